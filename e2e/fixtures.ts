@@ -1,0 +1,187 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  _electron,
+  chromium,
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
+import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
+import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { electronBinary } from './support/electron';
+import { serveRenderer } from './support/staticServer';
+
+const REPO = resolve(__dirname, '..');
+const MIGRATIONS_DIR = join(REPO, 'migrations');
+const SCREENSHOT_DIR = join(REPO, 'e2e', '.screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export interface PacewiseApp {
+  page: Page;
+  dataDir: string;
+  /** Every URL the page asked for, in order: the test for "nothing leaves the machine". */
+  requests: string[];
+  consoleErrors: string[];
+  /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** Closes the app and its database, then opens both again on the same folder. */
+  restart(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+}
+
+interface Options {
+  target: 'chromium' | 'electron';
+  setUp: boolean;
+}
+
+const SET_UP = {
+  clinicName: 'Riverside Cancer Exercise Clinic',
+  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: 'AEP-1234' },
+};
+
+export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
+  target: ['chromium', { option: true }],
+  setUp: [true, { option: true }],
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveRenderer();
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  browser: [
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+        headless: true,
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ target, setUp, browser, rendererUrl }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
+    const requests: string[] = [];
+    const consoleErrors: string[] = [];
+    let running: RunningCaseload | null = null;
+    let context: BrowserContext | null = null;
+    let electronApp: ElectronApplication | null = null;
+    let page!: Page;
+
+    const watch = (p: Page) => {
+      p.on('request', (r) => requests.push(r.url()));
+      p.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
+      p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    };
+
+    const open = async () => {
+      if (target === 'electron') {
+        electronApp = await _electron.launch({
+          executablePath: electronBinary()!,
+          args: [REPO],
+          env: { ...process.env, PACEWISE_DATA_DIR: dataDir },
+        });
+        page = await electronApp.firstWindow();
+        watch(page);
+        return;
+      }
+      running = startCaseload({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'e2e', log: () => undefined });
+      const dispatch = running.dispatch;
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // The test transport: the page gets the same window.api the preload builds, bound to the
+      // real dispatch over the real file. Only the hop differs from Electron's IPC.
+      await context.exposeBinding('__pacewiseInvoke', (_source, channel: string, input: unknown) =>
+        dispatch(channel, input),
+      );
+      await context.addInitScript({
+        content: `Object.defineProperty(window, 'api', { value: Object.freeze((${buildBridge.toString()})(${JSON.stringify(
+          channelNames,
+        )}, (c, i) => window.__pacewiseInvoke(c, i))), writable: false });`,
+      });
+      page = await context.newPage();
+      watch(page);
+      await page.goto(`${rendererUrl}/index.html`);
+    };
+
+    const close = async () => {
+      if (electronApp) await (electronApp as ElectronApplication).close();
+      if (context) await (context as BrowserContext).close();
+      running?.close();
+      electronApp = null;
+      context = null;
+      running = null;
+    };
+
+    await open();
+    const app: PacewiseApp = {
+      get page() {
+        return page;
+      },
+      dataDir,
+      requests,
+      consoleErrors,
+      async call<T>(channel: string, input: unknown = {}) {
+        const result = (await page.evaluate(
+          ([c, i]) => {
+            const [ns, m] = (c as string).split('.') as [string, string];
+            const bridge = (
+              window as unknown as { api: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }
+            ).api;
+            return bridge[ns]![m]!(i);
+          },
+          [channel, input] as const,
+        )) as ApiResult<T>;
+        if (!result.ok)
+          throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
+        return result.value;
+      },
+      async restart() {
+        await close();
+        await open();
+      },
+      async screenshot(name: string) {
+        const scheme = await page.evaluate(
+          () => document.documentElement.getAttribute('data-mantine-color-scheme') ?? 'light',
+        );
+        const path = join(SCREENSHOT_DIR, `${name}-${scheme}.png`);
+        await page.screenshot({ path, fullPage: true });
+        return path;
+      },
+    };
+    if (setUp) {
+      await app.call('setup.complete', SET_UP);
+      await page.reload();
+    }
+    await use(app);
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+    void testInfo;
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Switches the colour scheme the way a user does, with the header toggle. */
+export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+  if (current !== scheme) await page.getByRole('button', { name: `Switch to ${scheme} theme` }).click();
+}

@@ -1,0 +1,138 @@
+import { addDays, todayLocal } from '../src/shared/dates';
+import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+
+async function addPatient(
+  app: PacewiseApp,
+  p: { given: string; family: string; preferred?: string; dob: string; sex: string; mrn: string },
+) {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByLabel('Given name').fill(p.given);
+  await dialog.getByLabel('Family name').fill(p.family);
+  if (p.preferred) await dialog.getByLabel('Preferred name').fill(p.preferred);
+  await dialog.getByLabel('Hospital number (MRN)').fill(p.mrn);
+  await dialog.getByLabel('Date of birth').fill(p.dob);
+  await dialog.getByRole('radio', { name: p.sex, exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+}
+
+test.describe('first run', () => {
+  test.use({ setUp: false });
+
+  test('sets up the clinic and the first clinician, then opens the caseload', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByRole('heading', { name: 'Welcome to Pacewise' })).toBeVisible();
+    await app.screenshot('first-run');
+
+    await page.getByRole('button', { name: 'Start using Pacewise' }).click();
+    await expect(page.getByText('Enter the clinic name')).toBeVisible();
+    await expect(page.getByText('Enter the clinician’s full name')).toBeVisible();
+    await expect(page.getByText('Choose the profession')).toBeVisible();
+
+    await page.getByLabel('Clinic name').fill('Harbour Oncology Exercise Clinic');
+    await page.getByLabel('Full name').fill('Priya Raman');
+    await page.getByRole('combobox', { name: 'Profession' }).click();
+    await page.getByRole('option', { name: 'Physiotherapist' }).click();
+    await page.getByLabel('Registration number').fill('PHY0001234');
+    await page.getByRole('button', { name: 'Start using Pacewise' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+    await expect(page.getByText('Harbour Oncology Exercise Clinic')).toBeVisible();
+    await expect(page.getByLabel('Signed-in clinician')).toContainText('Priya Raman');
+    for (const name of ['Caseload', 'Today', 'Letters', 'Settings']) {
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
+    }
+    await app.restart();
+    await expect(app.page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+test('adds a patient, finds them by name and MRN, and still has them after a restart', async ({ app }) => {
+  await addPatient(app, {
+    given: 'Ruth',
+    family: 'Okafor',
+    preferred: 'Ru',
+    dob: '1958-04-02',
+    sex: 'Female',
+    mrn: 'rmh-448812',
+  });
+  await addPatient(app, { given: 'Tom', family: 'Becker', dob: '1949-11-30', sex: 'Male', mrn: 'RMH-100200' });
+  const table = app.page.getByRole('table', { name: 'Patients' });
+  await expect(table.getByRole('row', { name: 'Ruth Okafor' })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'Ruth Okafor' })).toContainText('RMH-448812');
+  await expect(table.getByRole('row', { name: 'Tom Becker' })).toBeVisible();
+
+  const search = app.page.getByLabel('Search patients');
+  await search.fill('okaf');
+  await expect(table.getByRole('row', { name: 'Ruth Okafor' })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'Tom Becker' })).toHaveCount(0);
+  await search.fill('rmh-1002');
+  await expect(table.getByRole('row', { name: 'Tom Becker' })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'Ruth Okafor' })).toHaveCount(0);
+
+  await useColorScheme(app.page, 'light');
+  await search.fill('');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await app.screenshot('caseload');
+  await useColorScheme(app.page, 'dark');
+  await app.screenshot('caseload');
+
+  await app.restart();
+  await expect(
+    app.page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: 'Ruth Okafor' }),
+  ).toBeVisible();
+  await expect(
+    app.page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: 'Tom Becker' }),
+  ).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('refuses bad input with the field’s own message and writes nothing', async ({ app }) => {
+  const { page } = app;
+  await addPatient(app, { given: 'Ruth', family: 'Okafor', dob: '1958-04-02', sex: 'Female', mrn: 'MRN-1' });
+  await expect(page.getByRole('row', { name: 'Ruth Okafor' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(dialog.getByText('Enter the given name')).toBeVisible();
+  await expect(dialog.getByText('Enter the family name')).toBeVisible();
+  await expect(dialog.getByText('Enter the date of birth')).toBeVisible();
+  await expect(dialog.getByText('Choose the sex')).toBeVisible();
+  await expect(dialog.getByText('Enter the hospital number (MRN)')).toBeVisible();
+
+  await dialog.getByLabel('Given name').fill('Ruth');
+  await dialog.getByLabel('Family name').fill('Twin');
+  await dialog.getByLabel('Hospital number (MRN)').fill('mrn-1');
+  await dialog.getByLabel('Date of birth').fill(addDays(todayLocal(), 3));
+  await dialog.getByRole('radio', { name: 'Female', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(dialog.getByText('Date of birth cannot be in the future')).toBeVisible();
+  await app.screenshot('add-patient-errors');
+
+  await dialog.getByLabel('Date of birth').fill('1960-01-01');
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(dialog.getByText('Hospital number MRN-1 already belongs to Ruth Okafor')).toBeVisible();
+
+  const page1 = await app.call<{ total: number }>('patients.search', {});
+  expect(page1.total).toBe(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('nothing leaves the machine and the console stays clean', async ({ app }) => {
+  const { page } = app;
+  await addPatient(app, { given: 'Ana', family: 'Lima', dob: '1970-02-03', sex: 'Female', mrn: 'X1' });
+  await page.getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('link', { name: 'Letters' }).click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: 'Ana Lima' })).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const foreign = app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
+  expect(foreign).toEqual([]);
+  expect(app.requests.length).toBeGreaterThan(0);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,75 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { whoAndWhen } from './columns';
+
+export const setting = sqliteTable('setting', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+export const clinician = sqliteTable('clinician', {
+  id: text('id').primaryKey(),
+  fullName: text('full_name').notNull(),
+  profession: text('profession').notNull(),
+  registrationNumber: text('registration_number'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+export const patient = sqliteTable(
+  'patient',
+  {
+    id: text('id').primaryKey(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: text('date_of_birth').notNull(),
+    sex: text('sex').notNull(),
+    mrn: text('mrn').notNull(),
+    status: text('status').notNull().default('referred'),
+    /** Lower-cased copies for index-served prefix search; written only by the patients service. */
+    familyKey: text('family_key').notNull(),
+    givenKey: text('given_key').notNull(),
+    preferredKey: text('preferred_key'),
+    ...whoAndWhen,
+  },
+  (t) => [
+    uniqueIndex('patient_mrn_unique').on(t.mrn),
+    index('patient_family_key').on(t.familyKey, t.givenKey),
+    index('patient_given_key').on(t.givenKey),
+    index('patient_preferred_key').on(t.preferredKey),
+    index('patient_status_family').on(t.status, t.familyKey, t.givenKey),
+  ],
+);
+
+/**
+ * Append-only, hash-chained. Update and delete are refused by triggers created in the migration;
+ * `seq` orders the chain, `hash` = SHA-256 over this row's content and the previous row's hash.
+ */
+export const auditEvent = sqliteTable(
+  'audit_event',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    patientId: text('patient_id'),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    beforeJson: text('before_json'),
+    afterJson: text('after_json'),
+    reason: text('reason'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_event_seq').on(t.seq),
+    index('audit_event_patient').on(t.patientId, t.seq),
+    index('audit_event_entity').on(t.entity, t.entityId),
+  ],
+);

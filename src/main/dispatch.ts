@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { contract, type ApiResult, type ChannelName, type FieldErrors } from '../shared/contract';
+import type { ServiceContext } from './context';
+import { ApiError } from './errors';
+import { handlers, type Handler } from './handlers';
+
+export type Dispatch = (channel: string, payload: unknown) => Promise<ApiResult<unknown>>;
+
+function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function summarise(fields: FieldErrors): string {
+  const messages = Object.values(fields);
+  return messages.length === 1 ? messages[0]! : `Please check ${messages.length} fields: ${messages.join('; ')}`;
+}
+
+/**
+ * The single entry into the main process: look up the channel, validate the payload against its
+ * schema, run the service, and return a plain-JSON envelope. Nothing thrown reaches the renderer
+ * as a stack trace; unexpected errors are logged here and reported as a short message.
+ */
+export function createDispatch(ctx: ServiceContext, log: (error: unknown) => void = console.error): Dispatch {
+  return async (channel, payload) => {
+    if (!Object.hasOwn(contract, channel)) {
+      return { ok: false, error: { code: 'not_found', message: `Unknown request: ${channel}`, fields: {} } };
+    }
+    const name = channel as ChannelName;
+    const parsed = contract[name].input.safeParse(payload);
+    if (!parsed.success) {
+      const fields = fieldErrorsFrom(parsed.error);
+      return { ok: false, error: { code: 'validation', message: summarise(fields), fields } };
+    }
+    try {
+      const handler = handlers[name] as Handler<ChannelName>;
+      const value = await handler(ctx, parsed.data as never);
+      // A round trip through JSON guarantees both transports carry exactly the same values.
+      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      log(error);
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message:
+            'Pacewise could not complete that. Nothing was saved. If it happens again, note the time and contact support.',
+          fields: {},
+        },
+      };
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { startCaseload, type RunningCaseload } from './caseload';
+import { hardenApp } from './electron/hardening';
+import { registerIpc } from './electron/ipc';
+import { dataDirectory, migrationsDirectory } from './electron/paths';
+import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { APP_ENTRY_URL, secureWebPreferences } from './security';
+
+const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+let running: RunningCaseload | null = null;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Pacewise',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+app.whenReady().then(() => {
+  hardenApp(devServerUrl);
+  serveRenderer(join(__dirname, '../renderer'));
+  try {
+    running = startCaseload({
+      dataDir: dataDirectory(),
+      migrationsDir: migrationsDirectory(),
+      appVersion: app.getVersion(),
+    });
+  } catch (error) {
+    // Never open a caseload we cannot trust: tell the clinician why and stop.
+    dialog.showErrorBox('Pacewise cannot open the caseload', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  registerIpc(running.dispatch, devServerUrl);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  running?.close();
+});

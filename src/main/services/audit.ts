@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { ServiceContext } from '../context';
+import type { Db } from '../db/open';
+import { auditEvent } from '../db/schema';
+
+export type AuditAction =
+  'create' | 'update' | 'amend' | 'sign' | 'finalise' | 'status' | 'override' | 'retire' | 'settings';
+
+export interface AuditEntryInput {
+  actorId: string | null;
+  patientId: string | null;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+type Tx = Pick<Db, 'select' | 'insert'>;
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function hashOf(row: Omit<typeof auditEvent.$inferSelect, 'hash'>): string {
+  return createHash('sha256')
+    .update(
+      canonical([
+        row.seq,
+        row.id,
+        row.at,
+        row.actorId,
+        row.patientId,
+        row.entity,
+        row.entityId,
+        row.action,
+        row.beforeJson,
+        row.afterJson,
+        row.reason,
+        row.prevHash,
+      ]),
+    )
+    .digest('hex');
+}
+
+/**
+ * Appends one entry. Call it inside the same transaction as the write it describes, so the
+ * record and its audit entry are kept or lost together.
+ */
+export function appendAudit(tx: Tx, ctx: Pick<ServiceContext, 'now' | 'newId'>, entry: AuditEntryInput): void {
+  const last = tx
+    .select({ seq: auditEvent.seq, hash: auditEvent.hash })
+    .from(auditEvent)
+    .orderBy(desc(auditEvent.seq))
+    .limit(1)
+    .get();
+  const row = {
+    id: ctx.newId(),
+    seq: (last?.seq ?? 0) + 1,
+    at: ctx.now().toISOString(),
+    actorId: entry.actorId,
+    patientId: entry.patientId,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: entry.action,
+    beforeJson: entry.before === undefined ? null : canonical(entry.before),
+    afterJson: entry.after === undefined ? null : canonical(entry.after),
+    reason: entry.reason ?? null,
+    prevHash: last?.hash ?? GENESIS,
+  };
+  tx.insert(auditEvent)
+    .values({ ...row, hash: hashOf(row) })
+    .run();
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose hash or link does not match, if any. */
+  brokenAt: number | null;
+  problem: string | null;
+}
+
+/** Walks the whole chain in order; any edit, deletion or reordering behind the triggers' back shows. */
+export function verifyAuditChain(sqlite: Database.Database): ChainVerification {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let checked = 0;
+  const rows = sqlite
+    .prepare(
+      `SELECT id, seq, at, actor_id AS actorId, patient_id AS patientId, entity, entity_id AS entityId, action,
+              before_json AS beforeJson, after_json AS afterJson, reason, prev_hash AS prevHash, hash
+         FROM audit_event ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<typeof auditEvent.$inferSelect>;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) {
+      return { ok: false, checked, brokenAt: row.seq, problem: `entry ${expectedSeq} is missing` };
+    }
+    if (row.prevHash !== prev) {
+      return { ok: false, checked, brokenAt: row.seq, problem: 'link to the previous entry does not match' };
+    }
+    if (hashOf(row) !== row.hash) {
+      return { ok: false, checked, brokenAt: row.seq, problem: 'entry content does not match its hash' };
+    }
+    prev = row.hash;
+    expectedSeq += 1;
+    checked += 1;
+  }
+  return { ok: true, checked, brokenAt: null, problem: null };
+}
+
+export function auditTrailFor(db: Db, entity: string, entityId: string) {
+  return db
+    .select()
+    .from(auditEvent)
+    .where(and(eq(auditEvent.entity, entity), eq(auditEvent.entityId, entityId)))
+    .orderBy(auditEvent.seq)
+    .all();
+}

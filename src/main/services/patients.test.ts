@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestCaseload } from '../testing';
+import { createPatient, searchPatients } from './patients';
+
+let current: ReturnType<typeof openTestCaseload> | null = null;
+afterEach(() => current?.close());
+
+function seed() {
+  current = openTestCaseload();
+  const people: Array<[string, string, string | null, string]> = [
+    ['Ruth', 'Okafor', null, 'A100'],
+    ['Margaret', 'Smith', 'Peggy', 'B200'],
+    ['John', 'Smithers', null, 'C300'],
+    ['Aroha', 'Ngata', null, 'D400'],
+  ];
+  for (const [givenName, familyName, preferredName, mrn] of people) {
+    createPatient(current.ctx, { givenName, familyName, preferredName, dateOfBirth: '1955-06-01', sex: 'female', mrn });
+  }
+  return current.ctx;
+}
+
+const names = (page: ReturnType<typeof searchPatients>) => page.patients.map((p) => `${p.givenName} ${p.familyName}`);
+
+describe('caseload search', () => {
+  it('finds by family-name prefix, in family-name order', () => {
+    const ctx = seed();
+    expect(names(searchPatients(ctx, { query: 'smi', offset: 0, limit: 50 }))).toEqual([
+      'Margaret Smith',
+      'John Smithers',
+    ]);
+  });
+  it('finds by given name, preferred name and MRN, case-insensitively', () => {
+    const ctx = seed();
+    expect(names(searchPatients(ctx, { query: 'AROHA', offset: 0, limit: 50 }))).toEqual(['Aroha Ngata']);
+    expect(names(searchPatients(ctx, { query: 'peggy', offset: 0, limit: 50 }))).toEqual(['Margaret Smith']);
+    expect(names(searchPatients(ctx, { query: 'c3', offset: 0, limit: 50 }))).toEqual(['John Smithers']);
+  });
+  it('matches a full name typed either way round', () => {
+    const ctx = seed();
+    expect(names(searchPatients(ctx, { query: 'john smi', offset: 0, limit: 50 }))).toEqual(['John Smithers']);
+    expect(names(searchPatients(ctx, { query: 'smith, mar', offset: 0, limit: 50 }))).toEqual(['Margaret Smith']);
+  });
+  it('pages and reports the total', () => {
+    const ctx = seed();
+    const page = searchPatients(ctx, { query: '', offset: 1, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(names(page)).toEqual(['Ruth Okafor', 'Margaret Smith']);
+  });
+});

@@ -1,0 +1,40 @@
+import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { FirstRunSetup } from '../features/setup/FirstRunSetup';
+import { AppStateProvider } from './AppStateContext';
+import { Shell } from './Shell';
+import { routes } from './routes';
+import { theme } from './theme';
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [{ index: true, element: <Navigate to="/caseload" replace /> }, ...routes],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="bottom-right" />
+      <AppStateProvider
+        loading={
+          <Center h="100vh">
+            <Loader aria-label="Opening the caseload" />
+          </Center>
+        }
+        failed={(message) => (
+          <Center h="100vh" p="xl">
+            <Alert color="red" title="Pacewise could not open the caseload" maw={560}>
+              {message}
+            </Alert>
+          </Center>
+        )}
+      >
+        {(state) => (state.isSetUp ? <RouterProvider router={router} /> : <FirstRunSetup />)}
+      </AppStateProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import type { RouteObject } from 'react-router';
+import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { LettersScreen } from '../features/letters/LettersScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
+
+/** Each workflow adds its screens here; the shell's navigation lists the top-level ones. */
+export const routes: RouteObject[] = [
+  { path: 'caseload', element: <CaseloadScreen /> },
+  { path: 'today', element: <TodayScreen /> },
+  { path: 'letters', element: <LettersScreen /> },
+  { path: 'settings', element: <SettingsScreen /> },
+];

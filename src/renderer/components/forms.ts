@@ -1,0 +1,44 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../api';
+
+interface FormWithErrors {
+  setErrors(errors: Record<string, string>): void;
+}
+
+/**
+ * Shows a refusal from the main process: each field's message under its input, and the summary in
+ * a notification when no field carries it (a conflict, a lock, an internal error).
+ */
+export function showApiError(
+  error: unknown,
+  form?: FormWithErrors,
+  options: { title?: string; fieldPrefix?: string } = {},
+): void {
+  const title = options.title ?? 'Not saved';
+  if (error instanceof ApiError) {
+    const fields = Object.fromEntries(
+      Object.entries(error.fields)
+        .filter(([k]) => k !== '_')
+        .map(([k, v]) => [
+          options.fieldPrefix && k.startsWith(options.fieldPrefix) ? k.slice(options.fieldPrefix.length) : k,
+          v,
+        ]),
+    );
+    const fieldNames = Object.keys(fields);
+    if (form && fieldNames.length > 0) form.setErrors(fields);
+    if (!form || fieldNames.length === 0) {
+      notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
+    }
+    return;
+  }
+  notifications.show({
+    color: 'red',
+    title,
+    message: error instanceof Error ? error.message : 'Something went wrong. Nothing was saved.',
+    autoClose: 8000,
+  });
+}
+
+export function showSaved(message: string): void {
+  notifications.show({ color: 'teal', title: 'Saved', message, autoClose: 3000 });
+}

@@ -1,0 +1,74 @@
+/**
+ * Clinic dates are calendar days written `YYYY-MM-DD`, never instants: a session on 3 March is on
+ * 3 March wherever the laptop's clock zone says it is. All arithmetic here is on whole days in UTC
+ * so that a daylight-saving change can never make a day 23 or 25 hours long.
+ */
+
+export type ClinicDate = string;
+
+const DAY_MS = 86_400_000;
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
+export function isClinicDate(value: string): boolean {
+  const match = pattern.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+}
+
+function toUtcMs(date: ClinicDate): number {
+  if (!isClinicDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtcMs(ms: number): ClinicDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: ClinicDate, to: ClinicDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+export function addDays(date: ClinicDate, days: number): ClinicDate {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+export function addWeeks(date: ClinicDate, weeks: number): ClinicDate {
+  return addDays(date, weeks * 7);
+}
+
+/** Today's date on the clinic's local calendar (the machine's time zone). */
+export function todayLocal(now: Date = new Date()): ClinicDate {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Age in completed years on `on`. */
+export function ageOn(dateOfBirth: ClinicDate, on: ClinicDate): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/** Monday of the ISO week containing `date`. */
+export function startOfWeek(date: ClinicDate): ClinicDate {
+  const weekday = new Date(toUtcMs(date)).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** "3 Mar 2026" — unambiguous across locales, which matters in letters read abroad. */
+export function formatClinicDate(date: ClinicDate | null | undefined): string {
+  if (!date) return '—';
+  if (!isClinicDate(date)) return date;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${months[m - 1]} ${y}`;
+}
