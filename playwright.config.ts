@@ -2,10 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { electronBinary } from './e2e/support/electron';
 
 // The same scenarios run in Debian's Chromium (always) and through Electron where its binary exists.
-const projects = [{ name: 'chromium', use: { target: 'chromium' as const } }];
-if (electronBinary()) projects.push({ name: 'electron', use: { target: 'electron' as never } });
+type Target = { target: 'chromium' | 'electron' };
+const projects: Array<{ name: string; use: Target }> = [{ name: 'chromium', use: { target: 'chromium' } }];
+if (electronBinary()) projects.push({ name: 'electron', use: { target: 'electron' } });
 
-export default defineConfig({
+export default defineConfig<Target>({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: true,

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { PatientPage, PatientSummary } from '../../shared/contract/patients';
 import type { ServiceContext } from '../context';
+import { prepared } from '../db/prepared';
 import { patient } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { appendAudit } from './audit';
@@ -31,48 +32,70 @@ export function toSummary(row: SummaryRow): PatientSummary {
 
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase('en');
 
-/** `[key, key + highest char)`: a prefix match that SQLite answers from an index, not a scan. */
-function prefix(column: AnySQLiteColumn, key: string): SQL {
-  return and(gte(column, key), lt(column, `${key}\uffff`))!;
+/** `[lo, hi)` with hi = key + the highest code unit: a prefix match SQLite answers from an index. */
+function prefix(column: AnySQLiteColumn, lo: string, hi: string): SQL {
+  return and(gte(column, sql.placeholder(lo)), lt(column, sql.placeholder(hi)))!;
 }
 
-export function searchCondition(query: string): SQL | undefined {
-  const q = query.trim();
-  if (!q) return undefined;
-  const key = nameKey(q);
-  const words = key.split(/\s+/);
-  if (words.length > 1) {
-    // "mary smith" or "smith mary": both words must match the given and family names.
-    const [a, b] = words as [string, string];
+type SearchShape = 'all' | 'one_word' | 'two_words';
+
+function searchWhere(shape: SearchShape): SQL | undefined {
+  if (shape === 'all') return undefined;
+  if (shape === 'two_words') {
+    // "mary smith", "smith, mary" or "peggy smith": both words must match.
     return or(
-      and(prefix(patient.givenKey, a), prefix(patient.familyKey, b)),
-      and(prefix(patient.familyKey, a.replace(/,$/, '')), prefix(patient.givenKey, b)),
-      and(prefix(patient.preferredKey, a), prefix(patient.familyKey, b)),
+      and(prefix(patient.givenKey, 'a', 'aHi'), prefix(patient.familyKey, 'b', 'bHi')),
+      and(prefix(patient.familyKey, 'a', 'aHi'), prefix(patient.givenKey, 'b', 'bHi')),
+      and(prefix(patient.preferredKey, 'a', 'aHi'), prefix(patient.familyKey, 'b', 'bHi')),
     );
   }
   return or(
-    prefix(patient.familyKey, key),
-    prefix(patient.givenKey, key),
-    prefix(patient.preferredKey, key),
-    prefix(patient.mrn, q.toUpperCase()),
+    prefix(patient.familyKey, 'a', 'aHi'),
+    prefix(patient.givenKey, 'a', 'aHi'),
+    prefix(patient.preferredKey, 'a', 'aHi'),
+    prefix(patient.mrn, 'mrn', 'mrnHi'),
   );
 }
 
+export function searchParams(query: string): { shape: SearchShape; params: Record<string, string> } {
+  const q = query.trim();
+  if (!q) return { shape: 'all', params: {} };
+  const words = nameKey(q).replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const hi = (s: string) => `${s}\uffff`;
+  if (words.length > 1) {
+    const [a, b] = words as [string, string];
+    return { shape: 'two_words', params: { a, aHi: hi(a), b, bHi: hi(b) } };
+  }
+  const a = words[0]!;
+  const mrn = q.toUpperCase();
+  return { shape: 'one_word', params: { a, aHi: hi(a), mrn, mrnHi: hi(mrn) } };
+}
+
 export function searchPatients(ctx: ServiceContext, input: ParsedInputOf<'patients.search'>): PatientPage {
-  const where = and(
-    searchCondition(input.query),
-    input.statuses && input.statuses.length > 0 ? inArray(patient.status, input.statuses) : undefined,
+  const { shape, params } = searchParams(input.query);
+  const statuses = [...(input.statuses ?? [])].sort();
+  const key = `patients.search:${shape}:${statuses.join(',')}`;
+  const where = () => and(searchWhere(shape), statuses.length > 0 ? inArray(patient.status, statuses) : undefined);
+  const page = prepared(ctx, `${key}:page`, () =>
+    ctx.db
+      .select(summaryColumns)
+      .from(patient)
+      .where(where())
+      .orderBy(asc(patient.familyKey), asc(patient.givenKey), asc(patient.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
   );
-  const rows = ctx.db
-    .select(summaryColumns)
-    .from(patient)
-    .where(where)
-    .orderBy(asc(patient.familyKey), asc(patient.givenKey), asc(patient.id))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total = ctx.db.select({ n: count() }).from(patient).where(where).get()?.n ?? 0;
-  return { patients: rows.map(toSummary), total, offset: input.offset, limit: input.limit };
+  const total = prepared(ctx, `${key}:count`, () =>
+    ctx.db.select({ n: count() }).from(patient).where(where()).prepare(),
+  );
+  const rows = page.all({ ...params, limit: input.limit, offset: input.offset });
+  return {
+    patients: rows.map(toSummary),
+    total: total.get(params)?.n ?? 0,
+    offset: input.offset,
+    limit: input.limit,
+  };
 }
 
 export function getPatient(ctx: ServiceContext, patientId: string): PatientSummary {

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { completeSetup } from '../src/main/services/settings';
+
+export interface BenchRow {
+  operation: string;
+  serviceMedianMs: number;
+  serviceP95Ms: number;
+  rawMedianMs: number;
+  rawP95Ms: number;
+  targetP95Ms: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+function time(fn: () => unknown, iterations: number): { median: number; p95: number } {
+  for (let i = 0; i < Math.min(50, iterations); i++) fn(); // warm the statement cache and pages
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/**
+ * Times the service call and the same query written by hand in raw SQL, interleaved in the same
+ * run, so machine noise affects both alike.
+ */
+export function compare(
+  operation: string,
+  targetP95Ms: number,
+  service: (i: number) => unknown,
+  raw: (i: number) => unknown,
+  iterations = 400,
+): BenchRow {
+  let i = 0;
+  let j = 0;
+  const s = time(() => service(i++), iterations);
+  const r = time(() => raw(j++), iterations);
+  return { operation, serviceMedianMs: s.median, serviceP95Ms: s.p95, rawMedianMs: r.median, rawP95Ms: r.p95, targetP95Ms };
+}
+
+export function printTable(rows: BenchRow[]): boolean {
+  const header = ['operation', 'service median', 'service p95', 'raw SQL median', 'raw SQL p95', 'ratio (p95)', 'target p95', 'verdict'];
+  const lines = rows.map((row) => {
+    const ratio = row.serviceP95Ms / row.rawP95Ms;
+    const ok = row.serviceP95Ms <= row.targetP95Ms && ratio <= 2;
+    return [
+      row.operation,
+      `${row.serviceMedianMs.toFixed(3)} ms`,
+      `${row.serviceP95Ms.toFixed(3)} ms`,
+      `${row.rawMedianMs.toFixed(3)} ms`,
+      `${row.rawP95Ms.toFixed(3)} ms`,
+      `${ratio.toFixed(2)}×`,
+      `< ${row.targetP95Ms} ms`,
+      ok ? 'met' : 'MISSED',
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(fmt(line));
+  return rows.every((row) => row.serviceP95Ms <= row.targetP95Ms && row.serviceP95Ms / row.rawP95Ms <= 2);
+}
+
+export function openBenchCaseload(): RunningCaseload & { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'pacewise-bench-'));
+  const running = startCaseload({ dataDir: dir, migrationsDir: resolve(__dirname, '../migrations'), appVersion: 'bench' });
+  completeSetup(running.ctx, {
+    clinicName: 'Bench Clinic',
+    clinician: { fullName: 'Bench Clinician', profession: 'exercise_physiologist', registrationNumber: null },
+  });
+  return {
+    ...running,
+    dir,
+    dispose() {
+      running.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { caseloadSuite } from './caseload.bench';
+import { generatePatients } from './generate';
+import { openBenchCaseload, printTable } from './harness';
+import type { BenchSuite } from './suite';
+
+const suites: BenchSuite[] = [caseloadSuite];
+
+const patients = Number(process.argv[2] ?? 10_000);
+if (!Number.isInteger(patients) || patients < 1) {
+  console.error('Usage: npm run bench -- [number of patients, default 10000]');
+  process.exit(2);
+}
+
+const running = openBenchCaseload();
+try {
+  let started = Date.now();
+  const patientIds = generatePatients(running.ctx, patients);
+  const context = { running, patients, patientIds };
+  for (const suite of suites) suite.prepare?.(context);
+  running.ctx.sqlite.exec('ANALYZE');
+  console.log(`Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  started = Date.now();
+  const rows = suites.flatMap((suite) => suite.run(context));
+  console.log('');
+  const allMet = printTable(rows);
+  console.log(`\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`);
+} finally {
+  running.dispose();
+}
