@@ -7,6 +7,7 @@ import { prepared } from '../db/prepared';
 import { patient } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { appendAudit } from './audit';
+import { refreshCaseloadSummary } from './caseloadSummary';
 import { requireClinician } from './settings';
 
 const summaryColumns = {

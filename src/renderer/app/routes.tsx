@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { assessmentsRoutes } from '../features/assessments/routes';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { LettersScreen } from '../features/letters/LettersScreen';
+import { patientRoutes } from '../features/patients/routes';
+import { sessionsRoutes } from '../features/sessions/routes';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 
@@ -10,4 +13,7 @@ export const routes: RouteObject[] = [
   { path: 'today', element: <TodayScreen /> },
   { path: 'letters', element: <LettersScreen /> },
   { path: 'settings', element: <SettingsScreen /> },
+  ...patientRoutes,
+  ...sessionsRoutes,
+  ...assessmentsRoutes,
 ];

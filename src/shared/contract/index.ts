@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
+import { assessmentsChannels } from './assessments';
+import { intakeChannels } from './intake';
 import { patientChannels } from './patients';
+import { sessionsChannels } from './sessions';
 import { setupChannels } from './setup';
 
 /** Every channel the renderer may call. Nothing crosses the process boundary that is not here. */
 export const contract = {
   ...setupChannels,
   ...patientChannels,
+  ...intakeChannels,
+  ...sessionsChannels,
+  ...assessmentsChannels,
 } as const;
 
 export type Contract = typeof contract;

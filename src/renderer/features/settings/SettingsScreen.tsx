@@ -19,6 +19,7 @@ import { professions, type Profession } from '../../../shared/domain/vocabulary'
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { showApiError, showSaved } from '../../components/forms';
+import { settingsPanels } from './panels';
 
 export function SettingsScreen() {
   const { state, replace } = useAppState();
@@ -122,6 +123,14 @@ export function SettingsScreen() {
           </Button>
         </form>
       </Paper>
+      {settingsPanels.map((panel) => (
+        <Paper key={panel.id} withBorder p="lg" radius="md" component="section" aria-label={panel.title}>
+          <Title order={3} size="h4" mb="sm">
+            {panel.title}
+          </Title>
+          {panel.element}
+        </Paper>
+      ))}
     </Stack>
   );
 }

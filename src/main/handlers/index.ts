@@ -1,0 +1,33 @@
+import type { ChannelName } from '../../shared/contract';
+import * as patients from '../services/patients';
+import * as settings from '../services/settings';
+import { assessmentsHandlers } from './assessments';
+import { intakeHandlers } from './intake';
+import { sessionsHandlers } from './sessions';
+import type { Handler, HandlersFor } from './types';
+import type { patientChannels } from '../../shared/contract/patients';
+import type { setupChannels } from '../../shared/contract/setup';
+
+export type { Handler } from './types';
+
+const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChannels> = {
+  'app.state': (ctx) => settings.appState(ctx),
+  'setup.complete': (ctx, input) => settings.completeSetup(ctx, input),
+  'clinicians.list': (ctx) => settings.listClinicians(ctx),
+  'clinicians.add': (ctx, input) => settings.addClinician(ctx, input),
+  'clinicians.signIn': (ctx, input) => settings.signIn(ctx, input.clinicianId),
+  'patients.create': (ctx, input) => patients.createPatient(ctx, input),
+  'patients.search': (ctx, input) => patients.searchPatients(ctx, input),
+  'patients.get': (ctx, input) => patients.getPatient(ctx, input.patientId),
+};
+
+/**
+ * One handler per contract channel, joined from each workflow's map. The annotation makes a
+ * channel without a handler a type error, so nothing is registered by hand outside this list.
+ */
+export const handlers: { [K in ChannelName]: Handler<K> } = {
+  ...foundationHandlers,
+  ...intakeHandlers,
+  ...sessionsHandlers,
+  ...assessmentsHandlers,
+};

@@ -1,0 +1,4 @@
+import type { SummaryContribution } from '../caseloadSummary';
+
+/** The caseload columns the assessments workflow owns. */
+export const assessmentsSummary: SummaryContribution = () => ({});

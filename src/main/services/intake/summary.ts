@@ -1,0 +1,4 @@
+import type { SummaryContribution } from '../caseloadSummary';
+
+/** The caseload columns the intake workflow owns. */
+export const intakeSummary: SummaryContribution = () => ({});

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Patient and intake screens, under /patients/:patientId. */
+export const patientRoutes: RouteObject[] = [];

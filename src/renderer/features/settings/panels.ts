@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
+import { patientsSettingsPanels } from '../patients/settingsPanels';
+import { sessionsSettingsPanels } from '../sessions/settingsPanels';
+
+/** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
+export interface SettingsPanel {
+  id: string;
+  title: string;
+  element: ReactNode;
+}
+
+export const settingsPanels: SettingsPanel[] = [
+  ...patientsSettingsPanels,
+  ...sessionsSettingsPanels,
+  ...assessmentsSettingsPanels,
+];

@@ -1,0 +1,5 @@
+export * from './fractureRisk';
+export * from './skeletalRisk';
+export * from './treatmentCycle';
+export * from './clearance';
+export * from './medications';

@@ -1,0 +1,231 @@
+import type { BoneLesionSite, LesionType } from '../../domain/vocabulary';
+
+/**
+ * Tags name what an exercise trains or loads, in the terms of the site-based scheme (FACTS §2).
+ * The cyclic hip and knee motion of walking or cycling is carried by the two aerobic tags, not by
+ * hip_flexion_extension, because the scheme allows cycling with a pelvic or femoral lesion.
+ */
+export const movementTags = [
+  'spinal_flexion',
+  'spinal_extension',
+  'spinal_rotation',
+  'hip_flexion_extension',
+  'knee_flexion_extension',
+  'shoulder_movements',
+  'elbow_flexion_extension',
+  'upper_body_resistance',
+  'trunk_resistance',
+  'lower_body_resistance',
+  'weight_bearing_aerobic',
+  'non_weight_bearing_aerobic',
+  'flexibility',
+  'impact',
+  'heavy_load',
+] as const;
+export type MovementTag = (typeof movementTags)[number];
+
+export const movementTagLabels: Record<MovementTag, string> = {
+  spinal_flexion: 'Spinal flexion',
+  spinal_extension: 'Spinal extension',
+  spinal_rotation: 'Spinal rotation',
+  hip_flexion_extension: 'Hip flexion/extension (strengthening or stretching)',
+  knee_flexion_extension: 'Knee flexion/extension (strengthening or stretching)',
+  shoulder_movements: 'Shoulder flexion/extension/abduction/adduction',
+  elbow_flexion_extension: 'Elbow flexion/extension',
+  upper_body_resistance: 'Upper-body resistance',
+  trunk_resistance: 'Trunk resistance',
+  lower_body_resistance: 'Lower-body resistance',
+  weight_bearing_aerobic: 'Weight-bearing aerobic',
+  non_weight_bearing_aerobic: 'Non-weight-bearing aerobic',
+  flexibility: 'Flexibility',
+  impact: 'Impact or contact (jogging, jumping, contact sport)',
+  heavy_load: 'Heavy load (6–8RM, ≈80–85% 1RM)',
+};
+
+export interface BoneLesionInput {
+  id: string;
+  site: BoneLesionSite;
+  lesionType?: LesionType | null;
+}
+
+export interface TagRule {
+  tag: MovementTag;
+  reason: string;
+  source: string;
+}
+
+export interface BoneRestriction {
+  lesionId: string;
+  site: BoneLesionSite;
+  avoid: MovementTag[];
+  allowedNote: string;
+  reason: string;
+  source: string;
+  /** Why each avoided tag is avoided, with its own source. */
+  rules: TagRule[];
+}
+
+export interface BoneConflict {
+  lesionId: string;
+  site: BoneLesionSite;
+  tag: MovementTag;
+  reason: string;
+  source: string;
+}
+
+export const SITE_SCHEME_SOURCE =
+  'Galvão 2011 / Cormie 2013 site-based modular scheme (Trials 2018 Tbl 4; BMC Pilot Feasib Stud 2020 Tbl 2; PMC9335464 Tbl 2)';
+const EXTRAPOLATION = 'Pacewise conservative extrapolation (not in the site scheme)';
+
+export const boneLoadingRule = {
+  avoid: 'heavy_load' as MovementTag,
+  text: 'Start with light loads and high reps and build toward a 10–12RM. Avoid 6–8RM (≈80–85% of estimated 1RM). Reduce the load if pain rises during a set, or if pain or analgesic use has increased since the last session.',
+  source: 'PMC9335464 (loading rules with bone metastases)',
+} as const;
+
+const SPINAL: MovementTag[] = ['spinal_flexion', 'spinal_extension', 'spinal_rotation'];
+
+interface SiteRule {
+  avoid: MovementTag[];
+  allowedNote: string;
+  reason: string;
+  source: string;
+}
+
+const pelvisRule: SiteRule = {
+  avoid: ['hip_flexion_extension', 'weight_bearing_aerobic'],
+  allowedNote:
+    'Upper-body and trunk resistance allowed; lower-body resistance without hip flexion/extension (knee work allowed); non-weight-bearing aerobic (e.g. cycling); flexibility.',
+  reason: 'Pelvic lesion: no hip flexion/extension work and no weight-bearing aerobic exercise.',
+  source: SITE_SCHEME_SOURCE,
+};
+
+const thoracicRule: SiteRule = {
+  avoid: ['shoulder_movements', 'trunk_resistance', ...SPINAL],
+  allowedNote:
+    'Upper-body resistance without shoulder flexion/extension/abduction/adduction (elbow work allowed); lower-body resistance; weight-bearing and non-weight-bearing aerobic; flexibility without spinal flexion/extension/rotation.',
+  reason:
+    'Thoracic spine or rib lesion: no shoulder movements under load, no trunk resistance, no spinal flexion/extension/rotation.',
+  source: SITE_SCHEME_SOURCE,
+};
+
+const femurRule: SiteRule = {
+  avoid: ['hip_flexion_extension', 'knee_flexion_extension', 'weight_bearing_aerobic'],
+  allowedNote:
+    'Upper-body and trunk resistance; non-weight-bearing aerobic; flexibility. Knee flexion/extension is avoided because one protocol in the scheme excludes it; the clinician may allow it.',
+  reason:
+    'Femoral lesion: no hip flexion/extension, no weight-bearing aerobic, and (conservatively) no knee flexion/extension.',
+  source: SITE_SCHEME_SOURCE,
+};
+
+const humerusRule: SiteRule = {
+  avoid: ['shoulder_movements', 'elbow_flexion_extension'],
+  allowedNote:
+    'Trunk and lower-body resistance; weight-bearing and non-weight-bearing aerobic. Elbow work is avoided because one protocol in the scheme excludes it; the clinician may allow it. Flexibility is not addressed by the scheme for this site.',
+  reason: 'Humeral lesion: no shoulder movements and (conservatively) no elbow flexion/extension.',
+  source: SITE_SCHEME_SOURCE,
+};
+
+const siteRules: Record<BoneLesionSite, SiteRule> = {
+  pelvis: pelvisRule,
+  sacral_spine: {
+    ...pelvisRule,
+    reason:
+      'Sacral lesion, treated like the pelvis: no hip flexion/extension work and no weight-bearing aerobic exercise.',
+    source: `${SITE_SCHEME_SOURCE} (pelvis row); applying it to the sacrum is ${EXTRAPOLATION}`,
+  },
+  lumbar_spine: {
+    avoid: ['trunk_resistance', 'weight_bearing_aerobic', ...SPINAL],
+    allowedNote:
+      'Upper- and lower-body resistance; non-weight-bearing aerobic; flexibility without spinal flexion/extension/rotation.',
+    reason: 'Lumbar lesion: no trunk resistance, no weight-bearing aerobic, no spinal flexion/extension/rotation.',
+    source: SITE_SCHEME_SOURCE,
+  },
+  thoracic_spine: thoracicRule,
+  ribs: { ...thoracicRule, reason: thoracicRule.reason.replace('Thoracic spine or rib', 'Rib') },
+  cervical_spine: {
+    ...thoracicRule,
+    reason:
+      'Cervical lesion, treated like the thoracic spine: no spinal flexion/extension/rotation, no shoulder movements under load, no trunk resistance.',
+    source: `${EXTRAPOLATION}, from the thoracic row of the ${SITE_SCHEME_SOURCE}`,
+  },
+  proximal_femur: femurRule,
+  femoral_shaft: {
+    ...femurRule,
+    source: `${SITE_SCHEME_SOURCE} (proximal femur row); applying it to the femoral shaft is ${EXTRAPOLATION}`,
+  },
+  proximal_humerus: humerusRule,
+  humeral_shaft: {
+    ...humerusRule,
+    source: `${SITE_SCHEME_SOURCE} (proximal humerus row); applying it to the humeral shaft is ${EXTRAPOLATION}`,
+  },
+  skull: {
+    avoid: [],
+    allowedNote: 'No movement restriction from this site.',
+    reason: 'Skull lesion: no movement restriction; avoid impact and contact.',
+    source: EXTRAPOLATION,
+  },
+  other: {
+    avoid: [],
+    allowedNote: 'No movement restriction from the site scheme; check the lesion with the medical team.',
+    reason: 'Lesion at a site the scheme does not cover: no movement restriction; avoid impact and contact.',
+    source: EXTRAPOLATION,
+  },
+};
+
+const impactRule: TagRule = {
+  tag: 'impact',
+  reason: 'Any bone lesion: avoid impact and contact, which put sudden loads through bone.',
+  source: EXTRAPOLATION,
+};
+
+const heavyLoadTagRule: TagRule = {
+  tag: 'heavy_load',
+  reason: `Any bone lesion: ${boneLoadingRule.text}`,
+  source: boneLoadingRule.source,
+};
+
+export function restrictionsForLesions(lesions: readonly BoneLesionInput[]): BoneRestriction[] {
+  return lesions.map((lesion) => {
+    const site = siteRules[lesion.site];
+    const rules: TagRule[] = [
+      ...site.avoid.map((tag) => ({ tag, reason: site.reason, source: site.source })),
+      impactRule,
+      heavyLoadTagRule,
+    ];
+    const lytic =
+      lesion.lesionType === 'lytic'
+        ? ' Lytic lesion: scores higher fracture risk than blastic (Mirels 1989; SINS, Fisher 2010); seek a stability opinion (Mirels/SINS or orthopaedic).'
+        : '';
+    return {
+      lesionId: lesion.id,
+      site: lesion.site,
+      avoid: rules.map((r) => r.tag),
+      allowedNote: `${site.allowedNote} ${boneLoadingRule.text}${lytic}`,
+      reason: site.reason,
+      source: site.source,
+      rules,
+    };
+  });
+}
+
+export function conflictsFor(
+  exercise: { id: string; name: string; tags: readonly MovementTag[] },
+  restrictions: readonly BoneRestriction[],
+): BoneConflict[] {
+  const conflicts: BoneConflict[] = [];
+  for (const restriction of restrictions) {
+    for (const rule of restriction.rules) {
+      if (exercise.tags.includes(rule.tag)) {
+        conflicts.push({
+          lesionId: restriction.lesionId,
+          site: restriction.site,
+          tag: rule.tag,
+          reason: rule.reason,
+          source: rule.source,
+        });
+      }
+    }
+  }
+  return conflicts;
+}

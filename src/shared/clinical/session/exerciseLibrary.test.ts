@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { conflictsFor, movementTags, restrictionsForLesions } from './boneRestrictions';
+import { exerciseModalities, findStarterExercise, starterExercises, type StarterExercise } from './exerciseLibrary';
+
+function exercise(key: string): StarterExercise {
+  const found = findStarterExercise(key);
+  if (!found) throw new Error(`No starter exercise ${key}`);
+  return found;
+}
+const asExercise = (e: StarterExercise) => ({ id: e.key, name: e.name, tags: e.tags });
+
+describe('starter exercise library', () => {
+  it('has at least 48 exercises with unique slug keys and every modality', () => {
+    expect(starterExercises.length).toBeGreaterThanOrEqual(48);
+    const keys = starterExercises.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
+    for (const modality of exerciseModalities) {
+      expect(
+        starterExercises.some((e) => e.modality === modality),
+        modality,
+      ).toBe(true);
+    }
+  });
+
+  it('uses only known tags, each at most once, and a handout description for each', () => {
+    for (const e of starterExercises) {
+      for (const tag of e.tags) expect(movementTags, e.key).toContain(tag);
+      expect(new Set(e.tags).size, e.key).toBe(e.tags.length);
+      expect(e.description.length, e.key).toBeGreaterThan(20);
+    }
+  });
+
+  it('keeps the tags consistent with the other fields', () => {
+    for (const e of starterExercises) {
+      if (e.tags.includes('weight_bearing_aerobic')) expect(e.weightBearing, e.key).toBe(true);
+      if (e.chairBased) expect(e.position, e.key).toBe('seated');
+      if (e.impact === 'moderate' || e.impact === 'high') expect(e.tags, e.key).toContain('impact');
+      if (e.modality === 'aerobic') {
+        expect(
+          e.tags.some((t) => t === 'weight_bearing_aerobic' || t === 'non_weight_bearing_aerobic'),
+          e.key,
+        ).toBe(true);
+      }
+    }
+    expect(starterExercises.some((e) => e.chairBased && e.modality === 'aerobic')).toBe(true);
+    expect(exercise('seated_trunk_rotation_band').tags).toEqual(
+      expect.arrayContaining(['spinal_rotation', 'trunk_resistance']),
+    );
+    expect(exercise('squat_to_chair').tags).toEqual(
+      expect.arrayContaining(['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance']),
+    );
+    expect(exercise('squat_to_chair').weightBearing).toBe(true);
+    expect(exercise('seated_shoulder_press').tags).toEqual(
+      expect.arrayContaining(['shoulder_movements', 'upper_body_resistance']),
+    );
+  });
+
+  it('a lumbar lesion conflicts with trunk exercises but not with a seated biceps curl', () => {
+    const lumbar = restrictionsForLesions([{ id: 'L3', site: 'lumbar_spine' }]);
+    const trunk = starterExercises.filter((e) => e.tags.includes('trunk_resistance'));
+    expect(trunk.length).toBeGreaterThan(2);
+    for (const e of trunk) expect(conflictsFor(asExercise(e), lumbar).length, e.key).toBeGreaterThan(0);
+    expect(conflictsFor(asExercise(exercise('seated_biceps_curl')), lumbar)).toEqual([]);
+  });
+
+  it('a pelvic lesion conflicts with walking but not with stationary cycling', () => {
+    const pelvis = restrictionsForLesions([{ id: 'P1', site: 'pelvis' }]);
+    expect(conflictsFor(asExercise(exercise('walking')), pelvis).map((c) => c.tag)).toEqual(['weight_bearing_aerobic']);
+    expect(conflictsFor(asExercise(exercise('stationary_cycle')), pelvis)).toEqual([]);
+    expect(conflictsFor(asExercise(exercise('recumbent_cycle')), pelvis)).toEqual([]);
+  });
+
+  it('a skull lesion conflicts only with impact work', () => {
+    const skull = restrictionsForLesions([{ id: 'S1', site: 'skull' }]);
+    const conflicting = starterExercises.filter((e) => conflictsFor(asExercise(e), skull).length > 0).map((e) => e.key);
+    expect(conflicting).toEqual(['walk_jog_intervals']);
+  });
+});

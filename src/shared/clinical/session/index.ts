@@ -1,0 +1,6 @@
+export * from './thresholds';
+export * from './redFlags';
+export * from './safetyScreen';
+export * from './boneRestrictions';
+export * from './exerciseLibrary';
+export * from './prescription';

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { redFlagIds } from './redFlags';
+import { evaluateScreen, type ScreenContext, type ScreenInput } from './safetyScreen';
+import { thresholdsWithValues } from './thresholds';
+
+const normal: ScreenInput = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.7, redFlags: [] };
+const context: ScreenContext = {
+  date: '2026-03-10',
+  cycleDay: null,
+  medicationFlags: [],
+  hasBoneLesions: false,
+  groupSession: false,
+};
+
+function screen(input: Partial<ScreenInput> = {}, ctx: Partial<ScreenContext> = {}) {
+  return evaluateScreen({ ...normal, ...input }, { ...context, ...ctx });
+}
+const ids = (input: Partial<ScreenInput>, ctx: Partial<ScreenContext> = {}) =>
+  screen(input, ctx).firedRules.map((r) => r.id);
+
+describe('evaluateScreen: baseline', () => {
+  it('is go with normal vitals and nothing missing', () => {
+    expect(screen()).toEqual({ decision: 'go', firedRules: [], missing: [], bloods: null });
+  });
+
+  it('lists vitals not taken', () => {
+    const result = evaluateScreen({ redFlags: [], sbp: 120 }, context);
+    expect(result.missing).toEqual(['restingHr', 'dbp', 'spo2', 'temperatureC']);
+    expect(result.decision).toBe('go');
+  });
+
+  it('treats a non-numeric reading as not taken', () => {
+    expect(screen({ spo2: Number.NaN }).missing).toEqual(['spo2']);
+  });
+});
+
+const bloodsToday = { bloodsDate: '2026-03-09' };
+
+describe('evaluateScreen: every threshold on both sides of its boundary', () => {
+  it.each([
+    ['sbp', 200, null, 'go'],
+    ['sbp', 201, 'sbp_high', 'hold'],
+    ['dbp', 110, null, 'go'],
+    ['dbp', 111, 'dbp_high', 'hold'],
+    ['restingHr', 120, null, 'go'],
+    ['restingHr', 121, 'resting_hr_high', 'hold'],
+    ['spo2', 87, 'spo2_low_hold', 'hold'],
+    ['spo2', 88, 'spo2_low_modify', 'modify'],
+    ['spo2', 94, 'spo2_low_modify', 'modify'],
+    ['spo2', 95, null, 'go'],
+    ['temperatureC', 37.9, null, 'go'],
+    ['temperatureC', 38.0, 'temperature_fever', 'hold'],
+    ['plateletsX109', 19, 'platelets_very_low', 'hold'],
+    ['plateletsX109', 20, 'platelets_low', 'modify'],
+    ['plateletsX109', 50, 'platelets_low', 'modify'],
+    ['plateletsX109', 51, null, 'go'],
+    ['haemoglobinGL', 79, 'haemoglobin_low', 'modify'],
+    ['haemoglobinGL', 80, null, 'go'],
+    ['neutrophilsX109', 0.4, 'neutrophils_very_low', 'hold'],
+    ['neutrophilsX109', 0.5, 'neutrophils_low', 'modify'],
+    ['neutrophilsX109', 1.4, 'neutrophils_low', 'modify'],
+    ['neutrophilsX109', 1.5, null, 'go'],
+    ['glucoseMmol', 5.4, 'glucose_low', 'modify'],
+    ['glucoseMmol', 5.5, null, 'go'],
+    ['pain0to10', 6, null, 'go'],
+    ['pain0to10', 7, 'pain_high', 'modify'],
+    ['fatigue0to10', 6, null, 'go'],
+    ['fatigue0to10', 7, 'fatigue_high', 'modify'],
+    ['breathlessness0to10', 6, null, 'go'],
+    ['breathlessness0to10', 7, 'breathlessness_high', 'go'],
+    ['nausea0to10', 6, null, 'go'],
+    ['nausea0to10', 7, 'nausea_high', 'go'],
+  ] as const)('%s = %s fires %s (%s)', (field, value, ruleId, decision) => {
+    const result = screen({ ...bloodsToday, [field]: value });
+    expect(result.firedRules.map((r) => r.id)).toEqual(ruleId ? [ruleId] : []);
+    expect(result.decision).toBe(decision);
+    for (const rule of result.firedRules) {
+      expect(rule.source.length).toBeGreaterThan(5);
+      expect(rule.advice.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('reports value and threshold with units', () => {
+    const [rule] = screen({ sbp: 201 }).firedRules;
+    expect(rule).toMatchObject({ value: '201 mmHg', threshold: '> 200 mmHg', effect: 'hold' });
+    expect(rule?.source).toMatch(/Cancer Exercise Toolkit/);
+    expect(screen({ spo2: 90 }).firedRules[0]).toMatchObject({ value: '90 %', threshold: '88–94 %' });
+    expect(screen({ pain0to10: 8, painSite: ' left hip ' }).firedRules[0]?.value).toBe('8/10 (left hip)');
+  });
+
+  it('uses clinic thresholds instead of the defaults', () => {
+    const strict = thresholdsWithValues({ sbpHoldAbove: 180, painModifyAtOrAbove: 6 });
+    const result = evaluateScreen({ ...normal, sbp: 181, pain0to10: 6 }, context, strict);
+    expect(result.firedRules.map((r) => r.id)).toEqual(['sbp_high', 'pain_high']);
+    expect(result.firedRules[0]?.threshold).toBe('> 180 mmHg');
+  });
+
+  it('takes the worst effect as the decision', () => {
+    expect(screen({ fatigue0to10: 8, sbp: 220 }).decision).toBe('hold');
+    expect(screen({ fatigue0to10: 8, breathlessness0to10: 8 }).decision).toBe('modify');
+  });
+});
+
+describe('evaluateScreen: red flags', () => {
+  it.each(redFlagIds)('%s holds the session with urgent advice', (id) => {
+    const result = screen({ redFlags: [id] });
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules).toHaveLength(1);
+    expect(result.firedRules[0]).toMatchObject({ id: `red_flag:${id}`, effect: 'hold' });
+    expect(result.firedRules[0]?.advice).toMatch(/Stop/);
+  });
+
+  it('holds on a red flag the app does not recognise', () => {
+    const result = screen({ redFlags: ['something_new'] });
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules[0]?.label).toMatch(/something_new/);
+  });
+
+  it('points spinal cord compression to the MSCC coordinator', () => {
+    expect(screen({ redFlags: ['spinal_cord_compression'] }).firedRules[0]?.advice).toMatch(/MSCC coordinator/);
+  });
+});
+
+describe('evaluateScreen: blood results', () => {
+  it('flags bloods older than the stale limit but still applies them', () => {
+    const fresh = screen({ plateletsX109: 40, bloodsDate: '2026-02-24' });
+    expect(fresh.bloods).toEqual({ date: '2026-02-24', ageDays: 14, stale: false });
+    expect(fresh.firedRules.map((r) => r.id)).toEqual(['platelets_low']);
+
+    const stale = screen({ plateletsX109: 40, bloodsDate: '2026-02-23' });
+    expect(stale.bloods).toEqual({ date: '2026-02-23', ageDays: 15, stale: true });
+    expect(stale.firedRules.map((r) => r.id)).toEqual(['bloods_stale', 'platelets_low']);
+    expect(stale.firedRules[0]).toMatchObject({ effect: 'info', value: '23 Feb 2026 (15 days old)' });
+    expect(stale.firedRules[1]?.value).toBe('40 ×10⁹/L (bloods 15 days old)');
+    expect(stale.decision).toBe('modify');
+  });
+
+  it('flags stale bloods even when every value is normal', () => {
+    const result = screen({ haemoglobinGL: 130, bloodsDate: '2026-01-01' });
+    expect(result.firedRules.map((r) => r.id)).toEqual(['bloods_stale']);
+    expect(result.decision).toBe('go');
+  });
+
+  it('respects the clinic stale limit', () => {
+    const t = thresholdsWithValues({ bloodsStaleAfterDays: 7 });
+    const result = evaluateScreen({ ...normal, haemoglobinGL: 130, bloodsDate: '2026-03-02' }, context, t);
+    expect(result.bloods?.stale).toBe(true);
+  });
+
+  it('flags undated or unreadable bloods', () => {
+    expect(ids({ haemoglobinGL: 130 })).toEqual(['bloods_undated']);
+    expect(ids({ haemoglobinGL: 130, bloodsDate: '2026-02-30' })).toEqual(['bloods_undated']);
+    expect(screen({ bloodsDate: '2026-03-01' }).bloods).toBeNull();
+  });
+});
+
+describe('evaluateScreen: context rules', () => {
+  it('holds someone with low neutrophils from a group session', () => {
+    const group = screen({ neutrophilsX109: 1.0, ...bloodsToday }, { groupSession: true });
+    expect(group.firedRules.map((r) => r.id)).toEqual(['neutrophils_low', 'neutrophils_low_group']);
+    expect(group.decision).toBe('hold');
+    expect(group.firedRules[1]?.advice).toMatch(/one-to-one/);
+    expect(screen({ neutrophilsX109: 1.0, ...bloodsToday }).decision).toBe('modify');
+    expect(ids({ neutrophilsX109: 1.5, ...bloodsToday }, { groupSession: true })).toEqual([]);
+  });
+
+  it('asks for a lighter session on cycle days 1–5', () => {
+    const on = (day: number) => ids({}, { cycleDay: { day, treatmentLabel: 'FOLFOX' } });
+    expect(on(0)).toEqual([]);
+    expect(on(1)).toEqual(['cycle_lighter']);
+    expect(on(5)).toEqual(['cycle_lighter']);
+    expect(on(6)).toEqual([]);
+    const rule = screen({}, { cycleDay: { day: 3, treatmentLabel: 'FOLFOX' } }).firedRules[0];
+    expect(rule).toMatchObject({ effect: 'modify', value: 'Day 3 of FOLFOX' });
+    expect(rule?.source).toMatch(/Kirkham/);
+  });
+
+  it('lets the clinic switch the cycle rule off', () => {
+    const t = thresholdsWithValues({ cycleLighterToDay: 0 });
+    const result = evaluateScreen(normal, { ...context, cycleDay: { day: 1, treatmentLabel: 'x' } }, t);
+    expect(result.firedRules).toEqual([]);
+  });
+
+  it('tells the clinician to use RPE on a beta-blocker', () => {
+    const result = screen({}, { medicationFlags: ['beta_blocker'] });
+    expect(result.firedRules.map((r) => r.id)).toEqual(['beta_blocker']);
+    expect(result.firedRules[0]?.advice).toMatch(/RPE/);
+    expect(result.decision).toBe('go');
+  });
+
+  it('asks for a glucose check on glucose-lowering medication', () => {
+    expect(ids({}, { medicationFlags: ['glucose_lowering'] })).toEqual(['glucose_unchecked']);
+    expect(screen({}, { medicationFlags: ['glucose_lowering'] }).decision).toBe('modify');
+    expect(ids({ glucoseMmol: 6.2, ...bloodsToday }, { medicationFlags: ['glucose_lowering'] })).toEqual([]);
+    expect(ids({ glucoseMmol: 4.8, ...bloodsToday }, { medicationFlags: ['glucose_lowering'] })).toEqual([
+      'glucose_low',
+    ]);
+  });
+
+  it('reminds about pain and analgesics with bone lesions, and treats severe pain as a possible red flag', () => {
+    expect(ids({}, { hasBoneLesions: true })).toEqual(['bone_lesion_check']);
+    const result = screen({ pain0to10: 8 }, { hasBoneLesions: true });
+    expect(result.firedRules.find((r) => r.id === 'pain_high')?.advice).toMatch(/red flag/);
+  });
+});

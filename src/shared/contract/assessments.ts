@@ -1,0 +1,2 @@
+/** Channels of the assessments workflow. */
+export const assessmentsChannels = {};

@@ -1,0 +1,2 @@
+/** Channels of the intake workflow. */
+export const intakeChannels = {};

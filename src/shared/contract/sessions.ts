@@ -1,0 +1,2 @@
+/** Channels of the sessions workflow. */
+export const sessionsChannels = {};
