@@ -154,6 +154,7 @@ export function createPatient(ctx: ServiceContext, input: ParsedInputOf<'patient
       action: 'create',
       after: row,
     });
+    refreshCaseloadSummary(ctx, row.id);
     return toSummary(row);
   })();
 }
