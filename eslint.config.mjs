@@ -47,4 +47,5 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
 );

@@ -1,2 +1,529 @@
-/** Channels of the sessions workflow. */
-export const sessionsChannels = {};
+import { z } from 'zod';
+import type {
+  BoneConflict,
+  BoneRestriction,
+  ExerciseModality,
+  ExercisePosition,
+  FiredRule,
+  ImpactLevel,
+  MovementTag,
+  RedFlag,
+  ScreenDecision,
+  ScreenThresholds,
+  AdherenceSummary,
+} from '../clinical/session';
+import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
+import type { ClinicDate } from '../dates';
+import type { PatientSafetyContext } from '../domain/safetyContext';
+import { channel } from './define';
+import {
+  capitalise,
+  choice,
+  clinicDate,
+  id,
+  integerIn,
+  optionalIntegerIn,
+  optionalNumber,
+  optionalText,
+  requiredText,
+} from './fields';
+
+/* ------------------------------------------------------------------ vocabulary */
+
+export const attendanceValues = ['booked', 'attended', 'cancelled', 'did_not_attend', 'held_for_safety'] as const;
+export type AttendanceValue = (typeof attendanceValues)[number];
+export const attendanceLabels: Record<AttendanceValue, string> = {
+  booked: 'Booked',
+  attended: 'Attended',
+  cancelled: 'Cancelled',
+  did_not_attend: 'Did not attend',
+  held_for_safety: 'Held for safety',
+};
+
+export const entryOutcomes = ['completed', 'modified', 'skipped'] as const;
+export type EntryOutcome = (typeof entryOutcomes)[number];
+export const entryOutcomeLabels: Record<EntryOutcome, string> = {
+  completed: 'Completed',
+  modified: 'Modified',
+  skipped: 'Skipped',
+};
+
+export const adverseEventTypes = [
+  'red_flag',
+  'fall',
+  'musculoskeletal_injury',
+  'cardiovascular',
+  'hypoglycaemia',
+  'pain_flare',
+  'fatigue_collapse',
+  'other',
+] as const;
+export type AdverseEventType = (typeof adverseEventTypes)[number];
+export const adverseEventTypeLabels: Record<AdverseEventType, string> = {
+  red_flag: 'Red flag at screening',
+  fall: 'Fall',
+  musculoskeletal_injury: 'Musculoskeletal injury',
+  cardiovascular: 'Cardiovascular event',
+  hypoglycaemia: 'Hypoglycaemia',
+  pain_flare: 'Pain flare',
+  fatigue_collapse: 'Severe fatigue or collapse',
+  other: 'Other',
+};
+
+/* ------------------------------------------------------------------ outputs */
+
+export interface Exercise {
+  id: string;
+  starterKey: string | null;
+  name: string;
+  modality: ExerciseModality;
+  position: ExercisePosition;
+  equipment: string[];
+  impact: ImpactLevel;
+  weightBearing: boolean;
+  chairBased: boolean;
+  tags: MovementTag[];
+  description: string;
+  retired: boolean;
+}
+
+export interface ClinicThresholds {
+  thresholds: ScreenThresholds;
+  /** Keys whose value differs from the published default. */
+  changed: string[];
+  updatedAt: string | null;
+}
+
+/** One line on Today: a booked slot or a place in a class, with the patient's safety badges. */
+export interface TodayBooking {
+  sessionId: string;
+  patientId: string;
+  patientName: string;
+  mrn: string;
+  startTime: string;
+  classId: string | null;
+  className: string | null;
+  attendance: AttendanceValue;
+  decision: ScreenDecision | null;
+  signed: boolean;
+  hasDraft: boolean;
+  badges: {
+    clearanceState: string;
+    clearanceReviewBy: string | null;
+    hasBoneMets: boolean;
+    skeletalRiskLevel: string;
+    onTreatment: boolean;
+    openAdverseEvents: number;
+    openRedFlags: number;
+  };
+}
+
+export interface TodayView {
+  date: ClinicDate;
+  bookings: TodayBooking[];
+  classes: Array<{ id: string; name: string; startTime: string; patients: number }>;
+}
+
+export interface GroupClass {
+  id: string;
+  name: string;
+  date: ClinicDate;
+  startTime: string;
+  sessionIds: string[];
+}
+
+export interface PlanItem {
+  id: string;
+  exerciseId: string;
+  exerciseName: string;
+  sets: number | null;
+  reps: number | null;
+  durationMin: number | null;
+  loadKg: number | null;
+  rpeMin: number | null;
+  rpeMax: number | null;
+  hrMin: number | null;
+  hrMax: number | null;
+  talkTest: boolean;
+  restSeconds: number | null;
+  progression: string | null;
+  notes: string | null;
+  overrideNote: string | null;
+}
+
+export interface ExercisePlan {
+  id: string;
+  patientId: string;
+  version: number;
+  sessionsPerWeek: number;
+  sessionMinutes: number;
+  cycleAdjustment: string | null;
+  milestones: string | null;
+  notes: string | null;
+  items: PlanItem[];
+  createdAt: string;
+  createdByName: string;
+  supersededAt: string | null;
+}
+
+export interface SessionEntry {
+  id: string;
+  exerciseId: string;
+  exerciseName: string;
+  exerciseRetired: boolean;
+  planned: boolean;
+  sets: number | null;
+  reps: number | null;
+  loadKg: number | null;
+  durationMin: number | null;
+  rpe: number | null;
+  peakHr: number | null;
+  spo2: number | null;
+  painChange: number | null;
+  outcome: EntryOutcome;
+  reason: string | null;
+  overrideNote: string | null;
+  conflicts: BoneConflict[];
+}
+
+export interface AdverseEventRecord {
+  id: string;
+  patientId: string;
+  sessionId: string | null;
+  type: AdverseEventType;
+  redFlag: boolean;
+  severity: number;
+  occurredAt: string;
+  description: string | null;
+  actionTaken: string | null;
+  outcome: string | null;
+  followUpNeeded: boolean;
+  closedAt: string | null;
+  closingNote: string | null;
+  recordedByName: string;
+}
+
+export interface SessionAmendmentRecord {
+  id: string;
+  reason: string;
+  notes: string | null;
+  entries: SessionEntry[] | null;
+  at: string;
+  byName: string;
+}
+
+export interface SessionAfter {
+  sbp: number | null;
+  dbp: number | null;
+  restingHr: number | null;
+  spo2: number | null;
+  rpeOverall: number | null;
+  fatigue: number | null;
+  pain: number | null;
+}
+
+/** Everything one session screen needs: the booking, the patient's safety facts, the plan and the record. */
+export interface SessionView {
+  id: string;
+  patientId: string;
+  patientName: string;
+  date: ClinicDate;
+  startTime: string;
+  classId: string | null;
+  className: string | null;
+  attendance: AttendanceValue;
+  attendanceReason: string | null;
+  safety: PatientSafetyContext;
+  restrictions: BoneRestriction[];
+  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  plan: ExercisePlan | null;
+  thresholds: ScreenThresholds;
+  draft: unknown;
+  draftSavedAt: string | null;
+  screen: ScreenValues | null;
+  decision: ScreenDecision | null;
+  firedRules: FiredRule[];
+  clearanceOverrideReason: string | null;
+  entries: SessionEntry[];
+  after: SessionAfter | null;
+  notes: string | null;
+  occurredAt: string | null;
+  signedAt: string | null;
+  signedByName: string | null;
+  lateEntry: boolean;
+  amendments: SessionAmendmentRecord[];
+  adverseEvents: AdverseEventRecord[];
+}
+
+export interface ScreenOutcome {
+  decision: ScreenDecision;
+  firedRules: FiredRule[];
+  redFlags: RedFlag[];
+  /** Incidents recorded for red flags on this screen (created once per flag). */
+  adverseEventIds: string[];
+  careTeam: PatientSafetyContext['careTeam'];
+  emergencyContact: PatientSafetyContext['emergencyContact'];
+}
+
+export interface SessionHistoryItem {
+  id: string;
+  date: ClinicDate;
+  startTime: string;
+  attendance: AttendanceValue;
+  decision: ScreenDecision | null;
+  signedAt: string | null;
+  exercises: number;
+  amendments: number;
+}
+
+export interface PatientSessionsView {
+  patientId: string;
+  history: SessionHistoryItem[];
+  adherence: AdherenceSummary & { from: ClinicDate; to: ClinicDate };
+  adverseEvents: AdverseEventRecord[];
+}
+
+/* ------------------------------------------------------------------ inputs */
+
+const time = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${capitalise(label)} must be a time such as 09:30`);
+
+export const screenValuesInput = z.object({
+  restingHr: optionalNumber('resting heart rate', 25, 250, 'bpm'),
+  sbp: optionalNumber('systolic blood pressure', 50, 300, 'mmHg'),
+  dbp: optionalNumber('diastolic blood pressure', 20, 200, 'mmHg'),
+  spo2: optionalNumber('SpO₂', 50, 100, '%'),
+  temperatureC: optionalNumber('temperature', 30, 43, '°C'),
+  haemoglobinGL: optionalNumber('haemoglobin', 20, 250, 'g/L'),
+  plateletsX109: optionalNumber('platelets', 0, 2000, '×10⁹/L'),
+  neutrophilsX109: optionalNumber('neutrophils', 0, 100, '×10⁹/L'),
+  glucoseMmol: optionalNumber('blood glucose', 0.5, 40, 'mmol/L'),
+  bloodsDate: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  fatigue0to10: optionalIntegerIn('fatigue', 0, 10),
+  pain0to10: optionalIntegerIn('pain', 0, 10),
+  painSite: optionalText('pain site', 200),
+  breathlessness0to10: optionalIntegerIn('breathlessness', 0, 10),
+  nausea0to10: optionalIntegerIn('nausea', 0, 10),
+  sleepQuality0to10: optionalIntegerIn('sleep quality', 0, 10),
+  energy0to10: optionalIntegerIn('energy', 0, 10),
+  redFlags: z.array(z.enum(redFlagIds, { error: 'Choose a red flag from the checklist' })).default([]),
+});
+export type ScreenValues = z.output<typeof screenValuesInput>;
+export type ScreenValuesInput = z.input<typeof screenValuesInput>;
+
+export const entryInput = z
+  .object({
+    exerciseId: id('Exercise'),
+    planned: z.boolean().default(false),
+    sets: optionalIntegerIn('sets', 0, 50),
+    reps: optionalIntegerIn('reps', 0, 500),
+    loadKg: optionalNumber('load', 0, 500, 'kg'),
+    durationMin: optionalNumber('duration', 0, 300, 'min'),
+    rpe: optionalIntegerIn('RPE', 6, 20),
+    peakHr: optionalIntegerIn('peak heart rate', 30, 250),
+    spo2: optionalIntegerIn('SpO₂', 50, 100),
+    painChange: optionalIntegerIn('pain change', -10, 10),
+    outcome: choice('outcome', entryOutcomes),
+    reason: optionalText('reason', 500),
+    overrideNote: optionalText('override note', 1000),
+  })
+  .superRefine((entry, ctx) => {
+    if ((entry.outcome === 'skipped' || entry.outcome === 'modified') && !entry.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `Say why the exercise was ${entry.outcome === 'skipped' ? 'skipped' : 'modified'}`,
+      });
+    }
+  });
+export type EntryInput = z.input<typeof entryInput>;
+
+export const afterInput = z.object({
+  sbp: optionalNumber('systolic blood pressure after', 50, 300, 'mmHg'),
+  dbp: optionalNumber('diastolic blood pressure after', 20, 200, 'mmHg'),
+  restingHr: optionalNumber('heart rate after', 25, 250, 'bpm'),
+  spo2: optionalNumber('SpO₂ after', 50, 100, '%'),
+  rpeOverall: optionalIntegerIn('session RPE', 6, 20),
+  fatigue: optionalIntegerIn('fatigue after', 0, 10),
+  pain: optionalIntegerIn('pain after', 0, 10),
+});
+
+const exerciseInput = z.object({
+  name: requiredText('exercise name', 120),
+  modality: choice('modality', ['aerobic', 'resistance', 'flexibility', 'balance', 'breathing_relaxation']),
+  position: choice('position', ['seated', 'standing', 'supine', 'side_lying', 'prone']),
+  equipment: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
+  impact: choice('impact level', ['none', 'low', 'moderate', 'high']),
+  weightBearing: z.boolean({ error: 'Say whether the exercise is weight-bearing' }),
+  chairBased: z.boolean().default(false),
+  tags: z.array(z.enum(movementTags, { error: 'Choose movements from the list' })).default([]),
+  description: requiredText('plain-words description', 1000),
+});
+
+const planItemInput = z
+  .object({
+    exerciseId: id('Exercise'),
+    sets: optionalIntegerIn('sets', 1, 20),
+    reps: optionalIntegerIn('reps', 1, 200),
+    durationMin: optionalNumber('duration', 0.5, 180, 'min'),
+    loadKg: optionalNumber('load', 0, 300, 'kg'),
+    rpeMin: optionalIntegerIn('lowest RPE', 6, 20),
+    rpeMax: optionalIntegerIn('highest RPE', 6, 20),
+    hrMin: optionalIntegerIn('lowest heart rate', 40, 220),
+    hrMax: optionalIntegerIn('highest heart rate', 40, 220),
+    talkTest: z.boolean().default(false),
+    restSeconds: optionalIntegerIn('rest', 0, 900),
+    progression: optionalText('progression rule', 500),
+    notes: optionalText('notes', 500),
+    overrideNote: optionalText('override note', 1000),
+  })
+  .superRefine((item, ctx) => {
+    if (item.rpeMin != null && item.rpeMax != null && item.rpeMin > item.rpeMax) {
+      ctx.addIssue({ code: 'custom', path: ['rpeMax'], message: 'Highest RPE must not be below the lowest' });
+    }
+    if (item.hrMin != null && item.hrMax != null && item.hrMin > item.hrMax) {
+      ctx.addIssue({ code: 'custom', path: ['hrMax'], message: 'Highest heart rate must not be below the lowest' });
+    }
+  });
+
+export const sessionsChannels = {
+  'exercises.list': channel(z.object({ includeRetired: z.boolean().default(false) })).returns<Exercise[]>(),
+  'exercises.add': channel(exerciseInput).returns<Exercise>(),
+  'exercises.update': channel(exerciseInput.extend({ exerciseId: id('Exercise') })).returns<Exercise>(),
+  'exercises.retire': channel(
+    z.object({ exerciseId: id('Exercise'), retired: z.boolean().default(true) }),
+  ).returns<Exercise>(),
+
+  'safety.thresholds': channel(z.object({})).returns<ClinicThresholds>(),
+  'safety.setThresholds': channel(
+    z.object({
+      values: z.partialRecord(z.enum(thresholdKeys), z.number({ error: 'Each threshold must be a number' })),
+      reason: requiredText('reason for the change', 500),
+    }),
+  ).returns<ClinicThresholds>(),
+
+  'today.list': channel(z.object({ date: clinicDate('date') })).returns<TodayView>(),
+  'bookings.create': channel(
+    z.object({
+      patientId: id('Patient'),
+      date: clinicDate('session date'),
+      startTime: time('start time'),
+      classId: id('Class').nullish(),
+    }),
+  ).returns<TodayBooking>(),
+  'bookings.setAttendance': channel(
+    z
+      .object({
+        sessionId: id('Session'),
+        attendance: choice('attendance', ['cancelled', 'did_not_attend'] as const),
+        reason: optionalText('reason', 500),
+      })
+      .superRefine((v, ctx) => {
+        if (v.attendance === 'cancelled' && !v.reason) {
+          ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter the reason for cancelling' });
+        }
+      }),
+  ).returns<TodayBooking>(),
+  'classes.create': channel(
+    z.object({
+      name: requiredText('class name', 120),
+      date: clinicDate('class date'),
+      startTime: time('start time'),
+      patientIds: z.array(id('Patient')).max(30, 'A class can hold at most 30 patients').default([]),
+    }),
+  ).returns<GroupClass>(),
+  'classes.get': channel(z.object({ classId: id('Class') })).returns<GroupClass>(),
+
+  'sessions.get': channel(z.object({ sessionId: id('Session') })).returns<SessionView>(),
+  'sessions.saveDraft': channel(
+    z.object({
+      sessionId: id('Session'),
+      draft: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length < 200_000, 'Draft is too large'),
+    }),
+  ).returns<{ savedAt: string }>(),
+  'sessions.recordScreen': channel(
+    z.object({
+      sessionId: id('Session'),
+      screen: screenValuesInput,
+      clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
+    }),
+  ).returns<ScreenOutcome>(),
+  'sessions.sign': channel(
+    z.object({
+      sessionId: id('Session'),
+      screen: screenValuesInput,
+      clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
+      entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
+      after: afterInput.default({}),
+      notes: optionalText('session notes', 5000),
+      occurredAt: z
+        .string()
+        .trim()
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'Session time must be a date and time')
+        .nullish()
+        .transform((v) => v ?? null),
+    }),
+  ).returns<SessionView>(),
+  'sessions.amend': channel(
+    z.object({
+      sessionId: id('Session'),
+      reason: requiredText('reason for the amendment', 1000),
+      notes: optionalText('corrected notes', 5000),
+      entries: z.array(entryInput).max(60).nullish(),
+    }),
+  ).returns<SessionView>(),
+  'sessions.forPatient': channel(
+    z.object({
+      patientId: id('Patient'),
+      from: clinicDate('start of the period'),
+      to: clinicDate('end of the period'),
+    }),
+  ).returns<PatientSessionsView>(),
+
+  'adverseEvents.record': channel(
+    z.object({
+      patientId: id('Patient'),
+      sessionId: id('Session').nullish(),
+      type: choice('type of event', adverseEventTypes),
+      severity: integerIn('severity grade', 1, 5),
+      occurredAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Enter when it happened'),
+      description: optionalText('description', 2000),
+      actionTaken: optionalText('action taken', 2000),
+      outcome: optionalText('outcome', 2000),
+      followUpNeeded: z.boolean().default(true),
+    }),
+  ).returns<AdverseEventRecord>(),
+  'adverseEvents.close': channel(
+    z.object({
+      adverseEventId: id('Adverse event'),
+      outcome: requiredText('outcome', 2000),
+      closingNote: optionalText('closing note', 2000),
+    }),
+  ).returns<AdverseEventRecord>(),
+
+  'plans.current': channel(z.object({ patientId: id('Patient') })).returns<{
+    plan: ExercisePlan | null;
+    versions: number;
+    restrictions: BoneRestriction[];
+    heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  }>(),
+  'plans.save': channel(
+    z.object({
+      patientId: id('Patient'),
+      sessionsPerWeek: integerIn('sessions per week', 1, 7),
+      sessionMinutes: integerIn('session length', 10, 180),
+      cycleAdjustment: optionalText('how the plan bends around treatment', 1000),
+      milestones: optionalText('milestones', 2000),
+      notes: optionalText('notes', 2000),
+      items: z.array(planItemInput).max(30, 'A plan can hold at most 30 exercises'),
+    }),
+  ).returns<ExercisePlan>(),
+  'plans.handout': channel(z.object({ patientId: id('Patient') })).returns<{ fileName: string; pdfBase64: string }>(),
+};
