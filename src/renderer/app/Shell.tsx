@@ -43,12 +43,18 @@ export function Shell() {
   const { state } = useAppState();
   const clinician = state.currentClinician;
   const { pathname } = useLocation();
+  const scheme = useComputedColorScheme('light');
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 210, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Title order={1} size="h3" c="pacewise.8" style={{ letterSpacing: '-0.01em' }}>
+            <Title
+              order={1}
+              size="h3"
+              c={scheme === 'dark' ? 'pacewise.3' : 'pacewise.8'}
+              style={{ letterSpacing: '-0.01em' }}
+            >
               Pacewise
             </Title>
             <Text c="dimmed" size="sm" truncate>
