@@ -32,7 +32,12 @@ export const caseloadSuite: BenchSuite = {
         (i) => searchPatients(ctx, { query: single[i % single.length]!, offset: 0, limit: 50 }),
         (i) => {
           const q = single[i % single.length]!;
-          const params = { k: q.toLowerCase(), kHi: `${q.toLowerCase()}\uffff`, u: q.toUpperCase(), uHi: `${q.toUpperCase()}\uffff` };
+          const params = {
+            k: q.toLowerCase(),
+            kHi: `${q.toLowerCase()}\uffff`,
+            u: q.toUpperCase(),
+            uHi: `${q.toUpperCase()}\uffff`,
+          };
           return [rawSearch.all(params), rawSearchCount.get(params)];
         },
       ),

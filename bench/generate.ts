@@ -17,8 +17,54 @@ export function random(seed = 42) {
   };
 }
 
-const given = ['Ruth', 'Tom', 'Aroha', 'Priya', 'James', 'Mei', 'Fatima', 'Liam', 'Grace', 'Noah', 'Ana', 'Sione', 'Olivia', 'Raj', 'Hannah', 'David', 'Leila', 'Marco', 'Zoe', 'Ibrahim'];
-const family = ['Okafor', 'Becker', 'Ngata', 'Raman', 'Smith', 'Chen', 'Haddad', 'Murphy', 'Taylor', 'Nguyen', 'Lima', 'Tupou', 'Brown', 'Patel', 'Wilson', 'Cohen', 'Rahimi', 'Rossi', 'Walker', 'Hussein', 'Kowalski', 'Santos', 'Yamamoto', 'Olsen'];
+const given = [
+  'Ruth',
+  'Tom',
+  'Aroha',
+  'Priya',
+  'James',
+  'Mei',
+  'Fatima',
+  'Liam',
+  'Grace',
+  'Noah',
+  'Ana',
+  'Sione',
+  'Olivia',
+  'Raj',
+  'Hannah',
+  'David',
+  'Leila',
+  'Marco',
+  'Zoe',
+  'Ibrahim',
+];
+const family = [
+  'Okafor',
+  'Becker',
+  'Ngata',
+  'Raman',
+  'Smith',
+  'Chen',
+  'Haddad',
+  'Murphy',
+  'Taylor',
+  'Nguyen',
+  'Lima',
+  'Tupou',
+  'Brown',
+  'Patel',
+  'Wilson',
+  'Cohen',
+  'Rahimi',
+  'Rossi',
+  'Walker',
+  'Hussein',
+  'Kowalski',
+  'Santos',
+  'Yamamoto',
+  'Olsen',
+];
 
 /**
  * Inserts `count` patients through the real schema (the same table and indexes the app writes).
@@ -40,7 +86,21 @@ export function generatePatients(ctx: ServiceContext, count: number, rng = rando
       const g = rng.pick(given);
       const f = `${rng.pick(family)}${i % 7 === 0 ? '' : `-${rng.pick(family)}`}`;
       const dob = `${rng.int(1935, 1995)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-      insert.run(id, g, f, dob, rng.pick(['female', 'male']), `MRN${String(100000 + i)}`, rng.pick(statuses), f.toLowerCase(), g.toLowerCase(), at, actor, at, actor);
+      insert.run(
+        id,
+        g,
+        f,
+        dob,
+        rng.pick(['female', 'male']),
+        `MRN${String(100000 + i)}`,
+        rng.pick(statuses),
+        f.toLowerCase(),
+        g.toLowerCase(),
+        at,
+        actor,
+        at,
+        actor,
+      );
       ids.push(id);
     }
   })();

@@ -45,11 +45,27 @@ export function compare(
   let j = 0;
   const s = time(() => service(i++), iterations);
   const r = time(() => raw(j++), iterations);
-  return { operation, serviceMedianMs: s.median, serviceP95Ms: s.p95, rawMedianMs: r.median, rawP95Ms: r.p95, targetP95Ms };
+  return {
+    operation,
+    serviceMedianMs: s.median,
+    serviceP95Ms: s.p95,
+    rawMedianMs: r.median,
+    rawP95Ms: r.p95,
+    targetP95Ms,
+  };
 }
 
 export function printTable(rows: BenchRow[]): boolean {
-  const header = ['operation', 'service median', 'service p95', 'raw SQL median', 'raw SQL p95', 'ratio (p95)', 'target p95', 'verdict'];
+  const header = [
+    'operation',
+    'service median',
+    'service p95',
+    'raw SQL median',
+    'raw SQL p95',
+    'ratio (p95)',
+    'target p95',
+    'verdict',
+  ];
   const lines = rows.map((row) => {
     const ratio = row.serviceP95Ms / row.rawP95Ms;
     const ok = row.serviceP95Ms <= row.targetP95Ms && ratio <= 2;
@@ -74,7 +90,11 @@ export function printTable(rows: BenchRow[]): boolean {
 
 export function openBenchCaseload(): RunningCaseload & { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'pacewise-bench-'));
-  const running = startCaseload({ dataDir: dir, migrationsDir: resolve(__dirname, '../migrations'), appVersion: 'bench' });
+  const running = startCaseload({
+    dataDir: dir,
+    migrationsDir: resolve(__dirname, '../migrations'),
+    appVersion: 'bench',
+  });
   completeSetup(running.ctx, {
     clinicName: 'Bench Clinic',
     clinician: { fullName: 'Bench Clinician', profession: 'exercise_physiologist', registrationNumber: null },

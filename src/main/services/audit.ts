@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/open';
@@ -21,20 +21,13 @@ export interface AuditEntryInput {
 
 const GENESIS = '0'.repeat(64);
 
-type Tx = Pick<Db, 'select' | 'insert'>;
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
+type Tx = Pick<Db, '$client'>;
 
 function hashOf(row: Omit<typeof auditEvent.$inferSelect, 'hash'>): string {
+  // The hash covers the stored strings exactly as written, so verification never re-serialises.
   return createHash('sha256')
     .update(
-      canonical([
+      JSON.stringify([
         row.seq,
         row.id,
         row.at,
@@ -52,17 +45,34 @@ function hashOf(row: Omit<typeof auditEvent.$inferSelect, 'hash'>): string {
     .digest('hex');
 }
 
+interface AuditStatements {
+  last: Database.Statement<[], { seq: number; hash: string }>;
+  insert: Database.Statement<[Record<string, unknown>]>;
+}
+const statements = new WeakMap<Database.Database, AuditStatements>();
+
+function statementsFor(sqlite: Database.Database): AuditStatements {
+  let cached = statements.get(sqlite);
+  if (!cached) {
+    cached = {
+      last: sqlite.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1'),
+      insert: sqlite.prepare(
+        `INSERT INTO audit_event (id, seq, at, actor_id, patient_id, entity, entity_id, action, before_json, after_json, reason, prev_hash, hash)
+         VALUES (@id, @seq, @at, @actorId, @patientId, @entity, @entityId, @action, @beforeJson, @afterJson, @reason, @prevHash, @hash)`,
+      ),
+    };
+    statements.set(sqlite, cached);
+  }
+  return cached;
+}
+
 /**
  * Appends one entry. Call it inside the same transaction as the write it describes, so the
  * record and its audit entry are kept or lost together.
  */
 export function appendAudit(tx: Tx, ctx: Pick<ServiceContext, 'now' | 'newId'>, entry: AuditEntryInput): void {
-  const last = tx
-    .select({ seq: auditEvent.seq, hash: auditEvent.hash })
-    .from(auditEvent)
-    .orderBy(desc(auditEvent.seq))
-    .limit(1)
-    .get();
+  const sql = statementsFor(tx.$client);
+  const last = sql.last.get();
   const row = {
     id: ctx.newId(),
     seq: (last?.seq ?? 0) + 1,
@@ -72,14 +82,12 @@ export function appendAudit(tx: Tx, ctx: Pick<ServiceContext, 'now' | 'newId'>, 
     entity: entry.entity,
     entityId: entry.entityId,
     action: entry.action,
-    beforeJson: entry.before === undefined ? null : canonical(entry.before),
-    afterJson: entry.after === undefined ? null : canonical(entry.after),
+    beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
+    afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
     reason: entry.reason ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  tx.insert(auditEvent)
-    .values({ ...row, hash: hashOf(row) })
-    .run();
+  sql.insert.run({ ...row, hash: hashOf(row) });
 }
 
 export interface ChainVerification {

@@ -18,7 +18,7 @@ const router = createHashRouter([
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="bottom-right" />
+      <Notifications position="bottom-left" limit={3} />
       <AppStateProvider
         loading={
           <Center h="100vh">
