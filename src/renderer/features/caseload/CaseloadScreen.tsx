@@ -1,39 +1,184 @@
-import { Badge, Button, Group, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import type { PatientPage } from '../../../shared/contract/patients';
-import { ageOn, formatClinicDate, todayLocal } from '../../../shared/dates';
-import { patientStatuses } from '../../../shared/domain/vocabulary';
+import {
+  caseloadFlagLabels,
+  caseloadFlags,
+  DEFAULT_CASELOAD_STATUSES,
+  type CaseloadFlag,
+  type CaseloadPage,
+  type CaseloadRow,
+  type CaseloadSort,
+} from '../../../shared/contract/intake';
+import type { Clinician } from '../../../shared/contract/setup';
+import { ageOn, formatClinicDate } from '../../../shared/dates';
+import { patientStatuses, treatmentTypes, type PatientStatus } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 import { AddPatientDialog } from '../patients/AddPatientDialog';
+import { badgeStyles, ClearanceBadge, StatusBadge } from '../patients/shared';
+import { cycleDayText } from '../patients/sections/TreatmentsSection';
 
 const PAGE_SIZE = 25;
+const riskColors = { none: 'gray', low: 'teal', unscored: 'yellow', moderate: 'orange', high: 'red' } as const;
+const riskLabels = {
+  none: 'No lesions recorded',
+  low: 'Low risk',
+  unscored: 'Not scored',
+  moderate: 'Moderate risk',
+  high: 'High risk',
+} as const;
+
+const columns: Array<{ sort: CaseloadSort; label: string }> = [
+  { sort: 'name', label: 'Name' },
+  { sort: 'status', label: 'Status' },
+  { sort: 'clearance', label: 'Clearance' },
+  { sort: 'bone', label: 'Bone mets' },
+  { sort: 'problems', label: 'Problems' },
+  { sort: 'treatment', label: 'Treatment this week' },
+  { sort: 'reassessment', label: 'Reassessment' },
+  { sort: 'clinician', label: 'Clinician' },
+];
+
+function SortHeader(props: { label: string; active: boolean; direction: 'asc' | 'desc'; onSort(): void }) {
+  const Icon = !props.active ? IconArrowsSort : props.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={props.active ? (props.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={props.onSort} aria-label={`Sort by ${props.label}`}>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={600} size="sm">
+            {props.label}
+          </Text>
+          <Icon size={14} stroke={1.8} opacity={props.active ? 1 : 0.45} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function ReassessmentCell({ row }: { row: CaseloadRow }) {
+  const r = row.reassessment;
+  if (!r) return null;
+  if (r.state === 'scheduled') {
+    return (
+      <Text size="sm" c="dimmed">
+        {formatClinicDate(r.dueOn)}
+      </Text>
+    );
+  }
+  return (
+    <Tooltip label={`Reassessment ${r.state === 'overdue' ? 'was due' : 'due'} ${formatClinicDate(r.dueOn)}`}>
+      <Badge
+        color={r.state === 'overdue' ? 'red' : 'yellow'}
+        variant={r.state === 'overdue' ? 'filled' : 'light'}
+        style={{ textTransform: 'none' }}
+        styles={badgeStyles}
+      >
+        {r.state === 'overdue' ? `Overdue ${-r.days} d` : r.days === 0 ? 'Due today' : `Due in ${r.days} d`}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function ProblemsCell({ row }: { row: CaseloadRow }) {
+  return (
+    <Group gap={4}>
+      {row.openRedFlags > 0 && (
+        <Badge color="red" style={{ textTransform: 'none' }} styles={badgeStyles}>
+          {row.openRedFlags} red flag{row.openRedFlags > 1 ? 's' : ''}
+        </Badge>
+      )}
+      {row.openAdverseEvents > 0 && (
+        <Badge color="orange" style={{ textTransform: 'none' }} styles={badgeStyles}>
+          {row.openAdverseEvents} adverse event{row.openAdverseEvents > 1 ? 's' : ''}
+        </Badge>
+      )}
+    </Group>
+  );
+}
 
 export function CaseloadScreen() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
+  const [statuses, setStatuses] = useState<PatientStatus[]>(DEFAULT_CASELOAD_STATUSES);
+  const [flag, setFlag] = useState<CaseloadFlag | ''>('');
+  const [clinicianId, setClinicianId] = useState('');
+  const [sort, setSort] = useState<CaseloadSort>('name');
+  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(1);
-  const [result, setResult] = useState<PatientPage | null>(null);
+  const [result, setResult] = useState<CaseloadPage | null>(null);
+  const [clinicians, setClinicians] = useState<Clinician[]>([]);
   const [adding, setAdding] = useState(false);
   const [reload, setReload] = useState(0);
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    api.clinicians
+      .list({})
+      .then(setClinicians)
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
-    api.patients
-      .search({ query: debounced, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+    api.caseload
+      .list({
+        query: debounced,
+        statuses,
+        flag: flag || null,
+        clinicianId: clinicianId || null,
+        sort,
+        direction,
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      })
       .then((next) => !cancelled && setResult(next))
       .catch((error: unknown) => showApiError(error, undefined, { title: 'Could not load the caseload' }));
     return () => {
       cancelled = true;
     };
-  }, [debounced, page, reload]);
+  }, [debounced, statuses, flag, clinicianId, sort, direction, page, reload]);
 
-  const today = todayLocal();
   const open = (id: string) => navigate(`/patients/${id}`);
+  const sortBy = (next: CaseloadSort) => {
+    if (next === sort) setDirection(direction === 'asc' ? 'desc' : 'asc');
+    else {
+      setSort(next);
+      setDirection('asc');
+    }
+    setPage(1);
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open(id);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const rows = Array.from(body.current?.querySelectorAll<HTMLTableRowElement>('tr[tabindex]') ?? []);
+      const index = rows.indexOf(e.currentTarget);
+      rows[Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    }
+  };
+  const today = result?.today;
 
   return (
     <Stack gap="md">
@@ -43,88 +188,157 @@ export function CaseloadScreen() {
           Add patient
         </Button>
       </Group>
-      <TextInput
-        label="Search patients"
-        placeholder="Name or hospital number (MRN)"
-        leftSection={<IconSearch size={18} />}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput
+          label="Search patients"
+          placeholder="Name or hospital number (MRN)"
+          leftSection={<IconSearch size={18} />}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={280}
+        />
+        <NativeSelect
+          label="Flag"
+          value={flag}
+          onChange={(e) => {
+            setFlag(e.currentTarget.value as CaseloadFlag | '');
+            setPage(1);
+          }}
+          data={[
+            { value: '', label: 'Any' },
+            ...caseloadFlags.map((f) => ({ value: f, label: caseloadFlagLabels[f] })),
+          ]}
+          w={240}
+        />
+        <NativeSelect
+          label="Lead clinician"
+          value={clinicianId}
+          onChange={(e) => {
+            setClinicianId(e.currentTarget.value);
+            setPage(1);
+          }}
+          data={[{ value: '', label: 'Anyone' }, ...clinicians.map((c) => ({ value: c.id, label: c.fullName }))]}
+          w={200}
+        />
+      </Group>
+      <Checkbox.Group
+        label="Status"
+        value={statuses}
+        onChange={(v) => {
+          setStatuses(v as PatientStatus[]);
           setPage(1);
         }}
-        maw={480}
-      />
+      >
+        <Group gap="lg" mt={4}>
+          {patientStatuses.values.map((s) => (
+            <Checkbox key={s} value={s} label={patientStatuses.labels[s]} size="sm" />
+          ))}
+        </Group>
+      </Checkbox.Group>
       <Paper withBorder radius="md">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Patients">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>MRN</Table.Th>
-              <Table.Th>Date of birth</Table.Th>
-              <Table.Th>Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result?.patients.map((p) => (
-              <Table.Tr
-                key={p.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                aria-label={`${p.givenName} ${p.familyName}`}
-                onClick={() => open(p.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    open(p.id);
-                  }
-                }}
-              >
-                <Table.Td>
-                  <Text fw={600}>
-                    {p.familyName}, {p.givenName}
-                  </Text>
-                  {p.preferredName && (
-                    <Text size="sm" c="dimmed">
-                      Prefers “{p.preferredName}”
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{p.mrn}</Table.Td>
-                <Table.Td>
-                  {formatClinicDate(p.dateOfBirth)}{' '}
-                  <Text span c="dimmed">
-                    ({ageOn(p.dateOfBirth, today)} y)
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={p.status === 'active' ? 'teal' : 'gray'}>
-                    {patientStatuses.labels[p.status]}
-                  </Badge>
-                </Table.Td>
+        <ScrollArea type="auto">
+          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label="Patients">
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => (
+                  <SortHeader
+                    key={c.sort}
+                    label={c.label}
+                    active={sort === c.sort}
+                    direction={direction}
+                    onSort={() => sortBy(c.sort)}
+                  />
+                ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {result && result.patients.length === 0 && (
+            </Table.Thead>
+            <Table.Tbody ref={body}>
+              {result?.rows.map((p) => (
+                <Table.Tr
+                  key={p.id}
+                  tabIndex={0}
+                  style={{ cursor: 'pointer' }}
+                  aria-label={`${p.givenName} ${p.familyName}`}
+                  onClick={() => open(p.id)}
+                  onKeyDown={(e) => onRowKey(e, p.id)}
+                >
+                  <Table.Td>
+                    <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {p.familyName}, {p.givenName}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {p.mrn}
+                      {today ? ` · ${ageOn(p.dateOfBirth, today)} y` : ''}
+                      {p.preferredName ? ` · “${p.preferredName}”` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={p.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ClearanceBadge state={p.clearance.state} daysLeft={p.clearance.daysLeft} size="sm" compact />
+                  </Table.Td>
+                  <Table.Td>
+                    {p.hasBoneMets && (
+                      <Badge
+                        color={riskColors[p.skeletalRiskLevel]}
+                        variant="light"
+                        style={{ textTransform: 'none' }}
+                        styles={badgeStyles}
+                      >
+                        {riskLabels[p.skeletalRiskLevel]}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <ProblemsCell row={p} />
+                  </Table.Td>
+                  <Table.Td>
+                    {p.treatments.map((t, i) => (
+                      <Text key={i} size="xs">
+                        <b>{treatmentTypes.labels[t.type]}</b>
+                        {t.cycleDay ? ` · ${cycleDayText(t.cycleDay).toLowerCase()}` : ''}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <ReassessmentCell row={p} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{p.leadClinician?.fullName ?? ''}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+        {result && result.rows.length === 0 && (
           <Text p="lg" c="dimmed" ta="center">
-            {debounced ? `No patient matches “${debounced}”.` : 'No patients yet. Add the first referral to begin.'}
+            {debounced || flag || clinicianId
+              ? 'No patient matches these filters.'
+              : 'No patients yet. Add the first referral to begin.'}
           </Text>
         )}
       </Paper>
-      {result && result.total > PAGE_SIZE && (
+      {result && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {result.total} patients
+            {result.total} patient{result.total === 1 ? '' : 's'}
           </Text>
-          <Pagination total={Math.ceil(result.total / PAGE_SIZE)} value={page} onChange={setPage} />
+          {result.total > PAGE_SIZE && (
+            <Pagination total={Math.ceil(result.total / PAGE_SIZE)} value={page} onChange={setPage} />
+          )}
         </Group>
       )}
       <AddPatientDialog
         opened={adding}
         onClose={() => setAdding(false)}
-        onAdded={() => {
+        onAdded={(patient) => {
           setAdding(false);
           setReload((n) => n + 1);
+          void patient;
         }}
       />
     </Stack>

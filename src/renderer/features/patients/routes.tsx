@@ -1,4 +1,14 @@
 import type { RouteObject } from 'react-router';
+import { assessmentsPatientSections } from '../assessments/patientSections';
+import { sessionsPatientSections } from '../sessions/patientSections';
+import { intakeSections } from './intakeSections';
+import { PatientOverview } from './PatientOverview';
 
-/** Patient and intake screens, under /patients/:patientId. */
-export const patientRoutes: RouteObject[] = [];
+/** Patient and intake screens, under /patients/:patientId; other workflows' patient sections are routed here too. */
+export const patientRoutes: RouteObject[] = [
+  { path: 'patients/:patientId', element: <PatientOverview /> },
+  ...[...intakeSections, ...sessionsPatientSections, ...assessmentsPatientSections].map((section) => ({
+    path: `patients/:patientId/${section.path}`,
+    element: section.element,
+  })),
+];

@@ -53,7 +53,8 @@ describe('clearance status', () => {
 
   it('ignores entries dated after the date asked about', () => {
     expect(clearanceStatusOn([cleared], '2026-02-28').state).toBe('missing');
-    expect(clearanceStatusOn([cleared], '2026-03-09').state).toBe('missing');
+    // Requested on 1 March, reply on 10 March: in between it was a pending request.
+    expect(clearanceStatusOn([cleared], '2026-03-09').state).toBe('requested');
     expect(clearanceStatusOn([cleared], '2026-03-10').state).toBe('valid');
   });
 

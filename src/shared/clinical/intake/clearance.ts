@@ -63,10 +63,23 @@ function plural(count: number, word: string): string {
 
 export function clearanceStatusOn(records: readonly ClearanceRecord[], date: ClinicDate): ClearanceStatus {
   // Entries dated after `date` were not known yet; this lets past sessions be judged as they stood.
+  // One stored entry may hold both the request and the reply: before the reply arrived it was a pending request.
   const known = records
     .map((record, order) => ({ record, order }))
     .filter(({ record }) => !record.requestedOn || record.requestedOn <= date)
-    .filter(({ record }) => !record.receivedOn || record.receivedOn <= date);
+    .flatMap(({ record, order }) => {
+      if (!record.receivedOn || record.receivedOn <= date) return [{ record, order }];
+      if (!record.requestedOn) return [];
+      const requestOnly: ClearanceRecord = {
+        ...record,
+        receivedOn: null,
+        receivedFrom: null,
+        decision: null,
+        restrictions: null,
+        reviewBy: null,
+      };
+      return [{ record: requestOnly, order }];
+    });
 
   const decided = known
     .filter(({ record }) => record.decision !== null)

@@ -1,0 +1,412 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { patientStatuses } from '../../../shared/domain/vocabulary';
+import type { ServiceContext } from '../../context';
+import {
+  baselineScreening,
+  boneLesion,
+  careTeamMember,
+  clearance,
+  clinician,
+  comorbidity,
+  contact,
+  diagnosis,
+  goal,
+  goalMilestone,
+  medication,
+  patient,
+  patientDetails,
+  referral,
+  statusChange,
+  treatment,
+} from '../../db/schema';
+import { fieldError, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { refreshCaseloadSummary } from '../caseloadSummary';
+import { assertMrnFree, nameKey } from '../patients';
+import { requireClinician } from '../settings';
+import { patientRow } from './facts';
+import { saveRow } from './write';
+
+function contactNamed(ctx: ServiceContext, contactId: string, field: string) {
+  const row = ctx.db.select().from(contact).where(eq(contact.id, contactId)).get();
+  if (!row) throw fieldError(field, 'That contact is not in the directory');
+  return row;
+}
+
+/* ------------------------------------------------------------------ patient record */
+
+export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.saveDetails'>): void {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => {
+    const before = patientRow(ctx, input.patientId);
+    if (!before) throw notFound('That patient');
+    assertMrnFree(ctx, input.mrn, input.patientId);
+    if (input.leadClinicianId) {
+      const lead = ctx.db.select().from(clinician).where(eq(clinician.id, input.leadClinicianId)).get();
+      if (!lead) throw fieldError('leadClinicianId', 'Choose a clinician of this clinic');
+    }
+    const at = ctx.now().toISOString();
+    const identity = {
+      givenName: input.givenName,
+      familyName: input.familyName,
+      preferredName: input.preferredName,
+      dateOfBirth: input.dateOfBirth,
+      sex: input.sex,
+      mrn: input.mrn,
+      familyKey: nameKey(input.familyName),
+      givenKey: nameKey(input.givenName),
+      preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
+    };
+    const identityChanged = (Object.keys(identity) as Array<keyof typeof identity>).some(
+      (k) => before[k] !== identity[k],
+    );
+    if (identityChanged) {
+      const changes = { ...identity, updatedAt: at, updatedBy: actor };
+      ctx.db.update(patient).set(changes).where(eq(patient.id, input.patientId)).run();
+      appendAudit(ctx.db, ctx, {
+        actorId: actor,
+        patientId: input.patientId,
+        entity: 'patient',
+        entityId: input.patientId,
+        action: 'update',
+        before,
+        after: { ...before, ...changes },
+      });
+    }
+    const details = {
+      gender: input.gender,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+      preferredLanguage: input.preferredLanguage,
+      interpreterNeeded: input.interpreterNeeded,
+      emergencyContactName: input.emergencyContactName,
+      emergencyContactRelationship: input.emergencyContactRelationship,
+      emergencyContactPhone: input.emergencyContactPhone,
+      reassessmentIntervalWeeks: input.reassessmentIntervalWeeks,
+      leadClinicianId: input.leadClinicianId,
+    };
+    const existing = ctx.db.select().from(patientDetails).where(eq(patientDetails.patientId, input.patientId)).get();
+    if (existing) {
+      const changes = { ...details, updatedAt: at, updatedBy: actor };
+      ctx.db.update(patientDetails).set(changes).where(eq(patientDetails.patientId, input.patientId)).run();
+      appendAudit(ctx.db, ctx, {
+        actorId: actor,
+        patientId: input.patientId,
+        entity: 'patient_details',
+        entityId: input.patientId,
+        action: 'update',
+        before: existing,
+        after: { ...existing, ...changes },
+      });
+    } else {
+      const row = {
+        patientId: input.patientId,
+        ...details,
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+        updatedBy: actor,
+      };
+      ctx.db.insert(patientDetails).values(row).run();
+      appendAudit(ctx.db, ctx, {
+        actorId: actor,
+        patientId: input.patientId,
+        entity: 'patient_details',
+        entityId: input.patientId,
+        action: 'create',
+        after: row,
+      });
+    }
+    refreshCaseloadSummary(ctx, input.patientId);
+  })();
+}
+
+export function changeStatus(ctx: ServiceContext, input: ParsedInputOf<'intake.changeStatus'>): void {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => {
+    const before = patientRow(ctx, input.patientId);
+    if (!before) throw notFound('That patient');
+    if (before.status === input.toStatus) {
+      throw fieldError('toStatus', `The patient is already ${patientStatuses.labels[input.toStatus]}`);
+    }
+    const last = ctx.db
+      .select({ effectiveOn: statusChange.effectiveOn })
+      .from(statusChange)
+      .where(eq(statusChange.patientId, input.patientId))
+      .orderBy(desc(statusChange.effectiveOn))
+      .limit(1)
+      .get();
+    if (last && input.effectiveOn < last.effectiveOn) {
+      throw fieldError('effectiveOn', `Date of the change cannot be before the last change (${last.effectiveOn})`);
+    }
+    const at = ctx.now().toISOString();
+    const row = {
+      id: ctx.newId(),
+      patientId: input.patientId,
+      fromStatus: before.status,
+      toStatus: input.toStatus,
+      effectiveOn: input.effectiveOn,
+      reason: input.reason,
+      createdAt: at,
+      createdBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.insert(statusChange).values(row).run();
+    ctx.db
+      .update(patient)
+      .set({ status: input.toStatus, updatedAt: at, updatedBy: actor })
+      .where(eq(patient.id, input.patientId))
+      .run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: input.patientId,
+      entity: 'patient',
+      entityId: input.patientId,
+      action: 'status',
+      before: { status: before.status },
+      after: { status: input.toStatus, effectiveOn: input.effectiveOn, statusChangeId: row.id },
+      reason: input.reason,
+    });
+    refreshCaseloadSummary(ctx, input.patientId);
+  })();
+}
+
+/* ------------------------------------------------------------------ care team and referral */
+
+export function saveCareTeamMember(ctx: ServiceContext, input: ParsedInputOf<'intake.saveCareTeamMember'>): void {
+  const { patientId, id, ...values } = input;
+  saveRow(ctx, {
+    table: careTeamMember,
+    entity: 'care_team_member',
+    what: 'care team member',
+    patientId,
+    id,
+    values,
+    refresh: false,
+    before: (existing) => {
+      const person = contactNamed(ctx, values.contactId, 'contactId');
+      if (values.isMainOncologist && person.role !== 'oncologist') {
+        throw fieldError(
+          'isMainOncologist',
+          `${person.fullName} is not an oncologist, so cannot be the main oncologist`,
+        );
+      }
+      if (values.isMainOncologist && !values.active) {
+        throw fieldError('isMainOncologist', 'The main oncologist must be on the care team');
+      }
+      const team = ctx.db.select().from(careTeamMember).where(eq(careTeamMember.patientId, patientId)).all();
+      const twin = team.find((m) => m.contactId === values.contactId && m.active && m.id !== existing?.id);
+      if (twin && values.active) throw fieldError('contactId', `${person.fullName} is already on the care team`);
+      if (values.isMainOncologist) {
+        // Only one main oncologist: the previous one stays on the team but loses the mark, audited.
+        const actor = requireClinician(ctx);
+        const at = ctx.now().toISOString();
+        for (const member of team) {
+          if (!member.isMainOncologist || member.id === existing?.id) continue;
+          const changes = { isMainOncologist: false, updatedAt: at, updatedBy: actor };
+          ctx.db.update(careTeamMember).set(changes).where(eq(careTeamMember.id, member.id)).run();
+          appendAudit(ctx.db, ctx, {
+            actorId: actor,
+            patientId,
+            entity: 'care_team_member',
+            entityId: member.id,
+            action: 'update',
+            before: member,
+            after: { ...member, ...changes },
+            reason: 'Another contact was marked as the main oncologist',
+          });
+        }
+      }
+    },
+  });
+}
+
+export function saveReferral(ctx: ServiceContext, input: ParsedInputOf<'intake.saveReferral'>): void {
+  const { patientId, id, ...values } = input;
+  const referrerName = values.referrerContactId
+    ? contactNamed(ctx, values.referrerContactId, 'referrerContactId').fullName
+    : values.referrerName;
+  saveRow(ctx, {
+    table: referral,
+    entity: 'referral',
+    what: 'referral',
+    patientId,
+    id,
+    values: { ...values, referrerName },
+    refresh: false,
+  });
+}
+
+/* ------------------------------------------------------------------ cancer, lesions, treatment */
+
+export function saveDiagnosis(ctx: ServiceContext, input: ParsedInputOf<'intake.saveDiagnosis'>): void {
+  const { patientId, id, metastaticSites, ...values } = input;
+  saveRow(ctx, {
+    table: diagnosis,
+    entity: 'diagnosis',
+    what: 'diagnosis',
+    patientId,
+    id,
+    values: { ...values, metastaticSitesJson: JSON.stringify([...new Set(metastaticSites)]) },
+    refresh: true,
+  });
+}
+
+const entered = (components: Record<string, unknown> | null) =>
+  components && Object.values(components).some((v) => v != null) ? JSON.stringify(components) : null;
+
+export function saveBoneLesion(ctx: ServiceContext, input: ParsedInputOf<'intake.saveBoneLesion'>): void {
+  const { patientId, id, mirels, sins, ...values } = input;
+  saveRow(ctx, {
+    table: boneLesion,
+    entity: 'bone_lesion',
+    what: 'bone lesion',
+    patientId,
+    id,
+    values: { ...values, mirelsJson: entered(mirels), sinsJson: entered(sins) },
+    refresh: true,
+  });
+}
+
+export function saveTreatment(ctx: ServiceContext, input: ParsedInputOf<'intake.saveTreatment'>): void {
+  const { patientId, id, day1Dates, ...values } = input;
+  saveRow(ctx, {
+    table: treatment,
+    entity: 'treatment',
+    what: 'treatment',
+    patientId,
+    id,
+    values: { ...values, day1DatesJson: JSON.stringify([...day1Dates].sort()) },
+    refresh: true,
+  });
+}
+
+/* ------------------------------------------------------------------ comorbidities, medicines */
+
+export function saveComorbidity(ctx: ServiceContext, input: ParsedInputOf<'intake.saveComorbidity'>): void {
+  const { patientId, id, ...values } = input;
+  saveRow(ctx, { table: comorbidity, entity: 'comorbidity', what: 'condition', patientId, id, values, refresh: false });
+}
+
+export function saveMedication(ctx: ServiceContext, input: ParsedInputOf<'intake.saveMedication'>): void {
+  const { patientId, id, flags, ...values } = input;
+  saveRow(ctx, {
+    table: medication,
+    entity: 'medication',
+    what: 'medicine',
+    patientId,
+    id,
+    values: { ...values, flagsJson: JSON.stringify([...new Set(flags)]) },
+    refresh: false,
+  });
+}
+
+/* ------------------------------------------------------------------ clearance */
+
+export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.saveClearance'>): void {
+  const { patientId, id, ...values } = input;
+  const requestedFromName = values.requestedFromContactId
+    ? contactNamed(ctx, values.requestedFromContactId, 'requestedFromContactId').fullName
+    : values.requestedFromName;
+  const receivedFromName = values.receivedFromContactId
+    ? contactNamed(ctx, values.receivedFromContactId, 'receivedFromContactId').fullName
+    : values.receivedFromName;
+  saveRow(ctx, {
+    table: clearance,
+    entity: 'clearance',
+    what: 'clearance',
+    patientId,
+    id,
+    values: {
+      ...values,
+      requestedFromName,
+      receivedFromName,
+      restrictions: values.decision === 'with_restrictions' ? values.restrictions : null,
+    },
+    refresh: true,
+  });
+}
+
+/* ------------------------------------------------------------------ screening, goals */
+
+export function saveScreening(ctx: ServiceContext, input: ParsedInputOf<'intake.saveScreening'>): void {
+  const { patientId, id, ...values } = input;
+  saveRow(ctx, {
+    table: baselineScreening,
+    entity: 'baseline_screening',
+    what: 'screening',
+    patientId,
+    id,
+    values,
+    refresh: false,
+  });
+}
+
+export function saveGoal(ctx: ServiceContext, input: ParsedInputOf<'intake.saveGoal'>): void {
+  const { patientId, id, milestones, ...values } = input;
+  saveRow(ctx, {
+    table: goal,
+    entity: 'goal',
+    what: 'goal',
+    patientId,
+    id,
+    values: { ...values, achievedOn: values.status === 'active' ? null : values.achievedOn },
+    refresh: false,
+    after: (goalId) => {
+      const actor = requireClinician(ctx);
+      const at = ctx.now().toISOString();
+      const current = ctx.db.select().from(goalMilestone).where(eq(goalMilestone.goalId, goalId)).all();
+      milestones.forEach((m, index) => {
+        const fields = { description: m.description, targetDate: m.targetDate, achievedOn: m.achievedOn };
+        if (m.id) {
+          const before = current.find((c) => c.id === m.id);
+          if (!before) throw fieldError(`milestones.${index}.description`, 'That milestone belongs to another goal');
+          if (
+            before.description === m.description &&
+            before.targetDate === m.targetDate &&
+            before.achievedOn === m.achievedOn
+          ) {
+            return;
+          }
+          const changes = { ...fields, updatedAt: at, updatedBy: actor };
+          ctx.db
+            .update(goalMilestone)
+            .set(changes)
+            .where(and(eq(goalMilestone.id, m.id)))
+            .run();
+          appendAudit(ctx.db, ctx, {
+            actorId: actor,
+            patientId,
+            entity: 'goal_milestone',
+            entityId: m.id,
+            action: 'update',
+            before,
+            after: { ...before, ...changes },
+          });
+        } else {
+          const row = {
+            id: ctx.newId(),
+            goalId,
+            ...fields,
+            createdAt: at,
+            createdBy: actor,
+            updatedAt: at,
+            updatedBy: actor,
+          };
+          ctx.db.insert(goalMilestone).values(row).run();
+          appendAudit(ctx.db, ctx, {
+            actorId: actor,
+            patientId,
+            entity: 'goal_milestone',
+            entityId: row.id,
+            action: 'create',
+            after: row,
+          });
+        }
+      });
+    },
+  });
+}

@@ -1,0 +1,260 @@
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { medicationFlagAdvice } from '../../../shared/clinical/intake/medications';
+import { skeletalRiskNote } from '../../../shared/clinical/intake/skeletalRisk';
+import type { IntakeRecord } from '../../../shared/contract/intake';
+import { daysBetween, formatClinicDate } from '../../../shared/dates';
+import { contactRoles, goalCategories, goalStatuses, treatmentTypes } from '../../../shared/domain/vocabulary';
+import { assessmentsPatientSections } from '../assessments/patientSections';
+import { sessionsPatientSections } from '../sessions/patientSections';
+import { intakeSections } from './intakeSections';
+import { cycleDayText } from './sections/TreatmentsSection';
+import type { PatientSection } from './sections';
+import { clearanceColors, Loading, PatientHeader, usePatientRecord } from './shared';
+
+const riskColors = { none: 'gray', low: 'teal', unscored: 'yellow', moderate: 'orange', high: 'red' } as const;
+
+function Card(props: { title: string; to?: string; children: ReactNode; label?: string }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={props.label ?? props.title}>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {props.title}
+        </Title>
+        {props.to && (
+          <Anchor component={Link} to={props.to} size="sm" aria-label={`Edit ${props.title.toLowerCase()}`}>
+            Edit
+          </Anchor>
+        )}
+      </Group>
+      {props.children}
+    </Paper>
+  );
+}
+
+function Alerts({ record }: { record: IntakeRecord }) {
+  const alerts: Array<{ color: string; title: string; body?: ReactNode }> = [];
+  const { mayStart } = record;
+  if (mayStart.verdict !== 'may_start') {
+    alerts.push({
+      color: mayStart.verdict === 'blocked' ? 'red' : 'orange',
+      title: mayStart.verdict === 'blocked' ? 'May not start supervised sessions' : 'Not ready for supervised sessions',
+      body: mayStart.reasons.join(' '),
+    });
+  }
+  if (record.openRedFlags > 0 || record.openAdverseEvents > 0) {
+    alerts.push({
+      color: 'red',
+      title: `Open ${record.openRedFlags > 0 ? `red flag${record.openRedFlags > 1 ? 's' : ''}` : ''}${record.openRedFlags > 0 && record.openAdverseEvents > 0 ? ' and ' : ''}${record.openAdverseEvents > 0 ? `adverse event${record.openAdverseEvents > 1 ? 's' : ''}` : ''}`,
+    });
+  }
+  if (record.skeletalRisk.flags.surgicalOpinionWarranted) {
+    alerts.push({
+      color: 'red',
+      title: 'SINS 7 or more: a surgical opinion is warranted',
+      body: 'Fisher et al. 2010, Spine 35:E1221',
+    });
+  }
+  for (const flag of record.medicationFlags) {
+    const advice = medicationFlagAdvice[flag];
+    alerts.push({
+      color: 'yellow',
+      title: advice.title,
+      body: `${advice.advice}${advice.source ? ` (${advice.source})` : ''}`,
+    });
+  }
+  if (record.reassessmentDueOn) {
+    const days = daysBetween(record.today, record.reassessmentDueOn);
+    if (days < 0)
+      alerts.push({
+        color: 'orange',
+        title: `Reassessment overdue since ${formatClinicDate(record.reassessmentDueOn)}`,
+      });
+    else if (days <= 7)
+      alerts.push({ color: 'yellow', title: `Reassessment due ${formatClinicDate(record.reassessmentDueOn)}` });
+  }
+  if (record.details.interpreterNeeded) {
+    alerts.push({
+      color: 'blue',
+      title: `Needs an interpreter${record.details.preferredLanguage ? ` (${record.details.preferredLanguage})` : ''}`,
+    });
+  }
+  if (alerts.length === 0) return null;
+  return (
+    <Stack gap="xs" component="section" aria-label="Alerts">
+      {alerts.map((a) => (
+        <Alert
+          key={a.title}
+          color={a.color}
+          variant="light"
+          icon={<IconAlertTriangle size={20} />}
+          title={a.title}
+          p="sm"
+        >
+          {a.body}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
+function SectionLinks(props: { patientId: string; sections: PatientSection[]; title: string }) {
+  if (props.sections.length === 0) return null;
+  return (
+    <nav aria-label={props.title}>
+      <Text fw={600} size="sm" c="dimmed" mb={6}>
+        {props.title}
+      </Text>
+      <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs">
+        {props.sections.map((s) => (
+          <UnstyledButton
+            key={s.path}
+            component={Link}
+            to={`/patients/${props.patientId}/${s.path}`}
+            p="sm"
+            style={{
+              border: '1px solid var(--mantine-color-default-border)',
+              borderRadius: 'var(--mantine-radius-md)',
+            }}
+          >
+            <Group gap="sm" wrap="nowrap">
+              {s.icon && <s.icon size={22} stroke={1.6} />}
+              <Text fw={500} style={{ flex: 1 }}>
+                {s.label}
+              </Text>
+              <IconChevronRight size={18} />
+            </Group>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+    </nav>
+  );
+}
+
+export function PatientOverview() {
+  const { record } = usePatientRecord();
+  if (!record) return <Loading />;
+  const base = `/patients/${record.patient.id}`;
+  const current = record.treatments.filter((t) => t.activeToday);
+  const mainOncologist = record.careTeam.find((m) => m.isMainOncologist && m.active);
+  return (
+    <Stack gap="lg" maw={1200}>
+      <PatientHeader record={record} back={false} />
+      <Text size="sm" c="dimmed">
+        {record.leadClinician ? `Lead clinician ${record.leadClinician.fullName}` : 'No lead clinician assigned'}
+        {mainOncologist ? ` · Main oncologist ${mainOncologist.fullName}` : ''}
+      </Text>
+      <Alerts record={record} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Card title="Clearance" to={`${base}/clearance`}>
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Badge
+                color={clearanceColors[record.clearance.state]}
+                autoContrast
+                style={{ textTransform: 'none' }}
+                size="lg"
+              >
+                {record.clearance.label}
+              </Badge>
+            </Group>
+            <Text size="sm">{record.clearance.detail}</Text>
+          </Stack>
+        </Card>
+        <Card title="Skeletal risk" to={`${base}/bone-lesions`}>
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Badge color={riskColors[record.skeletalRisk.level]} size="lg" style={{ textTransform: 'none' }}>
+                {record.skeletalRisk.level === 'none'
+                  ? record.skeletalRisk.label
+                  : `${record.skeletalRisk.label} skeletal risk`}
+              </Badge>
+            </Group>
+            {record.skeletalRisk.lines.map((line) => (
+              <Text key={line.id} size="sm">
+                • {line.reason}
+              </Text>
+            ))}
+            {record.skeletalRisk.lines.length > 0 && (
+              <Text size="xs" c="dimmed">
+                {skeletalRiskNote.text} Sources: {skeletalRiskNote.source}.
+              </Text>
+            )}
+          </Stack>
+        </Card>
+        <Card title="Current treatment" to={`${base}/treatments`}>
+          {current.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No current treatment recorded.
+            </Text>
+          ) : (
+            <Stack gap={4}>
+              {current.map((t) => (
+                <Group key={t.id} gap="xs">
+                  <Text size="sm" fw={600}>
+                    {treatmentTypes.labels[t.type]}: {t.regimen}
+                  </Text>
+                  {t.cycleDayToday && (
+                    <Badge color="grape" variant="light" style={{ textTransform: 'none' }}>
+                      {cycleDayText(t.cycleDayToday)}
+                    </Badge>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Card>
+        <Card title="Goals" to={`${base}/goals`}>
+          {record.goals.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No goals yet.
+            </Text>
+          ) : (
+            <Stack gap={4}>
+              {record.goals.map((g) => (
+                <Text key={g.id} size="sm">
+                  “{g.inOwnWords}” — {goalCategories.labels[g.category]}, {goalStatuses.labels[g.status].toLowerCase()}
+                  {g.targetDate ? `, by ${formatClinicDate(g.targetDate)}` : ''}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Card>
+        <Card title="Care team" to={`${base}/referral`}>
+          {record.careTeam.filter((m) => m.active).length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No care team recorded.
+            </Text>
+          ) : (
+            <Stack gap={4}>
+              {record.careTeam
+                .filter((m) => m.active)
+                .map((m) => (
+                  <Text key={m.id} size="sm">
+                    <b>{m.fullName}</b> — {m.isMainOncologist ? 'Main oncologist' : contactRoles.labels[m.role]}
+                    {m.phone ? ` · ${m.phone}` : ''}
+                  </Text>
+                ))}
+            </Stack>
+          )}
+        </Card>
+        <Card title="Contact" to={`${base}/details`}>
+          <Stack gap={4}>
+            <Text size="sm">{record.details.phone ?? 'No phone recorded'}</Text>
+            <Text size="sm">
+              Emergency contact:{' '}
+              {record.details.emergencyContactName
+                ? `${record.details.emergencyContactName}${record.details.emergencyContactRelationship ? ` (${record.details.emergencyContactRelationship})` : ''}${record.details.emergencyContactPhone ? ` · ${record.details.emergencyContactPhone}` : ''}`
+                : 'not recorded'}
+            </Text>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <SectionLinks patientId={record.patient.id} sections={intakeSections} title="Intake" />
+      <SectionLinks patientId={record.patient.id} sections={sessionsPatientSections} title="Sessions" />
+      <SectionLinks patientId={record.patient.id} sections={assessmentsPatientSections} title="Reassessment" />
+    </Stack>
+  );
+}

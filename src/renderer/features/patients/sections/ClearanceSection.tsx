@@ -1,0 +1,153 @@
+import { Alert, Badge, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import type { ClearanceView } from '../../../../shared/contract/intake';
+import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { clearanceDecisions, type ClearanceDecision } from '../../../../shared/domain/vocabulary';
+import { api } from '../../../api';
+import { ContactPicker, useContacts } from '../contacts';
+import { blankify, clearanceColors, nullify, options, SectionScreen } from '../shared';
+import { ListEditor } from './ListEditor';
+
+const blank = {
+  requestedOn: '',
+  requestedFromContactId: '',
+  requestedFromName: '',
+  receivedOn: '',
+  receivedFromContactId: '',
+  receivedFromName: '',
+  decision: '' as ClearanceDecision | '',
+  restrictions: '',
+  reviewBy: '',
+  notes: '',
+};
+
+const verdictLabels = {
+  may_start: 'May start sessions',
+  override_required: 'Not ready: sessions need a recorded override',
+  blocked: 'May not start sessions',
+};
+
+export function ClearanceSection() {
+  const { contacts, reload } = useContacts();
+  return (
+    <SectionScreen title="Medical clearance">
+      {(record, setRecord) => (
+        <>
+          <Paper withBorder p="lg" radius="md">
+            <Stack gap="xs">
+              <Title order={3} size="h4">
+                Clearance today
+              </Title>
+              <div role="status" aria-label="Clearance status">
+                <Alert color={clearanceColors[record.clearance.state]} title={record.clearance.label}>
+                  {record.clearance.detail}
+                </Alert>
+              </div>
+              <Text fw={600}>{verdictLabels[record.mayStart.verdict]}</Text>
+              {record.mayStart.reasons.map((r) => (
+                <Text key={r} size="sm">
+                  • {r}
+                </Text>
+              ))}
+              <Text size="xs" c="dimmed">
+                Fitness Australia calls this a request for medical guidance; the doctor may clear with or without
+                restrictions, or not clear.
+              </Text>
+            </Stack>
+          </Paper>
+          <ListEditor<ClearanceView, typeof blank>
+            noun="clearance"
+            items={record.clearances}
+            blank={{ ...blank, requestedOn: todayLocal() }}
+            toValues={(c) => blankify(c) as typeof blank}
+            describe={(c) => (
+              <Stack gap={2}>
+                <Text fw={600}>
+                  {c.decision ? clearanceDecisions.labels[c.decision] : 'Requested, awaiting reply'}
+                  {c.decision && (
+                    <Badge ml="xs" color={c.decision === 'not_cleared' ? 'red' : 'teal'} variant="light">
+                      {formatClinicDate(c.receivedOn)}
+                    </Badge>
+                  )}
+                </Text>
+                {c.requestedOn && (
+                  <Text size="sm">
+                    Requested {formatClinicDate(c.requestedOn)} from {c.requestedFromName ?? '—'}
+                  </Text>
+                )}
+                {c.receivedOn && (
+                  <Text size="sm">
+                    Received {formatClinicDate(c.receivedOn)} from {c.receivedFromName ?? '—'}
+                  </Text>
+                )}
+                {c.restrictions && <Text size="sm">Restrictions: {c.restrictions}</Text>}
+                {c.reviewBy && <Text size="sm">Review by {formatClinicDate(c.reviewBy)}</Text>}
+              </Stack>
+            )}
+            fields={(form) => (
+              <>
+                <Title order={4} size="h5">
+                  Request
+                </Title>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <TextInput
+                    label="Date requested"
+                    type="date"
+                    max={todayLocal()}
+                    {...form.getInputProps('requestedOn')}
+                  />
+                  <TextInput
+                    label="Requested from (name)"
+                    description="If not in the directory below"
+                    {...form.getInputProps('requestedFromName')}
+                  />
+                </SimpleGrid>
+                <ContactPicker
+                  label="Requested from"
+                  contacts={contacts}
+                  onContactAdded={reload}
+                  defaultRole="oncologist"
+                  value={form.values.requestedFromContactId}
+                  error={form.errors.requestedFromContactId}
+                  onChange={(v) => form.setFieldValue('requestedFromContactId', v)}
+                />
+                <Title order={4} size="h5">
+                  Reply
+                </Title>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <TextInput
+                    label="Date received"
+                    type="date"
+                    max={todayLocal()}
+                    {...form.getInputProps('receivedOn')}
+                  />
+                  <TextInput label="Received from (name)" {...form.getInputProps('receivedFromName')} />
+                </SimpleGrid>
+                <ContactPicker
+                  label="Received from"
+                  contacts={contacts}
+                  onContactAdded={reload}
+                  defaultRole="oncologist"
+                  value={form.values.receivedFromContactId}
+                  error={form.errors.receivedFromContactId}
+                  onChange={(v) => form.setFieldValue('receivedFromContactId', v)}
+                />
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <NativeSelect
+                    label="Decision"
+                    data={options(clearanceDecisions, 'No reply yet')}
+                    {...form.getInputProps('decision')}
+                  />
+                  <TextInput label="Review or expiry date" type="date" {...form.getInputProps('reviewBy')} />
+                </SimpleGrid>
+                <Textarea label="Restrictions" autosize minRows={2} {...form.getInputProps('restrictions')} />
+                <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+              </>
+            )}
+            save={(values, id) => api.intake.saveClearance({ ...nullify(values), patientId: record.patient.id, id })}
+            onSaved={setRecord}
+          />
+        </>
+      )}
+    </SectionScreen>
+  );
+}

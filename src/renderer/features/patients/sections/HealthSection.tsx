@@ -1,0 +1,140 @@
+import { Alert, Badge, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { medicationFlagAdvice, suggestMedicationFlags } from '../../../../shared/clinical/intake/medications';
+import type { ComorbidityView, MedicationView } from '../../../../shared/contract/intake';
+import { formatClinicDate } from '../../../../shared/dates';
+import {
+  comorbidityKinds,
+  medicationFlags,
+  type ComorbidityKind,
+  type MedicationFlag,
+} from '../../../../shared/domain/vocabulary';
+import { api } from '../../../api';
+import { nullify, options, SectionScreen } from '../shared';
+import { ListEditor } from './ListEditor';
+
+const blankCondition = { kind: '' as ComorbidityKind | '', detail: '', active: true };
+const blankMedicine = { name: '', dose: '', flags: [] as MedicationFlag[], startedOn: '', stoppedOn: '', notes: '' };
+
+export function HealthSection() {
+  return (
+    <SectionScreen title="Comorbidities and medications">
+      {(record, setRecord) => (
+        <>
+          <Title order={3}>Comorbidities</Title>
+          <ListEditor<ComorbidityView, typeof blankCondition>
+            noun="condition"
+            items={record.comorbidities}
+            blank={blankCondition}
+            toValues={(c) => ({ kind: c.kind, detail: c.detail ?? '', active: c.active })}
+            describe={(c) => (
+              <Group gap="xs" c={c.active ? undefined : 'dimmed'}>
+                <Text fw={600}>{comorbidityKinds.labels[c.kind]}</Text>
+                {c.detail && <Text size="sm">{c.detail}</Text>}
+                {!c.active && <Badge color="gray">Resolved</Badge>}
+              </Group>
+            )}
+            fields={(form) => (
+              <SimpleGrid cols={{ base: 1, md: 3 }}>
+                <NativeSelect
+                  label="Condition"
+                  withAsterisk
+                  data={options(comorbidityKinds, 'Choose…')}
+                  {...form.getInputProps('kind')}
+                />
+                <TextInput label="Condition details" {...form.getInputProps('detail')} />
+                <Checkbox mt="xl" label="Current condition" {...form.getInputProps('active', { type: 'checkbox' })} />
+              </SimpleGrid>
+            )}
+            save={(values, id) =>
+              api.intake.saveComorbidity({
+                patientId: record.patient.id,
+                id,
+                kind: values.kind as ComorbidityKind,
+                detail: values.detail || null,
+                active: values.active,
+              })
+            }
+            onSaved={setRecord}
+          />
+          <Title order={3} mt="md">
+            Medications
+          </Title>
+          <ListEditor<MedicationView, typeof blankMedicine>
+            noun="medicine"
+            items={record.medications}
+            blank={blankMedicine}
+            toValues={(m) => ({
+              name: m.name,
+              dose: m.dose ?? '',
+              flags: m.flags,
+              startedOn: m.startedOn ?? '',
+              stoppedOn: m.stoppedOn ?? '',
+              notes: m.notes ?? '',
+            })}
+            describe={(m) => (
+              <Stack gap={2}>
+                <Group gap="xs">
+                  <Text fw={600}>
+                    {m.name}
+                    {m.dose ? ` ${m.dose}` : ''}
+                  </Text>
+                  {m.flags.map((f) => (
+                    <Badge key={f} color="orange" variant="light" style={{ textTransform: 'none' }}>
+                      {medicationFlags.labels[f]}
+                    </Badge>
+                  ))}
+                  {m.stoppedOn && <Badge color="gray">Stopped {formatClinicDate(m.stoppedOn)}</Badge>}
+                </Group>
+              </Stack>
+            )}
+            fields={(form) => {
+              const suggested = suggestMedicationFlags(form.values.name);
+              const unconfirmed = suggested.filter((f) => !form.values.flags.includes(f));
+              return (
+                <>
+                  <SimpleGrid cols={{ base: 2, md: 4 }}>
+                    <TextInput label="Medicine name" withAsterisk {...form.getInputProps('name')} />
+                    <TextInput label="Dose" {...form.getInputProps('dose')} />
+                    <TextInput label="Medicine started" type="date" {...form.getInputProps('startedOn')} />
+                    <TextInput label="Medicine stopped" type="date" {...form.getInputProps('stoppedOn')} />
+                  </SimpleGrid>
+                  {unconfirmed.length > 0 && (
+                    <Alert
+                      color="orange"
+                      variant="light"
+                      title="Suggested from the name — please confirm"
+                      role="status"
+                    >
+                      <Stack gap={4}>
+                        {unconfirmed.map((f) => (
+                          <Text key={f} size="sm">
+                            <b>{medicationFlags.labels[f]}</b>: {medicationFlagAdvice[f].advice}
+                          </Text>
+                        ))}
+                      </Stack>
+                    </Alert>
+                  )}
+                  <Checkbox.Group label="Exercise flags (confirm)" {...form.getInputProps('flags')}>
+                    <Group mt="xs">
+                      {medicationFlags.values.map((f) => (
+                        <Checkbox
+                          key={f}
+                          value={f}
+                          label={`${medicationFlags.labels[f]}${suggested.includes(f) ? ' (suggested)' : ''}`}
+                        />
+                      ))}
+                    </Group>
+                  </Checkbox.Group>
+                </>
+              );
+            }}
+            save={(values, id) =>
+              api.intake.saveMedication({ ...nullify(values), flags: values.flags, patientId: record.patient.id, id })
+            }
+            onSaved={setRecord}
+          />
+        </>
+      )}
+    </SectionScreen>
+  );
+}

@@ -1,0 +1,199 @@
+import { Anchor, Badge, Group, Loader, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { clearanceStateLabels, type ClearanceState } from '../../../shared/clinical/intake/clearance';
+import type { IntakeRecord } from '../../../shared/contract/intake';
+import { ageOn, formatClinicDate } from '../../../shared/dates';
+import { patientStatuses, sexes, type PatientStatus } from '../../../shared/domain/vocabulary';
+import { api } from '../../api';
+import { showApiError } from '../../components/forms';
+
+/** Loads a patient's intake record; each section's save hands back the refreshed record. */
+export function usePatientRecord(): {
+  patientId: string;
+  record: IntakeRecord | null;
+  setRecord(record: IntakeRecord): void;
+  reload(): void;
+} {
+  const { patientId = '' } = useParams();
+  const [record, setRecord] = useState<IntakeRecord | null>(null);
+  const reload = useCallback(() => {
+    api.intake
+      .record({ patientId })
+      .then(setRecord)
+      .catch((error: unknown) => showApiError(error, undefined, { title: 'Could not open the patient' }));
+  }, [patientId]);
+  useEffect(reload, [reload]);
+  return { patientId, record, setRecord, reload };
+}
+
+export const clearanceColors: Record<ClearanceState, MantineColor> = {
+  missing: 'red',
+  requested: 'orange',
+  valid: 'teal',
+  expiring: 'yellow',
+  expired: 'red',
+  not_cleared: 'red',
+};
+
+export function clearanceShortLabel(state: ClearanceState, daysLeft: number | null): string {
+  if (state === 'expiring') return daysLeft === 0 ? 'Clearance review today' : `Clearance expires in ${daysLeft} d`;
+  return clearanceStateLabels[state];
+}
+
+const compactClearanceLabels: Record<ClearanceState, string> = {
+  missing: 'No clearance',
+  requested: 'Requested',
+  valid: 'Cleared',
+  expiring: 'Expires',
+  expired: 'Expired',
+  not_cleared: 'Not cleared',
+};
+
+/** Badges never truncate: a clipped safety label is worse than a wrapped row. */
+export const badgeStyles = { label: { overflow: 'visible' as const } };
+
+export function ClearanceBadge(props: {
+  state: ClearanceState;
+  daysLeft: number | null;
+  size?: 'sm' | 'md' | 'lg';
+  compact?: boolean;
+}) {
+  const label = props.compact
+    ? props.state === 'expiring'
+      ? props.daysLeft === 0
+        ? 'Review today'
+        : `Expires in ${props.daysLeft} d`
+      : compactClearanceLabels[props.state]
+    : clearanceShortLabel(props.state, props.daysLeft);
+  return (
+    <Badge
+      color={clearanceColors[props.state]}
+      variant={props.state === 'valid' ? 'light' : 'filled'}
+      autoContrast
+      size={props.size ?? 'md'}
+      radius="sm"
+      style={{ textTransform: 'none' }}
+      styles={badgeStyles}
+    >
+      {label}
+    </Badge>
+  );
+}
+
+export const statusColors: Record<PatientStatus, MantineColor> = {
+  referred: 'blue',
+  active: 'teal',
+  on_hold: 'yellow',
+  discharged: 'gray',
+  deceased: 'dark',
+};
+
+export function StatusBadge(props: { status: PatientStatus }) {
+  return (
+    <Badge
+      color={statusColors[props.status]}
+      variant="light"
+      radius="sm"
+      style={{ textTransform: 'none' }}
+      styles={badgeStyles}
+    >
+      {patientStatuses.labels[props.status]}
+    </Badge>
+  );
+}
+
+export function displayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
+  return `${p.givenName} ${p.familyName}`;
+}
+
+/** The identity line every patient screen starts with, so the clinician never loses whose record it is. */
+export function PatientHeader(props: { record: IntakeRecord; title?: string; back?: boolean }) {
+  const { patient, clearance, today } = props.record;
+  return (
+    <Stack gap={4}>
+      {props.back !== false && (
+        <Anchor component={Link} to={`/patients/${patient.id}`} size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={16} /> Back to overview
+          </Group>
+        </Anchor>
+      )}
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={0}>
+          {props.title && (
+            <Text size="sm" c="dimmed">
+              {displayName(patient)} · {patient.mrn}
+            </Text>
+          )}
+          <Title order={2}>{props.title ?? displayName(patient)}</Title>
+          {!props.title && (
+            <Text c="dimmed">
+              {patient.preferredName ? `Prefers “${patient.preferredName}” · ` : ''}MRN {patient.mrn} · born{' '}
+              {formatClinicDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today)} y) ·{' '}
+              {sexes.labels[patient.sex]}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs" role="group" aria-label="Patient status">
+          <StatusBadge status={patient.status} />
+          <ClearanceBadge state={clearance.state} daysLeft={clearance.daysLeft} size="lg" />
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
+
+export function Loading() {
+  return (
+    <Group justify="center" p="xl">
+      <Loader aria-label="Loading" />
+    </Group>
+  );
+}
+
+/** A section screen: header, then its content once the record is loaded. */
+export function SectionScreen(props: {
+  title: string;
+  children(record: IntakeRecord, setRecord: (r: IntakeRecord) => void): ReactNode;
+}) {
+  const { record, setRecord } = usePatientRecord();
+  if (!record) return <Loading />;
+  return (
+    <Stack gap="lg" maw={1000}>
+      <PatientHeader record={record} title={props.title} />
+      {props.children(record, setRecord)}
+    </Stack>
+  );
+}
+
+/**
+ * Form values keep '' for empty inputs; the contract wants null. Typed loosely on purpose: the
+ * main process validates every field and answers with field messages, which is the check that counts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function nullify(value: unknown): any {
+  if (value === '') return null;
+  if (Array.isArray(value)) return value.map(nullify);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nullify(v)]));
+  }
+  return value;
+}
+
+/** The reverse, for loading a stored row into a form. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function blankify(value: unknown): any {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(blankify);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankify(v)]));
+  }
+  return value;
+}
+
+export function options<T extends string>(vocab: { values: readonly T[]; labels: Record<T, string> }, blank?: string) {
+  const list = vocab.values.map((value) => ({ value, label: vocab.labels[value] }));
+  return blank !== undefined ? [{ value: '', label: blank }, ...list] : list;
+}
