@@ -461,7 +461,7 @@ export const sessionsChannels = {
       screen: screenValuesInput,
       clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
-      after: afterInput.default({}),
+      after: afterInput.prefault({}),
       notes: optionalText('session notes', 5000),
       occurredAt: z
         .string()

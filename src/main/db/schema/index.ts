@@ -1,3 +1,4 @@
 export * from './foundation';
 export * from './intake';
 export * from './sessions';
+export * from './assessments';

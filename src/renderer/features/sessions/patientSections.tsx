@@ -1,4 +1,22 @@
+import { IconClipboardList, IconStretching } from '@tabler/icons-react';
 import type { PatientSection } from '../patients/sections';
+import { PatientSessions } from './PatientSessions';
+import { PlanEditor } from './PlanEditor';
 
 /** Links the sessions workflow adds to a patient's overview (each opens a route under /patients/:patientId/). */
-export const sessionsPatientSections: PatientSection[] = [];
+export const sessionsPatientSections: PatientSection[] = [
+  {
+    path: 'plan',
+    label: 'Exercise plan',
+    description: 'The written plan (versioned) and the patient handout',
+    icon: IconStretching,
+    element: <PlanEditor />,
+  },
+  {
+    path: 'sessions',
+    label: 'Sessions and adherence',
+    description: 'Session history, attendance, adherence and adverse events',
+    icon: IconClipboardList,
+    element: <PatientSessions />,
+  },
+];

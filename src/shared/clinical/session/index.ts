@@ -4,3 +4,4 @@ export * from './safetyScreen';
 export * from './boneRestrictions';
 export * from './exerciseLibrary';
 export * from './prescription';
+export * from './screenContext';

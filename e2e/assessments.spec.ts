@@ -1,0 +1,397 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
+import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+
+interface Flag {
+  lastAssessmentOn: string | null;
+  reassessmentDueOn: string | null;
+  state: 'not_due' | 'due' | 'overdue' | null;
+}
+
+const esasLabels = [
+  'Pain',
+  'Tiredness (fatigue)',
+  'Drowsiness',
+  'Nausea',
+  'Lack of appetite',
+  'Shortness of breath',
+  'Depression',
+  'Anxiety',
+  'Wellbeing',
+] as const;
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+async function saveMeasure(card: Locator, shortName: string) {
+  await card.getByRole('button', { name: `Save ${shortName}` }).click();
+  await expect(card.getByText('Saved', { exact: true })).toBeVisible();
+}
+
+async function recordAssessment(
+  app: PacewiseApp,
+  patientId: string,
+  a: { kind: 'Baseline' | 'Reassessment'; on: string; walk: string; tug: string; fatigue: string },
+) {
+  const { page } = app;
+  await go(page, `/patients/${patientId}/assessments`);
+  await page.getByRole('button', { name: 'New assessment' }).click();
+  const form = page.getByRole('region', { name: 'New assessment' });
+  await form.getByRole('radio', { name: a.kind }).check();
+  await form.getByLabel('Assessment date').fill(a.on);
+  await form.getByLabel('Height (cm)').fill('165');
+  await form.getByLabel('Weight (kg)').fill('70');
+  // The clinic default battery is prefilled.
+  for (const name of ['Six-minute walk test', 'Timed Up and Go', 'Edmonton Symptom Assessment System (revised)']) {
+    await expect(form.getByRole('checkbox', { name })).toBeChecked();
+  }
+  await form.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(page.getByRole('heading', { name: `${a.kind} · ${formatClinicDate(a.on)}` })).toBeVisible();
+
+  const walk = page.getByRole('region', { name: 'Six-minute walk test' });
+  await expect(walk.getByText(/Walk to and fro along a measured corridor/)).toBeVisible();
+  await walk.getByLabel('Distance (m)').fill(a.walk);
+  // Worked out live from sex, age, height and weight (Enright & Sherrill 1998).
+  await expect(walk.getByRole('group', { name: '6MWT result' })).toContainText('Of predicted');
+  await saveMeasure(walk, '6MWT');
+
+  const tug = page.getByRole('region', { name: 'Timed Up and Go' });
+  await tug.getByLabel('Time (s)').fill(a.tug);
+  await saveMeasure(tug, 'TUG');
+
+  const esas = page.getByRole('region', { name: 'Edmonton Symptom Assessment System (revised)' });
+  const scores = { 'Tiredness (fatigue)': a.fatigue } as Record<string, string>;
+  for (const label of esasLabels)
+    await esas.getByRole('textbox', { name: label, exact: true }).fill(scores[label] ?? '2');
+  await expect(esas.getByRole('group', { name: 'ESAS-r result' })).toContainText(
+    `Total: ${16 + Number(a.fatigue)} points`,
+  );
+  await saveMeasure(esas, 'ESAS-r');
+  if (a.kind === 'Reassessment') {
+    // The form mid-entry: instructions, live scores, one measure typed but not yet saved.
+    await page.getByRole('region', { name: '30-second sit-to-stand' }).getByLabel('Stands in 30 s').fill('11');
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(page, scheme);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await app.screenshot('assessment-draft');
+    }
+    await useColorScheme(page, 'light');
+    // Finalising warns about, and refuses, a measure typed but not saved.
+    await page.getByRole('button', { name: 'Finalise assessment' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Finalise this assessment?' });
+    await expect(confirm.getByText('Typed but not saved')).toBeVisible();
+    await expect(confirm.getByRole('button', { name: 'Finalise and lock' })).toBeDisabled();
+    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    await saveMeasure(page.getByRole('region', { name: '30-second sit-to-stand' }), '30s STS');
+  }
+
+  await page.getByRole('button', { name: 'Finalise assessment' }).click();
+  await page.getByRole('button', { name: 'Finalise and lock' }).click();
+  await expect(page.getByText(/^Finalised by Alex Morgan/)).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Locked: the values read as text and nothing on the form can be changed any more.
+  await expect(walk.getByRole('textbox')).toHaveCount(0);
+  await expect(walk).toContainText(`Result: ${a.walk} m`);
+  await expect(page.getByRole('button', { name: 'Save 6MWT' })).toHaveCount(0);
+}
+
+test('baseline and eight-week reassessment: scores, verdicts against the MCID, charts and the schedule', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const patient = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Ruth',
+    familyName: 'Okafor',
+    preferredName: null,
+    dateOfBirth: '1958-04-02',
+    sex: 'female',
+    mrn: 'RMH-448812',
+  });
+  const today = todayLocal();
+  const baselineOn = addDays(today, -56);
+
+  await recordAssessment(app, patient.id, { kind: 'Baseline', on: baselineOn, walk: '380', tug: '10.2', fatigue: '7' });
+  // Eight weeks on, the caseload's row says the reassessment is due today.
+  let flag = await app.call<Flag>('progress.caseloadFlag', { patientId: patient.id });
+  expect(flag).toEqual({ lastAssessmentOn: baselineOn, reassessmentDueOn: today, state: 'due' });
+  await go(page, `/patients/${patient.id}/assessments`);
+  await expect(page.getByRole('group', { name: 'Reassessment schedule' })).toContainText('Reassessment due');
+  await go(page, '/caseload');
+  const caseloadRow = page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: 'Ruth Okafor' });
+  await expect(caseloadRow).toContainText('Due today');
+
+  await recordAssessment(app, patient.id, { kind: 'Reassessment', on: today, walk: '425', tug: '9.8', fatigue: '4' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('assessment-finalised');
+  }
+
+  await page.getByRole('link', { name: 'Progress and comparison' }).click();
+  const table = page.getByRole('table', { name: 'Comparison' });
+  const walk = table.getByRole('row', { name: '6MWT', exact: true });
+  await expect(walk).toContainText('+45 m');
+  await expect(walk).toContainText('Improved');
+  await expect(walk).toContainText('at or beyond the MCID of 30 m (Granger 2015)');
+  const tug = table.getByRole('row', { name: 'TUG', exact: true });
+  await expect(tug).toContainText('−0.40 s');
+  await expect(tug).toContainText('Stable');
+  await expect(tug).toContainText('smaller than the MDC of 1.10 s');
+  const fatigue = table.getByRole('row', { name: 'ESAS-r fatigue', exact: true });
+  await expect(fatigue.getByRole('cell').nth(1)).toContainText('7 points');
+  await expect(fatigue.getByRole('cell').nth(3)).toContainText('4 points');
+  await expect(fatigue).toContainText('Improved');
+
+  const chart = page.getByRole('figure', { name: '6MWT over time' });
+  await expect(chart).toContainText(`${formatClinicDate(baselineOn)}: 380 m`);
+  await expect(chart).toContainText(`${formatClinicDate(today)}: 425 m`);
+  // Both assessments are drawn as points on the line (recharts renders each as a dot).
+  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+
+  // The caseload's reassessment flag clears: next one is eight weeks after today.
+  flag = await app.call<Flag>('progress.caseloadFlag', { patientId: patient.id });
+  expect(flag).toEqual({ lastAssessmentOn: today, reassessmentDueOn: addDays(today, 56), state: 'not_due' });
+  await go(page, '/caseload');
+  await expect(caseloadRow).toContainText(formatClinicDate(addDays(today, 56)));
+  await expect(caseloadRow).not.toContainText('Due today');
+  await page.goBack();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('progress');
+  }
+  // Printed, the app's navigation drops away and the charts keep the light palette.
+  await useColorScheme(page, 'light');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+  await page.screenshot({ path: 'e2e/.screenshots/progress-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a correction keeps the finalised original readable and replaces it in the comparison', async ({ app }) => {
+  const { page } = app;
+  const patient = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Tom',
+    familyName: 'Becker',
+    preferredName: null,
+    dateOfBirth: '1949-11-30',
+    sex: 'male',
+    mrn: 'RMH-100200',
+  });
+  const on = addDays(todayLocal(), -3);
+  const draft = await app.call<{ id: string }>('assessments.create', {
+    patientId: patient.id,
+    kind: 'baseline',
+    assessedOn: on,
+    measureKeys: ['handgrip'],
+  });
+  await go(page, `/patients/${patient.id}/assessments/${draft.id}`);
+  const grip = page.getByRole('region', { name: 'Handgrip strength' });
+  await grip.getByLabel('Left hand, trial 1 (kg)').fill('21');
+  await grip.getByLabel('Right hand, trial 1 (kg)').fill('24.5');
+  await grip.getByLabel('Right hand, trial 2 (kg)').fill('23');
+  await expect(grip.getByRole('group', { name: 'Grip result' })).toContainText('Best: 24.5 kg');
+  await saveMeasure(grip, 'Grip');
+  await page.getByRole('button', { name: 'Finalise assessment' }).click();
+  await page.getByRole('button', { name: 'Finalise and lock' }).click();
+
+  await page.getByRole('button', { name: 'Correct this assessment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Correct this assessment' });
+  await dialog.getByRole('button', { name: 'Start correction' }).click();
+  await expect(dialog.getByText('Enter the reason for the correction')).toBeVisible();
+  await dialog.getByLabel('Reason for the correction').fill('Right hand trial 1 was 26.5 kg, misread');
+  await dialog.getByRole('button', { name: 'Start correction' }).click();
+  await expect(page.getByText('This is a correction')).toBeVisible();
+  const corrected = page.getByRole('region', { name: 'Handgrip strength' });
+  await corrected.getByLabel('Right hand, trial 1 (kg)').fill('26.5');
+  await saveMeasure(corrected, 'Grip');
+  await page.getByRole('button', { name: 'Finalise assessment' }).click();
+  await page.getByRole('button', { name: 'Finalise and lock' }).click();
+  await expect(page.getByText(/^Finalised by/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'the original assessment' }).click();
+  await expect(page.getByText('Replaced by a correction')).toBeVisible();
+  const original = page.getByRole('region', { name: 'Handgrip strength' });
+  await expect(original).toContainText('Right hand, trial 1 (kg)24.5');
+  await expect(original).toContainText('Best: 24.5 kg');
+  await page.getByRole('link', { name: 'Progress and comparison' }).click();
+  const row = page.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: 'Grip', exact: true });
+  await expect(row).toContainText('26.5 kg');
+  // 26.5 kg in a man is below the EWGSOP2 cut-off of 27 kg.
+  await expect(row).toContainText('Low grip strength');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the clinic defines its own measure and default battery, and new assessments start from it', async ({ app }) => {
+  const { page } = app;
+  const patient = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Aroha',
+    familyName: 'Ngata',
+    preferredName: null,
+    dateOfBirth: '1962-07-14',
+    sex: 'female',
+    mrn: 'RMH-300300',
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const add = page.getByRole('region', { name: 'Add a clinic measure' });
+  await add.getByLabel('Measure name').fill('Stair climb');
+  await add.getByLabel('Unit').fill('s');
+  await add.getByRole('radio', { name: 'Lower' }).check();
+  await add.getByRole('textbox', { name: 'MCID', exact: true }).fill('2');
+  await add.getByLabel('Decimal places').fill('1');
+  await add.getByLabel('Highest possible value').fill('300');
+  await add.getByRole('button', { name: 'Add measure' }).click();
+  // An MCID without its source is refused, with the message under the field and nothing lost.
+  await expect(add.getByText('Enter where the MCID comes from')).toBeVisible();
+  await expect(add.getByLabel('Measure name')).toHaveValue('Stair climb');
+  await add.getByLabel('Source of the MCID').fill('Clinic audit 2025');
+  await add.getByRole('button', { name: 'Add measure' }).click();
+  await expect(page.getByRole('table', { name: 'Clinic measures' })).toContainText('2 s (Clinic audit 2025)');
+
+  const battery = page.getByRole('region', { name: 'Default assessment battery' });
+  await battery.getByRole('checkbox', { name: 'Handgrip strength' }).uncheck();
+  await battery.getByRole('checkbox', { name: 'Stair climb' }).check();
+  await battery.getByRole('button', { name: 'Save default battery' }).click();
+  await expect(page.getByText('Default battery saved')).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await battery.scrollIntoViewIfNeeded();
+    await app.screenshot('settings-measures');
+    // The full settings page is long; keep a close-up of this workflow's two panels too.
+    await page
+      .getByRole('region', { name: 'Clinic outcome measures' })
+      .screenshot({ path: `e2e/.screenshots/settings-clinic-measures-${scheme}.png` });
+    await battery.screenshot({ path: `e2e/.screenshots/settings-battery-${scheme}.png` });
+  }
+
+  await go(page, `/patients/${patient.id}/assessments`);
+  await page.getByRole('button', { name: 'New assessment' }).click();
+  const form = page.getByRole('region', { name: 'New assessment' });
+  await expect(form.getByRole('checkbox', { name: 'Stair climb' })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Handgrip strength' })).not.toBeChecked();
+  await form.getByRole('button', { name: 'Start assessment' }).click();
+  const stairs = page.getByRole('region', { name: 'Stair climb' });
+  await stairs.getByLabel('Stair climb (s)').fill('301');
+  await stairs.getByRole('button', { name: 'Save Stair climb' }).click();
+  await expect(stairs.getByText('Stair climb must be 0–300 s.', { exact: true })).toBeVisible();
+  await stairs.getByLabel('Stair climb (s)').fill('41.5');
+  await saveMeasure(stairs, 'Stair climb');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('progress charts draw attendance, session RPE and symptoms, and goal progress from other workflows’ records', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patient = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Mei',
+    familyName: 'Chen',
+    preferredName: null,
+    dateOfBirth: '1955-03-09',
+    sex: 'female',
+    mrn: 'RMH-500500',
+  });
+  const today = todayLocal();
+  const start = addDays(today, -60);
+  const baseline = await app.call<{ id: string }>('assessments.create', {
+    patientId: patient.id,
+    kind: 'baseline',
+    assessedOn: start,
+    heightCm: 160,
+    weightKg: 62,
+    measureKeys: ['six_minute_walk'],
+  });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: baseline.id,
+    measureKey: 'six_minute_walk',
+    components: { distance_m: 350 },
+  });
+  await app.call('assessments.finalise', { assessmentId: baseline.id });
+  const again = await app.call<{ id: string }>('assessments.create', {
+    patientId: patient.id,
+    kind: 'reassessment',
+    assessedOn: today,
+    heightCm: 160,
+    weightKg: 62,
+    measureKeys: ['six_minute_walk'],
+  });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: again.id,
+    measureKey: 'six_minute_walk',
+    components: { distance_m: 395 },
+  });
+  await app.call('assessments.finalise', { assessmentId: again.id });
+
+  // Sessions, a plan and a goal belong to the sessions and intake workflows; they are written
+  // straight into the caseload file here so this test does not depend on their screens.
+  const db = new Database(join(app.dataDir, 'caseload.db'));
+  const at = new Date().toISOString();
+  const who = [at, 'seed', at, 'seed'];
+  db.prepare(
+    `INSERT INTO exercise_plan (id, patient_id, version, sessions_per_week, session_minutes, created_at, created_by, updated_at, updated_by)
+     VALUES ('01SEEDPLAN0000000000000001', ?, 1, 2, 45, ?, ?, ?, ?)`,
+  ).run(patient.id, `${start}T08:00:00.000Z`, 'seed', at, 'seed');
+  const insert = db.prepare(
+    `INSERT INTO session (id, patient_id, date, start_time, attendance, after_json, signed_at, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, '10:00', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const pattern = [
+    'attended',
+    'attended',
+    'did_not_attend',
+    'attended',
+    'held_for_safety',
+    'attended',
+    'attended',
+    'cancelled',
+  ];
+  for (let i = 0; i < 16; i++) {
+    const attendance = pattern[i % pattern.length]!;
+    const after =
+      attendance === 'attended'
+        ? JSON.stringify({ rpeOverall: 11 + (i % 4), fatigue: Math.max(1, 6 - Math.floor(i / 3)), pain: 2 + (i % 2) })
+        : null;
+    insert.run(
+      `01SEEDSESSION00000000000${String(i).padStart(2, '0')}`,
+      patient.id,
+      addDays(start, 3 + Math.floor(i * 3.5)),
+      attendance,
+      after,
+      after ? at : null,
+      ...who,
+    );
+  }
+  db.prepare(
+    `INSERT INTO goal (id, patient_id, in_own_words, category, measure_key, target_value, status, created_at, created_by, updated_at, updated_by)
+     VALUES ('01SEEDGOAL0000000000000001', ?, 'Walk to the market and back without stopping', 'mobility', 'six_minute_walk', '410', 'active', ?, ?, ?, ?)`,
+  ).run(patient.id, ...who);
+  db.close();
+
+  await go(page, `/patients/${patient.id}/progress`);
+  const attendance = page.getByRole('figure', { name: 'Attendance by week' });
+  await expect(attendance).toContainText('Mean adherence');
+  await expect(attendance.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Session RPE' }).locator('.recharts-line-dots circle').first(),
+  ).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Symptoms after sessions' })).toContainText('Fatigue');
+  const goal = page.getByRole('listitem', { name: 'Walk to the market and back without stopping' });
+  await expect(goal).toContainText('6MWT: baseline 350, latest 395, target 410');
+  await expect(goal.getByRole('progressbar', { name: '75% of the way to the target' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('progress-sessions');
+  }
+  expect(app.consoleErrors).toEqual([]);
+});

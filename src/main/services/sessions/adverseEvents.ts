@@ -1,0 +1,171 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { AdverseEventRecord, AdverseEventType } from '../../../shared/contract/sessions';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import { adverseEvent, clinician, patient, session } from '../../db/schema';
+import { ApiError, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { refreshCaseloadSummary } from '../caseloadSummary';
+import { requireClinician } from '../settings';
+
+type Row = typeof adverseEvent.$inferSelect;
+
+export function toAdverseEvent(row: Row, byName: string | null): AdverseEventRecord {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    sessionId: row.sessionId,
+    type: row.type as AdverseEventType,
+    redFlag: row.redFlag,
+    severity: row.severity,
+    occurredAt: row.occurredAt,
+    description: row.description,
+    actionTaken: row.actionTaken,
+    outcome: row.outcome,
+    followUpNeeded: row.followUpNeeded,
+    closedAt: row.closedAt,
+    closingNote: row.closingNote,
+    recordedByName: byName ?? 'Unknown clinician',
+  };
+}
+
+const withName = (ctx: ServiceContext) =>
+  ctx.db
+    .select({ event: adverseEvent, byName: clinician.fullName })
+    .from(adverseEvent)
+    .leftJoin(clinician, eq(clinician.id, adverseEvent.createdBy));
+
+export function adverseEventsForPatient(ctx: ServiceContext, patientId: string): AdverseEventRecord[] {
+  return prepared(ctx, 'adverseEvents.forPatient', () =>
+    withName(ctx)
+      .where(eq(adverseEvent.patientId, sql.placeholder('patientId')))
+      .orderBy(desc(adverseEvent.occurredAt))
+      .limit(100)
+      .prepare(),
+  )
+    .all({ patientId })
+    .map((r) => toAdverseEvent(r.event, r.byName));
+}
+
+export function adverseEventsForSession(ctx: ServiceContext, sessionId: string): AdverseEventRecord[] {
+  return prepared(ctx, 'adverseEvents.forSession', () =>
+    withName(ctx)
+      .where(eq(adverseEvent.sessionId, sql.placeholder('sessionId')))
+      .orderBy(adverseEvent.occurredAt)
+      .prepare(),
+  )
+    .all({ sessionId })
+    .map((r) => toAdverseEvent(r.event, r.byName));
+}
+
+/** Inserts an event; call inside the caller's transaction, then refresh the caseload row. */
+export function insertAdverseEvent(
+  ctx: ServiceContext,
+  actor: string,
+  input: Omit<
+    Row,
+    'id' | 'closedAt' | 'closedBy' | 'closingNote' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
+  >,
+): Row {
+  const at = ctx.now().toISOString();
+  const row: Row = {
+    id: ctx.newId(),
+    ...input,
+    closedAt: null,
+    closedBy: null,
+    closingNote: null,
+    createdAt: at,
+    createdBy: actor,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  ctx.db.insert(adverseEvent).values(row).run();
+  appendAudit(ctx.db, ctx, {
+    actorId: actor,
+    patientId: row.patientId,
+    entity: 'adverse_event',
+    entityId: row.id,
+    action: 'create',
+    after: row,
+  });
+  return row;
+}
+
+export function recordAdverseEvent(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'adverseEvents.record'>,
+): AdverseEventRecord {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    if (!ctx.db.select({ id: patient.id }).from(patient).where(eq(patient.id, input.patientId)).get())
+      throw notFound('That patient');
+    if (input.sessionId) {
+      const s = ctx.db
+        .select({ patientId: session.patientId })
+        .from(session)
+        .where(eq(session.id, input.sessionId))
+        .get();
+      if (!s || s.patientId !== input.patientId) throw notFound('That session');
+    }
+    const row = insertAdverseEvent(ctx, actor, {
+      patientId: input.patientId,
+      sessionId: input.sessionId ?? null,
+      type: input.type,
+      redFlag: input.type === 'red_flag',
+      severity: input.severity,
+      occurredAt: new Date(input.occurredAt).toISOString(),
+      description: input.description,
+      actionTaken: input.actionTaken,
+      outcome: input.outcome,
+      followUpNeeded: input.followUpNeeded,
+    });
+    refreshCaseloadSummary(ctx, input.patientId);
+    return toAdverseEvent(row, null);
+  })();
+}
+
+export function closeAdverseEvent(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'adverseEvents.close'>,
+): AdverseEventRecord {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    const before = ctx.db.select().from(adverseEvent).where(eq(adverseEvent.id, input.adverseEventId)).get();
+    if (!before) throw notFound('That adverse event');
+    if (before.closedAt) throw new ApiError('conflict', 'This event is already closed.');
+    const at = ctx.now().toISOString();
+    const after = {
+      ...before,
+      outcome: input.outcome,
+      closingNote: input.closingNote,
+      closedAt: at,
+      closedBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.update(adverseEvent).set(after).where(eq(adverseEvent.id, before.id)).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: before.patientId,
+      entity: 'adverse_event',
+      entityId: before.id,
+      action: 'status',
+      before,
+      after,
+    });
+    refreshCaseloadSummary(ctx, before.patientId);
+    return toAdverseEvent(after, null);
+  })();
+}
+
+export function openEventCounts(ctx: ServiceContext, patientId: string): { open: number; redFlags: number } {
+  const row = prepared(ctx, 'adverseEvents.openCounts', () =>
+    ctx.db
+      .select({ open: sql<number>`count(*)`, redFlags: sql<number>`coalesce(sum(${adverseEvent.redFlag}), 0)` })
+      .from(adverseEvent)
+      .where(and(eq(adverseEvent.patientId, sql.placeholder('patientId')), isNull(adverseEvent.closedAt)))
+      .prepare(),
+  ).get({ patientId });
+  return { open: row?.open ?? 0, redFlags: row?.redFlags ?? 0 };
+}

@@ -1,0 +1,209 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { starterExercises, type MovementTag } from '../../../shared/clinical/session';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { Exercise } from '../../../shared/contract/sessions';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import { exercise } from '../../db/schema';
+import { fieldError, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { requireClinician } from '../settings';
+
+type ExerciseRow = typeof exercise.$inferSelect;
+
+export function toExercise(row: ExerciseRow): Exercise {
+  return {
+    id: row.id,
+    starterKey: row.starterKey,
+    name: row.name,
+    modality: row.modality as Exercise['modality'],
+    position: row.position as Exercise['position'],
+    equipment: JSON.parse(row.equipmentJson) as string[],
+    impact: row.impact as Exercise['impact'],
+    weightBearing: row.weightBearing,
+    chairBased: row.chairBased,
+    tags: JSON.parse(row.tagsJson) as MovementTag[],
+    description: row.description,
+    retired: row.retired,
+  };
+}
+
+const seeded = new WeakSet<object>();
+
+/**
+ * Adds any starter exercise the library does not hold yet (by its stable key). Runs once per open
+ * caseload; the clinic's edits to seeded exercises are kept because existing keys are skipped.
+ */
+export function ensureExerciseLibrary(ctx: ServiceContext): void {
+  if (seeded.has(ctx.db)) return;
+  const have = new Set(
+    ctx.db
+      .select({ key: exercise.starterKey })
+      .from(exercise)
+      .all()
+      .map((r) => r.key),
+  );
+  const missing = starterExercises.filter((e) => !have.has(e.key));
+  if (missing.length > 0) {
+    const actor = ctx.session.clinicianId ?? 'pacewise';
+    const at = ctx.now().toISOString();
+    ctx.sqlite.transaction(() => {
+      for (const e of missing) {
+        ctx.db
+          .insert(exercise)
+          .values({
+            id: ctx.newId(),
+            starterKey: e.key,
+            name: e.name,
+            modality: e.modality,
+            position: e.position,
+            equipmentJson: JSON.stringify(e.equipment),
+            impact: e.impact,
+            weightBearing: e.weightBearing,
+            chairBased: e.chairBased,
+            tagsJson: JSON.stringify(e.tags),
+            description: e.description,
+            retired: false,
+            createdAt: at,
+            createdBy: actor,
+            updatedAt: at,
+            updatedBy: actor,
+          })
+          .run();
+      }
+      appendAudit(ctx.db, ctx, {
+        actorId: ctx.session.clinicianId,
+        patientId: null,
+        entity: 'exercise_library',
+        entityId: 'starter',
+        action: 'create',
+        after: { added: missing.map((e) => e.key) },
+        reason: 'Starter exercise library',
+      });
+    })();
+  }
+  seeded.add(ctx.db);
+}
+
+export function listExercises(ctx: ServiceContext, includeRetired: boolean): Exercise[] {
+  ensureExerciseLibrary(ctx);
+  const rows = prepared(ctx, 'exercises.list', () =>
+    ctx.db.select().from(exercise).orderBy(asc(exercise.name)).prepare(),
+  ).all();
+  return rows.filter((r) => includeRetired || !r.retired).map(toExercise);
+}
+
+export function exercisesById(ctx: ServiceContext, ids: readonly string[]): Map<string, Exercise> {
+  ensureExerciseLibrary(ctx);
+  const out = new Map<string, Exercise>();
+  const stmt = prepared(ctx, 'exercises.byId', () =>
+    ctx.db
+      .select()
+      .from(exercise)
+      .where(eq(exercise.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  for (const id of new Set(ids)) {
+    const row = stmt.get({ id });
+    if (row) out.set(id, toExercise(row));
+  }
+  return out;
+}
+
+function values(input: ParsedInputOf<'exercises.add'>) {
+  return {
+    name: input.name,
+    modality: input.modality,
+    position: input.position,
+    equipmentJson: JSON.stringify(input.equipment),
+    impact: input.impact,
+    weightBearing: input.weightBearing,
+    chairBased: input.chairBased,
+    tagsJson: JSON.stringify([...new Set(input.tags)]),
+    description: input.description,
+  };
+}
+
+function assertNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
+  const clash = ctx.db
+    .select({ id: exercise.id })
+    .from(exercise)
+    .where(sql`lower(${exercise.name}) = lower(${name})`)
+    .get();
+  if (clash && clash.id !== exceptId) throw fieldError('name', `The library already has an exercise called “${name}”`);
+}
+
+export function addExercise(ctx: ServiceContext, input: ParsedInputOf<'exercises.add'>): Exercise {
+  const actor = requireClinician(ctx);
+  ensureExerciseLibrary(ctx);
+  return ctx.sqlite.transaction(() => {
+    assertNameFree(ctx, input.name);
+    const at = ctx.now().toISOString();
+    const row: ExerciseRow = {
+      id: ctx.newId(),
+      starterKey: null,
+      ...values(input),
+      retired: false,
+      createdAt: at,
+      createdBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.insert(exercise).values(row).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: null,
+      entity: 'exercise',
+      entityId: row.id,
+      action: 'create',
+      after: row,
+    });
+    return toExercise(row);
+  })();
+}
+
+function getRow(ctx: ServiceContext, id: string): ExerciseRow {
+  const row = ctx.db.select().from(exercise).where(eq(exercise.id, id)).get();
+  if (!row) throw notFound('That exercise');
+  return row;
+}
+
+export function updateExercise(ctx: ServiceContext, input: ParsedInputOf<'exercises.update'>): Exercise {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    const before = getRow(ctx, input.exerciseId);
+    assertNameFree(ctx, input.name, before.id);
+    const after = { ...before, ...values(input), updatedAt: ctx.now().toISOString(), updatedBy: actor };
+    ctx.db.update(exercise).set(after).where(eq(exercise.id, before.id)).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: null,
+      entity: 'exercise',
+      entityId: before.id,
+      action: 'update',
+      before,
+      after,
+    });
+    return toExercise(after);
+  })();
+}
+
+/** Retired exercises leave the pick lists but stay readable in every record that used them. */
+export function retireExercise(ctx: ServiceContext, exerciseId: string, retired: boolean): Exercise {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    const before = getRow(ctx, exerciseId);
+    const after = { ...before, retired, updatedAt: ctx.now().toISOString(), updatedBy: actor };
+    ctx.db.update(exercise).set(after).where(eq(exercise.id, exerciseId)).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: null,
+      entity: 'exercise',
+      entityId: exerciseId,
+      action: retired ? 'retire' : 'update',
+      before: { retired: before.retired },
+      after: { retired },
+    });
+    return toExercise(after);
+  })();
+}

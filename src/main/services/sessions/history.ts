@@ -1,0 +1,56 @@
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { adherence, type AttendanceRecord } from '../../../shared/clinical/session';
+import type { AttendanceValue, PatientSessionsView, SessionHistoryItem } from '../../../shared/contract/sessions';
+import type { ScreenDecision } from '../../../shared/clinical/session';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import { exerciseEntry, patient, session, sessionAmendment } from '../../db/schema';
+import { notFound, fieldError } from '../../errors';
+import { adverseEventsForPatient } from './adverseEvents';
+import { currentPlan } from './plans';
+
+/** A patient's sessions, newest first, from the (patient_id, date) index; never the whole history. */
+export function sessionHistory(ctx: ServiceContext, patientId: string, limit = 50): SessionHistoryItem[] {
+  return prepared(ctx, 'sessions.history', () =>
+    ctx.db
+      .select({
+        id: session.id,
+        date: session.date,
+        startTime: session.startTime,
+        attendance: session.attendance,
+        decision: session.decision,
+        signedAt: session.signedAt,
+        exercises: sql<number>`(select count(*) from ${exerciseEntry} where ${exerciseEntry.sessionId} = ${session.id} and ${exerciseEntry.outcome} <> 'skipped')`,
+        amendments: sql<number>`(select count(*) from ${sessionAmendment} where ${sessionAmendment.sessionId} = ${session.id})`,
+      })
+      .from(session)
+      .where(eq(session.patientId, sql.placeholder('patientId')))
+      .orderBy(desc(session.date), desc(session.startTime))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  )
+    .all({ patientId, limit })
+    .map((r) => ({ ...r, attendance: r.attendance as AttendanceValue, decision: r.decision as ScreenDecision | null }));
+}
+
+export function patientSessions(
+  ctx: ServiceContext,
+  input: { patientId: string; from: string; to: string },
+): PatientSessionsView {
+  if (input.to < input.from) throw fieldError('to', 'The end of the period must not be before its start');
+  if (!ctx.db.select({ id: patient.id }).from(patient).where(eq(patient.id, input.patientId)).get())
+    throw notFound('That patient');
+  const records = ctx.db
+    .select({ date: session.date, attendance: session.attendance })
+    .from(session)
+    .where(and(eq(session.patientId, input.patientId), gte(session.date, input.from), lte(session.date, input.to)))
+    .all()
+    .filter((r) => r.attendance !== 'booked') as AttendanceRecord[];
+  const plan = currentPlan(ctx, input.patientId);
+  return {
+    patientId: input.patientId,
+    history: sessionHistory(ctx, input.patientId),
+    adherence: { ...adherence(records, input.from, input.to, plan?.sessionsPerWeek), from: input.from, to: input.to },
+    adverseEvents: adverseEventsForPatient(ctx, input.patientId),
+  };
+}

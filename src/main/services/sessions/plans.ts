@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { conflictsFor, heartRateTargetAllowed, restrictionsForLesions } from '../../../shared/clinical/session';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { ExercisePlan, PlanItem } from '../../../shared/contract/sessions';
+import { todayLocal } from '../../../shared/dates';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import { clinician, exercise, exercisePlan, patient, planItem } from '../../db/schema';
+import { ApiError, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { requireClinician } from '../settings';
+import { exercisesById } from './exercises';
+import { safetyContextFor } from './safety';
+
+function planRow(ctx: ServiceContext, patientId: string) {
+  return prepared(ctx, 'plans.current', () =>
+    ctx.db
+      .select({ plan: exercisePlan, byName: clinician.fullName })
+      .from(exercisePlan)
+      .leftJoin(clinician, eq(clinician.id, exercisePlan.createdBy))
+      .where(and(eq(exercisePlan.patientId, sql.placeholder('patientId')), isNull(exercisePlan.supersededAt)))
+      .orderBy(desc(exercisePlan.version))
+      .limit(1)
+      .prepare(),
+  ).get({ patientId });
+}
+
+export function currentPlan(ctx: ServiceContext, patientId: string): ExercisePlan | null {
+  const found = planRow(ctx, patientId);
+  if (!found) return null;
+  const items = prepared(ctx, 'plans.items', () =>
+    ctx.db
+      .select({ item: planItem, exerciseName: exercise.name })
+      .from(planItem)
+      .innerJoin(exercise, eq(exercise.id, planItem.exerciseId))
+      .where(eq(planItem.planId, sql.placeholder('planId')))
+      .orderBy(asc(planItem.position))
+      .prepare(),
+  ).all({ planId: found.plan.id });
+  const p = found.plan;
+  return {
+    id: p.id,
+    patientId: p.patientId,
+    version: p.version,
+    sessionsPerWeek: p.sessionsPerWeek,
+    sessionMinutes: p.sessionMinutes,
+    cycleAdjustment: p.cycleAdjustment,
+    milestones: p.milestones,
+    notes: p.notes,
+    createdAt: p.createdAt,
+    createdByName: found.byName ?? 'Unknown clinician',
+    supersededAt: p.supersededAt,
+    items: items.map(({ item, exerciseName }): PlanItem => ({
+      id: item.id,
+      exerciseId: item.exerciseId,
+      exerciseName,
+      sets: item.sets,
+      reps: item.reps,
+      durationMin: item.durationMin,
+      loadKg: item.loadKg,
+      rpeMin: item.rpeMin,
+      rpeMax: item.rpeMax,
+      hrMin: item.hrMin,
+      hrMax: item.hrMax,
+      talkTest: item.talkTest,
+      restSeconds: item.restSeconds,
+      progression: item.progression,
+      notes: item.notes,
+      overrideNote: item.overrideNote,
+    })),
+  };
+}
+
+export function planView(ctx: ServiceContext, patientId: string) {
+  const safety = safetyContextFor(ctx, patientId, todayLocal(ctx.now()));
+  const versions =
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(exercisePlan)
+      .where(eq(exercisePlan.patientId, patientId))
+      .get()?.n ?? 0;
+  return {
+    plan: currentPlan(ctx, patientId),
+    versions,
+    restrictions: restrictionsForLesions(safety.boneLesions),
+    heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
+  };
+}
+
+/** Saves a new version; the previous one is marked superseded and stays readable. */
+export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>): ExercisePlan {
+  const actor = requireClinician(ctx);
+  if (!ctx.db.select({ id: patient.id }).from(patient).where(eq(patient.id, input.patientId)).get()) {
+    throw notFound('That patient');
+  }
+  const safety = safetyContextFor(ctx, input.patientId, todayLocal(ctx.now()));
+  const restrictions = restrictionsForLesions(safety.boneLesions);
+  const hr = heartRateTargetAllowed(safety.medicationFlags);
+  const library = exercisesById(
+    ctx,
+    input.items.map((i) => i.exerciseId),
+  );
+  const fields: Record<string, string> = {};
+  input.items.forEach((item, i) => {
+    const ex = library.get(item.exerciseId);
+    if (!ex) {
+      fields[`items.${i}.exerciseId`] = 'Choose an exercise from the library';
+      return;
+    }
+    const conflicts = conflictsFor(ex, restrictions);
+    if (conflicts.length > 0 && !item.overrideNote) {
+      fields[`items.${i}.overrideNote`] =
+        `${ex.name} conflicts with the bone-lesion restrictions (${conflicts[0]!.reason}). Record an override note to keep it.`;
+    }
+    if (!hr.allowed && (item.hrMin != null || item.hrMax != null)) {
+      fields[`items.${i}.hrMin`] = `Heart-rate targets are not used on a beta-blocker: ${hr.reason}`;
+    }
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new ApiError('validation', Object.values(fields).join(' '), fields);
+  }
+  const id = ctx.sqlite.transaction(() => {
+    const at = ctx.now().toISOString();
+    const previous = planRow(ctx, input.patientId)?.plan;
+    if (previous) {
+      ctx.db
+        .update(exercisePlan)
+        .set({ supersededAt: at, updatedAt: at, updatedBy: actor })
+        .where(eq(exercisePlan.id, previous.id))
+        .run();
+    }
+    const last = ctx.db
+      .select({ v: sql<number>`max(${exercisePlan.version})` })
+      .from(exercisePlan)
+      .where(eq(exercisePlan.patientId, input.patientId))
+      .get()?.v;
+    const row = {
+      id: ctx.newId(),
+      patientId: input.patientId,
+      version: (last ?? 0) + 1,
+      sessionsPerWeek: input.sessionsPerWeek,
+      sessionMinutes: input.sessionMinutes,
+      cycleAdjustment: input.cycleAdjustment,
+      milestones: input.milestones,
+      notes: input.notes,
+      supersededAt: null,
+      createdAt: at,
+      createdBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.insert(exercisePlan).values(row).run();
+    const items = input.items.map((item, position) => ({
+      id: ctx.newId(),
+      planId: row.id,
+      position,
+      ...item,
+      createdAt: at,
+      createdBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    }));
+    if (items.length > 0) ctx.db.insert(planItem).values(items).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: input.patientId,
+      entity: 'exercise_plan',
+      entityId: row.id,
+      action: 'create',
+      before: previous ? { id: previous.id, version: previous.version } : undefined,
+      after: { ...row, items },
+    });
+    return row.id;
+  })();
+  void id;
+  return currentPlan(ctx, input.patientId)!;
+}

@@ -1,0 +1,554 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import {
+  conflictsFor,
+  evaluateScreen,
+  findRedFlag,
+  heartRateTargetAllowed,
+  restrictionsForLesions,
+  screenContextFor,
+  screenInputFrom,
+  type BoneConflict,
+  type BoneRestriction,
+  type FiredRule,
+  type RedFlag,
+  type ScreenResult,
+  type ScreenThresholds,
+} from '../../../shared/clinical/session';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type {
+  AttendanceValue,
+  Exercise,
+  ScreenOutcome,
+  ScreenValues,
+  SessionAfter,
+  SessionAmendmentRecord,
+  SessionEntry,
+  SessionView,
+} from '../../../shared/contract/sessions';
+import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import {
+  adverseEvent,
+  clinician,
+  exercise,
+  exerciseEntry,
+  groupClass,
+  patient,
+  session,
+  sessionAmendment,
+} from '../../db/schema';
+import { ApiError, fieldError, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { refreshCaseloadSummary } from '../caseloadSummary';
+import { requireClinician } from '../settings';
+import { adverseEventsForSession, insertAdverseEvent } from './adverseEvents';
+import { exercisesById } from './exercises';
+import { currentPlan } from './plans';
+import { clinicThresholds, safetyContextFor } from './safety';
+import { displayName } from './today';
+
+type SessionRow = typeof session.$inferSelect;
+type EntryInput = ParsedInputOf<'sessions.sign'>['entries'][number];
+
+function sessionRow(ctx: ServiceContext, sessionId: string): SessionRow {
+  const row = prepared(ctx, 'sessions.row', () =>
+    ctx.db
+      .select()
+      .from(session)
+      .where(eq(session.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: sessionId });
+  if (!row) throw notFound('That session');
+  return row;
+}
+
+function clinicianName(ctx: ServiceContext, id: string | null): string | null {
+  if (!id) return null;
+  return ctx.db.select({ n: clinician.fullName }).from(clinician).where(eq(clinician.id, id)).get()?.n ?? null;
+}
+
+function assertNotSigned(ctx: ServiceContext, row: SessionRow): void {
+  if (row.signedAt) {
+    const by = clinicianName(ctx, row.signedBy) ?? 'a clinician';
+    const when = new Date(row.signedAt);
+    throw new ApiError(
+      'locked',
+      `This session was signed by ${by} on ${formatClinicDate(todayLocal(when))} at ${when.toTimeString().slice(0, 5)} and is locked. ` +
+        'To correct it, add an amendment with a reason; the signed record stays as it was.',
+    );
+  }
+}
+
+interface Evaluated {
+  safety: PatientSafetyContext;
+  thresholds: ScreenThresholds;
+  result: ScreenResult;
+}
+
+function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): Evaluated {
+  const safety = safetyContextFor(ctx, row.patientId, row.date);
+  const thresholds = clinicThresholds(ctx);
+  const result = evaluateScreen(screenInputFrom(values), screenContextFor(safety, row.classId !== null), thresholds);
+  return { safety, thresholds, result };
+}
+
+/** Clearance is enforced in main whatever the screen showed: a block stands, an override needs its reason. */
+function enforceClearance(safety: PatientSafetyContext, decision: string, overrideReason: string | null): void {
+  if (decision === 'hold') return;
+  const { verdict, reasons } = safety.mayStart;
+  if (verdict === 'blocked') {
+    throw new ApiError('forbidden', `This session cannot start: ${reasons.join(' ')}`);
+  }
+  if (verdict === 'override_required' && !overrideReason) {
+    throw fieldError(
+      'clearanceOverrideReason',
+      `Record why this session goes ahead without valid clearance (${reasons.join(' ')})`,
+    );
+  }
+}
+
+/** Writes the screen onto the session and opens one incident per red flag not yet recorded. */
+function writeScreen(
+  ctx: ServiceContext,
+  actor: string,
+  row: SessionRow,
+  values: ScreenValues,
+  overrideReason: string | null,
+  evaluated: Evaluated,
+  auditScreen = true,
+): { adverseEventIds: string[]; redFlags: RedFlag[]; attendance: AttendanceValue } {
+  const { result, thresholds } = evaluated;
+  const at = ctx.now().toISOString();
+  const attendance: AttendanceValue = result.decision === 'hold' ? 'held_for_safety' : 'attended';
+  const changes = {
+    screenJson: JSON.stringify(values),
+    decision: result.decision,
+    firedRulesJson: JSON.stringify(result.firedRules),
+    thresholdsJson: JSON.stringify(thresholds),
+    clearanceOverrideReason: overrideReason,
+    attendance,
+    attendanceReason:
+      result.decision === 'hold'
+        ? result.firedRules
+            .filter((r) => r.effect === 'hold')
+            .map((r) => r.label)
+            .join('; ')
+        : null,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  prepared(ctx, 'sessions.writeScreen', () =>
+    ctx.db
+      .update(session)
+      .set(placeholders(changes) as never)
+      .where(eq(session.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ ...changes, id: row.id });
+  // When signing, the sign-off's own audit entry carries the screen, so it is not logged twice.
+  if (auditScreen) {
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: row.patientId,
+      entity: 'session',
+      entityId: row.id,
+      action: 'update',
+      before: row.screenJson ? { screen: JSON.parse(row.screenJson) as unknown, decision: row.decision } : undefined,
+      after: { screen: values, decision: result.decision, firedRules: result.firedRules.map((r) => r.id) },
+    });
+  }
+  if (overrideReason && evaluated.safety.mayStart.verdict === 'override_required' && result.decision !== 'hold') {
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: row.patientId,
+      entity: 'session',
+      entityId: row.id,
+      action: 'override',
+      after: { clearance: evaluated.safety.mayStart.reasons },
+      reason: overrideReason,
+    });
+  }
+
+  const redFlags = values.redFlags.map((id) => findRedFlag(id)).filter((f): f is RedFlag => f !== undefined);
+  const existing = new Set(
+    redFlags.length === 0
+      ? []
+      : ctx.db
+          .select({ d: adverseEvent.description })
+          .from(adverseEvent)
+          .where(eq(adverseEvent.sessionId, row.id))
+          .all()
+          .map((e) => e.d),
+  );
+  const adverseEventIds: string[] = [];
+  for (const flag of redFlags) {
+    const description = `Red flag at pre-session screen: ${flag.label}`;
+    if (existing.has(description)) continue;
+    const event = insertAdverseEvent(ctx, actor, {
+      patientId: row.patientId,
+      sessionId: row.id,
+      type: 'red_flag',
+      redFlag: true,
+      // A red flag found at screening needs same-day medical review: recorded as grade 3 until reviewed.
+      severity: 3,
+      occurredAt: at,
+      description,
+      actionTaken: `Session held. ${flag.urgentActions.join(' ')}`,
+      outcome: null,
+      followUpNeeded: true,
+    });
+    adverseEventIds.push(event.id);
+  }
+  if (redFlags.length > 0) refreshCaseloadSummary(ctx, row.patientId);
+  return { adverseEventIds, redFlags, attendance };
+}
+
+export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions.recordScreen'>): ScreenOutcome {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    const row = sessionRow(ctx, input.sessionId);
+    assertNotSigned(ctx, row);
+    const evaluated = evaluate(ctx, row, input.screen);
+    enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
+    const written = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated);
+    return {
+      decision: evaluated.result.decision,
+      firedRules: evaluated.result.firedRules,
+      redFlags: written.redFlags,
+      adverseEventIds: written.adverseEventIds,
+      careTeam: evaluated.safety.careTeam,
+      emergencyContact: evaluated.safety.emergencyContact,
+    };
+  })();
+}
+
+function checkEntries(
+  entries: readonly EntryInput[],
+  library: Map<string, Exercise>,
+  restrictions: readonly BoneRestriction[],
+  prefix: string,
+): BoneConflict[][] {
+  const fields: Record<string, string> = {};
+  const conflicts = entries.map((entry, i) => {
+    const ex = library.get(entry.exerciseId);
+    if (!ex) {
+      fields[`${prefix}.${i}.exerciseId`] = 'Choose an exercise from the library';
+      return [];
+    }
+    const found = entry.outcome === 'skipped' ? [] : conflictsFor(ex, restrictions);
+    if (found.length > 0 && !entry.overrideNote) {
+      fields[`${prefix}.${i}.overrideNote`] =
+        `${ex.name} conflicts with a bone-lesion restriction (${found[0]!.reason}). Record an override note to log it.`;
+    }
+    return found;
+  });
+  if (Object.keys(fields).length > 0) throw new ApiError('validation', Object.values(fields).join(' '), fields);
+  return conflicts;
+}
+
+/** `{ a: 1 }` → `{ a: sql.placeholder('a') }`, so an update of fixed shape is prepared once. */
+function placeholders<T extends Record<string, unknown>>(values: T): Record<keyof T, unknown> {
+  return Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as Record<keyof T, unknown>;
+}
+
+function localInstant(date: string, time: string): string {
+  return new Date(`${date}T${time}:00`).toISOString();
+}
+
+/**
+ * Records the whole session in one transaction: the screen (re-evaluated here, whatever the screen
+ * showed), every exercise row, the after-session values and the sign-off. After this the row is locked.
+ */
+export function signSession(ctx: ServiceContext, input: ParsedInputOf<'sessions.sign'>): SessionView {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => signInTransaction(ctx, actor, input))();
+  return getSession(ctx, input.sessionId);
+}
+
+export function signInTransaction(ctx: ServiceContext, actor: string, input: ParsedInputOf<'sessions.sign'>): void {
+  const row = sessionRow(ctx, input.sessionId);
+  assertNotSigned(ctx, row);
+  const evaluated = evaluate(ctx, row, input.screen);
+  enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
+  const logged = input.entries.filter((e) => e.outcome !== 'skipped');
+  if (evaluated.result.decision === 'hold' && logged.length > 0) {
+    throw fieldError(
+      'entries',
+      'The screen says Hold: no exercise can be logged for this session. Mark the exercises skipped.',
+    );
+  }
+  const restrictions = restrictionsForLesions(evaluated.safety.boneLesions);
+  const library = exercisesById(
+    ctx,
+    input.entries.map((e) => e.exerciseId),
+  );
+  const conflicts = checkEntries(input.entries, library, restrictions, 'entries');
+
+  writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
+  const at = ctx.now().toISOString();
+  const insert = prepared(ctx, 'sessions.insertEntry', () =>
+    ctx.db
+      .insert(exerciseEntry)
+      .values({
+        id: sql.placeholder('id'),
+        sessionId: sql.placeholder('sessionId'),
+        position: sql.placeholder('position'),
+        exerciseId: sql.placeholder('exerciseId'),
+        planned: sql.placeholder('planned'),
+        sets: sql.placeholder('sets'),
+        reps: sql.placeholder('reps'),
+        loadKg: sql.placeholder('loadKg'),
+        durationMin: sql.placeholder('durationMin'),
+        rpe: sql.placeholder('rpe'),
+        peakHr: sql.placeholder('peakHr'),
+        spo2: sql.placeholder('spo2'),
+        painChange: sql.placeholder('painChange'),
+        outcome: sql.placeholder('outcome'),
+        reason: sql.placeholder('reason'),
+        overrideNote: sql.placeholder('overrideNote'),
+        conflictsJson: sql.placeholder('conflictsJson'),
+        createdAt: sql.placeholder('at'),
+        createdBy: sql.placeholder('actor'),
+        updatedAt: sql.placeholder('at'),
+        updatedBy: sql.placeholder('actor'),
+      })
+      .prepare(),
+  );
+  const entryRows = input.entries.map((e, position) => ({
+    id: ctx.newId(),
+    sessionId: row.id,
+    position,
+    ...e,
+    planned: e.planned ? 1 : 0,
+    conflictsJson: conflicts[position]!.length > 0 ? JSON.stringify(conflicts[position]) : null,
+    at,
+    actor,
+  }));
+  for (const entry of entryRows) insert.run(entry);
+  const occurredAt = input.occurredAt
+    ? new Date(input.occurredAt).toISOString()
+    : localInstant(row.date, row.startTime);
+  const signed = {
+    afterJson: JSON.stringify(input.after),
+    notes: input.notes,
+    occurredAt,
+    signedAt: at,
+    signedBy: actor,
+    draftJson: null,
+    draftSavedAt: null,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  prepared(ctx, 'sessions.writeSignOff', () =>
+    ctx.db
+      .update(session)
+      .set(placeholders(signed) as never)
+      .where(eq(session.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ ...signed, id: row.id });
+  appendAudit(ctx.db, ctx, {
+    actorId: actor,
+    patientId: row.patientId,
+    entity: 'session',
+    entityId: row.id,
+    action: 'sign',
+    after: {
+      screen: input.screen,
+      decision: evaluated.result.decision,
+      firedRules: evaluated.result.firedRules.map((r) => r.id),
+      ...signed,
+      draftJson: undefined,
+      entries: entryRows.map(({ at: _a, actor: _b, ...e }) => e),
+    },
+  });
+}
+
+export function saveDraft(ctx: ServiceContext, input: ParsedInputOf<'sessions.saveDraft'>): { savedAt: string } {
+  requireClinician(ctx);
+  const row = sessionRow(ctx, input.sessionId);
+  assertNotSigned(ctx, row);
+  const savedAt = ctx.now().toISOString();
+  // Drafts are working copies, not the record: they are overwritten on every keystroke and not audited.
+  prepared(ctx, 'sessions.saveDraft', () =>
+    ctx.db
+      .update(session)
+      .set({ draftJson: sql.placeholder('draft'), draftSavedAt: sql.placeholder('at') } as never)
+      .where(eq(session.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ draft: JSON.stringify(input.draft), at: savedAt, id: input.sessionId });
+  return { savedAt };
+}
+
+export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions.amend'>): SessionView {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => {
+    const row = sessionRow(ctx, input.sessionId);
+    if (!row.signedAt) {
+      throw new ApiError('conflict', 'This session is not signed yet: change it directly, then sign it.');
+    }
+    let entries: Array<EntryInput & { conflicts: BoneConflict[] }> | null = null;
+    if (input.entries) {
+      const safety = safetyContextFor(ctx, row.patientId, row.date);
+      const library = exercisesById(
+        ctx,
+        input.entries.map((e) => e.exerciseId),
+      );
+      const conflicts = checkEntries(input.entries, library, restrictionsForLesions(safety.boneLesions), 'entries');
+      entries = input.entries.map((e, i) => ({ ...e, conflicts: conflicts[i]! }));
+    }
+    const at = ctx.now().toISOString();
+    const amendment = {
+      id: ctx.newId(),
+      sessionId: row.id,
+      reason: input.reason,
+      changesJson: JSON.stringify({ notes: input.notes, entries }),
+      createdAt: at,
+      createdBy: actor,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.insert(sessionAmendment).values(amendment).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: row.patientId,
+      entity: 'session',
+      entityId: row.id,
+      action: 'amend',
+      before: { notes: row.notes },
+      after: { amendmentId: amendment.id, notes: input.notes, entries },
+      reason: input.reason,
+    });
+  })();
+  return getSession(ctx, input.sessionId);
+}
+
+function entriesOf(ctx: ServiceContext, sessionId: string): SessionEntry[] {
+  return prepared(ctx, 'sessions.entries', () =>
+    ctx.db
+      .select({ e: exerciseEntry, name: exercise.name, retired: exercise.retired })
+      .from(exerciseEntry)
+      .innerJoin(exercise, eq(exercise.id, exerciseEntry.exerciseId))
+      .where(eq(exerciseEntry.sessionId, sql.placeholder('sessionId')))
+      .orderBy(asc(exerciseEntry.position))
+      .prepare(),
+  )
+    .all({ sessionId })
+    .map(({ e, name, retired }) => ({
+      id: e.id,
+      exerciseId: e.exerciseId,
+      exerciseName: name,
+      exerciseRetired: retired,
+      planned: e.planned,
+      sets: e.sets,
+      reps: e.reps,
+      loadKg: e.loadKg,
+      durationMin: e.durationMin,
+      rpe: e.rpe,
+      peakHr: e.peakHr,
+      spo2: e.spo2,
+      painChange: e.painChange,
+      outcome: e.outcome as SessionEntry['outcome'],
+      reason: e.reason,
+      overrideNote: e.overrideNote,
+      conflicts: e.conflictsJson ? (JSON.parse(e.conflictsJson) as BoneConflict[]) : [],
+    }));
+}
+
+function amendmentsOf(ctx: ServiceContext, sessionId: string): SessionAmendmentRecord[] {
+  const rows = ctx.db
+    .select({ a: sessionAmendment, byName: clinician.fullName })
+    .from(sessionAmendment)
+    .leftJoin(clinician, eq(clinician.id, sessionAmendment.createdBy))
+    .where(eq(sessionAmendment.sessionId, sessionId))
+    .orderBy(asc(sessionAmendment.createdAt), asc(sessionAmendment.id))
+    .all();
+  const names = new Map<string, Exercise>();
+  return rows.map(({ a, byName }) => {
+    const changes = JSON.parse(a.changesJson) as {
+      notes: string | null;
+      entries: Array<EntryInput & { conflicts: BoneConflict[] }> | null;
+    };
+    let entries: SessionEntry[] | null = null;
+    if (changes.entries) {
+      for (const [k, v] of exercisesById(
+        ctx,
+        changes.entries.map((e) => e.exerciseId),
+      ))
+        names.set(k, v);
+      entries = changes.entries.map((e, i) => ({
+        id: `${a.id}:${i}`,
+        exerciseId: e.exerciseId,
+        exerciseName: names.get(e.exerciseId)?.name ?? 'Unknown exercise',
+        exerciseRetired: names.get(e.exerciseId)?.retired ?? false,
+        planned: e.planned,
+        sets: e.sets,
+        reps: e.reps,
+        loadKg: e.loadKg,
+        durationMin: e.durationMin,
+        rpe: e.rpe,
+        peakHr: e.peakHr,
+        spo2: e.spo2,
+        painChange: e.painChange,
+        outcome: e.outcome,
+        reason: e.reason,
+        overrideNote: e.overrideNote,
+        conflicts: e.conflicts,
+      }));
+    }
+    return {
+      id: a.id,
+      reason: a.reason,
+      notes: changes.notes,
+      entries,
+      at: a.createdAt,
+      byName: byName ?? 'Unknown clinician',
+    };
+  });
+}
+
+export function getSession(ctx: ServiceContext, sessionId: string): SessionView {
+  const row = sessionRow(ctx, sessionId);
+  const who = ctx.db.select().from(patient).where(eq(patient.id, row.patientId)).get()!;
+  const className = row.classId
+    ? (ctx.db.select({ name: groupClass.name }).from(groupClass).where(eq(groupClass.id, row.classId)).get()?.name ??
+      null)
+    : null;
+  const safety = safetyContextFor(ctx, row.patientId, row.date);
+  const thresholds = row.thresholdsJson ? (JSON.parse(row.thresholdsJson) as ScreenThresholds) : clinicThresholds(ctx);
+  const lateEntry =
+    row.signedAt !== null &&
+    row.occurredAt !== null &&
+    todayLocal(new Date(row.signedAt)) > todayLocal(new Date(row.occurredAt));
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    patientName: displayName(who),
+    date: row.date,
+    startTime: row.startTime,
+    classId: row.classId,
+    className,
+    attendance: row.attendance as AttendanceValue,
+    attendanceReason: row.attendanceReason,
+    safety,
+    restrictions: restrictionsForLesions(safety.boneLesions),
+    heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
+    plan: currentPlan(ctx, row.patientId),
+    thresholds,
+    draft: row.draftJson && !row.signedAt ? (JSON.parse(row.draftJson) as unknown) : null,
+    draftSavedAt: row.signedAt ? null : row.draftSavedAt,
+    screen: row.screenJson ? (JSON.parse(row.screenJson) as ScreenValues) : null,
+    decision: row.decision as SessionView['decision'],
+    firedRules: row.firedRulesJson ? (JSON.parse(row.firedRulesJson) as FiredRule[]) : [],
+    clearanceOverrideReason: row.clearanceOverrideReason,
+    entries: entriesOf(ctx, row.id),
+    after: row.afterJson ? (JSON.parse(row.afterJson) as SessionAfter) : null,
+    notes: row.notes,
+    occurredAt: row.occurredAt,
+    signedAt: row.signedAt,
+    signedByName: clinicianName(ctx, row.signedBy),
+    lateEntry,
+    amendments: amendmentsOf(ctx, row.id),
+    adverseEvents: adverseEventsForSession(ctx, row.id),
+  };
+}

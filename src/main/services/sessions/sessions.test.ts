@@ -1,0 +1,380 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit';
+import { openTestCaseload } from '../../testing';
+import { caseloadSummary, exerciseEntry, session } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { listExercises, retireExercise } from './exercises';
+import { closeAdverseEvent } from './adverseEvents';
+import { patientSessions } from './history';
+import { savePlan } from './plans';
+import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
+import { setThresholds, thresholdsView } from './safety';
+import { seedPatient } from './testSeed';
+import { createBooking, createClass, todayList } from './today';
+import { auditTrailFor } from '../audit';
+import type { ParsedInputOf } from '../../../shared/contract';
+
+const DATE = '2026-11-27';
+type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
+const normal = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.6 };
+const screen = (over: Partial<Screen> = {}): Screen => ({ ...nullScreen(), ...normal, ...over });
+function nullScreen() {
+  return {
+    restingHr: null,
+    sbp: null,
+    dbp: null,
+    spo2: null,
+    temperatureC: null,
+    haemoglobinGL: null,
+    plateletsX109: null,
+    neutrophilsX109: null,
+    glucoseMmol: null,
+    bloodsDate: null,
+    fatigue0to10: null,
+    pain0to10: null,
+    painSite: null,
+    breathlessness0to10: null,
+    nausea0to10: null,
+    sleepQuality0to10: null,
+    energy0to10: null,
+    redFlags: [] as Screen['redFlags'],
+  };
+}
+const entry = (exerciseId: string, over: Record<string, unknown> = {}) => ({
+  exerciseId,
+  planned: true,
+  sets: 2,
+  reps: 12,
+  loadKg: 2,
+  durationMin: null,
+  rpe: 12,
+  peakHr: null,
+  spo2: null,
+  painChange: 0,
+  outcome: 'completed' as const,
+  reason: null,
+  overrideNote: null,
+  ...over,
+});
+const after = { sbp: 124, dbp: 76, restingHr: 80, spo2: 97, rpeOverall: 12, fatigue: 3, pain: 1 };
+
+let t: ReturnType<typeof openTestCaseload>;
+beforeEach(() => {
+  t = openTestCaseload({ now: () => new Date(`${DATE}T09:30:00`) });
+});
+afterEach(() => t.close());
+
+const byKey = (key: string) => listExercises(t.ctx, false).find((e) => e.starterKey === key)!.id;
+
+describe('exercise library', () => {
+  it('is seeded from the starter set once, and a retired exercise stays readable', () => {
+    const all = listExercises(t.ctx, true);
+    expect(all.length).toBeGreaterThanOrEqual(48);
+    expect(listExercises(t.ctx, true)).toHaveLength(all.length);
+    const walking = all.find((e) => e.starterKey === 'walking')!;
+    retireExercise(t.ctx, walking.id, true);
+    expect(listExercises(t.ctx, false).some((e) => e.id === walking.id)).toBe(false);
+    expect(listExercises(t.ctx, true).find((e) => e.id === walking.id)?.retired).toBe(true);
+  });
+});
+
+describe('clinic thresholds', () => {
+  it('records a change with its reason in the audit log, and refuses crossed values', () => {
+    const view = setThresholds(t.ctx, { values: { sbpHoldAbove: 180 }, reason: 'Follow ATS 2002' });
+    expect(view.thresholds.sbpHoldAbove.value).toBe(180);
+    expect(view.changed).toEqual(['sbpHoldAbove']);
+    const trail = auditTrailFor(t.ctx.db, 'screen_thresholds', 'sessions.screenThresholds');
+    expect(trail.at(-1)?.reason).toBe('Follow ATS 2002');
+    expect(() => setThresholds(t.ctx, { values: { spo2HoldBelow: 95, spo2ModifyAtOrBelow: 90 }, reason: 'x' })).toThrow(
+      /SpO₂ hold level must be below/,
+    );
+    expect(thresholdsView(t.ctx).thresholds.spo2HoldBelow.value).toBe(88);
+  });
+});
+
+describe('sessions', () => {
+  it('lists Today with safety badges, and a group class holds each patient', () => {
+    const a = seedPatient(t.ctx, { mrn: 'A1', lesions: ['lumbar_spine'] });
+    const b = seedPatient(t.ctx, { mrn: 'B1', cleared: false });
+    const cls = createClass(t.ctx, { name: 'Tuesday strength', date: DATE, startTime: '10:00', patientIds: [a, b] });
+    createBooking(t.ctx, { patientId: a, date: DATE, startTime: '14:00', classId: null });
+    const today = todayList(t.ctx, DATE);
+    expect(today.bookings).toHaveLength(3);
+    expect(today.classes).toEqual([{ id: cls.id, name: 'Tuesday strength', startTime: '10:00', patients: 2 }]);
+    const first = today.bookings.find((x) => x.patientId === a)!;
+    expect(first.badges.hasBoneMets).toBe(true);
+    expect(first.badges.clearanceState).toBe('valid');
+    expect(today.bookings.find((x) => x.patientId === b)!.badges.clearanceState).toBe('missing');
+  });
+
+  it('holds for SpO2 86%, opens an incident for a red flag and counts it on the caseload until closed', () => {
+    const p = seedPatient(t.ctx, { mrn: 'H1', oncologistPhone: '03 9555 0101' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const spo2 = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ spo2: 86 }),
+      clearanceOverrideReason: null,
+    });
+    expect(spo2.decision).toBe('hold');
+    expect(spo2.firedRules[0]).toMatchObject({ id: 'spo2_low_hold', value: '86 %', threshold: '< 88 %' });
+    expect(spo2.adverseEventIds).toEqual([]);
+    const flagged = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ spo2: 86, redFlags: ['chest_pain'] }),
+      clearanceOverrideReason: null,
+    });
+    expect(flagged.adverseEventIds).toHaveLength(1);
+    expect(flagged.careTeam[0]).toMatchObject({ fullName: 'Dr Ana Lima', phone: '03 9555 0101' });
+    // Recording the screen again does not duplicate the incident.
+    recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ redFlags: ['chest_pain'] }),
+      clearanceOverrideReason: null,
+    });
+    const summary = () => t.ctx.db.select().from(caseloadSummary).where(eq(caseloadSummary.patientId, p)).get()!;
+    expect(summary()).toMatchObject({ openAdverseEvents: 1, openRedFlags: 1 });
+    expect(todayList(t.ctx, DATE).bookings[0]!.badges.openRedFlags).toBe(1);
+    closeAdverseEvent(t.ctx, {
+      adverseEventId: flagged.adverseEventIds[0]!,
+      outcome: 'Reviewed by GP, ECG normal',
+      closingNote: null,
+    });
+    expect(summary()).toMatchObject({ openAdverseEvents: 0, openRedFlags: 0 });
+    const held = getSession(t.ctx, s.sessionId);
+    expect(held.attendance).toBe('held_for_safety');
+  });
+
+  it('enforces clearance: no reason, no start; the reason is recorded', () => {
+    const p = seedPatient(t.ctx, { mrn: 'C1', cleared: false });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    expect(() =>
+      recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen(), clearanceOverrideReason: null }),
+    ).toThrow(/without valid clearance/);
+    const ok = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: 'GP cleared by phone today',
+    });
+    expect(ok.decision).toBe('go');
+    const trail = auditTrailFor(t.ctx.db, 'session', s.sessionId);
+    expect(trail.some((e) => e.action === 'override' && e.reason === 'GP cleared by phone today')).toBe(true);
+  });
+
+  it('refuses a trunk exercise for a lumbar lesion without an override note, and keeps the note and conflict', () => {
+    const p = seedPatient(t.ctx, { mrn: 'L1', lesions: ['lumbar_spine'] });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const brace = byKey('seated_abdominal_brace');
+    const base = {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      after,
+      notes: null,
+      occurredAt: null,
+    };
+    expect(() =>
+      signSession(t.ctx, { ...base, entries: [entry(byKey('seated_biceps_curl')), entry(brace, { planned: false })] }),
+    ).toThrow(/conflicts with a bone-lesion restriction \(Lumbar lesion/);
+    try {
+      signSession(t.ctx, { ...base, entries: [entry(brace)] });
+    } catch (error) {
+      expect((error as { fields: Record<string, string> }).fields['entries.0.overrideNote']).toMatch(/override note/);
+    }
+    const signed = signSession(t.ctx, {
+      ...base,
+      entries: [entry(brace, { overrideNote: 'Isometric only, neutral spine, oncologist agreed' })],
+    });
+    expect(signed.entries[0]!.overrideNote).toMatch(/Isometric/);
+    expect(signed.entries[0]!.conflicts.map((c) => c.tag)).toEqual(['trunk_resistance']);
+  });
+
+  it('saves screen, eight exercises and sign-off in one transaction: a refusal leaves nothing behind', () => {
+    const p = seedPatient(t.ctx, { mrn: 'T1', lesions: ['pelvis'] });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const ids = [
+      'seated_biceps_curl',
+      'band_triceps_pressdown',
+      'seated_knee_extension',
+      'stationary_cycle',
+      'seated_heel_toe_raise',
+      'hand_grip_squeeze',
+      'diaphragmatic_breathing',
+    ].map(byKey);
+    const walking = byKey('walking');
+    const base = {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      after,
+      notes: 'Good session',
+      occurredAt: null,
+    };
+    // The eighth exercise conflicts (weight-bearing with a pelvic lesion) and has no note: nothing is kept.
+    expect(() => signSession(t.ctx, { ...base, entries: [...ids.map((id) => entry(id)), entry(walking)] })).toThrow();
+    expect(t.ctx.db.select().from(exerciseEntry).all()).toHaveLength(0);
+    expect(getSession(t.ctx, s.sessionId).decision).toBeNull();
+    const signed = signSession(t.ctx, {
+      ...base,
+      entries: [...ids.map((id) => entry(id)), entry(walking, { outcome: 'skipped', reason: 'Pelvic lesion' })],
+    });
+    expect(signed.entries).toHaveLength(8);
+    expect(signed.signedAt).not.toBeNull();
+    expect(signed.decision).toBe('go');
+    expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
+  });
+
+  it('locks a signed session: a later edit is refused with a clear message; an amendment keeps the original', () => {
+    const p = seedPatient(t.ctx, { mrn: 'S1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    signSession(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [entry(byKey('walking'))],
+      after,
+      notes: 'Walked 10 min',
+      occurredAt: null,
+    });
+    expect(() => saveDraft(t.ctx, { sessionId: s.sessionId, draft: { notes: 'x' } })).toThrow(
+      /signed by Alex Morgan .* is locked.*amendment/,
+    );
+    expect(() =>
+      signSession(t.ctx, {
+        sessionId: s.sessionId,
+        screen: screen(),
+        clearanceOverrideReason: null,
+        entries: [],
+        after,
+        notes: 'changed',
+        occurredAt: null,
+      }),
+    ).toThrow(/locked/);
+    expect(() =>
+      recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen(), clearanceOverrideReason: null }),
+    ).toThrow(/locked/);
+    const amended = amendSession(t.ctx, {
+      sessionId: s.sessionId,
+      reason: 'Wrong duration',
+      notes: 'Walked 15 min',
+      entries: null,
+    });
+    expect(amended.notes).toBe('Walked 10 min');
+    expect(amended.amendments).toMatchObject([
+      { reason: 'Wrong duration', notes: 'Walked 15 min', byName: 'Alex Morgan' },
+    ]);
+    expect(t.ctx.db.select({ n: session.notes }).from(session).where(eq(session.id, s.sessionId)).get()?.n).toBe(
+      'Walked 10 min',
+    );
+  });
+
+  it('keeps both the session time and the time of writing for a late entry', () => {
+    const p = seedPatient(t.ctx, { mrn: 'LE1' });
+    const s = createBooking(t.ctx, { patientId: p, date: '2026-11-25', startTime: '09:00', classId: null });
+    const signed = signSession(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: '2026-11-25T09:05:00',
+    });
+    expect(signed.lateEntry).toBe(true);
+    expect(signed.occurredAt).toBe(new Date('2026-11-25T09:05:00').toISOString());
+    expect(signed.signedAt).toBe(new Date(`${DATE}T09:30:00`).toISOString());
+  });
+
+  it('restores a saved draft and prefills the log from the written plan', () => {
+    const p = seedPatient(t.ctx, { mrn: 'D1', medicationFlags: ['beta_blocker'] });
+    expect(() =>
+      savePlan(t.ctx, {
+        patientId: p,
+        sessionsPerWeek: 2,
+        sessionMinutes: 45,
+        cycleAdjustment: null,
+        milestones: null,
+        notes: null,
+        items: [
+          {
+            exerciseId: byKey('walking'),
+            sets: null,
+            reps: null,
+            durationMin: 10,
+            loadKg: null,
+            rpeMin: 11,
+            rpeMax: 13,
+            hrMin: 100,
+            hrMax: 120,
+            talkTest: true,
+            restSeconds: null,
+            progression: null,
+            notes: null,
+            overrideNote: null,
+          },
+        ],
+      }),
+    ).toThrow(/beta-blocker/);
+    const plan = savePlan(t.ctx, {
+      patientId: p,
+      sessionsPerWeek: 2,
+      sessionMinutes: 45,
+      cycleAdjustment: 'Lighter on days 1–5',
+      milestones: null,
+      notes: null,
+      items: [
+        {
+          exerciseId: byKey('walking'),
+          sets: null,
+          reps: null,
+          durationMin: 10,
+          loadKg: null,
+          rpeMin: 11,
+          rpeMax: 13,
+          hrMin: null,
+          hrMax: null,
+          talkTest: true,
+          restSeconds: null,
+          progression: 'Add 2 min a week',
+          notes: null,
+          overrideNote: null,
+        },
+      ],
+    });
+    expect(plan.version).toBe(1);
+    const v2 = savePlan(t.ctx, {
+      patientId: p,
+      sessionsPerWeek: 3,
+      sessionMinutes: 45,
+      cycleAdjustment: null,
+      milestones: null,
+      notes: null,
+      items: [],
+    });
+    expect(v2.version).toBe(2);
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    saveDraft(t.ctx, { sessionId: s.sessionId, draft: { version: 1, notes: 'half typed' } });
+    const view = getSession(t.ctx, s.sessionId);
+    expect(view.draft).toEqual({ version: 1, notes: 'half typed' });
+    expect(view.plan?.version).toBe(2);
+    expect(view.heartRateTargets.allowed).toBe(false);
+  });
+
+  it('reports attendance and adherence over a period', () => {
+    const p = seedPatient(t.ctx, { mrn: 'AD1' });
+    const s1 = createBooking(t.ctx, { patientId: p, date: '2026-11-24', startTime: '09:00', classId: null });
+    const s2 = createBooking(t.ctx, { patientId: p, date: '2026-11-26', startTime: '09:00', classId: null });
+    signSession(t.ctx, {
+      sessionId: s1.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    recordScreen(t.ctx, { sessionId: s2.sessionId, screen: screen({ spo2: 86 }), clearanceOverrideReason: null });
+    const view = patientSessions(t.ctx, { patientId: p, from: '2026-11-23', to: '2026-11-29' });
+    expect(view.adherence).toMatchObject({ attended: 1, held: 1, offered: 2, attendanceRate: 0.5 });
+    expect(view.history.map((h) => h.date)).toEqual(['2026-11-26', '2026-11-24']);
+  });
+});

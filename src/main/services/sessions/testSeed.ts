@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { boneLesion, careTeamMember, clearance, contact, medication, patient } from '../../db/schema';
+import type { ServiceContext } from '../../context';
+import type { BoneLesionSite, MedicationFlag } from '../../../shared/domain/vocabulary';
+import { refreshCaseloadSummary } from '../caseloadSummary';
+import { createPatient } from '../patients';
+
+/**
+ * Test-only: writes intake facts straight into intake's tables, so session tests do not depend on
+ * intake's screens or channels. Sessions code itself reads them only through getSafetyContext.
+ */
+export function seedPatient(
+  ctx: ServiceContext,
+  options: {
+    mrn: string;
+    given?: string;
+    family?: string;
+    cleared?: boolean;
+    lesions?: BoneLesionSite[];
+    medicationFlags?: MedicationFlag[];
+    oncologistPhone?: string;
+    status?: string;
+  },
+): string {
+  const p = createPatient(ctx, {
+    givenName: options.given ?? 'Test',
+    familyName: options.family ?? options.mrn,
+    preferredName: null,
+    dateOfBirth: '1960-01-01',
+    sex: 'female',
+    mrn: options.mrn,
+  });
+  const actor = ctx.session.clinicianId!;
+  const at = ctx.now().toISOString();
+  const who = { createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor };
+  ctx.db
+    .update(patient)
+    .set({ status: options.status ?? 'active' })
+    .where(eq(patient.id, p.id))
+    .run();
+  if (options.cleared !== false) {
+    ctx.db
+      .insert(clearance)
+      .values({
+        id: ctx.newId(),
+        patientId: p.id,
+        receivedOn: '2026-01-05',
+        receivedFromName: 'Dr Lee',
+        decision: 'no_restrictions',
+        reviewBy: '2027-12-31',
+        ...who,
+      })
+      .run();
+  }
+  for (const site of options.lesions ?? []) {
+    ctx.db
+      .insert(boneLesion)
+      .values({ id: ctx.newId(), patientId: p.id, site, lesionType: 'lytic', ...who })
+      .run();
+  }
+  if (options.medicationFlags?.length) {
+    ctx.db
+      .insert(medication)
+      .values({
+        id: ctx.newId(),
+        patientId: p.id,
+        name: 'Metoprolol',
+        flagsJson: JSON.stringify(options.medicationFlags),
+        startedOn: '2025-01-01',
+        ...who,
+      })
+      .run();
+  }
+  if (options.oncologistPhone) {
+    const contactId = ctx.newId();
+    ctx.db
+      .insert(contact)
+      .values({ id: contactId, fullName: 'Dr Ana Lima', role: 'oncologist', phone: options.oncologistPhone, ...who })
+      .run();
+    ctx.db
+      .insert(careTeamMember)
+      .values({ id: ctx.newId(), patientId: p.id, contactId, isMainOncologist: true, ...who })
+      .run();
+  }
+  refreshCaseloadSummary(ctx, p.id);
+  return p.id;
+}

@@ -1,0 +1,154 @@
+import { Badge, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { formatNumber, formatSigned, type ChangeVerdict, type Verdict } from '../../../shared/clinical/measures';
+import type { ComparisonRow, SeriesPointView } from '../../../shared/contract/assessments';
+import { formatClinicDate } from '../../../shared/dates';
+
+export const verdictLabels: Record<Verdict, string> = {
+  improved: 'Improved',
+  stable: 'Stable',
+  declined: 'Declined',
+  not_judged: 'Not judged',
+};
+const verdictColours: Record<Verdict, string> = {
+  improved: 'teal',
+  stable: 'blue',
+  declined: 'red',
+  not_judged: 'gray',
+};
+
+function Point({ point, row }: { point: SeriesPointView | null; row: ComparisonRow }) {
+  if (!point) return <Text c="dimmed">—</Text>;
+  return (
+    <div>
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {formatNumber(point.value, row.decimals)} {row.unit}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {formatClinicDate(point.date)}
+      </Text>
+    </div>
+  );
+}
+
+function Change({ change, row }: { change: ChangeVerdict | null; row: ComparisonRow }) {
+  if (!change) return <Text c="dimmed">—</Text>;
+  return (
+    <div>
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {formatSigned(change.change, row.decimals)} {row.unit}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {change.percentChange == null ? '' : `${formatSigned(change.percentChange, 1)}%`}
+      </Text>
+    </div>
+  );
+}
+
+function VerdictCell({ change }: { change: ChangeVerdict | null }) {
+  if (!change) return <Text c="dimmed">One result so far</Text>;
+  return (
+    <Stack gap={2}>
+      <Badge
+        color={verdictColours[change.verdict]}
+        variant={change.verdict === 'not_judged' ? 'outline' : 'filled'}
+        size="lg"
+      >
+        {verdictLabels[change.verdict]}
+      </Badge>
+      <Text size="xs" c="dimmed" maw={320}>
+        {change.basis}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * For every measure: baseline, previous and current values, the change from baseline with its
+ * verdict and basis (verdictFor in src/shared, so letters say the same), and cut-off positions.
+ */
+export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
+  if (rows.length === 0) {
+    return (
+      <Paper withBorder p="lg" radius="md">
+        <Text c="dimmed" ta="center">
+          No finalised assessment yet. The comparison appears once a baseline is finalised.
+        </Text>
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+      <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Comparison" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Measure</Table.Th>
+            <Table.Th>Baseline</Table.Th>
+            <Table.Th>Previous</Table.Th>
+            <Table.Th>Current</Table.Th>
+            <Table.Th>Change from baseline</Table.Th>
+            <Table.Th>Verdict and basis</Table.Th>
+            <Table.Th>Since previous</Table.Th>
+            <Table.Th>Cut-offs</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.measureKey} aria-label={row.shortName}>
+              <Table.Td pl={row.parent ? 'xl' : undefined}>
+                <Text fw={row.parent ? 500 : 700}>{row.shortName}</Text>
+                <Text size="xs" c="dimmed">
+                  {row.better === 'higher' ? 'Higher is better' : 'Lower is better'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Point point={row.baseline} row={row} />
+              </Table.Td>
+              <Table.Td>
+                <Point
+                  point={row.previous && row.previous.assessmentId !== row.baseline?.assessmentId ? row.previous : null}
+                  row={row}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Point point={row.changeFromBaseline ? row.current : null} row={row} />
+              </Table.Td>
+              <Table.Td>
+                <Change change={row.changeFromBaseline} row={row} />
+              </Table.Td>
+              <Table.Td>
+                <VerdictCell change={row.changeFromBaseline} />
+                {!row.mcid && row.mcidGap && (
+                  <Text size="xs" c="dimmed">
+                    {row.mcidGap}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {row.changeFromPrevious && row.previous?.assessmentId !== row.baseline?.assessmentId ? (
+                  <Badge color={verdictColours[row.changeFromPrevious.verdict]} variant="light">
+                    {verdictLabels[row.changeFromPrevious.verdict]} (
+                    {formatSigned(row.changeFromPrevious.change, row.decimals)})
+                  </Badge>
+                ) : (
+                  <Text c="dimmed">—</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {row.cutoffFlags.length === 0 && <Text c="dimmed">—</Text>}
+                  {row.cutoffFlags.map((flag) => (
+                    <Tooltip key={flag.id} label={`${flag.meaning} (${flag.source})`} multiline w={280}>
+                      <Badge color="orange" variant="light" style={{ cursor: 'help' }}>
+                        {flag.label}
+                      </Badge>
+                    </Tooltip>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

@@ -1,0 +1,261 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ReferenceArea } from 'recharts';
+import { formatNumber } from '../../../shared/clinical/measures';
+import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
+import { formatClinicDate } from '../../../shared/dates';
+import { goalCategories, goalStatuses } from '../../../shared/domain/vocabulary';
+
+function ChartFigure({
+  title,
+  caption,
+  children,
+}: {
+  title: string;
+  caption?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md" component="figure" m={0} aria-label={title} style={{ breakInside: 'avoid' }}>
+      <Title order={4} size="h5" mb="xs">
+        {title}
+      </Title>
+      {children}
+      {caption && (
+        <Text component="figcaption" size="xs" c="dimmed" mt="xs">
+          {caption}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** One measure over time: the baseline as a line and the band within one MCID of it shaded. */
+function MeasureChart({ series }: { series: MeasureSeries }) {
+  const data = series.points.map((p) => ({ date: formatClinicDate(p.date), [series.shortName]: p.value }));
+  const mcid = series.mcid;
+  const base = series.baseline;
+  const up = mcid ? (series.better === 'higher' ? mcid.value : (mcid.declineValue ?? mcid.value)) : 0;
+  const down = mcid ? (series.better === 'higher' ? (mcid.declineValue ?? mcid.value) : mcid.value) : 0;
+  const fmt = (v: number) => formatNumber(v, series.decimals);
+  return (
+    <ChartFigure
+      title={`${series.shortName} over time`}
+      caption={
+        <>
+          {series.points.map((p) => `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}`).join(' · ')}
+          <br />
+          {mcid && base != null
+            ? `Shaded: within the ${mcid.kind === 'mdc' ? 'MDC' : 'MCID'} of the baseline (${fmt(base - down)}–${fmt(base + up)} ${series.unit}); change inside it counts as stable (${mcid.source}).`
+            : 'No MCID: change is shown without a verdict.'}{' '}
+          {series.better === 'higher' ? 'Higher is better.' : 'Lower is better.'}
+        </>
+      }
+    >
+      <LineChart
+        h={200}
+        data={data}
+        dataKey="date"
+        series={[{ name: series.shortName, color: 'pacewise.6' }]}
+        curveType="linear"
+        valueFormatter={fmt}
+        yAxisLabel={series.unit}
+        yAxisProps={{ domain: ['auto', 'auto'], width: 56 }}
+        dotProps={{ r: 5, strokeWidth: 2 }}
+        referenceLines={base != null ? [{ y: base, label: 'Baseline', color: 'gray.6' }] : []}
+        withLegend={false}
+        gridAxis="y"
+      >
+        {mcid && base != null && (
+          <ReferenceArea
+            y1={base - down}
+            y2={base + up}
+            fill="var(--mantine-color-blue-5)"
+            fillOpacity={0.12}
+            stroke="none"
+            ifOverflow="extendDomain"
+          />
+        )}
+      </LineChart>
+    </ChartFigure>
+  );
+}
+
+export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
+  const attendance = charts.attendance.map((w) => ({
+    week: formatClinicDate(w.weekOf),
+    Attended: w.attended,
+    'Did not attend': w.didNotAttend,
+    'Held for safety': w.heldForSafety,
+    Cancelled: w.cancelled,
+    Adherence: w.adherencePercent,
+  }));
+  const scores = charts.sessionScores.map((s) => ({
+    date: formatClinicDate(s.date),
+    RPE: s.rpe,
+    Fatigue: s.fatigue,
+    Pain: s.pain,
+  }));
+  const adherence = charts.attendance.filter((w) => w.adherencePercent != null);
+  const meanAdherence =
+    adherence.length > 0 ? Math.round(adherence.reduce((s, w) => s + w.adherencePercent!, 0) / adherence.length) : null;
+  return (
+    <Stack gap="lg">
+      <Title order={3}>Measures over time</Title>
+      {charts.measures.length === 0 ? (
+        <Text c="dimmed">No finalised results to chart yet.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {charts.measures.map((series) => (
+            <MeasureChart key={series.measureKey} series={series} />
+          ))}
+        </SimpleGrid>
+      )}
+
+      <Title order={3}>Sessions</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartFigure
+          title="Attendance by week"
+          caption={
+            charts.attendance.length === 0
+              ? 'No sessions recorded yet.'
+              : `Mean adherence ${meanAdherence ?? '—'}% of planned sessions (or of booked sessions where no plan was in force).`
+          }
+        >
+          {charts.attendance.length > 0 && (
+            <BarChart
+              h={200}
+              data={attendance}
+              dataKey="week"
+              type="stacked"
+              series={[
+                { name: 'Attended', color: 'teal.6' },
+                { name: 'Did not attend', color: 'red.5' },
+                { name: 'Held for safety', color: 'orange.5' },
+                { name: 'Cancelled', color: 'gray.5' },
+              ]}
+              withLegend
+              legendProps={{ verticalAlign: 'bottom' }}
+              gridAxis="y"
+              yAxisProps={{ allowDecimals: false, width: 32 }}
+            />
+          )}
+        </ChartFigure>
+        <ChartFigure title="Adherence by week" caption="Attended as a share of planned sessions.">
+          {adherence.length > 0 && (
+            <LineChart
+              h={200}
+              data={attendance.filter((w) => w.Adherence != null)}
+              dataKey="week"
+              series={[{ name: 'Adherence', color: 'indigo.6' }]}
+              unit="%"
+              yAxisProps={{ domain: [0, 100], width: 48 }}
+              curveType="linear"
+              gridAxis="y"
+              withLegend={false}
+            />
+          )}
+        </ChartFigure>
+        <ChartFigure
+          title="Session RPE"
+          caption="Overall rating of perceived exertion recorded after each signed session."
+        >
+          {scores.some((s) => s.RPE != null) ? (
+            <LineChart
+              h={200}
+              data={scores}
+              dataKey="date"
+              series={[{ name: 'RPE', color: 'violet.6' }]}
+              curveType="linear"
+              connectNulls
+              gridAxis="y"
+              withLegend={false}
+              yAxisProps={{ width: 40, domain: ['auto', 'auto'], allowDecimals: false }}
+            />
+          ) : (
+            <Text c="dimmed" size="sm">
+              No session RPE recorded yet.
+            </Text>
+          )}
+        </ChartFigure>
+        <ChartFigure
+          title="Symptoms after sessions"
+          caption="Fatigue and pain, 0 (none) to 10 (worst), after each signed session."
+        >
+          {scores.some((s) => s.Fatigue != null || s.Pain != null) ? (
+            <LineChart
+              h={200}
+              data={scores}
+              dataKey="date"
+              series={[
+                { name: 'Fatigue', color: 'orange.6' },
+                { name: 'Pain', color: 'red.6', strokeDasharray: '5 5' },
+              ]}
+              curveType="linear"
+              connectNulls
+              yAxisProps={{ domain: [0, 10], width: 40 }}
+              gridAxis="y"
+              withLegend
+              legendProps={{ verticalAlign: 'bottom' }}
+            />
+          ) : (
+            <Text c="dimmed" size="sm">
+              No symptom scores recorded after sessions yet.
+            </Text>
+          )}
+        </ChartFigure>
+      </SimpleGrid>
+
+      <Title order={3}>Goals</Title>
+      {charts.goals.length === 0 ? (
+        <Text c="dimmed">No goals recorded at intake.</Text>
+      ) : (
+        <Stack gap="sm" role="list" aria-label="Goal progress">
+          {charts.goals.map((g) => (
+            <Paper
+              key={g.id}
+              withBorder
+              radius="md"
+              p="md"
+              role="listitem"
+              aria-label={g.inOwnWords}
+              style={{ breakInside: 'avoid' }}
+            >
+              <Group justify="space-between" align="flex-start">
+                <div>
+                  <Text fw={600}>“{g.inOwnWords}”</Text>
+                  <Text size="sm" c="dimmed">
+                    {goalCategories.labels[g.category]}
+                    {g.targetDate ? ` · by ${formatClinicDate(g.targetDate)}` : ''}
+                    {g.milestonesTotal > 0 ? ` · ${g.milestonesAchieved} of ${g.milestonesTotal} milestones` : ''}
+                  </Text>
+                </div>
+                <Badge
+                  variant="light"
+                  color={g.status === 'achieved' ? 'teal' : g.status === 'active' ? 'blue' : 'gray'}
+                >
+                  {goalStatuses.labels[g.status]}
+                </Badge>
+              </Group>
+              {g.measureName && (
+                <Stack gap={4} mt="xs">
+                  <Text size="sm">
+                    {g.measureName}: baseline {g.baselineValue ?? '—'}, latest {g.latestValue ?? '—'}, target{' '}
+                    {g.targetValue ?? '—'}
+                  </Text>
+                  {g.percentToTarget != null && (
+                    <Progress
+                      value={g.percentToTarget}
+                      size="lg"
+                      aria-label={`${g.percentToTarget}% of the way to the target`}
+                    />
+                  )}
+                </Stack>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { api } from '../../api';
+import { patientName } from './AssessmentsScreen';
+import { ComparisonTable } from './ComparisonTable';
+import { useLoad } from './hooks';
+import { ProgressChartsView } from './ProgressChartsView';
+import { ScheduleBadge } from './ScheduleBadge';
+
+// Printing hides the app's chrome and keeps each chart whole.
+const printCss = `@media print {
+  .mantine-AppShell-navbar, .mantine-AppShell-header, .pacewise-no-print { display: none !important; }
+  .mantine-AppShell-main { padding: 0 !important; }
+}`;
+
+/**
+ * Paper is white: a page printed while the app is dark would come out as pale text on white, so
+ * the light palette is swapped in for the print and the clinician's choice restored after.
+ */
+function usePrintInLight() {
+  useEffect(() => {
+    const root = document.documentElement;
+    let previous: string | null = null;
+    const before = () => {
+      previous = root.getAttribute('data-mantine-color-scheme');
+      root.setAttribute('data-mantine-color-scheme', 'light');
+    };
+    const after = () => {
+      if (previous) root.setAttribute('data-mantine-color-scheme', previous);
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
+/** Change against the MCID for every measure, and the charts, for one patient. */
+export function ProgressScreen() {
+  const { patientId = '' } = useParams();
+  usePrintInLight();
+  const patient = useLoad(() => api.patients.get({ patientId }), [patientId], 'the patient');
+  const overview = useLoad(() => api.progress.overview({ patientId }), [patientId], 'the progress');
+  const list = useLoad(() => api.assessments.list({ patientId }), [patientId], 'the schedule');
+  return (
+    <Stack gap="lg">
+      <style>{printCss}</style>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Anchor component={Link} to={`/patients/${patientId}/assessments`} size="sm" className="pacewise-no-print">
+            ← Assessments
+          </Anchor>
+          <Title order={2}>Progress · {patientName(patient.value)}</Title>
+          <Text size="sm" c="dimmed">
+            As of {formatClinicDate(todayLocal())}. Verdicts compare the change with each measure’s MCID and better
+            direction; sources are given beside each one.
+          </Text>
+        </div>
+        <Button
+          variant="default"
+          leftSection={<IconPrinter size={20} />}
+          onClick={() => window.print()}
+          className="pacewise-no-print"
+        >
+          Print
+        </Button>
+      </Group>
+      {list.value && <ScheduleBadge schedule={list.value.schedule} />}
+      <Title order={3}>Comparison</Title>
+      {overview.value && <ComparisonTable rows={overview.value.comparison.rows} />}
+      {overview.value && <ProgressChartsView charts={overview.value.charts} />}
+    </Stack>
+  );
+}

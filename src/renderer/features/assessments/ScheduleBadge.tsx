@@ -1,0 +1,29 @@
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import type { ScheduleView } from '../../../shared/contract/assessments';
+import { formatClinicDate } from '../../../shared/dates';
+
+const stateText = { not_due: 'Next reassessment', due: 'Reassessment due', overdue: 'Reassessment overdue' } as const;
+const stateColour = { not_due: 'gray', due: 'yellow', overdue: 'red' } as const;
+
+export function ScheduleBadge({ schedule }: { schedule: ScheduleView }) {
+  const days = schedule.daysUntilDue;
+  const when =
+    days === 0
+      ? 'today'
+      : days > 0
+        ? `in ${days} day${days === 1 ? '' : 's'}`
+        : `${-days} day${days === -1 ? '' : 's'} ago`;
+  return (
+    <Group gap="sm" wrap="wrap" aria-label="Reassessment schedule" role="group">
+      <Badge size="lg" variant={schedule.state === 'not_due' ? 'light' : 'filled'} color={stateColour[schedule.state]}>
+        {stateText[schedule.state]}: {formatClinicDate(schedule.dueOn)} ({when})
+      </Badge>
+      <Tooltip label={`Every ${schedule.intervalWeeks} weeks by default (${schedule.source})`} multiline w={280}>
+        <Text size="sm" c="dimmed">
+          {schedule.lastAssessmentOn ? '' : 'No finalised baseline yet. '}
+          {schedule.reason}
+        </Text>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,262 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  adverseEventTypeLabels,
+  adverseEventTypes,
+  attendanceLabels,
+  type AdverseEventType,
+  type PatientSessionsView,
+} from '../../../shared/contract/sessions';
+import { addDays, formatClinicDate, todayLocal } from '../../../shared/dates';
+import { api } from '../../api';
+import { showApiError, showSaved } from '../../components/forms';
+import { decisionColors, decisionLabels } from './badges';
+
+const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
+
+/** A patient's sessions, attendance and adherence over any period, and their adverse events. */
+export function PatientSessions() {
+  const { patientId = '' } = useParams();
+  const [from, setFrom] = useState(addDays(todayLocal(), -84));
+  const [to, setTo] = useState(todayLocal());
+  const [view, setView] = useState<PatientSessionsView | null>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    if (!from || !to) return;
+    api.sessions
+      .forPatient({ patientId, from, to })
+      .then(setView)
+      .catch((e: unknown) => showApiError(e, undefined, { title: 'Could not load sessions' }));
+  }, [patientId, from, to, reload]);
+
+  const eventForm = useForm({
+    initialValues: {
+      type: '' as AdverseEventType | '',
+      severity: 1 as number | string,
+      occurredAt: `${todayLocal()}T10:00`,
+      description: '',
+      actionTaken: '',
+      outcome: '',
+    },
+  });
+  const record = eventForm.onSubmit(async (v) => {
+    try {
+      await api.adverseEvents.record({
+        patientId,
+        type: v.type as AdverseEventType,
+        severity: Number(v.severity),
+        occurredAt: new Date(v.occurredAt).toISOString(),
+        description: v.description,
+        actionTaken: v.actionTaken,
+        outcome: v.outcome,
+        followUpNeeded: true,
+      });
+      showSaved('Adverse event recorded; it shows on the caseload until closed');
+      eventForm.reset();
+      setReload((n) => n + 1);
+    } catch (error) {
+      showApiError(error, eventForm);
+    }
+  });
+
+  const a = view?.adherence;
+  return (
+    <Stack gap="md" maw={1100}>
+      <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
+        ← Patient overview
+      </Anchor>
+      <Title order={2}>Sessions and adherence</Title>
+      <Paper withBorder p="md" radius="md">
+        <Group align="flex-end">
+          <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </Group>
+        {a && (
+          <SimpleGrid cols={5} mt="md" aria-label="Adherence">
+            <Stat label="Attended" value={`${a.attended} of ${a.offered}`} />
+            <Stat label="Attendance rate" value={pct(a.attendanceRate)} />
+            <Stat
+              label="Against the plan"
+              value={
+                a.plannedSessions != null ? `${pct(a.adherenceToPlan)} of ${a.plannedSessions.toFixed(1)}` : 'No plan'
+              }
+            />
+            <Stat label="Held for safety" value={String(a.held)} />
+            <Stat label="Cancelled / did not attend" value={`${a.cancelled} / ${a.dna}`} />
+          </SimpleGrid>
+        )}
+      </Paper>
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="xs" highlightOnHover aria-label="Session history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Date</Table.Th>
+              <Table.Th>Attendance</Table.Th>
+              <Table.Th>Screen</Table.Th>
+              <Table.Th>Exercises</Table.Th>
+              <Table.Th>Record</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view?.history.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/sessions/${h.id}`}>
+                    {formatClinicDate(h.date)} {h.startTime}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{attendanceLabels[h.attendance]}</Table.Td>
+                <Table.Td>
+                  {h.decision ? (
+                    <Badge variant="light" color={decisionColors[h.decision]}>
+                      {decisionLabels[h.decision]}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>{h.exercises}</Table.Td>
+                <Table.Td>
+                  {h.signedAt ? 'Signed' : 'Not signed'}
+                  {h.amendments > 0 ? ` · ${h.amendments} amendment${h.amendments > 1 ? 's' : ''}` : ''}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {view && view.history.length === 0 && (
+          <Text p="md" c="dimmed">
+            No sessions yet. Book one from Today.
+          </Text>
+        )}
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-label="Adverse events">
+        <Title order={3} size="h4" mb="xs">
+          Adverse events
+        </Title>
+        {view?.adverseEvents.length === 0 && <Text c="dimmed">None recorded.</Text>}
+        <Stack gap="xs">
+          {view?.adverseEvents.map((e) => (
+            <AdverseEventLine key={e.id} event={e} onClosed={() => setReload((n) => n + 1)} />
+          ))}
+        </Stack>
+        <form onSubmit={record} noValidate aria-label="Record an adverse event">
+          <Text fw={650} mt="md">
+            Record an adverse event
+          </Text>
+          <SimpleGrid cols={3} spacing="sm">
+            <Select
+              label="Type of event"
+              withAsterisk
+              data={adverseEventTypes.map((t) => ({ value: t, label: adverseEventTypeLabels[t] }))}
+              {...eventForm.getInputProps('type')}
+            />
+            <NumberInput
+              label="Severity grade (1–5)"
+              min={1}
+              max={5}
+              withAsterisk
+              {...eventForm.getInputProps('severity')}
+            />
+            <TextInput label="When it happened" type="datetime-local" {...eventForm.getInputProps('occurredAt')} />
+          </SimpleGrid>
+          <SimpleGrid cols={3} spacing="sm" mt="xs">
+            <Textarea label="What happened" autosize {...eventForm.getInputProps('description')} />
+            <Textarea label="Action taken" autosize {...eventForm.getInputProps('actionTaken')} />
+            <Textarea label="Outcome so far" autosize {...eventForm.getInputProps('outcome')} />
+          </SimpleGrid>
+          <Button type="submit" mt="sm" variant="light" color="red">
+            Record adverse event
+          </Button>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
+
+function Stat(props: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text fw={700} size="lg">
+        {props.value}
+      </Text>
+    </div>
+  );
+}
+
+function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][number]; onClosed(): void }) {
+  const e = props.event;
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      aria-label={`${adverseEventTypeLabels[e.type]} ${formatClinicDate(e.occurredAt.slice(0, 10))}`}
+    >
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text fw={650} size="sm">
+            {adverseEventTypeLabels[e.type]} · grade {e.severity} ·{' '}
+            {formatClinicDate(todayLocal(new Date(e.occurredAt)))}
+          </Text>
+          <Text size="sm">{e.description}</Text>
+          {e.actionTaken && (
+            <Text size="xs" c="dimmed">
+              Action: {e.actionTaken}
+            </Text>
+          )}
+          {e.outcome && <Text size="xs">Outcome: {e.outcome}</Text>}
+        </div>
+        <Badge color={e.closedAt ? 'gray' : 'red'}>{e.closedAt ? 'Closed' : 'Open'}</Badge>
+      </Group>
+      {!e.closedAt && (
+        <Group mt="xs" align="flex-end">
+          <TextInput
+            size="sm"
+            style={{ flex: 1 }}
+            label="Outcome on closing"
+            value={outcome}
+            error={error}
+            onChange={(ev) => setOutcome(ev.currentTarget.value)}
+          />
+          <Button
+            size="sm"
+            variant="default"
+            onClick={async () => {
+              try {
+                await api.adverseEvents.close({ adverseEventId: e.id, outcome, closingNote: null });
+                props.onClosed();
+              } catch (err) {
+                showApiError(err, { setErrors: (f) => setError(f.outcome) });
+              }
+            }}
+          >
+            Close event
+          </Button>
+        </Group>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,941 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconHandStop, IconPhone, IconPlayerPlay } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  conflictsFor,
+  evaluateScreen,
+  movementTagLabels,
+  redFlags,
+  screenContextFor,
+  screenInputFrom,
+  type BoneConflict,
+  type FiredRule,
+  type ScreenDecision,
+} from '../../../shared/clinical/session';
+import {
+  attendanceLabels,
+  entryOutcomeLabels,
+  entryOutcomes,
+  type EntryOutcome,
+  type Exercise,
+  type SessionView,
+} from '../../../shared/contract/sessions';
+import { formatClinicDate } from '../../../shared/dates';
+import { boneLesionSites, contactRoles } from '../../../shared/domain/vocabulary';
+import { api } from '../../api';
+import { showApiError, showSaved } from '../../components/forms';
+import { decisionColors, decisionLabels } from './badges';
+import {
+  afterPayload,
+  entriesPayload,
+  initialDraft,
+  newKey,
+  screenPayload,
+  type AfterField,
+  type EntryDraft,
+  type EntryNumberField,
+  type Num,
+  type ScreenNumberField,
+  type SessionDraft,
+} from './draft';
+import { SignedSession } from './SignedSession';
+
+const DRAFT_DELAY_MS = 250;
+
+const vitalInputs: Array<[ScreenNumberField, string, number, number, number?]> = [
+  ['restingHr', 'Resting HR (bpm)', 25, 250],
+  ['sbp', 'Systolic BP (mmHg)', 50, 300],
+  ['dbp', 'Diastolic BP (mmHg)', 20, 200],
+  ['spo2', 'SpO₂ (%)', 50, 100],
+  ['temperatureC', 'Temperature (°C)', 30, 43, 1],
+];
+const bloodInputs: Array<[ScreenNumberField, string, number, number, number?]> = [
+  ['haemoglobinGL', 'Haemoglobin (g/L)', 20, 250],
+  ['plateletsX109', 'Platelets (×10⁹/L)', 0, 2000],
+  ['neutrophilsX109', 'Neutrophils (×10⁹/L)', 0, 100, 1],
+  ['glucoseMmol', 'Glucose (mmol/L)', 0.5, 40, 1],
+];
+const symptomInputs: Array<[ScreenNumberField, string]> = [
+  ['fatigue0to10', 'Fatigue (0–10)'],
+  ['pain0to10', 'Pain (0–10)'],
+  ['breathlessness0to10', 'Breathlessness (0–10)'],
+  ['nausea0to10', 'Nausea (0–10)'],
+  ['sleepQuality0to10', 'Sleep quality (0–10)'],
+  ['energy0to10', 'Energy (0–10)'],
+];
+const entryInputs: Array<[EntryNumberField, string, number, number, number?]> = [
+  ['sets', 'Sets', 0, 50],
+  ['reps', 'Reps', 0, 500],
+  ['loadKg', 'Load kg', 0, 500, 1],
+  ['durationMin', 'Minutes', 0, 300, 1],
+  ['rpe', 'RPE', 6, 20],
+  ['peakHr', 'Peak HR', 30, 250],
+  ['spo2', 'SpO₂', 50, 100],
+  ['painChange', 'Pain ±', -10, 10],
+];
+const afterInputs: Array<[AfterField, string, number, number]> = [
+  ['restingHr', 'Heart rate after (bpm)', 25, 250],
+  ['sbp', 'Systolic BP after', 50, 300],
+  ['dbp', 'Diastolic BP after', 20, 200],
+  ['spo2', 'SpO₂ after (%)', 50, 100],
+  ['rpeOverall', 'Session RPE (6–20)', 6, 20],
+  ['fatigue', 'Fatigue after (0–10)', 0, 10],
+  ['pain', 'Pain after (0–10)', 0, 10],
+];
+
+/** One line a colleague can read at a glance: the vitals as taken. */
+function screenSummary(draft: SessionDraft): string {
+  const v = draft.screen;
+  const parts = [
+    v.restingHr !== '' ? `HR ${v.restingHr}` : null,
+    v.sbp !== '' || v.dbp !== '' ? `BP ${v.sbp || '?'}/${v.dbp || '?'}` : null,
+    v.spo2 !== '' ? `SpO₂ ${v.spo2}%` : null,
+    v.temperatureC !== '' ? `${v.temperatureC} °C` : null,
+    v.redFlags.length > 0 ? `${v.redFlags.length} red flag${v.redFlags.length > 1 ? 's' : ''}` : 'no red flags',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function NumberField(props: {
+  label: string;
+  value: Num;
+  min: number;
+  max: number;
+  decimals?: number;
+  error?: string | undefined;
+  size?: 'sm' | 'md';
+  onChange(value: Num): void;
+}) {
+  return (
+    <NumberInput
+      label={props.label}
+      value={props.value}
+      min={props.min}
+      max={props.max}
+      decimalScale={props.decimals ?? 0}
+      hideControls
+      clampBehavior="none"
+      size={props.size ?? 'md'}
+      error={props.error}
+      onChange={(v) => props.onChange(v === '' ? '' : Number(v))}
+    />
+  );
+}
+
+/** The live verdict: every rule that fired, with its value, threshold and source. */
+export function DecisionPanel(props: { decision: ScreenDecision; rules: FiredRule[]; recorded: boolean }) {
+  const acting = props.rules.filter((r) => r.effect !== 'info');
+  const notes = props.rules.filter((r) => r.effect === 'info');
+  const color = decisionColors[props.decision];
+  const Icon = props.decision === 'hold' ? IconHandStop : props.decision === 'modify' ? IconAlertTriangle : IconCheck;
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      role="region"
+      aria-label="Screen decision"
+      style={{ borderColor: `var(--mantine-color-${color}-6)`, borderWidth: 2 }}
+    >
+      <Group gap="sm" wrap="nowrap">
+        <ThemeIcon color={color} size={44} radius="xl">
+          <Icon size={26} />
+        </ThemeIcon>
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {props.recorded ? 'Recorded decision' : 'Decision so far'}
+          </Text>
+          <Text fw={750} fz={24} c={`${color}.${props.decision === 'modify' ? 8 : 7}`} lh={1.1} data-testid="decision">
+            {decisionLabels[props.decision]}
+          </Text>
+        </div>
+      </Group>
+      {acting.length === 0 && (
+        <Text size="sm" mt="sm" c="dimmed">
+          No rule has fired on what is entered so far.
+        </Text>
+      )}
+      <Stack gap="xs" mt="sm">
+        {acting.map((rule) => (
+          <RuleLine key={rule.id} rule={rule} />
+        ))}
+      </Stack>
+      {notes.length > 0 && (
+        <>
+          <Text size="sm" fw={600} mt="md">
+            Also note
+          </Text>
+          <Stack gap={6} mt={4}>
+            {notes.map((rule) => (
+              <RuleLine key={rule.id} rule={rule} />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function RuleLine({ rule }: { rule: FiredRule }) {
+  const color = rule.effect === 'hold' ? 'red' : rule.effect === 'modify' ? 'yellow' : 'gray';
+  return (
+    <Paper withBorder p="xs" radius="sm" aria-label={rule.label}>
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+        <Text fw={650} size="sm">
+          {rule.label}
+        </Text>
+        <Badge color={color} variant="light" size="sm" style={{ flexShrink: 0 }}>
+          {rule.effect === 'hold' ? 'Hold' : rule.effect === 'modify' ? 'Modify' : 'Note'}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        <b>{rule.value}</b> · threshold {rule.threshold}
+      </Text>
+      <Text size="sm">{rule.advice}</Text>
+      <Text size="xs" c="dimmed">
+        Source: {rule.source}
+      </Text>
+    </Paper>
+  );
+}
+
+/** What to do now, and whom to ring, when a red flag is ticked. */
+export function UrgentActionPanel(props: { view: SessionView; flagIds: string[]; rules: FiredRule[] }) {
+  const flags = redFlags.filter((f) => props.flagIds.includes(f.id));
+  const holds = props.rules.filter((r) => r.effect === 'hold' && !r.id.startsWith('red_flag:'));
+  if (flags.length === 0 && holds.length === 0) return null;
+  const { careTeam, emergencyContact } = props.view.safety;
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      radius="md"
+      title={flags.length > 0 ? 'Urgent action: red flag' : 'Urgent action: no exercise today'}
+      icon={<IconAlertTriangle />}
+      role="alert"
+      aria-label="Urgent action"
+      // A deep red reads with white text in both schemes; the default dark-scheme red is too light.
+      styles={{ root: { backgroundColor: 'var(--mantine-color-red-9)' } }}
+    >
+      <Stack gap="sm">
+        {flags.map((flag) => (
+          <div key={flag.id}>
+            <Text fw={700}>{flag.label}</Text>
+            <List size="sm" spacing={2}>
+              {flag.urgentActions.map((a) => (
+                <List.Item key={a}>{a}</List.Item>
+              ))}
+            </List>
+            <Text size="xs" opacity={0.85}>
+              Source: {flag.source}
+            </Text>
+          </div>
+        ))}
+        {holds.map((rule) => (
+          <div key={rule.id}>
+            <Text fw={700}>
+              {rule.label}: {rule.value}
+            </Text>
+            <Text size="sm">{rule.advice}</Text>
+          </div>
+        ))}
+        <div>
+          <Text fw={700}>Care team</Text>
+          {careTeam.length === 0 && <Text size="sm">No care team recorded: use the hospital’s switchboard.</Text>}
+          {careTeam.map((m) => (
+            <Group key={m.contactId} gap={6} wrap="nowrap" align="flex-start">
+              <IconPhone size={16} style={{ flexShrink: 0, marginTop: 3 }} />
+              <Text size="sm">
+                {m.fullName} ({contactRoles.labels[m.role]}
+                {m.isMainOncologist ? ', main oncologist' : ''}): <b>{m.phone ?? 'no phone recorded'}</b>
+              </Text>
+            </Group>
+          ))}
+          {emergencyContact.name && (
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <IconPhone size={16} style={{ flexShrink: 0, marginTop: 3 }} />
+              <Text size="sm">
+                Emergency contact {emergencyContact.name}
+                {emergencyContact.relationship ? ` (${emergencyContact.relationship})` : ''}:{' '}
+                <b>{emergencyContact.phone ?? 'no phone recorded'}</b>
+              </Text>
+            </Group>
+          )}
+        </div>
+      </Stack>
+    </Alert>
+  );
+}
+
+export function PatientSafetyHeader({ view }: { view: SessionView }) {
+  const { safety } = view;
+  const cycle = safety.activeTreatments.find((t) => t.cycleDay);
+  return (
+    <Stack gap="xs">
+      <Group gap={6} wrap="wrap">
+        <Badge
+          variant="light"
+          size="lg"
+          color={safety.clearance.state === 'valid' ? 'teal' : safety.clearance.state === 'expiring' ? 'yellow' : 'red'}
+        >
+          {safety.clearance.label}
+        </Badge>
+        {cycle?.cycleDay && (
+          <Badge variant="light" size="lg" color="blue">
+            Cycle day {cycle.cycleDay.day}
+            {cycle.regimen ? ` · ${cycle.regimen}` : ''}
+          </Badge>
+        )}
+        {safety.boneLesions.length > 0 && (
+          <Badge variant="light" size="lg" color="grape">
+            Bone metastases: {safety.boneLesions.map((l) => boneLesionSites.labels[l.site]).join(', ')}
+          </Badge>
+        )}
+        {!view.heartRateTargets.allowed && (
+          <Badge variant="light" size="lg" color="orange">
+            Beta-blocker: use RPE, not HR
+          </Badge>
+        )}
+      </Group>
+      {view.restrictions.length > 0 && (
+        <Alert color="grape" variant="light" title="Bone-metastasis restrictions" p="sm">
+          {view.restrictions.map((r) => (
+            <Text key={r.lesionId} size="sm">
+              <b>{boneLesionSites.labels[r.site]}:</b> avoid{' '}
+              {r.avoid.map((t) => movementTagLabels[t].split(' (')[0]!.toLowerCase()).join(', ')}.{' '}
+              <Text span size="xs" c="dimmed">
+                ({r.source})
+              </Text>
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function ConflictWarning(props: { conflicts: BoneConflict[] }) {
+  const byLesion = [...new Map(props.conflicts.map((c) => [`${c.lesionId}:${c.reason}`, c])).values()];
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      p="xs"
+      icon={<IconAlertTriangle size={18} />}
+      title="Conflicts with a bone-lesion restriction"
+    >
+      {byLesion.map((c) => (
+        <Text size="sm" key={`${c.lesionId}:${c.tag}`}>
+          {boneLesionSites.labels[c.site]} lesion — {c.reason}{' '}
+          <Text span size="xs" c="dimmed">
+            ({c.source})
+          </Text>
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+function EntryEditor(props: {
+  entry: EntryDraft;
+  index: number;
+  conflicts: BoneConflict[];
+  compact: boolean;
+  errors: Record<string, string>;
+  onChange(next: EntryDraft): void;
+  onRemove(): void;
+}) {
+  const { entry } = props;
+  const set = (patch: Partial<EntryDraft>) => props.onChange({ ...entry, ...patch });
+  const err = (field: string) => props.errors[`entries.${props.index}.${field}`];
+  return (
+    <Paper withBorder p="sm" radius="md" role="group" aria-label={entry.exerciseName}>
+      <Group justify="space-between" mb={6} wrap="nowrap" align="flex-start">
+        <Group gap="xs" wrap="wrap">
+          <Text fw={650}>{entry.exerciseName}</Text>
+          <Badge size="sm" variant="light" color={entry.planned ? 'gray' : 'blue'}>
+            {entry.planned ? 'Planned' : 'Added'}
+          </Badge>
+        </Group>
+        {!entry.planned && (
+          <Button size="compact-sm" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
+            Remove
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={props.compact ? 3 : 8} spacing={6} verticalSpacing={4}>
+        {entryInputs.map(([field, label, min, max, decimals]) => (
+          <NumberField
+            key={field}
+            size="sm"
+            label={label}
+            value={entry[field]}
+            min={min}
+            max={max}
+            decimals={decimals}
+            error={err(field)}
+            onChange={(v) => set({ [field]: v } as Partial<EntryDraft>)}
+          />
+        ))}
+      </SimpleGrid>
+      <Stack gap={2} mt={6}>
+        <Text size="sm" fw={500} id={`outcome-${entry.key}`}>
+          Outcome
+        </Text>
+        <SegmentedControl
+          size="xs"
+          fullWidth
+          aria-labelledby={`outcome-${entry.key}`}
+          value={entry.outcome}
+          data={entryOutcomes.map((o) => ({ value: o, label: entryOutcomeLabels[o] }))}
+          onChange={(value) => set({ outcome: value as EntryOutcome })}
+        />
+      </Stack>
+      {entry.outcome !== 'completed' && (
+        <TextInput
+          mt={6}
+          size="sm"
+          label={entry.outcome === 'skipped' ? 'Why skipped' : 'What was modified and why'}
+          value={entry.reason}
+          error={err('reason')}
+          onChange={(e) => set({ reason: e.currentTarget.value })}
+        />
+      )}
+      {props.conflicts.length > 0 && entry.outcome !== 'skipped' && (
+        <Stack gap={6} mt={6}>
+          <ConflictWarning conflicts={props.conflicts} />
+          <Textarea
+            size="sm"
+            label="Override note (required)"
+            description="Why this exercise is safe for this patient today"
+            autosize
+            minRows={1}
+            value={entry.overrideNote}
+            error={err('overrideNote')}
+            onChange={(e) => set({ overrideNote: e.currentTarget.value })}
+          />
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/**
+ * One patient's session from screen to sign-off. Everything typed lives in a draft that is saved
+ * to the caseload a moment after every change, so a reload or crash brings it back.
+ */
+export function SessionRecorder(props: { sessionId: string; compact?: boolean; library: Exercise[] }) {
+  const compact = props.compact ?? false;
+  const [view, setView] = useState<SessionView | null>(null);
+  const [draft, setDraft] = useState<SessionDraft | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [bloodsOpen, setBloodsOpen] = useState(false);
+  const [screenOpen, setScreenOpen] = useState(false);
+  const dirty = useRef(false);
+
+  const load = async () => {
+    try {
+      const next = await api.sessions.get({ sessionId: props.sessionId });
+      setView(next);
+      setDraft(initialDraft(next));
+      setSavedAt(next.draftSavedAt);
+      dirty.current = false;
+    } catch (error) {
+      showApiError(error, undefined, { title: 'Could not open the session' });
+    }
+  };
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.sessionId]);
+
+  useEffect(() => {
+    if (!draft || !dirty.current || view?.signedAt) return;
+    const timer = setTimeout(() => {
+      api.sessions
+        .saveDraft({ sessionId: props.sessionId, draft: draft as unknown as Record<string, unknown> })
+        .then((r) => setSavedAt(r.savedAt))
+        .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
+    }, DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, props.sessionId, view?.signedAt]);
+
+  const update = (fn: (d: SessionDraft) => SessionDraft) => {
+    dirty.current = true;
+    setDraft((d) => (d ? fn(d) : d));
+  };
+
+  const live = useMemo(() => {
+    if (!view || !draft) return null;
+    return evaluateScreen(
+      screenInputFrom(screenPayload(draft) as Record<string, unknown>),
+      screenContextFor(view.safety, view.classId !== null),
+      view.thresholds,
+    );
+  }, [view, draft]);
+
+  const libraryById = useMemo(() => new Map(props.library.map((e) => [e.id, e])), [props.library]);
+
+  if (!view || !draft || !live) return <Text c="dimmed">Opening the session…</Text>;
+  if (view.signedAt) return <SignedSession view={view} onChanged={setView} />;
+
+  const recorded = view.decision !== null;
+  const showBloods =
+    bloodsOpen ||
+    (['haemoglobinGL', 'plateletsX109', 'neutrophilsX109', 'glucoseMmol'] as const).some((k) => draft.screen[k] !== '');
+  const setShowBloods = setBloodsOpen;
+  const decision = live.decision;
+  const mayStart = view.safety.mayStart;
+  const needsOverride = mayStart.verdict === 'override_required' && decision !== 'hold';
+  const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
+
+  const recordScreen = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      await api.sessions.recordScreen({
+        sessionId: view.id,
+        screen: screenPayload(draft),
+        clearanceOverrideReason: draft.overrideReason || null,
+      });
+      const next = await api.sessions.get({ sessionId: view.id });
+      setView(next);
+      setScreenOpen(false);
+      showSaved(`Screen recorded for ${view.patientName}: ${decisionLabels[next.decision ?? decision]}`);
+    } catch (error) {
+      fieldsError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sign = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const next = await api.sessions.sign({
+        sessionId: view.id,
+        screen: screenPayload(draft),
+        clearanceOverrideReason: draft.overrideReason || null,
+        entries: view.decision === 'hold' ? [] : entriesPayload(draft.entries),
+        after: afterPayload(draft),
+        notes: draft.notes || null,
+        occurredAt: draft.occurredAt ? new Date(draft.occurredAt).toISOString() : null,
+      });
+      setView(next);
+      showSaved(`Session for ${view.patientName} signed and locked`);
+    } catch (error) {
+      fieldsError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setScreen = (key: ScreenNumberField, value: Num) =>
+    update((d) => ({ ...d, screen: { ...d.screen, [key]: value } }));
+  const cols = compact ? 2 : 5;
+
+  return (
+    <Stack gap="md" component="section" aria-label={view.patientName}>
+      <Paper withBorder p="md" radius="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={compact ? 3 : 2} size={compact ? 'h4' : 'h3'}>
+              {view.patientName}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {formatClinicDate(view.date)} at {view.startTime}
+              {view.className ? ` · ${view.className}` : ''} · {attendanceLabels[view.attendance]}
+            </Text>
+          </div>
+          <Text size="xs" c="dimmed" ta="right" aria-live="polite">
+            {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
+          </Text>
+        </Group>
+        <div style={{ marginTop: 8 }}>
+          <PatientSafetyHeader view={view} />
+        </div>
+      </Paper>
+
+      {recorded && !screenOpen ? (
+        <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <div>
+              <Group gap="xs">
+                <Title order={3} size="h4">
+                  Screen
+                </Title>
+                <Badge color={decisionColors[view.decision!]} size="lg">
+                  {decisionLabels[view.decision!]}
+                </Badge>
+              </Group>
+              <Text size="sm" mt={4}>
+                {screenSummary(draft)}
+              </Text>
+              {view.firedRules
+                .filter((r) => r.effect !== 'info')
+                .map((r) => (
+                  <Text size="sm" key={r.id}>
+                    {r.label}: {r.value} ({r.threshold}) — {r.advice}
+                  </Text>
+                ))}
+              {view.adverseEvents.length > 0 && (
+                <Text size="sm" c="red" fw={600}>
+                  Incident recorded ({view.adverseEvents.length})
+                </Text>
+              )}
+            </div>
+            <Button variant="default" size="compact-md" style={{ flexShrink: 0 }} onClick={() => setScreenOpen(true)}>
+              Change
+            </Button>
+          </Group>
+        </Paper>
+      ) : (
+        <SimpleGrid cols={compact ? 1 : 2} spacing="md" style={{ alignItems: 'start' }}>
+          <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
+            <Title order={3} size="h4" mb="xs">
+              Pre-session screen
+            </Title>
+            <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+              {vitalInputs.map(([key, label, min, max, decimals]) => (
+                <NumberField
+                  key={key}
+                  label={label}
+                  value={draft.screen[key]}
+                  min={min}
+                  max={max}
+                  decimals={decimals}
+                  error={errors[`screen.${key}`]}
+                  onChange={(v) => setScreen(key, v)}
+                />
+              ))}
+            </SimpleGrid>
+            <Checkbox.Group
+              mt="md"
+              label="Red flags today"
+              description="Any one means Hold"
+              value={draft.screen.redFlags}
+              onChange={(redFlagsNow) => update((d) => ({ ...d, screen: { ...d.screen, redFlags: redFlagsNow } }))}
+            >
+              <Stack gap={6} mt={6}>
+                {redFlags.map((flag) => (
+                  <Checkbox key={flag.id} value={flag.id} label={flag.label} size="sm" />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <Text fw={600} mt="md" size="sm">
+              Symptoms
+            </Text>
+            <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+              {symptomInputs.map(([key, label]) => (
+                <NumberField
+                  key={key}
+                  label={label}
+                  value={draft.screen[key]}
+                  min={0}
+                  max={10}
+                  error={errors[`screen.${key}`]}
+                  onChange={(v) => setScreen(key, v)}
+                />
+              ))}
+            </SimpleGrid>
+            {draft.screen.pain0to10 !== '' && draft.screen.pain0to10 > 0 && (
+              <TextInput
+                mt="sm"
+                label="Pain site"
+                value={draft.screen.painSite}
+                onChange={(e) => {
+                  const painSite = e.currentTarget.value;
+                  update((d) => ({ ...d, screen: { ...d.screen, painSite } }));
+                }}
+              />
+            )}
+            {!showBloods && (
+              <Button variant="subtle" size="compact-md" mt="sm" px={0} onClick={() => setShowBloods(true)}>
+                Add recent blood results
+              </Button>
+            )}
+            {showBloods && (
+              <>
+                <Text fw={600} mt="md" size="sm">
+                  Recent blood results (optional)
+                </Text>
+                <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+                  {bloodInputs.map(([key, label, min, max, decimals]) => (
+                    <NumberField
+                      key={key}
+                      label={label}
+                      value={draft.screen[key]}
+                      min={min}
+                      max={max}
+                      decimals={decimals}
+                      onChange={(v) => setScreen(key, v)}
+                    />
+                  ))}
+                  <TextInput
+                    label="Date of blood test"
+                    type="date"
+                    value={draft.screen.bloodsDate}
+                    onChange={(e) => {
+                      const bloodsDate = e.currentTarget.value;
+                      update((d) => ({ ...d, screen: { ...d.screen, bloodsDate } }));
+                    }}
+                  />
+                </SimpleGrid>
+              </>
+            )}
+          </Paper>
+
+          <Stack gap="md">
+            <DecisionPanel decision={decision} rules={live.firedRules} recorded={false} />
+            <UrgentActionPanel view={view} flagIds={draft.screen.redFlags} rules={live.firedRules} />
+            {mayStart.verdict !== 'may_start' && (
+              <Alert
+                color={mayStart.verdict === 'blocked' ? 'red' : 'orange'}
+                title="Medical clearance"
+                variant="light"
+              >
+                {mayStart.reasons.map((r) => (
+                  <Text size="sm" key={r}>
+                    {r}
+                  </Text>
+                ))}
+                {needsOverride && (
+                  <Textarea
+                    mt="xs"
+                    label="Reason for starting without valid clearance"
+                    withAsterisk
+                    autosize
+                    minRows={2}
+                    value={draft.overrideReason}
+                    error={errors.clearanceOverrideReason}
+                    onChange={(e) => {
+                      const overrideReason = e.currentTarget.value;
+                      update((d) => ({ ...d, overrideReason }));
+                    }}
+                  />
+                )}
+              </Alert>
+            )}
+            <Button
+              leftSection={decision === 'hold' ? <IconHandStop size={20} /> : <IconPlayerPlay size={20} />}
+              color={decision === 'hold' ? 'red' : undefined}
+              loading={busy}
+              disabled={mayStart.verdict === 'blocked' && decision !== 'hold'}
+              onClick={recordScreen}
+            >
+              {recorded
+                ? 'Record the screen again'
+                : decision === 'hold'
+                  ? 'Record screen and hold'
+                  : 'Record screen and start'}
+            </Button>
+            {recorded && (
+              <Text size="sm" c="dimmed">
+                Recorded: {decisionLabels[view.decision!]}
+                {view.adverseEvents.length > 0 ? ` · incident recorded (${view.adverseEvents.length})` : ''}
+              </Text>
+            )}
+          </Stack>
+        </SimpleGrid>
+      )}
+
+      {recorded && view.decision !== 'hold' && (
+        <Paper withBorder p="md" radius="md" component="section" aria-label="Exercise log">
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h4">
+              Exercise log
+            </Title>
+            <Text size="sm" c="dimmed">
+              {view.plan ? `Plan v${view.plan.version}` : 'No written plan'} · RPE on the 6–20 scale
+            </Text>
+          </Group>
+          {errors.entries && (
+            <Alert color="red" mb="xs">
+              {errors.entries}
+            </Alert>
+          )}
+          <Stack gap="xs">
+            {draft.entries.map((entry, index) => {
+              const ex = libraryById.get(entry.exerciseId);
+              const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
+              return (
+                <EntryEditor
+                  key={entry.key}
+                  entry={entry}
+                  index={index}
+                  conflicts={conflicts}
+                  compact={compact}
+                  errors={errors}
+                  onChange={(next) => {
+                    const prefix = `entries.${index}.`;
+                    if (Object.keys(errors).some((k) => k.startsWith(prefix))) {
+                      setErrors((all) =>
+                        Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith(prefix))),
+                      );
+                    }
+                    update((d) => ({ ...d, entries: d.entries.map((e) => (e.key === entry.key ? next : e)) }));
+                  }}
+                  onRemove={() => update((d) => ({ ...d, entries: d.entries.filter((e) => e.key !== entry.key) }))}
+                />
+              );
+            })}
+          </Stack>
+          <Select
+            mt="sm"
+            label="Add an exercise"
+            placeholder="Type to search the library"
+            searchable
+            value={null}
+            data={props.library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
+            onChange={(value) => {
+              const ex = value ? libraryById.get(value) : undefined;
+              if (!ex) return;
+              update((d) => ({
+                ...d,
+                entries: [
+                  ...d.entries,
+                  {
+                    key: newKey(),
+                    exerciseId: ex.id,
+                    exerciseName: ex.name,
+                    planned: false,
+                    sets: '',
+                    reps: '',
+                    loadKg: '',
+                    durationMin: '',
+                    rpe: '',
+                    peakHr: '',
+                    spo2: '',
+                    painChange: '',
+                    outcome: 'completed',
+                    reason: '',
+                    overrideNote: '',
+                  },
+                ],
+              }));
+            }}
+          />
+        </Paper>
+      )}
+
+      {recorded && (
+        <Paper withBorder p="md" radius="md" component="section" aria-label="After the session">
+          <Title order={3} size="h4" mb="xs">
+            {view.decision === 'hold' ? 'Held for safety' : 'After the session'}
+          </Title>
+          {view.decision !== 'hold' && (
+            <SimpleGrid cols={compact ? 2 : cols} spacing="sm">
+              {afterInputs.map(([key, label, min, max]) => (
+                <NumberField
+                  key={key}
+                  label={label}
+                  value={draft.after[key]}
+                  min={min}
+                  max={max}
+                  error={errors[`after.${key}`]}
+                  onChange={(v) => update((d) => ({ ...d, after: { ...d.after, [key]: v } }))}
+                />
+              ))}
+            </SimpleGrid>
+          )}
+          <Textarea
+            mt="sm"
+            label="Session notes"
+            autosize
+            minRows={2}
+            value={draft.notes}
+            error={errors.notes}
+            onChange={(e) => {
+              const notes = e.currentTarget.value;
+              update((d) => ({ ...d, notes }));
+            }}
+          />
+          <Group mt="sm" align="flex-end" justify="space-between">
+            <TextInput
+              label="Session took place at"
+              type="datetime-local"
+              value={draft.occurredAt}
+              error={errors.occurredAt}
+              onChange={(e) => {
+                const occurredAt = e.currentTarget.value;
+                update((d) => ({ ...d, occurredAt }));
+              }}
+            />
+            <Button loading={busy} onClick={sign} color={view.decision === 'hold' ? 'red' : undefined}>
+              {view.decision === 'hold' ? 'Sign as held for safety' : 'Sign and lock session'}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+export function EntriesTable({ entries }: { entries: SessionView['entries'] }) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing={4} aria-label="Exercises logged">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Exercise</Table.Th>
+            <Table.Th>Sets × reps</Table.Th>
+            <Table.Th>Load</Table.Th>
+            <Table.Th>Min</Table.Th>
+            <Table.Th>RPE</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>
+                {e.exerciseName}
+                {e.exerciseRetired ? ' (retired)' : ''}
+                {!e.planned && (
+                  <Badge ml={6} size="xs" variant="light">
+                    Added
+                  </Badge>
+                )}
+                {e.overrideNote && (
+                  <Text size="xs" c="orange.8">
+                    Override: {e.overrideNote}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{e.sets != null || e.reps != null ? `${e.sets ?? '–'} × ${e.reps ?? '–'}` : '—'}</Table.Td>
+              <Table.Td>{e.loadKg != null ? `${e.loadKg} kg` : '—'}</Table.Td>
+              <Table.Td>{e.durationMin ?? '—'}</Table.Td>
+              <Table.Td>{e.rpe ?? '—'}</Table.Td>
+              <Table.Td>
+                {entryOutcomeLabels[e.outcome]}
+                {e.reason ? `: ${e.reason}` : ''}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,135 @@
+import type { EntryInput, EntryOutcome, ScreenValuesInput, SessionView } from '../../../shared/contract/sessions';
+
+/** Number inputs hold '' while blank; everything here is exactly what the specialist typed. */
+export type Num = number | '';
+
+export const screenNumberFields = [
+  'restingHr',
+  'sbp',
+  'dbp',
+  'spo2',
+  'temperatureC',
+  'haemoglobinGL',
+  'plateletsX109',
+  'neutrophilsX109',
+  'glucoseMmol',
+  'fatigue0to10',
+  'pain0to10',
+  'breathlessness0to10',
+  'nausea0to10',
+  'sleepQuality0to10',
+  'energy0to10',
+] as const;
+export type ScreenNumberField = (typeof screenNumberFields)[number];
+
+export const afterFields = ['restingHr', 'sbp', 'dbp', 'spo2', 'rpeOverall', 'fatigue', 'pain'] as const;
+export type AfterField = (typeof afterFields)[number];
+
+export const entryNumberFields = [
+  'sets',
+  'reps',
+  'loadKg',
+  'durationMin',
+  'rpe',
+  'peakHr',
+  'spo2',
+  'painChange',
+] as const;
+export type EntryNumberField = (typeof entryNumberFields)[number];
+
+export interface EntryDraft extends Record<EntryNumberField, Num> {
+  key: string;
+  exerciseId: string;
+  exerciseName: string;
+  planned: boolean;
+  outcome: EntryOutcome;
+  reason: string;
+  overrideNote: string;
+}
+
+export interface SessionDraft {
+  version: 1;
+  screen: Record<ScreenNumberField, Num> & { bloodsDate: string; painSite: string; redFlags: string[] };
+  overrideReason: string;
+  entries: EntryDraft[];
+  after: Record<AfterField, Num>;
+  notes: string;
+  occurredAt: string;
+}
+
+const blanks = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, ''])) as Record<K, Num>;
+
+let counter = 0;
+export const newKey = () => `e${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** The draft to show: the saved one if any, otherwise a fresh one prefilled from the written plan. */
+export function initialDraft(view: SessionView): SessionDraft {
+  const saved = view.draft as Partial<SessionDraft> | null;
+  if (saved && saved.version === 1) return saved as SessionDraft;
+  const screen = { ...blanks(screenNumberFields), bloodsDate: '', painSite: '', redFlags: [] as string[] };
+  if (view.screen) {
+    for (const key of screenNumberFields) screen[key] = view.screen[key] ?? '';
+    screen.bloodsDate = view.screen.bloodsDate ?? '';
+    screen.painSite = view.screen.painSite ?? '';
+    screen.redFlags = [...view.screen.redFlags];
+  }
+  return {
+    version: 1,
+    screen,
+    overrideReason: view.clearanceOverrideReason ?? '',
+    entries: (view.plan?.items ?? []).map((item) => ({
+      key: newKey(),
+      exerciseId: item.exerciseId,
+      exerciseName: item.exerciseName,
+      planned: true,
+      sets: item.sets ?? '',
+      reps: item.reps ?? '',
+      loadKg: item.loadKg ?? '',
+      durationMin: item.durationMin ?? '',
+      rpe: '',
+      peakHr: '',
+      spo2: '',
+      painChange: '',
+      outcome: 'completed',
+      reason: '',
+      overrideNote: item.overrideNote ?? '',
+    })),
+    after: blanks(afterFields),
+    notes: '',
+    occurredAt: `${view.date}T${view.startTime}`,
+  };
+}
+
+const n = (v: Num) => (v === '' ? null : v);
+
+export function screenPayload(draft: SessionDraft): ScreenValuesInput {
+  const out: Record<string, unknown> = {
+    redFlags: draft.screen.redFlags,
+    bloodsDate: draft.screen.bloodsDate || null,
+    painSite: draft.screen.painSite || null,
+  };
+  for (const key of screenNumberFields) out[key] = n(draft.screen[key]);
+  return out as ScreenValuesInput;
+}
+
+export function entriesPayload(entries: readonly EntryDraft[]): EntryInput[] {
+  return entries.map((e) => ({
+    exerciseId: e.exerciseId,
+    planned: e.planned,
+    sets: n(e.sets),
+    reps: n(e.reps),
+    loadKg: n(e.loadKg),
+    durationMin: n(e.durationMin),
+    rpe: n(e.rpe),
+    peakHr: n(e.peakHr),
+    spo2: n(e.spo2),
+    painChange: n(e.painChange),
+    outcome: e.outcome,
+    reason: e.reason || null,
+    overrideNote: e.overrideNote || null,
+  }));
+}
+
+export function afterPayload(draft: SessionDraft) {
+  return Object.fromEntries(afterFields.map((k) => [k, n(draft.after[k])]));
+}

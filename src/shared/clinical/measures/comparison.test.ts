@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { measureCatalog } from './catalog';
+import { NO_MCID_BASIS, compareSeries, cutoffFlags, verdictFor } from './comparison';
+
+const sixMinuteWalk = measureCatalog.six_minute_walk;
+const tug = measureCatalog.timed_up_and_go;
+const gait = measureCatalog.gait_speed_4m;
+const EPS = 1e-6;
+
+describe('verdictFor', () => {
+  it('judges 6MWT change against the 30 m default', () => {
+    expect(verdictFor(sixMinuteWalk, 300, 345)).toEqual({
+      verdict: 'improved',
+      change: 45,
+      percentChange: 15,
+      basis: '+45 m, at or beyond the MCID of 30 m (Granger 2015)',
+    });
+    expect(verdictFor(sixMinuteWalk, 300, 315)).toMatchObject({
+      verdict: 'stable',
+      basis: '+15 m, smaller than the MCID of 30 m (Granger 2015)',
+    });
+    expect(verdictFor(sixMinuteWalk, 345, 300)).toMatchObject({ verdict: 'declined', change: -45 });
+    expect(verdictFor(sixMinuteWalk, 300, 329.6).basis).toBe('+29.6 m, smaller than the MCID of 30 m (Granger 2015)');
+    expect(verdictFor(sixMinuteWalk, 300, 300).basis).toBe('No change; the MCID is 30 m (Granger 2015)');
+  });
+
+  it('counts exactly the MCID as meaningful when more is better', () => {
+    expect(verdictFor(sixMinuteWalk, 300, 330).verdict).toBe('improved');
+    expect(verdictFor(sixMinuteWalk, 300, 330 - EPS).verdict).toBe('stable');
+    expect(verdictFor(sixMinuteWalk, 300, 330 + EPS).verdict).toBe('improved');
+    expect(verdictFor(sixMinuteWalk, 330, 300).verdict).toBe('declined');
+    expect(verdictFor(sixMinuteWalk, 330, 300 + EPS).verdict).toBe('stable');
+  });
+
+  it('counts exactly the MDC as meaningful when less is better', () => {
+    expect(verdictFor(tug, 12.5, 11.4).verdict).toBe('improved');
+    expect(verdictFor(tug, 12.5, 11.4 + EPS).verdict).toBe('stable');
+    expect(verdictFor(tug, 12.5, 11.4 - EPS).verdict).toBe('improved');
+    expect(verdictFor(tug, 11.4, 12.5).verdict).toBe('declined');
+    expect(verdictFor(tug, 11.4, 12.5 - EPS).verdict).toBe('stable');
+  });
+
+  it('is not fooled by binary error at the boundary', () => {
+    // 0.3 − 0.2 is 0.09999999999999998 in floating point.
+    expect(verdictFor(gait, 0.2, 0.3).verdict).toBe('improved');
+    expect(verdictFor(gait, 0.2, 0.3).change).toBe(0.1);
+    expect(verdictFor(gait, 0.7, 0.8).verdict).toBe('improved');
+    expect(verdictFor(gait, 0.8, 0.7).verdict).toBe('declined');
+    expect(verdictFor(gait, 0.2, 0.1 + 0.2).basis).toBe(
+      '+0.10 m/s, at or beyond the substantial meaningful change of 0.10 m/s (Perera 2006)',
+    );
+  });
+
+  it('calls a 0.4 s faster TUG stable', () => {
+    expect(verdictFor(tug, 14, 13.6)).toMatchObject({
+      verdict: 'stable',
+      change: -0.4,
+      basis: '\u22120.40 s, smaller than the MDC of 1.10 s (Alghadir 2015, knee OA)',
+    });
+  });
+
+  it('calls ESAS-r fatigue 7→4 improved', () => {
+    expect(verdictFor(measureCatalog['esas_r.fatigue'], 7, 4)).toMatchObject({
+      verdict: 'improved',
+      change: -3,
+      basis: '\u22123 points, at or beyond the MCID of 1 point (Hui 2015, Cancer)',
+    });
+  });
+
+  it('uses the asymmetric ESAS-r total thresholds', () => {
+    const esas = measureCatalog.esas_r;
+    expect(verdictFor(esas, 30, 27).verdict).toBe('improved');
+    expect(verdictFor(esas, 30, 28).verdict).toBe('stable');
+    expect(verdictFor(esas, 30, 33)).toMatchObject({
+      verdict: 'stable',
+      basis: '+3 points, smaller than the worsening threshold of 4 points (Hui 2016, J Pain Symptom Manage)',
+    });
+    expect(verdictFor(esas, 30, 34).verdict).toBe('declined');
+  });
+
+  it('does not judge measures without an MCID', () => {
+    expect(verdictFor(measureCatalog.sit_to_stand_30s, 8, 14)).toEqual({
+      verdict: 'not_judged',
+      change: 6,
+      percentChange: 75,
+      basis: NO_MCID_BASIS,
+    });
+    expect(verdictFor(measureCatalog.bfi, 0, 3).percentChange).toBeNull();
+  });
+
+  it('uses the one-grade convention for ECOG', () => {
+    expect(verdictFor(measureCatalog.ecog, 2, 1)).toMatchObject({
+      verdict: 'improved',
+      basis: '\u22121 grade, at or beyond the threshold of 1 grade (Pacewise convention)',
+    });
+  });
+});
+
+describe('cutoffFlags', () => {
+  const grip = measureCatalog.handgrip;
+  it('flags low grip by sex and skips sex-specific cut-offs when sex is not recorded', () => {
+    expect(cutoffFlags(grip, 15, { sex: 'female' }).map((c) => c.id)).toEqual(['low_strength_female']);
+    expect(cutoffFlags(grip, 16, { sex: 'female' })).toEqual([]);
+    expect(cutoffFlags(grip, 20, { sex: 'male' }).map((c) => c.id)).toEqual(['low_strength_male']);
+    expect(cutoffFlags(grip, 15, { sex: 'unknown' })).toEqual([]);
+  });
+  it('flags TUG fall risk from exactly 12 s', () => {
+    expect(cutoffFlags(tug, 12).map((c) => c.id)).toEqual(['fall_risk']);
+    expect(cutoffFlags(tug, 11.99)).toEqual([]);
+    expect(cutoffFlags(tug, 20).map((c) => c.id)).toEqual(['fall_risk', 'low_performance']);
+  });
+  it('applies age-banded norms only inside the band', () => {
+    const sts = measureCatalog.sit_to_stand_30s;
+    expect(cutoffFlags(sts, 11, { sex: 'female', age: 62 }).map((c) => c.id)).toEqual(['below_norm_female_60_64']);
+    expect(cutoffFlags(sts, 11, { sex: 'female', age: 66 })).toEqual([]);
+    expect(cutoffFlags(sts, 11, { sex: 'female' })).toEqual([]);
+    expect(cutoffFlags(sts, 7, { sex: 'male', age: 50 }).map((c) => c.id)).toEqual(['poor_function']);
+  });
+  it('handles two-sided bands and inclusive bounds', () => {
+    const bfi = measureCatalog.bfi;
+    expect(cutoffFlags(bfi, 6.9).map((c) => c.id)).toEqual(['moderate']);
+    expect(cutoffFlags(bfi, 7).map((c) => c.id)).toEqual(['severe']);
+    expect(cutoffFlags(bfi, 3.9)).toEqual([]);
+    expect(cutoffFlags(gait, 0.8).map((c) => c.id)).toEqual(['low_performance']);
+    expect(cutoffFlags(measureCatalog.five_times_sit_to_stand, 15)).toEqual([]);
+    expect(cutoffFlags(measureCatalog.facit_fatigue, 34).map((c) => c.id)).toEqual(['fatigue']);
+  });
+});
+
+describe('compareSeries', () => {
+  it('orders by date and compares baseline, previous and current', () => {
+    const result = compareSeries(sixMinuteWalk, [
+      { date: '2026-05-01', value: 340, assessmentId: 'c' },
+      { date: '2026-01-10', value: 300, assessmentId: 'a' },
+      { date: '2026-03-07', value: 320, assessmentId: 'b' },
+    ]);
+    expect(result.baseline?.assessmentId).toBe('a');
+    expect(result.previous?.assessmentId).toBe('b');
+    expect(result.current?.assessmentId).toBe('c');
+    expect(result.changeFromBaseline).toMatchObject({ verdict: 'improved', change: 40 });
+    expect(result.changeFromPrevious).toMatchObject({ verdict: 'stable', change: 20 });
+  });
+  it('uses age on the current date for norms', () => {
+    const result = compareSeries(
+      measureCatalog.sit_to_stand_30s,
+      [
+        { date: '2026-01-10', value: 12, assessmentId: 'a' },
+        { date: '2026-06-01', value: 10, assessmentId: 'b' },
+      ],
+      { sex: 'female', dateOfBirth: '1961-05-20' },
+    );
+    expect(result.cutoffFlags.map((c) => c.id)).toEqual(['below_norm_female_65_69']);
+  });
+  it('copes with one point or none', () => {
+    const one = compareSeries(tug, [{ date: '2026-01-10', value: 12, assessmentId: 'a' }]);
+    expect(one).toMatchObject({
+      previous: null,
+      changeFromBaseline: null,
+      changeFromPrevious: null,
+    });
+    expect(one.cutoffFlags.map((c) => c.id)).toEqual(['fall_risk']);
+    expect(compareSeries(tug, [])).toEqual({
+      baseline: null,
+      previous: null,
+      current: null,
+      changeFromBaseline: null,
+      changeFromPrevious: null,
+      cutoffFlags: [],
+    });
+  });
+});

@@ -1,0 +1,164 @@
+import { ageOn, type ClinicDate } from '../../dates';
+import type { Sex } from '../../domain/vocabulary';
+import type { ChangeThresholdKind, Cutoff, CutoffOp, MeasureDefinition } from './catalog';
+import { formatNumber, formatSigned, roundTo } from './numbers';
+
+export type Verdict = 'improved' | 'stable' | 'declined' | 'not_judged';
+
+export interface ChangeVerdict {
+  verdict: Verdict;
+  change: number;
+  percentChange: number | null;
+  basis: string;
+}
+
+export const NO_MCID_BASIS = 'No published MCID; change shown only';
+
+/**
+ * Changes are rounded to 9 places before comparing, which removes binary error such as
+ * 0.3 − 0.2 = 0.0999… without moving any real measurement across an MCID.
+ */
+const CHANGE_PLACES = 9;
+
+const kindLabels: Record<ChangeThresholdKind, string> = {
+  mcid: 'MCID',
+  mdc: 'MDC',
+  small_change: 'small meaningful change',
+  substantial_change: 'substantial meaningful change',
+  convention: 'threshold',
+};
+
+const singularUnits: Record<string, string> = { points: 'point', stands: 'stand', grades: 'grade' };
+
+function withUnit(text: string, value: number, unit: string): string {
+  const shown = Math.abs(value) === 1 ? (singularUnits[unit] ?? unit) : unit;
+  return `${text} ${shown}`;
+}
+
+export function verdictFor(def: MeasureDefinition, from: number, to: number): ChangeVerdict {
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    return {
+      verdict: 'not_judged',
+      change: NaN,
+      percentChange: null,
+      basis: 'A value is missing.',
+    };
+  }
+  const change = roundTo(to - from, CHANGE_PLACES);
+  const percentChange = from === 0 ? null : roundTo((change / Math.abs(from)) * 100, 1);
+  const mcid = def.mcid;
+  if (!mcid) return { verdict: 'not_judged', change, percentChange, basis: NO_MCID_BASIS };
+
+  const towardBetter = def.better === 'higher' ? change > 0 : change < 0;
+  const asymmetric = mcid.declineValue != null && mcid.declineValue !== mcid.value;
+  const threshold = towardBetter ? mcid.value : (mcid.declineValue ?? mcid.value);
+  let label = kindLabels[mcid.kind];
+  if (asymmetric) label = towardBetter ? 'improvement threshold' : 'worsening threshold';
+  const thresholdText = withUnit(formatNumber(threshold, def.decimals), threshold, def.unit);
+  const reference = `the ${label} of ${thresholdText} (${mcid.source})`;
+
+  if (change === 0) {
+    const basis = `No change; the ${label} is ${thresholdText} (${mcid.source})`;
+    return { verdict: 'stable', change, percentChange, basis };
+  }
+  const meaningful = Math.abs(change) >= threshold;
+  const verdict: Verdict = !meaningful ? 'stable' : towardBetter ? 'improved' : 'declined';
+  const relation = meaningful ? 'at or beyond' : 'smaller than';
+  // 29.6 m must not print as "+30 m, smaller than the MCID of 30 m": add places until it differs.
+  let places = def.decimals;
+  while (
+    !meaningful &&
+    places < def.decimals + 3 &&
+    formatNumber(Math.abs(change), places) === formatNumber(threshold, places)
+  ) {
+    places += 1;
+  }
+  const changeText = withUnit(formatSigned(change, places), change, def.unit);
+  return { verdict, change, percentChange, basis: `${changeText}, ${relation} ${reference}` };
+}
+
+function compare(value: number, op: CutoffOp, bound: number): boolean {
+  switch (op) {
+    case '<':
+      return value < bound;
+    case '<=':
+      return value <= bound;
+    case '>=':
+      return value >= bound;
+    case '>':
+      return value > bound;
+  }
+}
+
+export interface PersonForCutoffs {
+  sex?: Sex | null;
+  age?: number | null;
+}
+
+/**
+ * The cut-offs this value meets. A sex- or age-specific cut-off is skipped, never guessed, when
+ * the person's sex or age is unknown or outside its band.
+ */
+export function cutoffFlags(def: MeasureDefinition, value: number, person: PersonForCutoffs = {}): Cutoff[] {
+  if (!Number.isFinite(value)) return [];
+  return def.cutoffs.filter(({ when }) => {
+    if (when.sex && person.sex !== when.sex) return false;
+    if (when.ageMin != null || when.ageMax != null) {
+      if (person.age == null) return false;
+      if (when.ageMin != null && person.age < when.ageMin) return false;
+      if (when.ageMax != null && person.age > when.ageMax) return false;
+    }
+    if (!compare(value, when.op, when.value)) return false;
+    return !when.and || compare(value, when.and.op, when.and.value);
+  });
+}
+
+export interface SeriesPoint {
+  date: ClinicDate;
+  value: number;
+  assessmentId: string;
+}
+
+export interface SeriesComparison {
+  baseline: SeriesPoint | null;
+  previous: SeriesPoint | null;
+  current: SeriesPoint | null;
+  changeFromBaseline: ChangeVerdict | null;
+  changeFromPrevious: ChangeVerdict | null;
+  cutoffFlags: Cutoff[];
+}
+
+export interface PersonForSeries {
+  sex?: Sex | null;
+  /** Age for age-banded norms is taken on the current point's date. */
+  dateOfBirth?: ClinicDate | null;
+}
+
+/**
+ * Baseline is the earliest point, current the latest. Points on the same date keep the order
+ * they were given in.
+ */
+export function compareSeries(
+  def: MeasureDefinition,
+  points: readonly SeriesPoint[],
+  person: PersonForSeries = {},
+): SeriesComparison {
+  const sorted = points
+    .filter((p) => Number.isFinite(p.value))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i))
+    .map(({ p }) => p);
+  const baseline = sorted[0] ?? null;
+  const current = sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null;
+  const previous = sorted.length > 1 ? (sorted[sorted.length - 2] ?? null) : null;
+  const age = current && person.dateOfBirth ? ageOn(person.dateOfBirth, current.date) : null;
+  return {
+    baseline,
+    previous,
+    current,
+    changeFromBaseline:
+      baseline && current && sorted.length > 1 ? verdictFor(def, baseline.value, current.value) : null,
+    changeFromPrevious: previous && current ? verdictFor(def, previous.value, current.value) : null,
+    cutoffFlags: current ? cutoffFlags(def, current.value, { sex: person.sex ?? null, age }) : [],
+  };
+}
