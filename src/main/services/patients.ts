@@ -38,9 +38,10 @@ function prefix(column: AnySQLiteColumn, lo: string, hi: string): SQL {
   return and(gte(column, sql.placeholder(lo)), lt(column, sql.placeholder(hi)))!;
 }
 
-type SearchShape = 'all' | 'one_word' | 'two_words';
+export type SearchShape = 'all' | 'one_word' | 'two_words';
 
-function searchWhere(shape: SearchShape): SQL | undefined {
+/** The name/MRN match, shared by the patient search and the caseload so both find a person alike. */
+export function searchWhere(shape: SearchShape): SQL | undefined {
   if (shape === 'all') return undefined;
   if (shape === 'two_words') {
     // "mary smith", "smith, mary" or "peggy smith": both words must match.

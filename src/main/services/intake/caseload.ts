@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   CLEARANCE_EXPIRING_WITHIN_DAYS,
   onTreatmentInWeek,
@@ -19,32 +18,10 @@ import type { PatientStatus } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary as s, clinician, patient as p, treatment } from '../../db/schema';
-import { searchParams } from '../patients';
+import { searchParams, searchWhere } from '../patients';
 import { toTreatment } from './facts';
 
 const ph = (name: string) => sql.placeholder(name);
-
-function prefix(column: AnySQLiteColumn, lo: string, hi: string): SQL {
-  return and(gte(column, ph(lo)), lt(column, ph(hi)))!;
-}
-
-/** Same shapes as the patients search (patients.ts), so both lists find a person the same way. */
-function searchWhere(shape: ReturnType<typeof searchParams>['shape']): SQL | undefined {
-  if (shape === 'all') return undefined;
-  if (shape === 'two_words') {
-    return or(
-      and(prefix(p.givenKey, 'a', 'aHi'), prefix(p.familyKey, 'b', 'bHi')),
-      and(prefix(p.familyKey, 'a', 'aHi'), prefix(p.givenKey, 'b', 'bHi')),
-      and(prefix(p.preferredKey, 'a', 'aHi'), prefix(p.familyKey, 'b', 'bHi')),
-    );
-  }
-  return or(
-    prefix(p.familyKey, 'a', 'aHi'),
-    prefix(p.givenKey, 'a', 'aHi'),
-    prefix(p.preferredKey, 'a', 'aHi'),
-    prefix(p.mrn, 'mrn', 'mrnHi'),
-  );
-}
 
 /** Date-dependent flags are judged here, against today, from the dates the summary row stores. */
 function flagWhere(flag: CaseloadFlag | null): SQL | undefined {
