@@ -106,7 +106,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       }
       running = startCaseload({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'e2e', log: () => undefined });
       const dispatch = running.dispatch;
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
       // real dispatch over the real file. Only the hop differs from Electron's IPC.
       await context.exposeBinding('__pacewiseInvoke', (_source, channel: string, input: unknown) =>
