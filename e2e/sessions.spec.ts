@@ -288,3 +288,289 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   expect(view.thresholds.spo2HoldBelow.value).toBe(90);
   expect(app.consoleErrors).toEqual([]);
 });
+
+async function bookAndOpen(app: PacewiseApp, patientId: string, startTime: string): Promise<string> {
+  const booking = await app.call<{ sessionId: string }>('bookings.create', {
+    patientId,
+    date: today,
+    startTime,
+    classId: null,
+  });
+  const base = app.page.url().replace(/#.*$/, '');
+  await app.page.goto(`${base}#/sessions/${booking.sessionId}`);
+  return booking.sessionId;
+}
+
+test('an empty screen is incomplete, not Go; a vital may be skipped only with a reason, shown on the signed record; a Hold needs no vitals; a signed exercise row is amended with the original struck through', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const patientId = await patientReady(app, { given: 'Mere', family: 'Tane', mrn: 'RMH-3001' });
+  await writePlan(app, patientId, ['stationary_cycle', 'sit_to_stand']);
+  const { page } = app;
+  const sessionId = await bookAndOpen(app, patientId, '09:00');
+  const panel = page.getByRole('region', { name: 'Mere Tane' });
+  const decisionCard = panel.getByRole('region', { name: 'Screen decision' });
+
+  // Nothing entered: the card says the screen is incomplete and lists what is missing.
+  await expect(decisionCard.getByTestId('decision')).toHaveText('Screen incomplete');
+  await expect(decisionCard.getByTestId('decision')).not.toHaveText(/Go/);
+  const needed = decisionCard.getByLabel('Still needed');
+  for (const vital of ['Resting heart rate', 'Blood pressure', 'SpO₂']) await expect(needed).toContainText(vital);
+
+  // Trying to record anyway names each field; nothing is recorded.
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  await expect(panel.getByText('Enter the SpO₂, or record why it was not taken')).toBeVisible();
+  await expect(panel.getByText('Enter the resting heart rate, or record why it was not taken')).toBeVisible();
+  expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
+
+  // Main applies the same rule whatever the screen does.
+  const refused = await app
+    .call('sessions.recordScreen', { sessionId, screen: { redFlags: [] }, clearanceOverrideReason: null })
+    .then(
+      () => 'saved',
+      (e: unknown) => String(e),
+    );
+  expect(refused).toContain('Enter the SpO₂, or record why it was not taken');
+
+  // HR and BP entered, SpO₂ not taken with a reason: now it is a Go.
+  await panel.getByLabel('Resting HR (bpm)').fill('76');
+  await panel.getByLabel('Systolic BP (mmHg)').fill('124');
+  await panel.getByLabel('Diastolic BP (mmHg)').fill('78');
+  await expect(needed).toContainText('SpO₂');
+  await expect(needed).not.toContainText('Blood pressure');
+  await panel.getByRole('checkbox', { name: 'SpO₂ not taken' }).check();
+  await expect(decisionCard.getByTestId('decision')).toHaveText('Screen incomplete');
+  await panel.getByLabel('Why was the SpO₂ not taken?').fill('Oximeter unavailable');
+  await expect(decisionCard.getByTestId('decision')).toHaveText('Go');
+  await expect(decisionCard.getByLabel('SpO₂ not taken')).toContainText('Oximeter unavailable');
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  await expect(panel.getByRole('region', { name: 'Pre-session screen' })).toContainText(
+    'SpO₂ not taken (Oximeter unavailable)',
+  );
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Screen decision' }).getByLabel('SpO₂ not taken')).toContainText(
+    'Oximeter unavailable',
+  );
+
+  // Amend one exercise row: the signed original stays, struck through, beside the correction.
+  const log = panel.getByRole('table', { name: 'Exercises logged' });
+  await log.getByRole('button', { name: 'Correct Stationary cycle' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Correct Stationary cycle' });
+  await dialog.getByLabel('Minutes').fill('12');
+  await dialog.getByLabel('RPE (6–20)').fill('13');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog.getByText('Enter the reason for the amendment')).toBeVisible();
+  await dialog.getByLabel('Reason for the amendment').fill('Cycled 12 minutes, not 10; RPE was 13');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog).toBeHidden();
+  const original = log.getByRole('row', { name: 'Stationary cycle: signed original' });
+  const corrected = log.getByRole('row', { name: 'Stationary cycle: corrected' });
+  await expect(original.getByRole('cell').nth(3)).toHaveText('10');
+  await expect(original.getByRole('cell').nth(3)).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(corrected.getByRole('cell').nth(3)).toHaveText('12');
+  await expect(corrected.getByRole('cell').nth(4)).toHaveText('13');
+  await expect(corrected).toContainText('Corrected · amendment 1');
+  await expect(log.getByRole('row', { name: 'Sit to stand', exact: true })).toBeVisible();
+  await expect(panel.getByLabel('Amendment 1')).toContainText('Cycled 12 minutes, not 10');
+  await expect(panel.getByLabel('Amendment 1')).toContainText('Corrected exercise rows: Stationary cycle');
+  const stored = await app.call<{ entries: Array<{ durationMin: number }> }>('sessions.get', { sessionId });
+  expect(stored.entries[0]!.durationMin).toBe(10);
+  await expect(page.getByText('Stationary cycle corrected')).toBeHidden({ timeout: 10_000 });
+  await app.screenshot('sessions-row-amended');
+  await useColorScheme(page, 'dark');
+  await app.screenshot('sessions-row-amended');
+  await useColorScheme(page, 'light');
+
+  // A red flag is a Hold, recorded without any vitals.
+  const heldId = await bookAndOpen(app, patientId, '14:00');
+  const held = page.getByRole('region', { name: 'Mere Tane' });
+  await held.getByRole('checkbox', { name: /Chest pain/ }).check();
+  await expect(held.getByTestId('decision')).toHaveText('Hold');
+  await held.getByRole('button', { name: 'Record screen and hold' }).click();
+  await expect(held.getByRole('button', { name: 'Sign as held for safety' })).toBeVisible();
+  expect((await app.call<{ decision: string }>('sessions.get', { sessionId: heldId })).decision).toBe('hold');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a trained user logs eight exercises with the keyboard only', async ({ app }) => {
+  test.setTimeout(120_000);
+  const keys = [
+    'stationary_cycle',
+    'sit_to_stand',
+    'seated_biceps_curl',
+    'wall_push_up',
+    'standing_calf_raise',
+    'band_seated_row',
+    'seated_knee_extension',
+    'supported_standing_balance',
+  ];
+  const patientId = await patientReady(app, { given: 'Ivan', family: 'Petrov', mrn: 'RMH-4001' });
+  await writePlan(app, patientId, keys);
+  const { page } = app;
+  const sessionId = await bookAndOpen(app, patientId, '11:00');
+  const panel = page.getByRole('region', { name: 'Ivan Petrov' });
+  await fillVitals(panel, { hr: '72', sbp: '126', dbp: '80', spo2: '97', temp: '36.6' });
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const log = panel.getByRole('region', { name: 'Exercise log' });
+  const rows = log.getByRole('group');
+  await expect(rows).toHaveCount(8);
+
+  // From here on, only the keyboard. Each row starts at its "Complete as planned" button.
+  const completeButton = (i: number) => rows.nth(i).getByRole('button', { name: 'Complete as planned' });
+  await completeButton(0).focus();
+  // Tab goes through the row's fields in order.
+  await page.keyboard.press('Tab');
+  await expect(rows.nth(0).getByLabel('Sets')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(rows.nth(0).getByLabel('Reps')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(completeButton(0)).toBeFocused();
+
+  // Rows 1–4: one key each.
+  for (let i = 0; i < 4; i++) {
+    await expect(completeButton(i)).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  // Rows 5–8: Tab to RPE, type it, Enter through to the next row.
+  for (let i = 4; i < 8; i++) {
+    await expect(completeButton(i)).toBeFocused();
+    for (let k = 0; k < 5; k++) await page.keyboard.press('Tab');
+    await expect(rows.nth(i).getByLabel('RPE', { exact: true })).toBeFocused();
+    await page.keyboard.type(String(10 + i));
+    if (i === 6) {
+      // Modified, with a reason: Tab past the other numbers to the outcome, arrow to "Modified".
+      for (let k = 0; k < 4; k++) await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowRight');
+      await expect(rows.nth(i).getByRole('radio', { name: 'Modified' })).toBeChecked();
+      await page.keyboard.press('Tab');
+      await expect(rows.nth(i).getByLabel('What was modified and why')).toBeFocused();
+      await page.keyboard.type('Lighter band, knee sore');
+      await page.keyboard.press('Enter');
+    } else {
+      for (let k = 0; k < 4; k++) await page.keyboard.press('Enter');
+    }
+  }
+  await useColorScheme(page, 'dark');
+  await app.screenshot('sessions-keyboard-log');
+  await useColorScheme(page, 'light');
+  await rows.nth(7).getByLabel('Pain ±').focus();
+  // Enter on the last row's last field leads to the after-session vitals.
+  await page.keyboard.press('Enter');
+  await expect(panel.getByLabel('Heart rate after (bpm)')).toBeFocused();
+  await page.keyboard.type('84');
+  await panel.getByRole('button', { name: 'Sign and lock session' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
+
+  const saved = await app.call<{
+    entries: Array<{ exerciseName: string; sets: number | null; rpe: number | null; outcome: string; reason: string }>;
+    after: { restingHr: number };
+  }>('sessions.get', { sessionId });
+  expect(saved.entries).toHaveLength(8);
+  expect(saved.entries.map((e) => e.outcome)).toEqual([
+    'completed',
+    'completed',
+    'completed',
+    'completed',
+    'completed',
+    'completed',
+    'modified',
+    'completed',
+  ]);
+  expect(saved.entries.map((e) => e.rpe)).toEqual([null, null, null, null, 14, 15, 16, 17]);
+  expect(saved.entries[1]!.sets).toBe(2);
+  expect(saved.entries[6]!.reason).toBe('Lighter band, knee sore');
+  expect(saved.after.restingHr).toBe(84);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a class of three reads at 1024×768 and 1280×800: one patient at a time with a status switcher; side by side when wide', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const ids = [
+    await patientReady(app, { given: 'Ruth', family: 'Okafor', mrn: 'RMH-5001' }),
+    await patientReady(app, { given: 'Tom', family: 'Becker', mrn: 'RMH-5002' }),
+    await patientReady(app, { given: 'Aroha', family: 'Ngata', mrn: 'RMH-5003', lumbar: true }),
+  ];
+  for (const id of ids) await writePlan(app, id, ['stationary_cycle', 'seated_biceps_curl']);
+  const cls = await app.call<{ id: string }>('classes.create', {
+    name: 'Tuesday strength',
+    date: today,
+    startTime: '10:00',
+    patientIds: ids,
+  });
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/today`);
+  await expect(page.getByRole('region', { name: 'Class Tuesday strength' }).getByRole('row')).toHaveCount(4);
+  for (const scheme of ['dark', 'light'] as const) {
+    await useColorScheme(page, scheme);
+    await app.screenshot('sessions-today-1024');
+  }
+  await page.goto(`${base}#/classes/${cls.id}`);
+  const switcher = page.getByRole('navigation', { name: 'Patients in this class' });
+  await expect(switcher.getByRole('button')).toHaveCount(3);
+  const ruth = page.getByRole('region', { name: 'Ruth Okafor' });
+  const tom = page.getByRole('region', { name: 'Tom Becker' });
+  // One patient fills the width; the switcher shows each patient's status and moves between them.
+  await switcher.getByRole('button', { name: 'Ruth Okafor: To screen' }).click();
+  await expect(switcher.getByRole('button', { name: 'Ruth Okafor: To screen' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(ruth).toBeInViewport();
+  await expect(tom).not.toBeInViewport();
+
+  // Labels sit on one line and the inputs are wide enough to read.
+  const label = ruth.getByText('Resting HR (bpm)', { exact: true });
+  expect((await label.boundingBox())!.height).toBeLessThan(30);
+  expect((await ruth.getByLabel('Resting HR (bpm)').boundingBox())!.width).toBeGreaterThan(200);
+
+  // Screen Ruth; her chip follows. Switch to Tom with the switcher.
+  await fillVitals(ruth, { hr: '74', sbp: '132', dbp: '80', spo2: '97', temp: '36.7' });
+  await ruth.getByRole('button', { name: 'Record screen and start' }).click();
+  await expect(switcher.getByRole('button', { name: 'Ruth Okafor: Go' })).toBeVisible();
+  await switcher.getByRole('button', { name: /Tom Becker/ }).click();
+  await expect(tom).toBeInViewport();
+  await expect(ruth).not.toBeInViewport();
+  await tom.getByLabel('SpO₂ (%)', { exact: true }).fill('86');
+  await expect(switcher.getByRole('button', { name: 'Tom Becker: Screening · Hold' })).toBeVisible();
+  await switcher.getByRole('button', { name: /Ruth Okafor/ }).click();
+  await expect(ruth.getByRole('region', { name: 'Exercise log' })).toBeInViewport();
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await app.screenshot('sessions-class-1024');
+    // A full-page capture resizes the viewport; the switcher's patient must stay in view.
+    await expect(ruth).toBeInViewport();
+    await expect(tom).not.toBeInViewport();
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await switcher.getByRole('button', { name: /Tom Becker/ }).click();
+  await expect(tom).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await app.screenshot('sessions-class-1280');
+  }
+  // Tab from one patient's last field into the next patient's screen brings that patient forward.
+  await tom.getByRole('button', { name: 'Record screen and hold' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(switcher.locator('[aria-current="true"]')).not.toHaveAccessibleName(/Tom Becker/);
+  await expect(tom).not.toBeInViewport();
+
+  // Wide: side by side, no switcher.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(switcher).toBeHidden();
+  await expect(ruth).toBeInViewport();
+  await expect(tom).toBeInViewport();
+  await useColorScheme(page, 'light');
+  await app.screenshot('sessions-class-1600');
+  expect(app.consoleErrors).toEqual([]);
+});

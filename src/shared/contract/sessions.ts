@@ -314,6 +314,15 @@ export const screenValuesInput = z.object({
   sleepQuality0to10: optionalIntegerIn('sleep quality', 0, 10),
   energy0to10: optionalIntegerIn('energy', 0, 10),
   redFlags: z.array(z.enum(redFlagIds, { error: 'Choose a red flag from the checklist' })).default([]),
+  /** Why a core vital was not taken (screenCompleteness): stored with the screen and shown on the signed record. */
+  notTaken: z
+    .object({
+      restingHr: optionalText('reason the resting heart rate was not taken', 300),
+      bloodPressure: optionalText('reason the blood pressure was not taken', 300),
+      spo2: optionalText('reason the SpO₂ was not taken', 300),
+    })
+    .partial()
+    .optional(),
 });
 export type ScreenValues = z.output<typeof screenValuesInput>;
 export type ScreenValuesInput = z.input<typeof screenValuesInput>;

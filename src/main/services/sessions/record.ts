@@ -5,6 +5,7 @@ import {
   findRedFlag,
   heartRateTargetAllowed,
   restrictionsForLesions,
+  screenCompleteness,
   screenContextFor,
   screenInputFrom,
   type BoneConflict,
@@ -109,6 +110,17 @@ function enforceClearance(safety: PatientSafetyContext, decision: string, overri
   }
 }
 
+/**
+ * Go or Go with modifications needs the core resting vitals, each measured or recorded as not taken
+ * with a reason (shared rule: screenCompleteness). A Hold never waits for a vital.
+ */
+function enforceComplete(values: ScreenValues, decision: ScreenResult['decision']): void {
+  const { complete, missing } = screenCompleteness(values, values.notTaken, decision);
+  if (complete) return;
+  const fields = Object.fromEntries(missing.map((m) => [`screen.${m.field}`, m.message]));
+  throw new ApiError('validation', missing.map((m) => `${m.message}.`).join(' '), fields);
+}
+
 /** Writes the screen onto the session and opens one incident per red flag not yet recorded. */
 function writeScreen(
   ctx: ServiceContext,
@@ -210,6 +222,7 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     const row = sessionRow(ctx, input.sessionId);
     assertNotSigned(ctx, row);
     const evaluated = evaluate(ctx, row, input.screen);
+    enforceComplete(input.screen, evaluated.result.decision);
     enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
     const written = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated);
     return {
@@ -270,6 +283,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const row = sessionRow(ctx, input.sessionId);
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
+  enforceComplete(input.screen, evaluated.result.decision);
   enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');
   if (evaluated.result.decision === 'hold' && logged.length > 0) {

@@ -378,3 +378,70 @@ describe('sessions', () => {
     expect(view.history.map((h) => h.date)).toEqual(['2026-11-26', '2026-11-24']);
   });
 });
+
+describe('screen completeness on save', () => {
+  const refusal = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return error as { message: string; fields: Record<string, string> };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses Go with nothing entered, naming each missing vital, and records nothing', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SC1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const error = refusal(() =>
+      recordScreen(t.ctx, { sessionId: s.sessionId, screen: nullScreen(), clearanceOverrideReason: null }),
+    );
+    expect(error.fields).toEqual({
+      'screen.restingHr': 'Enter the resting heart rate, or record why it was not taken',
+      'screen.sbp': 'Enter the blood pressure, or record why it was not taken',
+      'screen.spo2': 'Enter the SpO₂, or record why it was not taken',
+    });
+    expect(getSession(t.ctx, s.sessionId).decision).toBeNull();
+  });
+
+  it('refuses sign-off of a Go screen without SpO₂, and accepts it with a reason, which the record keeps', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SC2' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const base = {
+      sessionId: s.sessionId,
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: null,
+    };
+    const error = refusal(() => signSession(t.ctx, { ...base, screen: screen({ spo2: null }) }));
+    expect(error.message).toBe('Enter the SpO₂, or record why it was not taken.');
+    expect(error.fields).toEqual({ 'screen.spo2': 'Enter the SpO₂, or record why it was not taken' });
+    expect(getSession(t.ctx, s.sessionId).signedAt).toBeNull();
+    // A Go with modifications is held to the same rule.
+    expect(() =>
+      signSession(t.ctx, { ...base, screen: screen({ spo2: null, fatigue0to10: 9, restingHr: null }) }),
+    ).toThrow(/resting heart rate/);
+
+    const signed = signSession(t.ctx, {
+      ...base,
+      screen: screen({ spo2: null, notTaken: { spo2: 'Oximeter unavailable' } }),
+    });
+    expect(signed.decision).toBe('go');
+    expect(signed.screen?.notTaken).toEqual({ spo2: 'Oximeter unavailable' });
+    const trail = auditTrailFor(t.ctx.db, 'session', s.sessionId);
+    expect(trail.at(-1)?.afterJson).toContain('Oximeter unavailable');
+  });
+
+  it('always records a Hold, even with no vitals at all', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SC3' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const held = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: { ...nullScreen(), redFlags: ['chest_pain'] },
+      clearanceOverrideReason: null,
+    });
+    expect(held.decision).toBe('hold');
+    expect(getSession(t.ctx, s.sessionId).attendance).toBe('held_for_safety');
+  });
+});

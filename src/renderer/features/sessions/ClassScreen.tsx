@@ -1,25 +1,84 @@
-import { Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Badge, Box, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { GroupClass } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../../shared/dates';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
-import { SessionRecorder } from './SessionRecorder';
+import { SessionRecorder, type RecorderStatus } from './SessionRecorder';
 import { useExerciseLibrary } from './useLibrary';
 
-/** A group class: each patient side by side, each with their own screen, decision and log. */
+/** From this width three patients fit side by side with readable labels; below it, one at a time. */
+export const SIDE_BY_SIDE_MIN_PX = 1400;
+
+/**
+ * A group class: each patient with their own screen, decision and log. On a wide screen they sit
+ * side by side; on a laptop or tablet one patient fills the width and a switcher with each
+ * patient's status chip moves between them (every patient stays mounted, so drafts keep saving).
+ */
 export function ClassScreen() {
   const { classId = '' } = useParams();
   const [cls, setCls] = useState<GroupClass | null>(null);
   const library = useExerciseLibrary();
+  const wide = useMediaQuery(`(min-width: ${SIDE_BY_SIDE_MIN_PX}px)`, false, { getInitialValueInEffect: false });
+  const [statuses, setStatuses] = useState<Record<string, RecorderStatus>>({});
+  const [active, setActive] = useState(0);
+  const strip = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
     api.classes
       .get({ classId })
       .then(setCls)
       .catch((e: unknown) => showApiError(e, undefined, { title: 'Could not open the class' }));
   }, [classId]);
+
+  const onStatus = useCallback((status: RecorderStatus) => {
+    setStatuses((all) => {
+      const was = all[status.sessionId];
+      return was?.label === status.label && was.color === status.color ? all : { ...all, [status.sessionId]: status };
+    });
+  }, []);
+
+  // The strip shows the active patient. It is not scrolled by hand (overflow hidden): the switcher,
+  // or focus moving into another patient (Tab, a click), changes the active patient, and a resize
+  // keeps it in view. While a pointer is down nothing moves, so a click is never pulled from under it.
+  const shown = useRef(0);
+  const pointerDown = useRef(false);
+  const align = useCallback(() => {
+    const el = strip.current;
+    const panel = el?.children[shown.current] as HTMLElement | undefined;
+    if (!el || !panel || pointerDown.current) return;
+    el.scrollLeft = panel.offsetLeft - el.offsetLeft;
+  }, []);
+  useLayoutEffect(() => {
+    shown.current = active;
+    align();
+  }, [active, cls, wide, align]);
+  useEffect(() => {
+    const el = strip.current;
+    if (!el) return;
+    const observer = new ResizeObserver(align);
+    observer.observe(el);
+    const release = () => {
+      if (!pointerDown.current) return;
+      pointerDown.current = false;
+      requestAnimationFrame(align);
+    };
+    const realign = () => requestAnimationFrame(align);
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+    window.addEventListener('resize', realign);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', realign);
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+  }, [cls, wide, align]);
+
   if (!cls) return <Text c="dimmed">Opening the class…</Text>;
+  const count = cls.sessionIds.length;
   return (
     <Stack gap="sm">
       <Anchor component={Link} to="/today" size="sm">
@@ -28,25 +87,92 @@ export function ClassScreen() {
       <Group justify="space-between">
         <Title order={2}>{cls.name}</Title>
         <Text c="dimmed">
-          {formatClinicDate(cls.date)} at {cls.startTime} · {cls.sessionIds.length} patients
+          {formatClinicDate(cls.date)} at {cls.startTime} · {count} patients
         </Text>
       </Group>
-      {/* Bounded width so only this strip scrolls sideways when a class has more than fits. */}
-      <Box style={{ overflowX: 'auto', maxWidth: 'calc(100vw - 250px)' }}>
-        <Box
-          pb="md"
-          style={{
-            display: 'grid',
-            gap: 'var(--mantine-spacing-md)',
-            alignItems: 'start',
-            gridTemplateColumns: `repeat(${cls.sessionIds.length}, minmax(320px, 1fr))`,
-          }}
-        >
-          {cls.sessionIds.map((id) => (
-            <SessionRecorder key={id} sessionId={id} compact library={library} />
-          ))}
+      {wide ? (
+        <Box style={{ overflowX: 'auto', maxWidth: 'calc(100vw - 260px)' }}>
+          <Box
+            pb="md"
+            style={{
+              display: 'grid',
+              gap: 'var(--mantine-spacing-md)',
+              alignItems: 'start',
+              gridTemplateColumns: `repeat(${count}, minmax(360px, 1fr))`,
+            }}
+          >
+            {cls.sessionIds.map((id) => (
+              <SessionRecorder key={id} sessionId={id} compact library={library} />
+            ))}
+          </Box>
         </Box>
-      </Box>
+      ) : (
+        <>
+          <Box
+            component="nav"
+            aria-label="Patients in this class"
+            py={6}
+            style={{
+              position: 'sticky',
+              top: 'var(--app-shell-header-height, 64px)',
+              zIndex: 20,
+              background: 'var(--mantine-color-body)',
+              borderBottom: '1px solid var(--mantine-color-default-border)',
+            }}
+          >
+            <Group gap="xs" wrap="wrap">
+              {cls.sessionIds.map((id, index) => {
+                const status = statuses[id];
+                const current = index === active;
+                return (
+                  <UnstyledButton
+                    key={id}
+                    aria-current={current ? 'true' : undefined}
+                    aria-label={`${status?.patientName ?? `Patient ${index + 1}`}: ${status?.label ?? 'opening'}`}
+                    onClick={() => setActive(index)}
+                    px="sm"
+                    py={6}
+                    style={{
+                      borderRadius: 'var(--mantine-radius-md)',
+                      border: `2px solid ${current ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-default-border)'}`,
+                      background: current ? 'var(--mantine-primary-color-light)' : undefined,
+                      minHeight: 44,
+                    }}
+                  >
+                    <Group gap={8} wrap="nowrap">
+                      <Text fw={current ? 700 : 550} size="md">
+                        {status?.patientName ?? '…'}
+                      </Text>
+                      {status && (
+                        <Badge color={status.color} variant={status.color === 'gray' ? 'outline' : 'light'} size="md">
+                          {status.label}
+                        </Badge>
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                );
+              })}
+            </Group>
+          </Box>
+          <Box
+            ref={strip}
+            onPointerDownCapture={() => {
+              pointerDown.current = true;
+            }}
+            style={{ display: 'flex', alignItems: 'flex-start', overflow: 'hidden', maxWidth: 'calc(100vw - 260px)' }}
+          >
+            {cls.sessionIds.map((id, index) => (
+              <Box
+                key={id}
+                style={{ flex: '0 0 100%', minWidth: 0, paddingBottom: 16 }}
+                onFocus={() => setActive(index)}
+              >
+                <SessionRecorder sessionId={id} library={library} onStatus={onStatus} />
+              </Box>
+            ))}
+          </Box>
+        </>
+      )}
     </Stack>
   );
 }

@@ -18,11 +18,24 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconHandStop, IconPhone, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useElementSize } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconClipboardList,
+  IconHandStop,
+  IconPhone,
+  IconPlayerPlay,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   conflictsFor,
+  coreVitalLabels,
+  coreVitals,
   evaluateScreen,
+  screenCompleteness,
+  type CoreVital,
+  type MissingVital,
   movementTagLabels,
   redFlags,
   screenContextFor,
@@ -49,7 +62,9 @@ import {
   entriesPayload,
   initialDraft,
   newKey,
+  notTakenPayload,
   screenPayload,
+  vitalBlank,
   type AfterField,
   type EntryDraft,
   type EntryNumberField,
@@ -110,6 +125,9 @@ function screenSummary(draft: SessionDraft): string {
     v.sbp !== '' || v.dbp !== '' ? `BP ${v.sbp || '?'}/${v.dbp || '?'}` : null,
     v.spo2 !== '' ? `SpO₂ ${v.spo2}%` : null,
     v.temperatureC !== '' ? `${v.temperatureC} °C` : null,
+    ...Object.entries(notTakenPayload(draft)).map(
+      ([k, reason]) => `${coreVitalLabels[k as CoreVital]} not taken (${reason.trim() || 'no reason'})`,
+    ),
     v.redFlags.length > 0 ? `${v.redFlags.length} red flag${v.redFlags.length > 1 ? 's' : ''}` : 'no red flags',
   ];
   return parts.filter(Boolean).join(' · ');
@@ -123,11 +141,13 @@ function NumberField(props: {
   decimals?: number;
   error?: string | undefined;
   size?: 'sm' | 'md';
+  logField?: boolean;
   onChange(value: Num): void;
 }) {
   return (
     <NumberInput
       label={props.label}
+      data-log-field={props.logField ? '' : undefined}
       value={props.value}
       min={props.min}
       max={props.max}
@@ -142,11 +162,28 @@ function NumberField(props: {
 }
 
 /** The live verdict: every rule that fired, with its value, threshold and source. */
-export function DecisionPanel(props: { decision: ScreenDecision; rules: FiredRule[]; recorded: boolean }) {
+export function DecisionPanel(props: {
+  decision: ScreenDecision;
+  rules: FiredRule[];
+  recorded: boolean;
+  /** Core vitals still needed; while any are, a Go is not a decision yet. */
+  missing?: MissingVital[];
+  /** Core vitals recorded as not taken, with the clinician's reason. */
+  notTaken?: Array<{ label: string; reason: string }>;
+}) {
   const acting = props.rules.filter((r) => r.effect !== 'info');
   const notes = props.rules.filter((r) => r.effect === 'info');
-  const color = decisionColors[props.decision];
-  const Icon = props.decision === 'hold' ? IconHandStop : props.decision === 'modify' ? IconAlertTriangle : IconCheck;
+  const missing = props.missing ?? [];
+  // A signed record keeps the decision it was recorded with; only a live screen waits for vitals.
+  const incomplete = missing.length > 0 && props.decision !== 'hold' && !props.recorded;
+  const color = incomplete ? 'gray' : decisionColors[props.decision];
+  const Icon = incomplete
+    ? IconClipboardList
+    : props.decision === 'hold'
+      ? IconHandStop
+      : props.decision === 'modify'
+        ? IconAlertTriangle
+        : IconCheck;
   return (
     <Paper
       withBorder
@@ -164,12 +201,43 @@ export function DecisionPanel(props: { decision: ScreenDecision; rules: FiredRul
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             {props.recorded ? 'Recorded decision' : 'Decision so far'}
           </Text>
-          <Text fw={750} fz={24} c={`${color}.${props.decision === 'modify' ? 8 : 7}`} lh={1.1} data-testid="decision">
-            {decisionLabels[props.decision]}
+          <Text
+            fw={750}
+            fz={24}
+            c={incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
+            lh={1.1}
+            data-testid="decision"
+          >
+            {incomplete ? 'Screen incomplete' : decisionLabels[props.decision]}
           </Text>
         </div>
       </Group>
-      {acting.length === 0 && (
+      {incomplete && (
+        <Alert color="orange" variant="light" mt="sm" p="sm" aria-label="Still needed">
+          <Text size="sm" fw={650}>
+            Not Go yet: still needed
+          </Text>
+          <List size="sm" spacing={0}>
+            {missing.map((m) => (
+              <List.Item key={m.vital}>{m.label}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" mt={4}>
+            Enter each, or tick “not taken” and say why. A Hold can be recorded without them.
+          </Text>
+        </Alert>
+      )}
+      {!incomplete && missing.length > 0 && (
+        <Text size="sm" mt="sm">
+          Not entered: {missing.map((m) => m.label).join(', ')}
+        </Text>
+      )}
+      {(props.notTaken ?? []).map((n) => (
+        <Text size="sm" mt={6} key={n.label} aria-label={`${n.label} not taken`}>
+          <b>{n.label} not taken:</b> {n.reason}
+        </Text>
+      ))}
+      {acting.length === 0 && !incomplete && (
         <Text size="sm" mt="sm" c="dimmed">
           No rule has fired on what is entered so far.
         </Text>
@@ -355,34 +423,92 @@ function ConflictWarning(props: { conflicts: BoneConflict[] }) {
   );
 }
 
+/** Focus the start of the row after `row` in the same log, or the first after-session field. */
+function focusNextRow(row: HTMLElement | null) {
+  const log = row?.closest('[data-log]');
+  if (!row || !log) return;
+  const rows = [...log.querySelectorAll<HTMLElement>('[data-log-row]')];
+  const next = rows[rows.indexOf(row) + 1];
+  const target =
+    next?.querySelector<HTMLElement>('[data-row-start]') ??
+    next?.querySelector<HTMLElement>('[data-log-field]') ??
+    log.closest('[data-recorder]')?.querySelector<HTMLElement>('[data-after-start] input');
+  target?.focus();
+}
+
+/**
+ * Enter moves on like a paper form: to the next field of the row, and from the row's last field to
+ * the next row, so a specialist can log a class without reaching for the mouse. Tab keeps its order.
+ */
+function onRowKeyDown(event: KeyboardEvent<HTMLElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key !== 'Enter' || event.shiftKey || !target.matches('input[data-log-field]')) return;
+  event.preventDefault();
+  const row = event.currentTarget;
+  const fields = [...row.querySelectorAll<HTMLElement>('input[data-log-field]')];
+  const next = fields[fields.indexOf(target) + 1];
+  if (next) next.focus();
+  else focusNextRow(row);
+}
+
 function EntryEditor(props: {
   entry: EntryDraft;
   index: number;
   conflicts: BoneConflict[];
-  compact: boolean;
+  cols: number;
   errors: Record<string, string>;
+  planned: Partial<Record<EntryNumberField, Num>> | null;
   onChange(next: EntryDraft): void;
   onRemove(): void;
 }) {
   const { entry } = props;
-  const set = (patch: Partial<EntryDraft>) => props.onChange({ ...entry, ...patch });
+  const rowRef = useRef<HTMLDivElement>(null);
+  const set = (patch: Partial<EntryDraft>) => props.onChange({ ...entry, done: true, ...patch });
   const err = (field: string) => props.errors[`entries.${props.index}.${field}`];
+  const completeAsPlanned = () => {
+    set({ ...(props.planned ?? {}), outcome: 'completed', reason: '' });
+    focusNextRow(rowRef.current);
+  };
   return (
-    <Paper withBorder p="sm" radius="md" role="group" aria-label={entry.exerciseName}>
-      <Group justify="space-between" mb={6} wrap="nowrap" align="flex-start">
+    <Paper
+      ref={rowRef}
+      withBorder
+      p="sm"
+      radius="md"
+      role="group"
+      aria-label={entry.exerciseName}
+      data-log-row=""
+      onKeyDown={onRowKeyDown}
+      style={entry.done ? { borderColor: 'var(--mantine-color-teal-6)' } : undefined}
+    >
+      <Group justify="space-between" mb={6} gap="xs" wrap="wrap" align="center">
         <Group gap="xs" wrap="wrap">
           <Text fw={650}>{entry.exerciseName}</Text>
           <Badge size="sm" variant="light" color={entry.planned ? 'gray' : 'blue'}>
             {entry.planned ? 'Planned' : 'Added'}
           </Badge>
+          {entry.done && (
+            <Badge size="sm" color="teal" variant="light" leftSection={<IconCheck size={12} />}>
+              {entryOutcomeLabels[entry.outcome]}
+            </Badge>
+          )}
         </Group>
-        {!entry.planned && (
-          <Button size="compact-sm" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
-            Remove
+        {entry.planned && (
+          <Button
+            size="compact-md"
+            variant={entry.done && entry.outcome === 'completed' ? 'subtle' : 'light'}
+            color="teal"
+            leftSection={<IconCheck size={16} />}
+            style={{ flexShrink: 0 }}
+            data-row-start=""
+            title="Marks the row completed with the planned sets, reps, load and minutes, then moves to the next row (Enter)"
+            onClick={completeAsPlanned}
+          >
+            Complete as planned
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={props.compact ? 3 : 8} spacing={6} verticalSpacing={4}>
+      <SimpleGrid cols={props.cols} spacing={6} verticalSpacing={4}>
         {entryInputs.map(([field, label, min, max, decimals]) => (
           <NumberField
             key={field}
@@ -393,23 +519,31 @@ function EntryEditor(props: {
             max={max}
             decimals={decimals}
             error={err(field)}
+            logField
             onChange={(v) => set({ [field]: v } as Partial<EntryDraft>)}
           />
         ))}
       </SimpleGrid>
-      <Stack gap={2} mt={6}>
-        <Text size="sm" fw={500} id={`outcome-${entry.key}`}>
-          Outcome
-        </Text>
-        <SegmentedControl
-          size="xs"
-          fullWidth
-          aria-labelledby={`outcome-${entry.key}`}
-          value={entry.outcome}
-          data={entryOutcomes.map((o) => ({ value: o, label: entryOutcomeLabels[o] }))}
-          onChange={(value) => set({ outcome: value as EntryOutcome })}
-        />
-      </Stack>
+      <Group gap="sm" mt={6} align="flex-end" wrap="nowrap">
+        <Stack gap={2} style={{ flex: 1 }}>
+          <Text size="sm" fw={500} id={`outcome-${entry.key}`}>
+            Outcome
+          </Text>
+          <SegmentedControl
+            size="xs"
+            fullWidth
+            aria-labelledby={`outcome-${entry.key}`}
+            value={entry.outcome}
+            data={entryOutcomes.map((o) => ({ value: o, label: entryOutcomeLabels[o] }))}
+            onChange={(value) => set({ outcome: value as EntryOutcome })}
+          />
+        </Stack>
+        {!entry.planned && (
+          <Button size="compact-sm" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
+            Remove
+          </Button>
+        )}
+      </Group>
       {entry.outcome !== 'completed' && (
         <TextInput
           mt={6}
@@ -417,6 +551,7 @@ function EntryEditor(props: {
           label={entry.outcome === 'skipped' ? 'Why skipped' : 'What was modified and why'}
           value={entry.reason}
           error={err('reason')}
+          data-log-field=""
           onChange={(e) => set({ reason: e.currentTarget.value })}
         />
       )}
@@ -440,11 +575,90 @@ function EntryEditor(props: {
 }
 
 /**
+ * "Not taken" for a core vital left blank: ticked, it needs a reason, which is stored with the
+ * screen and shown on the signed record (screenCompleteness).
+ */
+function NotTakenFields(props: {
+  draft: SessionDraft;
+  errors: Record<string, string>;
+  onChange(notTaken: Partial<Record<CoreVital, string>>): void;
+}) {
+  const notTaken = props.draft.notTaken ?? {};
+  const blank = coreVitals.filter((v) => vitalBlank(props.draft, v));
+  if (blank.length === 0) return null;
+  return (
+    <Stack gap={6} mt="sm">
+      <Group gap="md">
+        {blank.map((vital) => (
+          <Checkbox
+            key={vital}
+            size="sm"
+            label={`${coreVitalLabels[vital]} not taken`}
+            checked={vital in notTaken}
+            onChange={(e) => {
+              const next = { ...notTaken };
+              if (e.currentTarget.checked) next[vital] = '';
+              else delete next[vital];
+              props.onChange(next);
+            }}
+          />
+        ))}
+      </Group>
+      {blank
+        .filter((vital) => vital in notTaken)
+        .map((vital) => (
+          <TextInput
+            key={vital}
+            size="sm"
+            withAsterisk
+            label={`Why was the ${vital === 'spo2' ? 'SpO₂' : coreVitalLabels[vital].toLowerCase()} not taken?`}
+            placeholder={vital === 'spo2' ? 'e.g. oximeter unavailable' : 'e.g. equipment unavailable'}
+            value={notTaken[vital] ?? ''}
+            error={props.errors[`screen.notTaken.${vital}`]}
+            onChange={(e) => props.onChange({ ...notTaken, [vital]: e.currentTarget.value })}
+          />
+        ))}
+    </Stack>
+  );
+}
+
+/**
  * One patient's session from screen to sign-off. Everything typed lives in a draft that is saved
  * to the caseload a moment after every change, so a reload or crash brings it back.
  */
-export function SessionRecorder(props: { sessionId: string; compact?: boolean; library: Exercise[] }) {
-  const compact = props.compact ?? false;
+/** One patient's state at a glance, for the class switcher. */
+export interface RecorderStatus {
+  sessionId: string;
+  patientName: string;
+  label: string;
+  color: string;
+}
+
+function statusOf(view: SessionView, draft: SessionDraft, live: ScreenDecision): RecorderStatus {
+  const base = { sessionId: view.id, patientName: view.patientName };
+  if (view.signedAt) {
+    return { ...base, label: `Signed${view.decision ? ` · ${decisionLabels[view.decision]}` : ''}`, color: 'gray' };
+  }
+  if (view.decision) return { ...base, label: decisionLabels[view.decision], color: decisionColors[view.decision] };
+  const typed = Object.values(draft.screen).some((v) => v !== '' && !(Array.isArray(v) && v.length === 0));
+  if (typed && live === 'hold') return { ...base, label: 'Screening · Hold', color: 'red' };
+  return { ...base, label: typed ? 'Screening' : 'To screen', color: typed ? 'blue' : 'gray' };
+}
+
+export function SessionRecorder(props: {
+  sessionId: string;
+  compact?: boolean;
+  library: Exercise[];
+  onStatus?(status: RecorderStatus): void;
+}) {
+  // Lays itself out by its own width: a full-width patient at 1024 px reads like a narrow column would not.
+  const { ref: sizeRef, width } = useElementSize();
+  const compact = props.compact ?? (width > 0 && width < 900);
+  // Field grids by the width they actually get, so labels such as "Resting HR (bpm)" stay on one line.
+  const formWidth = compact ? width : width / 2;
+  const fieldCols = width === 0 || formWidth >= 690 ? 3 : 2;
+  const afterCols = width >= 1200 ? 5 : width >= 700 ? 3 : 2;
+  const entryCols = width > 0 && width < 500 ? 3 : compact ? 4 : 8;
   const [view, setView] = useState<SessionView | null>(null);
   const [draft, setDraft] = useState<SessionDraft | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -497,7 +711,21 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
 
   const libraryById = useMemo(() => new Map(props.library.map((e) => [e.id, e])), [props.library]);
 
-  if (!view || !draft || !live) return <Text c="dimmed">Opening the session…</Text>;
+  const status = view && draft && live ? statusOf(view, draft, live.decision) : null;
+  const { onStatus } = props;
+  useEffect(() => {
+    if (status) onStatus?.(status);
+    // Only when what the chip says changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status?.label, status?.color, status?.patientName, onStatus]);
+
+  if (!view || !draft || !live) {
+    return (
+      <Text c="dimmed" ref={sizeRef}>
+        Opening the session…
+      </Text>
+    );
+  }
   if (view.signedAt) return <SignedSession view={view} onChanged={setView} />;
 
   const recorded = view.decision !== null;
@@ -506,11 +734,21 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
     (['haemoglobinGL', 'plateletsX109', 'neutrophilsX109', 'glucoseMmol'] as const).some((k) => draft.screen[k] !== '');
   const setShowBloods = setBloodsOpen;
   const decision = live.decision;
+  const completeness = screenCompleteness(
+    screenInputFrom(screenPayload(draft) as Record<string, unknown>),
+    notTakenPayload(draft),
+    decision,
+  );
   const mayStart = view.safety.mayStart;
   const needsOverride = mayStart.verdict === 'override_required' && decision !== 'hold';
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
 
   const recordScreen = async () => {
+    if (!completeness.complete) {
+      // The same rule main applies on save: say under each field what is still needed.
+      setErrors(Object.fromEntries(completeness.missing.map((m) => [`screen.${m.field}`, m.message])));
+      return;
+    }
     setBusy(true);
     setErrors({});
     try {
@@ -554,10 +792,9 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
 
   const setScreen = (key: ScreenNumberField, value: Num) =>
     update((d) => ({ ...d, screen: { ...d.screen, [key]: value } }));
-  const cols = compact ? 2 : 5;
 
   return (
-    <Stack gap="md" component="section" aria-label={view.patientName}>
+    <Stack gap="md" component="section" aria-label={view.patientName} ref={sizeRef} data-recorder="">
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
@@ -617,7 +854,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
             <Title order={3} size="h4" mb="xs">
               Pre-session screen
             </Title>
-            <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+            <SimpleGrid cols={fieldCols} spacing="sm">
               {vitalInputs.map(([key, label, min, max, decimals]) => (
                 <NumberField
                   key={key}
@@ -631,6 +868,11 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
                 />
               ))}
             </SimpleGrid>
+            <NotTakenFields
+              draft={draft}
+              errors={errors}
+              onChange={(notTaken) => update((d) => ({ ...d, notTaken }))}
+            />
             <Checkbox.Group
               mt="md"
               label="Red flags today"
@@ -647,7 +889,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
             <Text fw={600} mt="md" size="sm">
               Symptoms
             </Text>
-            <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+            <SimpleGrid cols={fieldCols} spacing="sm">
               {symptomInputs.map(([key, label]) => (
                 <NumberField
                   key={key}
@@ -681,7 +923,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
                 <Text fw={600} mt="md" size="sm">
                   Recent blood results (optional)
                 </Text>
-                <SimpleGrid cols={compact ? 2 : 3} spacing="sm">
+                <SimpleGrid cols={fieldCols} spacing="sm">
                   {bloodInputs.map(([key, label, min, max, decimals]) => (
                     <NumberField
                       key={key}
@@ -708,7 +950,13 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
           </Paper>
 
           <Stack gap="md">
-            <DecisionPanel decision={decision} rules={live.firedRules} recorded={false} />
+            <DecisionPanel
+              decision={decision}
+              rules={live.firedRules}
+              recorded={false}
+              missing={completeness.missing}
+              notTaken={completeness.notTaken}
+            />
             <UrgentActionPanel view={view} flagIds={draft.screen.redFlags} rules={live.firedRules} />
             {mayStart.verdict !== 'may_start' && (
               <Alert
@@ -740,7 +988,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
             )}
             <Button
               leftSection={decision === 'hold' ? <IconHandStop size={20} /> : <IconPlayerPlay size={20} />}
-              color={decision === 'hold' ? 'red' : undefined}
+              color={decision === 'hold' ? 'red.8' : undefined}
               loading={busy}
               disabled={mayStart.verdict === 'blocked' && decision !== 'hold'}
               onClick={recordScreen}
@@ -776,18 +1024,33 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
               {errors.entries}
             </Alert>
           )}
-          <Stack gap="xs">
+          <Text size="xs" c="dimmed" mb={6}>
+            Keyboard: Tab moves through a row; Enter moves to the next field, and from the last field to the next row;
+            on “Complete as planned”, Enter logs the row as planned and moves on.
+          </Text>
+          <Stack gap="xs" data-log="">
             {draft.entries.map((entry, index) => {
               const ex = libraryById.get(entry.exerciseId);
               const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
+              const item = entry.planned ? view.plan?.items.find((i) => i.exerciseId === entry.exerciseId) : undefined;
               return (
                 <EntryEditor
                   key={entry.key}
                   entry={entry}
                   index={index}
                   conflicts={conflicts}
-                  compact={compact}
+                  cols={entryCols}
                   errors={errors}
+                  planned={
+                    item
+                      ? {
+                          sets: item.sets ?? '',
+                          reps: item.reps ?? '',
+                          loadKg: item.loadKg ?? '',
+                          durationMin: item.durationMin ?? '',
+                        }
+                      : null
+                  }
                   onChange={(next) => {
                     const prefix = `entries.${index}.`;
                     if (Object.keys(errors).some((k) => k.startsWith(prefix))) {
@@ -846,7 +1109,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
             {view.decision === 'hold' ? 'Held for safety' : 'After the session'}
           </Title>
           {view.decision !== 'hold' && (
-            <SimpleGrid cols={compact ? 2 : cols} spacing="sm">
+            <SimpleGrid cols={afterCols} spacing="sm" data-after-start="">
               {afterInputs.map(([key, label, min, max]) => (
                 <NumberField
                   key={key}
@@ -883,7 +1146,7 @@ export function SessionRecorder(props: { sessionId: string; compact?: boolean; l
                 update((d) => ({ ...d, occurredAt }));
               }}
             />
-            <Button loading={busy} onClick={sign} color={view.decision === 'hold' ? 'red' : undefined}>
+            <Button loading={busy} onClick={sign} color={view.decision === 'hold' ? 'red.8' : undefined}>
               {view.decision === 'hold' ? 'Sign as held for safety' : 'Sign and lock session'}
             </Button>
           </Group>

@@ -1,3 +1,4 @@
+import type { CoreVital } from '../../../shared/clinical/session';
 import type { EntryInput, EntryOutcome, ScreenValuesInput, SessionView } from '../../../shared/contract/sessions';
 
 /** Number inputs hold '' while blank; everything here is exactly what the specialist typed. */
@@ -45,12 +46,16 @@ export interface EntryDraft extends Record<EntryNumberField, Num> {
   outcome: EntryOutcome;
   reason: string;
   overrideNote: string;
+  /** Set by "Complete as planned" (or any edit): the specialist has dealt with this row. */
+  done?: boolean;
 }
 
 export interface SessionDraft {
   version: 1;
   screen: Record<ScreenNumberField, Num> & { bloodsDate: string; painSite: string; redFlags: string[] };
   overrideReason: string;
+  /** Core vitals ticked as not taken, with the reason typed so far (a key present means ticked). */
+  notTaken?: Partial<Record<CoreVital, string>>;
   entries: EntryDraft[];
   after: Record<AfterField, Num>;
   notes: string;
@@ -67,7 +72,11 @@ export function initialDraft(view: SessionView): SessionDraft {
   const saved = view.draft as Partial<SessionDraft> | null;
   if (saved && saved.version === 1) return saved as SessionDraft;
   const screen = { ...blanks(screenNumberFields), bloodsDate: '', painSite: '', redFlags: [] as string[] };
+  const notTaken: Partial<Record<CoreVital, string>> = {};
   if (view.screen) {
+    for (const [k, reason] of Object.entries(view.screen.notTaken ?? {})) {
+      if (reason) notTaken[k as CoreVital] = reason;
+    }
     for (const key of screenNumberFields) screen[key] = view.screen[key] ?? '';
     screen.bloodsDate = view.screen.bloodsDate ?? '';
     screen.painSite = view.screen.painSite ?? '';
@@ -77,6 +86,7 @@ export function initialDraft(view: SessionView): SessionDraft {
     version: 1,
     screen,
     overrideReason: view.clearanceOverrideReason ?? '',
+    notTaken,
     entries: (view.plan?.items ?? []).map((item) => ({
       key: newKey(),
       exerciseId: item.exerciseId,
@@ -109,7 +119,23 @@ export function screenPayload(draft: SessionDraft): ScreenValuesInput {
     painSite: draft.screen.painSite || null,
   };
   for (const key of screenNumberFields) out[key] = n(draft.screen[key]);
+  const notTaken = notTakenPayload(draft);
+  if (Object.keys(notTaken).length > 0) out['notTaken'] = notTaken;
   return out as ScreenValuesInput;
+}
+
+/** Whether a core vital has nothing typed, so "not taken" applies to it. */
+export function vitalBlank(draft: SessionDraft, vital: CoreVital): boolean {
+  const s = draft.screen;
+  if (vital === 'bloodPressure') return s.sbp === '' || s.dbp === '';
+  return s[vital] === '';
+}
+
+/** Reasons for the ticked vitals that are still blank; a typed value wins over a tick. */
+export function notTakenPayload(draft: SessionDraft): Partial<Record<CoreVital, string>> {
+  return Object.fromEntries(
+    Object.entries(draft.notTaken ?? {}).filter(([k]) => vitalBlank(draft, k as CoreVital)),
+  ) as Partial<Record<CoreVital, string>>;
 }
 
 export function entriesPayload(entries: readonly EntryDraft[]): EntryInput[] {

@@ -5,3 +5,4 @@ export * from './boneRestrictions';
 export * from './exerciseLibrary';
 export * from './prescription';
 export * from './screenContext';
+export * from './screenCompleteness';

@@ -20,7 +20,7 @@ export function screenContextFor(safety: PatientSafetyContext, groupSession: boo
 export function screenInputFrom(values: Record<string, unknown> & { redFlags?: readonly string[] }) {
   const out: Record<string, unknown> = { redFlags: [...(values.redFlags ?? [])] };
   for (const [key, value] of Object.entries(values)) {
-    if (key === 'redFlags' || value === null || value === undefined || value === '') continue;
+    if (key === 'redFlags' || key === 'notTaken' || value === null || value === undefined || value === '') continue;
     out[key] = value;
   }
   return out as unknown as ScreenInput;
