@@ -125,7 +125,18 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await openSection(page, 'Bone lesions');
   let lesion = form(page, 'Add bone lesion');
   await lesion.getByLabel('Lesion site').selectOption({ label: 'Lumbar spine' });
+  // Only the SINS locations of the lumbar spine are offered; naming L3 leaves just "mobile", chosen for you.
+  await expect(lesion.getByLabel('SINS location').getByRole('option')).toHaveText([
+    'Not yet known',
+    'Junctional (occiput–C2, C7–T2, T11–L1, L5–S1) (3)',
+    'Mobile spine (C3–C6, L2–L4) (2)',
+  ]);
   await lesion.getByLabel('Level or part of the bone').fill('L3 vertebral body');
+  await expect(lesion.getByLabel('SINS location')).toHaveValue('mobile');
+  await expect(lesion.getByLabel('SINS location').getByRole('option')).toHaveText([
+    'Not yet known',
+    'Mobile spine (C3–C6, L2–L4) (2)',
+  ]);
   await lesion.getByLabel('Lesion type', { exact: true }).selectOption({ label: 'Lytic' });
   await lesion.getByLabel('SINS location').selectOption({ label: 'Mobile spine (C3–C6, L2–L4) (2)' });
   await lesion.getByLabel('SINS pain').selectOption({ index: 1 });
@@ -150,6 +161,12 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await lesion.getByLabel('Side', { exact: true }).selectOption({ label: 'Right' });
   await lesion.getByLabel('Lesion type', { exact: true }).selectOption({ label: 'Lytic' });
   await expect(lesion.getByLabel('Mirels site')).toHaveValue('peritrochanteric');
+  // A proximal femur is peritrochanteric or lower limb, never upper limb (which would score it 2 points lower).
+  await expect(lesion.getByLabel('Mirels site').getByRole('option')).toHaveText([
+    'Not yet known',
+    'Lower limb (2)',
+    'Peritrochanteric (3)',
+  ]);
   await lesion.getByLabel('Mirels size (fraction of cortex)').selectOption({ label: '1/3 to 2/3 (2)' });
   await lesion.getByLabel('Mirels pain').selectOption({ label: 'Moderate (2)' });
   await expect(lesion.getByRole('status', { name: 'Mirels result' })).toContainText('Mirels 10 — High risk (9–12)');
@@ -199,7 +216,19 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await medicine.getByLabel('Medicine name').fill('Metoprolol succinate');
   await medicine.getByLabel('Dose').fill('47.5 mg daily');
   await expect(medicine.getByRole('status')).toContainText('Beta-blocker');
-  await medicine.getByRole('checkbox', { name: 'Beta-blocker (suggested)' }).check();
+  // The suggested flag is ticked for you; unticking it needs a reason, or main refuses on the flags.
+  const betaBlocker = medicine.getByRole('checkbox', { name: 'Beta-blocker (suggested)' });
+  await expect(betaBlocker).toBeChecked();
+  await betaBlocker.uncheck();
+  await expect(medicine.getByLabel('Why the suggested flag does not apply')).toBeVisible();
+  await medicine.getByRole('button', { name: 'Save medicine' }).press('Enter');
+  await expect(
+    medicine.getByText('Metoprolol succinate suggests Beta-blocker: tick the flag, or record why it does not apply'),
+  ).toBeVisible();
+  await expect(medicine.getByLabel('Dose')).toHaveValue('47.5 mg daily');
+  await app.screenshot('intake-medication-refused');
+  await betaBlocker.check();
+  await expect(medicine.getByLabel('Why the suggested flag does not apply')).toBeHidden();
   await medicine.getByRole('button', { name: 'Save medicine' }).press('Enter');
   await expect(page.getByLabel('Saved medicines')).toContainText('Beta-blocker');
   await backToOverview(page);
@@ -219,6 +248,11 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await clearance.getByRole('button', { name: 'Save clearance' }).press('Enter');
   await expect(clearance.getByText('Enter the restrictions')).toBeVisible();
   await clearance.getByLabel('Restrictions').fill('No loaded spinal flexion; no resisted right hip work');
+  // Typed restrictions are never dropped silently: with another decision they are refused.
+  await clearance.getByLabel('Decision').selectOption({ label: 'Cleared, no restrictions' });
+  await clearance.getByRole('button', { name: 'Save clearance' }).press('Enter');
+  await expect(clearance.getByText('Restrictions apply only to "Cleared with restrictions"')).toBeVisible();
+  await clearance.getByLabel('Decision').selectOption({ label: 'Cleared with restrictions' });
   await clearance.getByLabel('Review or expiry date').fill(addDays(today, 10));
   await clearance.getByRole('button', { name: 'Save clearance' }).press('Enter');
   await expect(page.getByRole('status', { name: 'Clearance status' })).toContainText('Clearance review due in 10 days');
@@ -228,6 +262,9 @@ test('full intake of a patient with bone metastases, then the right flags on the
   // Baseline screening
   await openSection(page, 'Baseline screening');
   const screening = form(page, 'Add screening');
+  await expect(screening.getByLabel('Fatigue')).toHaveAccessibleDescription('0 = none, 10 = worst');
+  await expect(screening.getByLabel('Sleep quality')).toHaveAccessibleDescription('0 = worst, 10 = best');
+  await expect(screening.getByLabel('Energy')).toHaveAccessibleDescription('0 = worst, 10 = best');
   await screening.getByLabel('Fatigue').fill('6');
   await screening.getByLabel('Pain', { exact: true }).fill('3');
   await screening.getByRole('button', { name: 'Save screening' }).press('Enter');
@@ -259,13 +296,15 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await expect(alerts).toContainText('Beta-blocker');
   await expect(alerts).toContainText('heart-rate targets are unreliable');
   await expect(alerts).toContainText('SINS 7 or more: a surgical opinion is warranted');
+  await expect(alerts).toContainText('Mirels 9 or more: prophylactic fixation is considered');
+  await expect(alerts).toContainText('Lytic lesion, proximal femur, Mirels 10 high risk');
   await expect(page.getByRole('region', { name: 'Clearance' })).toContainText('Clearance review due in 10 days');
   await expect(page.getByRole('region', { name: 'Clearance' })).toContainText('No loaded spinal flexion');
   await expect(page.getByRole('region', { name: 'Skeletal risk' })).toContainText('High skeletal risk');
   await expect(page.getByRole('region', { name: 'Current treatment' })).toContainText('Cycle 2, day 10');
   await expect(page.getByRole('region', { name: 'Goals' })).toContainText('Walk my granddaughter to school again');
   await expect(page.getByRole('region', { name: 'Care team' })).toContainText('Dr Amara Osei — Main oncologist');
-  await expect(page.getByLabel('Patient status')).toContainText('Clearance expires in 10 d');
+  await expect(page.getByLabel('Patient status')).toContainText('Clearance review due in 10 days');
   await expect(page.getByText('Goal saved')).toBeHidden({ timeout: 10_000 });
   await useColorScheme(page, 'light');
   await app.screenshot('intake-overview');
@@ -276,18 +315,23 @@ test('full intake of a patient with bone metastases, then the right flags on the
   // The caseload shows her flags; the second patient has no clearance
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   const margaret = table.getByRole('row', { name: 'Margaret Hughes' });
-  await expect(margaret).toContainText('Expires in 10 d');
-  await expect(margaret).toContainText('High risk');
+  await expect(margaret).toContainText('Review due in 10 days');
+  // Find the bone-mets column by its header, so a missing column fails rather than passes.
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  const boneColumn = headers.findIndex((h) => /^Bone\s+mets/.test(h.trim()));
+  expect(boneColumn).toBeGreaterThan(0);
+  await expect(margaret.getByRole('cell').nth(boneColumn)).toHaveText('High risk');
   await expect(margaret).toContainText('cycle 2, day 10');
   await expect(margaret).toContainText('Alex Morgan');
   const tom = table.getByRole('row', { name: 'Tom Becker' });
   await expect(tom).toContainText('No clearance');
-  await expect(tom).not.toContainText('risk');
+  await expect(tom.getByRole('cell')).toHaveCount(headers.length);
+  await expect(tom.getByRole('cell').nth(boneColumn)).toHaveText('');
 
   await page.getByLabel('Flag').selectOption({ label: 'Clearance missing' });
   await expect(tom).toBeVisible();
   await expect(margaret).toHaveCount(0);
-  await page.getByLabel('Flag').selectOption({ label: 'Clearance expiring (14 days)' });
+  await page.getByLabel('Flag').selectOption({ label: 'Clearance review due (14 days)' });
   await expect(margaret).toBeVisible();
   await expect(tom).toHaveCount(0);
   await page.getByLabel('Flag').selectOption({ label: 'Any' });
@@ -305,9 +349,32 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await app.screenshot('intake-caseload');
   await useColorScheme(page, 'dark');
   await app.screenshot('intake-caseload');
+  // Tablet: the search is wide enough for its placeholder, and the name stays in view as the table scrolls.
   await page.setViewportSize({ width: 1024, height: 768 });
+  expect((await page.getByLabel('Search patients').boundingBox())!.width).toBeGreaterThanOrEqual(330);
   await app.screenshot('intake-caseload-tablet');
+  await useColorScheme(page, 'light');
+  await app.screenshot('intake-caseload-tablet');
+  await margaret.getByRole('cell', { name: 'Alex Morgan' }).scrollIntoViewIfNeeded();
+  await expect(margaret.getByRole('cell', { name: 'Alex Morgan' })).toBeInViewport({ ratio: 1 });
+  await expect(margaret.getByRole('cell').first()).toBeInViewport({ ratio: 1 });
+  await app.screenshot('intake-caseload-tablet-scrolled');
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Tom: a lytic rib lesion (no validated score) and a non-weight-bearing humerus, recorded out of view
+  const tomId = (await app.call<{ rows: Array<{ id: string }> }>('caseload.list', { query: 'becker' })).rows[0]!.id;
+  await app.call('intake.saveBoneLesion', {
+    patientId: tomId,
+    site: 'ribs',
+    location: 'Right 7th rib',
+    lesionType: 'lytic',
+  });
+  await app.call('intake.saveBoneLesion', {
+    patientId: tomId,
+    site: 'humeral_shaft',
+    lesionType: 'blastic',
+    weightBearing: 'non_weight_bearing',
+  });
 
   // Keyboard: move down the rows and open one with Enter
   await table.getByRole('row').nth(1).focus();
@@ -317,6 +384,12 @@ test('full intake of a patient with bone metastases, then the right flags on the
   await expect(page.getByRole('heading', { name: 'Tom Becker', level: 2 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('Not ready for supervised sessions');
   await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('No medical clearance is recorded.');
+  await expect(page.getByRole('region', { name: 'Alerts' })).toContainText(
+    'Recorded as non-weight-bearing: humeral shaft.',
+  );
+  await expect(page.getByRole('region', { name: 'Skeletal risk' })).toContainText(
+    'Lytic lesion, ribs, no validated score: clinical judgement',
+  );
 
   // Every write was refused or kept whole: the safety context agrees with the screens
   const margaretId = (
@@ -330,5 +403,44 @@ test('full intake of a patient with bone metastases, then the right flags on the
   });
   expect(context.mayStart.verdict).toBe('may_start');
   expect(context.medicationFlags).toEqual(['beta_blocker']);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a date of birth over 120 years ago is refused, and Deceased is left only as a correction', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByLabel('Given name').fill('Iris');
+  await dialog.getByLabel('Family name').fill('Nolan');
+  await dialog.getByLabel('Hospital number (MRN)').fill('RMH-900900');
+  await dialog.getByLabel('Date of birth').fill('1850-06-01');
+  await dialog.getByRole('radio', { name: 'Female', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).press('Enter');
+  await expect(dialog.getByText('Check the date of birth')).toBeVisible();
+  await dialog.getByLabel('Date of birth').fill('1950-06-01');
+  await dialog.getByRole('button', { name: 'Save patient' }).press('Enter');
+  await expect(dialog).toBeHidden();
+
+  const irisId = (await app.call<{ rows: Array<{ id: string }> }>('caseload.list', { query: 'nolan' })).rows[0]!.id;
+  await app.call('intake.changeStatus', {
+    patientId: irisId,
+    toStatus: 'deceased',
+    effectiveOn: today,
+    reason: 'Death notified',
+  });
+  await page.evaluate((id) => (window.location.hash = `#/patients/${id}`), irisId);
+  await openSection(page, 'Personal details and status');
+  const status = form(page, 'Change status');
+  await status.getByLabel('New status').selectOption({ label: 'Active' });
+  await status.getByLabel('Reason for the change').fill('Deceased entered for the wrong patient');
+  await status.getByRole('button', { name: 'Change status' }).click();
+  await expect(status.getByText(/A patient recorded as deceased cannot change status/)).toBeVisible();
+  await expect(page.getByLabel('Patient status')).toContainText('Deceased');
+  await status.getByLabel('Deceased was recorded in error: record this as a correction').check();
+  await status.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByRole('table', { name: 'Status history' })).toContainText(
+    'Correction: Deceased entered for the wrong patient',
+  );
+  await expect(page.getByLabel('Patient status')).toContainText('Active');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { mirelsItems, sinsItems, fractureScoreFor } from '../clinical/intake/fractureRisk';
+import {
+  fractureScoreFor,
+  mirelsItems,
+  mirelsSiteMismatch,
+  sinsItems,
+  sinsLocationMismatch,
+} from '../clinical/intake/fractureRisk';
+import { suggestMedicationFlags } from '../clinical/intake/medications';
 import type { ClearanceStatus, SessionStartDecision } from '../clinical/intake/clearance';
 import type { SkeletalRiskLevel, SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
 import type { MirelsResult, SinsResult } from '../clinical/intake/fractureRisk';
-import { todayLocal, type ClinicDate } from '../dates';
+import { daysBetween, todayLocal, type ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
 import {
   boneLesionSites,
@@ -49,7 +56,7 @@ import {
   pastOrTodayDate,
   requiredText,
 } from './fields';
-import type { PatientSummary } from './patients';
+import { dateOfBirthField, type PatientSummary } from './patients';
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -80,7 +87,7 @@ export const patientDetailsInput = z.object({
   givenName: requiredText('given name', 100),
   familyName: requiredText('family name', 100),
   preferredName: optionalText('preferred name', 100),
-  dateOfBirth: pastOrTodayDate('date of birth'),
+  dateOfBirth: dateOfBirthField,
   sex: choice('sex', sexes.values),
   mrn: requiredText('hospital number (MRN)', 40).transform((v) => v.toUpperCase()),
   gender: optionalText('gender', 60),
@@ -101,6 +108,8 @@ export const statusChangeInput = z.object({
   toStatus: choice('new status', patientStatuses.values),
   effectiveOn: pastOrTodayDate('date of the change'),
   reason: requiredText('reason for the change', 500),
+  /** Marks a change that corrects a wrongly recorded status (the only way out of Deceased). */
+  correction: flag('Correction of a wrongly recorded status').default(false),
 });
 
 /* ------------------------------------------------------------------ contacts and care team */
@@ -213,6 +222,15 @@ export const boneLesionInput = z
     if (anyScored(v.sins) && kind !== 'sins' && v.site !== 'other') {
       ctx.addIssue({ code: 'custom', path: ['sins.location'], message: 'SINS applies to spinal lesions only' });
     }
+    // A site item that does not fit the lesion's own site would make the score wrongly low (or high).
+    const mirelsSiteProblem = anyScored(v.mirels) ? mirelsSiteMismatch(v.site, v.mirels?.site) : null;
+    if (mirelsSiteProblem && (kind === 'mirels' || v.site === 'other')) {
+      ctx.addIssue({ code: 'custom', path: ['mirels.site'], message: mirelsSiteProblem });
+    }
+    const sinsLocationProblem = anyScored(v.sins) ? sinsLocationMismatch(v.site, v.location, v.sins?.location) : null;
+    if (sinsLocationProblem && (kind === 'sins' || v.site === 'other')) {
+      ctx.addIssue({ code: 'custom', path: ['sins.location'], message: sinsLocationProblem });
+    }
     if (v.lesionType && v.mirels?.lesion && v.mirels.lesion !== v.lesionType && kind === 'mirels') {
       ctx.addIssue({
         code: 'custom',
@@ -267,6 +285,22 @@ export const treatmentInput = z
         ctx.addIssue({ code: 'custom', path: ['day1Dates', i], message: `Day-1 date ${d} is after the end date` });
       }
     });
+    if (v.cycleLengthDays !== null) {
+      // A delayed cycle is common; a day 1 sooner than one cycle after the last would give a false "day 1".
+      const sorted = [...new Set(v.day1Dates)].sort();
+      for (let i = 1; i < sorted.length; i++) {
+        const gap = daysBetween(sorted[i - 1]!, sorted[i]!);
+        if (gap < v.cycleLengthDays) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['day1Dates'],
+            message:
+              `Day-1 date ${sorted[i]} is only ${gap} day${gap === 1 ? '' : 's'} after ${sorted[i - 1]}: ` +
+              `the next cycle cannot start sooner than the ${v.cycleLengthDays}-day cycle length`,
+          });
+        }
+      }
+    }
     if (new Set(v.day1Dates).size !== v.day1Dates.length) {
       ctx.addIssue({ code: 'custom', path: ['day1Dates'], message: 'Each day-1 date may be entered only once' });
     }
@@ -295,11 +329,22 @@ export const medicationInput = z
     name: requiredText('medicine name', 120),
     dose: optionalText('dose', 120),
     flags: z.array(choice('exercise flag', medicationFlags.values)).max(5).default([]),
+    /** Why a flag suggested by the medicine's name is left unticked (e.g. eye drops); recorded in the audit trail. */
+    flagOverrideReason: optionalText('reason for leaving a suggested flag unticked', 500),
     startedOn: optionalClinicDate('start date'),
     stoppedOn: optionalClinicDate('stop date'),
     notes: optionalText('notes', 1000),
   })
   .superRefine((v, ctx) => {
+    const unticked = suggestMedicationFlags(v.name).filter((f) => !v.flags.includes(f));
+    if (unticked.length > 0 && !v.flagOverrideReason) {
+      const names = unticked.map((f) => medicationFlags.labels[f]).join(' and ');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flags'],
+        message: `${v.name} suggests ${names}: tick the flag, or record why it does not apply`,
+      });
+    }
     if (v.startedOn && v.stoppedOn && v.stoppedOn < v.startedOn) {
       ctx.addIssue({ code: 'custom', path: ['stoppedOn'], message: 'Stop date cannot be before the start date' });
     }
@@ -334,6 +379,9 @@ export const clearanceInput = z
       add('receivedFromName', 'Say whom the decision came from');
     }
     if (v.decision === 'with_restrictions' && !v.restrictions) add('restrictions', 'Enter the restrictions');
+    if (v.restrictions && v.decision !== 'with_restrictions') {
+      add('restrictions', 'Restrictions apply only to "Cleared with restrictions"');
+    }
     if (v.requestedOn && v.receivedOn && v.receivedOn < v.requestedOn) {
       add('receivedOn', 'Date received cannot be before the date requested');
     }
@@ -428,7 +476,7 @@ export const caseloadFlags = [
 export type CaseloadFlag = (typeof caseloadFlags)[number];
 export const caseloadFlagLabels: Record<CaseloadFlag, string> = {
   clearance_missing: 'Clearance missing',
-  clearance_expiring: 'Clearance expiring (14 days)',
+  clearance_expiring: 'Clearance review due (14 days)',
   clearance_expired: 'Clearance expired',
   not_cleared: 'Not cleared',
   reassessment_due: 'Reassessment due (7 days)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayLocal } from '../dates';
 import { patientStatuses, sexes } from '../domain/vocabulary';
 import { channel } from './define';
 import { choice, id, optionalText, pastOrTodayDate, requiredText } from './fields';
@@ -22,11 +23,17 @@ export interface PatientPage {
   limit: number;
 }
 
+/** No one is older than 120: an older date is a typing slip (e.g. 1862 for 1962). */
+export const dateOfBirthField = pastOrTodayDate('date of birth').refine((v) => {
+  const today = todayLocal();
+  return v >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
+}, 'Check the date of birth');
+
 export const patientIdentityInput = z.object({
   givenName: requiredText('given name', 100),
   familyName: requiredText('family name', 100),
   preferredName: optionalText('preferred name', 100),
-  dateOfBirth: pastOrTodayDate('date of birth'),
+  dateOfBirth: dateOfBirthField,
   sex: choice('sex', sexes.values),
   mrn: requiredText('hospital number (MRN)', 40).transform((v) => v.toUpperCase()),
 });

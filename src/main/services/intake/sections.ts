@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { patientStatuses } from '../../../shared/domain/vocabulary';
+import { suggestMedicationFlags } from '../../../shared/clinical/intake/medications';
+import { medicationFlags, patientStatuses } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import {
   baselineScreening,
@@ -123,13 +124,24 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
   })();
 }
 
-export function changeStatus(ctx: ServiceContext, input: ParsedInputOf<'intake.changeStatus'>): void {
+type Loosen<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+export function changeStatus(
+  ctx: ServiceContext,
+  input: Loosen<ParsedInputOf<'intake.changeStatus'>, 'correction'>,
+): void {
   const actor = requireClinician(ctx);
   ctx.sqlite.transaction(() => {
     const before = patientRow(ctx, input.patientId);
     if (!before) throw notFound('That patient');
     if (before.status === input.toStatus) {
       throw fieldError('toStatus', `The patient is already ${patientStatuses.labels[input.toStatus]}`);
+    }
+    if (before.status === 'deceased' && !input.correction) {
+      throw fieldError(
+        'toStatus',
+        'A patient recorded as deceased cannot change status. If Deceased was recorded in error, record this as a correction with the reason',
+      );
     }
     const last = ctx.db
       .select({ effectiveOn: statusChange.effectiveOn })
@@ -148,7 +160,8 @@ export function changeStatus(ctx: ServiceContext, input: ParsedInputOf<'intake.c
       fromStatus: before.status,
       toStatus: input.toStatus,
       effectiveOn: input.effectiveOn,
-      reason: input.reason,
+      // No column of its own: the history row says it was a correction in its reason.
+      reason: input.correction ? `Correction: ${input.reason}` : input.reason,
       createdAt: at,
       createdBy: actor,
       updatedAt: at,
@@ -167,7 +180,12 @@ export function changeStatus(ctx: ServiceContext, input: ParsedInputOf<'intake.c
       entityId: input.patientId,
       action: 'status',
       before: { status: before.status },
-      after: { status: input.toStatus, effectiveOn: input.effectiveOn, statusChangeId: row.id },
+      after: {
+        status: input.toStatus,
+        effectiveOn: input.effectiveOn,
+        statusChangeId: row.id,
+        ...(input.correction ? { correction: true } : {}),
+      },
       reason: input.reason,
     });
     refreshCaseloadSummary(ctx, input.patientId);
@@ -291,8 +309,13 @@ export function saveComorbidity(ctx: ServiceContext, input: ParsedInputOf<'intak
   saveRow(ctx, { table: comorbidity, entity: 'comorbidity', what: 'condition', patientId, id, values, refresh: false });
 }
 
-export function saveMedication(ctx: ServiceContext, input: ParsedInputOf<'intake.saveMedication'>): void {
-  const { patientId, id, flags, ...values } = input;
+export function saveMedication(
+  ctx: ServiceContext,
+  input: Loosen<ParsedInputOf<'intake.saveMedication'>, 'flagOverrideReason'>,
+): void {
+  const { patientId, id, flags, flagOverrideReason, ...values } = input;
+  // The contract refuses an unticked suggested flag without a reason; the reason is kept in the audit entry.
+  const unticked = suggestMedicationFlags(values.name).filter((f) => !flags.includes(f));
   saveRow(ctx, {
     table: medication,
     entity: 'medication',
@@ -301,6 +324,10 @@ export function saveMedication(ctx: ServiceContext, input: ParsedInputOf<'intake
     id,
     values: { ...values, flagsJson: JSON.stringify([...new Set(flags)]) },
     refresh: false,
+    reason:
+      unticked.length > 0 && flagOverrideReason
+        ? `Suggested flag not ticked (${unticked.map((f) => medicationFlags.labels[f]).join(', ')}): ${flagOverrideReason}`
+        : null,
   });
 }
 
@@ -324,7 +351,6 @@ export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.
       ...values,
       requestedFromName,
       receivedFromName,
-      restrictions: values.decision === 'with_restrictions' ? values.restrictions : null,
     },
     refresh: true,
   });

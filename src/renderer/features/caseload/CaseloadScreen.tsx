@@ -14,10 +14,11 @@ import {
   Title,
   Tooltip,
   UnstyledButton,
+  useComputedColorScheme,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
   caseloadFlagLabels,
@@ -58,10 +59,27 @@ const columns: Array<{ sort: CaseloadSort; label: string }> = [
   { sort: 'clinician', label: 'Clinician' },
 ];
 
-function SortHeader(props: { label: string; active: boolean; direction: 'asc' | 'desc'; onSort(): void }) {
+/** The name column stays in view while the other columns scroll sideways on a tablet. */
+const stickyCell: CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+};
+
+function SortHeader(props: {
+  label: string;
+  active: boolean;
+  direction: 'asc' | 'desc';
+  onSort(): void;
+  style?: CSSProperties;
+}) {
   const Icon = !props.active ? IconArrowsSort : props.direction === 'asc' ? IconArrowUp : IconArrowDown;
   return (
-    <Table.Th aria-sort={props.active ? (props.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Table.Th
+      aria-sort={props.active ? (props.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      style={props.style}
+    >
       <UnstyledButton onClick={props.onSort} aria-label={`Sort by ${props.label}`}>
         <Group gap={4} wrap="nowrap">
           <Text fw={600} size="sm">
@@ -180,6 +198,38 @@ export function CaseloadScreen() {
   };
   const today = result?.today;
 
+  // Shadows at the table's edges say there are more columns to scroll to (tablet width).
+  const viewport = useRef<HTMLDivElement>(null);
+  const [edges, setEdges] = useState({ left: false, right: false });
+  const updateEdges = useCallback(() => {
+    const el = viewport.current;
+    if (!el) return;
+    const left = el.scrollLeft > 1;
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+    setEdges((now) => (now.left === left && now.right === right ? now : { left, right }));
+  }, []);
+  useEffect(() => {
+    updateEdges();
+    window.addEventListener('resize', updateEdges);
+    return () => window.removeEventListener('resize', updateEdges);
+  }, [updateEdges, result]);
+  const scheme = useComputedColorScheme('light');
+  const shade = scheme === 'dark' ? 'rgba(0, 0, 0, 0.75)' : 'rgba(0, 0, 0, 0.2)';
+  const edgeShadow = (side: 'left' | 'right'): CSSProperties => ({
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    [side]: 0,
+    width: 20,
+    pointerEvents: 'none',
+    zIndex: 2,
+    background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, ${shade}, transparent)`,
+  });
+  const nameCell: CSSProperties = {
+    ...stickyCell,
+    boxShadow: edges.left ? `6px 0 8px -6px ${shade}` : undefined,
+  };
+
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -198,7 +248,9 @@ export function CaseloadScreen() {
             setQuery(e.currentTarget.value);
             setPage(1);
           }}
-          w={280}
+          miw={330}
+          style={{ flex: '1 1 330px' }}
+          maw={520}
         />
         <NativeSelect
           label="Flag"
@@ -211,7 +263,7 @@ export function CaseloadScreen() {
             { value: '', label: 'Any' },
             ...caseloadFlags.map((f) => ({ value: f, label: caseloadFlagLabels[f] })),
           ]}
-          w={240}
+          w={230}
         />
         <NativeSelect
           label="Lead clinician"
@@ -221,7 +273,7 @@ export function CaseloadScreen() {
             setPage(1);
           }}
           data={[{ value: '', label: 'Anyone' }, ...clinicians.map((c) => ({ value: c.id, label: c.fullName }))]}
-          w={200}
+          w={180}
         />
       </Group>
       <Checkbox.Group
@@ -238,8 +290,9 @@ export function CaseloadScreen() {
           ))}
         </Group>
       </Checkbox.Group>
-      <Paper withBorder radius="md">
-        <ScrollArea type="auto">
+      <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden' }}>
+        {edges.right && <div aria-hidden style={edgeShadow('right')} />}
+        <ScrollArea type="auto" scrollbarSize={10} viewportRef={viewport} onScrollPositionChange={updateEdges}>
           <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label="Patients">
             <Table.Thead>
               <Table.Tr>
@@ -250,6 +303,7 @@ export function CaseloadScreen() {
                     active={sort === c.sort}
                     direction={direction}
                     onSort={() => sortBy(c.sort)}
+                    style={c.sort === 'name' ? nameCell : undefined}
                   />
                 ))}
               </Table.Tr>
@@ -264,7 +318,7 @@ export function CaseloadScreen() {
                   onClick={() => open(p.id)}
                   onKeyDown={(e) => onRowKey(e, p.id)}
                 >
-                  <Table.Td>
+                  <Table.Td style={nameCell}>
                     <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {p.familyName}, {p.givenName}
                     </Text>

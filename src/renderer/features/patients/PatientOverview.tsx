@@ -3,10 +3,17 @@ import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { medicationFlagAdvice } from '../../../shared/clinical/intake/medications';
+import { mirelsSource } from '../../../shared/clinical/intake/fractureRisk';
 import { skeletalRiskNote } from '../../../shared/clinical/intake/skeletalRisk';
 import type { IntakeRecord } from '../../../shared/contract/intake';
 import { daysBetween, formatClinicDate } from '../../../shared/dates';
-import { contactRoles, goalCategories, goalStatuses, treatmentTypes } from '../../../shared/domain/vocabulary';
+import {
+  boneLesionSites,
+  contactRoles,
+  goalCategories,
+  goalStatuses,
+  treatmentTypes,
+} from '../../../shared/domain/vocabulary';
 import { assessmentsPatientSections } from '../assessments/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
@@ -55,6 +62,26 @@ function Alerts({ record }: { record: IntakeRecord }) {
       color: 'red',
       title: 'SINS 7 or more: a surgical opinion is warranted',
       body: 'Fisher et al. 2010, Spine 35:E1221',
+    });
+  }
+  const mirelsHigh = record.skeletalRisk.lines.filter(
+    (line) => line.score?.kind === 'mirels' && line.score.atLeast >= 9,
+  );
+  if (mirelsHigh.length > 0) {
+    alerts.push({
+      color: 'red',
+      title: 'Mirels 9 or more: prophylactic fixation is considered',
+      body: `${mirelsHigh.map((line) => line.reason).join('; ')}. (${mirelsSource})`,
+    });
+  }
+  const nonWeightBearing = record.boneLesions.filter((l) => l.active && l.weightBearing === 'non_weight_bearing');
+  if (nonWeightBearing.length > 0) {
+    alerts.push({
+      color: 'red',
+      title: 'Non-weight-bearing',
+      body: `Recorded as non-weight-bearing: ${nonWeightBearing
+        .map((l) => `${boneLesionSites.labels[l.site].toLowerCase()}${l.location ? ` (${l.location})` : ''}`)
+        .join(', ')}. No weight-bearing through it until the medical team changes this.`,
     });
   }
   for (const flag of record.medicationFlags) {
@@ -167,7 +194,7 @@ export function PatientOverview() {
           <Stack gap={4}>
             <Group gap="xs">
               <Badge color={riskColors[record.skeletalRisk.level]} size="lg" style={{ textTransform: 'none' }}>
-                {record.skeletalRisk.level === 'none'
+                {record.skeletalRisk.level === 'none' || record.skeletalRisk.level === 'unscored'
                   ? record.skeletalRisk.label
                   : `${record.skeletalRisk.label} skeletal risk`}
               </Badge>

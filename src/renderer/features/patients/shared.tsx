@@ -37,8 +37,14 @@ export const clearanceColors: Record<ClearanceState, MantineColor> = {
   not_cleared: 'red',
 };
 
+/** One wording everywhere, the same as the clearance card: "review due in N days". */
+function reviewDue(daysLeft: number | null): string {
+  if (daysLeft === 0) return 'review due today';
+  return `review due in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
+}
+
 export function clearanceShortLabel(state: ClearanceState, daysLeft: number | null): string {
-  if (state === 'expiring') return daysLeft === 0 ? 'Clearance review today' : `Clearance expires in ${daysLeft} d`;
+  if (state === 'expiring') return `Clearance ${reviewDue(daysLeft)}`;
   return clearanceStateLabels[state];
 }
 
@@ -46,7 +52,7 @@ const compactClearanceLabels: Record<ClearanceState, string> = {
   missing: 'No clearance',
   requested: 'Requested',
   valid: 'Cleared',
-  expiring: 'Expires',
+  expiring: 'Review due',
   expired: 'Expired',
   not_cleared: 'Not cleared',
 };
@@ -62,9 +68,7 @@ export function ClearanceBadge(props: {
 }) {
   const label = props.compact
     ? props.state === 'expiring'
-      ? props.daysLeft === 0
-        ? 'Review today'
-        : `Expires in ${props.daysLeft} d`
+      ? reviewDue(props.daysLeft).replace(/^r/, 'R')
       : compactClearanceLabels[props.state]
     : clearanceShortLabel(props.state, props.daysLeft);
   return (
@@ -90,17 +94,36 @@ export const statusColors: Record<PatientStatus, MantineColor> = {
   deceased: 'dark',
 };
 
-export function StatusBadge(props: { status: PatientStatus }) {
+export function StatusBadge(props: { status: PatientStatus; size?: 'sm' | 'md' | 'lg' }) {
   return (
     <Badge
       color={statusColors[props.status]}
       variant="light"
+      size={props.size ?? 'md'}
       radius="sm"
       style={{ textTransform: 'none' }}
       styles={badgeStyles}
     >
       {patientStatuses.labels[props.status]}
     </Badge>
+  );
+}
+
+/**
+ * The patient's status and clearance badges, for any screen that shows a patient (reassessment,
+ * progress, sessions). `clearance` is `IntakeRecord.clearance`, the safety context's clearance, or
+ * any `{ state, daysLeft }`.
+ */
+export function PatientStatusBadges(props: {
+  status: PatientStatus;
+  clearance: { state: ClearanceState; daysLeft: number | null };
+  size?: 'sm' | 'md' | 'lg';
+}) {
+  return (
+    <Group gap="xs" role="group" aria-label="Patient status">
+      <StatusBadge status={props.status} size={props.size} />
+      <ClearanceBadge state={props.clearance.state} daysLeft={props.clearance.daysLeft} size={props.size ?? 'lg'} />
+    </Group>
   );
 }
 
@@ -136,10 +159,7 @@ export function PatientHeader(props: { record: IntakeRecord; title?: string; bac
             </Text>
           )}
         </Stack>
-        <Group gap="xs" role="group" aria-label="Patient status">
-          <StatusBadge status={patient.status} />
-          <ClearanceBadge state={clearance.state} daysLeft={clearance.daysLeft} size="lg" />
-        </Group>
+        <PatientStatusBadges status={patient.status} clearance={clearance} />
       </Group>
     </Stack>
   );

@@ -5,7 +5,12 @@ import {
   fractureScoreFor,
   mirelsBandFor,
   mirelsScore,
+  mirelsSiteMismatch,
+  mirelsSitesFor,
   sinsBandFor,
+  sinsLocationMismatch,
+  sinsLocationOfLevel,
+  sinsLocationsFor,
   sinsScore,
   type MirelsComponents,
   type SinsComponents,
@@ -165,5 +170,79 @@ describe('which score fits a lesion site', () => {
     expect(defaultMirelsSite('proximal_femur')).toBe('peritrochanteric');
     expect(defaultMirelsSite('lumbar_spine')).toBeNull();
     expect(defaultMirelsSite('pelvis')).toBeNull();
+  });
+});
+
+describe('score options that fit the lesion site', () => {
+  it('allows the Mirels site item of the bone only', () => {
+    expect(mirelsSitesFor('proximal_femur')).toEqual(['peritrochanteric', 'lower_limb']);
+    expect(mirelsSitesFor('femoral_shaft')).toEqual(['lower_limb']);
+    expect(mirelsSitesFor('proximal_humerus')).toEqual(['upper_limb']);
+    expect(mirelsSitesFor('humeral_shaft')).toEqual(['upper_limb']);
+    expect(mirelsSitesFor('other')).toHaveLength(3);
+    expect(mirelsSiteMismatch('proximal_femur', 'upper_limb')).toBe(
+      'A proximal femur lesion is scored as peritrochanteric or lower limb',
+    );
+    expect(mirelsSiteMismatch('humeral_shaft', 'peritrochanteric')).toBe(
+      'A humeral shaft lesion is scored as upper limb',
+    );
+    expect(mirelsSiteMismatch('femoral_shaft', 'peritrochanteric')).toBe(
+      'A femoral shaft lesion is scored as lower limb',
+    );
+    expect(mirelsSiteMismatch('proximal_femur', 'lower_limb')).toBeNull();
+    expect(mirelsSiteMismatch('proximal_femur', null)).toBeNull();
+  });
+
+  it('gives each vertebral level its SINS location (Fisher 2010)', () => {
+    const table: Array<[Parameters<typeof sinsLocationOfLevel>[0], number, string]> = [
+      ['C', 1, 'junctional'],
+      ['C', 2, 'junctional'],
+      ['C', 3, 'mobile'],
+      ['C', 6, 'mobile'],
+      ['C', 7, 'junctional'],
+      ['T', 1, 'junctional'],
+      ['T', 2, 'junctional'],
+      ['T', 3, 'semi_rigid'],
+      ['T', 10, 'semi_rigid'],
+      ['T', 11, 'junctional'],
+      ['T', 12, 'junctional'],
+      ['L', 1, 'junctional'],
+      ['L', 2, 'mobile'],
+      ['L', 4, 'mobile'],
+      ['L', 5, 'junctional'],
+      ['S', 1, 'junctional'],
+      ['S', 2, 'rigid'],
+      ['S', 5, 'rigid'],
+    ];
+    for (const [letter, level, location] of table)
+      expect(sinsLocationOfLevel(letter, level), `${letter}${level}`).toBe(location);
+    expect(sinsLocationOfLevel('L', 6)).toBeNull();
+  });
+
+  it('allows the SINS locations of the spinal region, narrowed by a named level', () => {
+    expect(sinsLocationsFor('cervical_spine')).toEqual(['junctional', 'mobile']);
+    expect(sinsLocationsFor('thoracic_spine')).toEqual(['junctional', 'semi_rigid']);
+    expect(sinsLocationsFor('lumbar_spine')).toEqual(['junctional', 'mobile']);
+    expect(sinsLocationsFor('sacral_spine')).toEqual(['junctional', 'rigid']);
+    expect(sinsLocationsFor('lumbar_spine', 'L3 vertebral body')).toEqual(['mobile']);
+    expect(sinsLocationsFor('lumbar_spine', 'L5')).toEqual(['junctional']);
+    expect(sinsLocationsFor('thoracic_spine', 'T10–T11')).toEqual(['junctional', 'semi_rigid']);
+    expect(sinsLocationsFor('cervical_spine', 'occiput to C2')).toEqual(['junctional']);
+    // A level of another region (or an MRI "T2") does not narrow the lesion's own region.
+    expect(sinsLocationsFor('cervical_spine', 'C5, T2 bright')).toEqual(['mobile']);
+    expect(sinsLocationsFor('lumbar_spine', 'posterior elements')).toEqual(['junctional', 'mobile']);
+    expect(sinsLocationsFor('other')).toHaveLength(4);
+  });
+
+  it('names the fitting options when the SINS location does not fit', () => {
+    expect(sinsLocationMismatch('lumbar_spine', 'L3', 'rigid')).toBe('L3 is scored as mobile spine');
+    expect(sinsLocationMismatch('lumbar_spine', null, 'rigid')).toBe(
+      'A lumbar spine lesion is scored as junctional or mobile spine',
+    );
+    expect(sinsLocationMismatch('lumbar_spine', 'L1', 'mobile')).toBe('L1 is scored as junctional');
+    expect(sinsLocationMismatch('thoracic_spine', 'T6', 'mobile')).toBe('T6 is scored as semi-rigid');
+    expect(sinsLocationMismatch('sacral_spine', 'S3', 'rigid')).toBeNull();
+    expect(sinsLocationMismatch('sacral_spine', 'S1', 'junctional')).toBeNull();
+    expect(sinsLocationMismatch('lumbar_spine', 'L3', null)).toBeNull();
   });
 });

@@ -305,3 +305,136 @@ export function defaultMirelsSite(site: BoneLesionSite): MirelsSite | null {
       return null;
   }
 }
+
+/* ------------------------------------------------------------------ which options fit the lesion's own site */
+
+const mirelsSitesBySite: Partial<Record<BoneLesionSite, readonly MirelsSite[]>> = {
+  // A proximal-femur lesion may lie in the head or neck (lower limb) rather than peritrochanteric.
+  proximal_femur: ['peritrochanteric', 'lower_limb'],
+  femoral_shaft: ['lower_limb'],
+  proximal_humerus: ['upper_limb'],
+  humeral_shaft: ['upper_limb'],
+};
+
+/** The Mirels "site" options that fit the lesion site (Mirels 1989); every option for "other" (e.g. a tibia). */
+export function mirelsSitesFor(site: BoneLesionSite): readonly MirelsSite[] {
+  return mirelsSitesBySite[site] ?? (Object.keys(mirelsItems.site.options) as MirelsSite[]);
+}
+
+type SpinalRegion = 'cervical_spine' | 'thoracic_spine' | 'lumbar_spine' | 'sacral_spine';
+
+const sinsLocationsByRegion: Record<SpinalRegion, readonly SinsLocation[]> = {
+  cervical_spine: ['junctional', 'mobile'],
+  thoracic_spine: ['junctional', 'semi_rigid'],
+  lumbar_spine: ['junctional', 'mobile'],
+  sacral_spine: ['junctional', 'rigid'],
+};
+
+const regionLetter: Record<SpinalRegion, 'C' | 'T' | 'L' | 'S'> = {
+  cervical_spine: 'C',
+  thoracic_spine: 'T',
+  lumbar_spine: 'L',
+  sacral_spine: 'S',
+};
+
+/**
+ * SINS location of one vertebral level (Fisher et al. 2010): junctional occiput–C2, C7–T2, T11–L1,
+ * L5–S1; mobile C3–C6, L2–L4; semi-rigid T3–T10; rigid S2–S5.
+ */
+export function sinsLocationOfLevel(letter: 'C' | 'T' | 'L' | 'S', level: number): SinsLocation | null {
+  switch (letter) {
+    case 'C':
+      if (level < 1 || level > 7) return null;
+      return level >= 3 && level <= 6 ? 'mobile' : 'junctional';
+    case 'T':
+      if (level < 1 || level > 12) return null;
+      return level >= 3 && level <= 10 ? 'semi_rigid' : 'junctional';
+    case 'L':
+      if (level < 1 || level > 5) return null;
+      return level >= 2 && level <= 4 ? 'mobile' : 'junctional';
+    case 'S':
+      if (level < 1 || level > 5) return null;
+      return level === 1 ? 'junctional' : 'rigid';
+  }
+}
+
+/** Vertebral levels of the lesion's own region named in free text such as "L3 vertebral body" or "T11–T12". */
+export function spinalLevelsIn(site: BoneLesionSite, text: string | null | undefined): string[] {
+  if (!text || !(site in sinsLocationsByRegion)) return [];
+  const letter = regionLetter[site as SpinalRegion];
+  const levels: string[] = [];
+  for (const match of text.toUpperCase().matchAll(/\b([CTLS])\s?(\d{1,2})\b/g)) {
+    const level = Number(match[2]);
+    if (match[1] === letter && sinsLocationOfLevel(letter, level) && !levels.includes(`${letter}${level}`)) {
+      levels.push(`${letter}${level}`);
+    }
+  }
+  if (site === 'cervical_spine' && /\bOCCIPUT|\bOCCIPITAL|\bATLAS\b|\bAXIS\b/i.test(text)) levels.unshift('occiput–C2');
+  return levels;
+}
+
+/**
+ * The SINS location options that fit the lesion: by its spinal region, narrowed to the levels named in
+ * "Level or part of the bone" when it names any of that region. Every option for "other".
+ */
+export function sinsLocationsFor(site: BoneLesionSite, levelText?: string | null): readonly SinsLocation[] {
+  if (!(site in sinsLocationsByRegion)) return Object.keys(sinsItems.location.options) as SinsLocation[];
+  const region = site as SpinalRegion;
+  const levels = spinalLevelsIn(site, levelText);
+  if (levels.length === 0) return sinsLocationsByRegion[region];
+  const fitting = new Set<SinsLocation>(
+    levels.map((level) =>
+      level.startsWith('occiput') ? 'junctional' : sinsLocationOfLevel(regionLetter[region], Number(level.slice(1)))!,
+    ),
+  );
+  return sinsLocationsByRegion[region].filter((location) => fitting.has(location));
+}
+
+function orList(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+const siteNoun: Record<BoneLesionSite, string> = {
+  cervical_spine: 'A cervical spine lesion',
+  thoracic_spine: 'A thoracic spine lesion',
+  lumbar_spine: 'A lumbar spine lesion',
+  sacral_spine: 'A sacral lesion',
+  pelvis: 'A pelvic lesion',
+  proximal_femur: 'A proximal femur lesion',
+  femoral_shaft: 'A femoral shaft lesion',
+  proximal_humerus: 'A proximal humerus lesion',
+  humeral_shaft: 'A humeral shaft lesion',
+  ribs: 'A rib lesion',
+  skull: 'A skull lesion',
+  other: 'This lesion',
+};
+
+const sinsLocationWords: Record<SinsLocation, string> = {
+  junctional: 'junctional',
+  mobile: 'mobile spine',
+  semi_rigid: 'semi-rigid',
+  rigid: 'rigid',
+};
+
+/** Null when the chosen Mirels site fits the lesion site; otherwise the message for `mirels.site`. */
+export function mirelsSiteMismatch(site: BoneLesionSite, mirelsSite: MirelsSite | null | undefined): string | null {
+  if (!mirelsSite) return null;
+  const allowed = mirelsSitesFor(site);
+  if (allowed.includes(mirelsSite)) return null;
+  return `${siteNoun[site]} is scored as ${orList(allowed.map((s) => mirelsItems.site.options[s].label.toLowerCase()))}`;
+}
+
+/** Null when the chosen SINS location fits the lesion's region and named levels; otherwise the message for `sins.location`. */
+export function sinsLocationMismatch(
+  site: BoneLesionSite,
+  levelText: string | null | undefined,
+  location: SinsLocation | null | undefined,
+): string | null {
+  if (!location) return null;
+  const allowed = sinsLocationsFor(site, levelText);
+  if (allowed.includes(location)) return null;
+  const words = orList(allowed.map((l) => sinsLocationWords[l]));
+  const levels = spinalLevelsIn(site, levelText);
+  if (levels.length > 0) return `${orList(levels)} ${levels.length === 1 ? 'is' : 'are'} scored as ${words}`;
+  return `${siteNoun[site]} is scored as ${words}`;
+}

@@ -79,7 +79,7 @@ describe('skeletal risk summary', () => {
     const summary = skeletalRiskSummary([
       lesion({ site: 'femoral_shaft', mirels: mirels(7) }),
       lesion({ site: 'thoracic_spine', sins: sins4 }),
-      lesion({ site: 'ribs' }),
+      lesion({ site: 'ribs', lesionType: 'blastic' }),
       lesion({ site: 'pelvis', lesionType: 'blastic' }),
     ]);
     expect(summary.level).toBe('low');
@@ -141,7 +141,7 @@ describe('skeletal risk summary', () => {
       lesion({ site: 'proximal_femur', mirels: mirels(9), radiotherapy: true, surgery: true }),
     ]);
     expect(summary.level).toBe('high');
-    expect(summary.lines.map((line) => line.level)).toEqual(['low', 'moderate', 'high']);
+    expect(summary.lines.map((line) => line.level)).toEqual(['unscored', 'moderate', 'high']);
     expect(summary.reasons).toEqual([
       'Lytic lesion, proximal femur, Mirels 9 high risk, radiotherapy given, surgically treated',
     ]);
@@ -151,7 +151,24 @@ describe('skeletal risk summary', () => {
     const tibia = skeletalRiskSummary([lesion({ site: 'other', mirels: mirels(9) })]);
     expect(tibia.level).toBe('high');
     expect(tibia.flags.anyLongBoneHigh).toBe(true);
-    expect(skeletalRiskSummary([lesion({ site: 'other' })]).level).toBe('low');
+    expect(skeletalRiskSummary([lesion({ site: 'other' })]).level).toBe('unscored');
+    expect(skeletalRiskSummary([lesion({ site: 'other', lesionType: 'blastic' })]).level).toBe('low');
+  });
+
+  it('never calls a lytic or mixed lesion at a site with no validated score "low"', () => {
+    for (const site of ['ribs', 'skull', 'other'] as const) {
+      for (const lesionType of ['lytic', 'mixed', null] as const) {
+        const summary = skeletalRiskSummary([lesion({ site, lesionType })]);
+        expect(summary.level, `${site} ${lesionType}`).toBe('unscored');
+        expect(summary.label).toBe('Not scored: clinical judgement');
+        expect(summary.lines[0]?.scoreText).toBe('no validated score: clinical judgement');
+      }
+    }
+    const pelvis = skeletalRiskSummary([lesion({ site: 'pelvis', lesionType: 'mixed' })]);
+    expect(pelvis.level).toBe('unscored');
+    expect(pelvis.reasons).toEqual(['Mixed lesion, pelvis, no validated score: clinical judgement']);
+    // A lytic pelvic lesion stays at the higher "moderate" it already had.
+    expect(skeletalRiskSummary([lesion({ site: 'pelvis' })]).level).toBe('moderate');
   });
 
   it('counts partial weight-bearing as moderate', () => {

@@ -39,7 +39,7 @@ export type LesionRiskLevel = Exclude<SkeletalRiskLevel, 'none'>;
 export const skeletalRiskLevelLabels: Record<SkeletalRiskLevel, string> = {
   none: 'No bone lesions recorded',
   low: 'Low',
-  unscored: 'Not yet scored',
+  unscored: 'Not scored: clinical judgement',
   moderate: 'Moderate',
   high: 'High',
 };
@@ -172,6 +172,8 @@ function describeScore(score: LesionScore | null): string {
   return `${name} incomplete (at least ${score.atLeast}; missing ${score.missing.join(', ')})`;
 }
 
+export const noValidatedScoreText = 'no validated score: clinical judgement';
+
 function levelFor(lesion: SkeletalLesion, score: LesionScore | null, lesionType: LesionType | null): LesionRiskLevel {
   // Points only add, so a partial score already at a cut-off cannot fall below it.
   const floor = score?.atLeast ?? 0;
@@ -190,6 +192,9 @@ function levelFor(lesion: SkeletalLesion, score: LesionScore | null, lesionType:
   if (lesion.weightBearing === 'partial') return 'moderate';
 
   if (score && !scored) return 'unscored';
+  // Ribs, skull, pelvis or another site with no validated score: a lytic or mixed (or untyped) lesion
+  // there is not "low"; FACTS §2 restricts training for rib lesions, for example.
+  if (!score && lesionType !== 'blastic') return 'unscored';
   return 'low';
 }
 
@@ -202,7 +207,7 @@ function lineFor(lesion: SkeletalLesion): SkeletalLesionLine {
     null;
   const level = levelFor(lesion, score, lesionType);
   const siteLabel = boneLesionSites.labels[lesion.site];
-  const scoreText = describeScore(score);
+  const scoreText = !score && level === 'unscored' ? noValidatedScoreText : describeScore(score);
 
   const parts = [
     lesionType ? `${lesionTypes.labels[lesionType]} lesion` : 'Lesion of unrecorded type',

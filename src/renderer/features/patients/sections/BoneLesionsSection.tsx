@@ -18,9 +18,13 @@ import {
   fractureScoreFor,
   mirelsItems,
   mirelsScore,
+  mirelsSitesFor,
   sinsItems,
+  sinsLocationsFor,
   sinsScore,
   type FractureScoreKind,
+  type MirelsSite,
+  type SinsLocation,
 } from '../../../../shared/clinical/intake/fractureRisk';
 import type { BoneLesionView } from '../../../../shared/contract/intake';
 import { formatClinicDate, todayLocal } from '../../../../shared/dates';
@@ -64,11 +68,47 @@ const bandColor: Record<string, string> = {
   unstable: 'red',
 };
 
-function itemOptions(item: { options: Record<string, { label: string; points: number }> }) {
+function itemOptions(
+  item: { options: Record<string, { label: string; points: number }> },
+  only?: readonly string[],
+  current?: string,
+) {
   return [
     { value: '', label: 'Not yet known' },
-    ...Object.entries(item.options).map(([value, o]) => ({ value, label: `${o.label} (${o.points})` })),
+    ...Object.entries(item.options)
+      // A stored choice that no longer fits stays visible (and is refused on save) rather than vanishing.
+      .filter(([value]) => !only || only.includes(value) || value === current)
+      .map(([value, o]) => ({
+        value,
+        label: `${o.label} (${o.points})${only && !only.includes(value) ? ' — does not fit this site' : ''}`,
+      })),
   ];
+}
+
+/** Only the Mirels site and SINS location options that fit the lesion's own site (and named level) are offered. */
+function fittingOptions(values: Values, kind: FractureScoreKind, key: string): readonly string[] | undefined {
+  if (!values.site) return undefined;
+  if (kind === 'mirels' && key === 'site') return mirelsSitesFor(values.site);
+  if (kind === 'sins' && key === 'location') return sinsLocationsFor(values.site, values.location);
+  return undefined;
+}
+
+/**
+ * After the site or level changes: keep a chosen option that still fits, pick the only fitting one,
+ * or otherwise clear it so the clinician chooses again.
+ */
+function fitScoreSite(form: UseFormReturnType<Values>, site: BoneLesionSite | '', location: string) {
+  if (!site) return;
+  const mirelsAllowed: readonly MirelsSite[] = mirelsSitesFor(site);
+  const mirelsNow = form.values.mirels.site as MirelsSite | '';
+  if (!mirelsNow || !mirelsAllowed.includes(mirelsNow)) {
+    form.setFieldValue('mirels.site', defaultMirelsSite(site) ?? (mirelsAllowed.length === 1 ? mirelsAllowed[0]! : ''));
+  }
+  if (fractureScoreFor(site) !== 'sins') return;
+  const sinsAllowed: readonly SinsLocation[] = sinsLocationsFor(site, location);
+  const sinsNow = form.values.sins.location as SinsLocation | '';
+  if (sinsNow && sinsAllowed.includes(sinsNow)) return;
+  form.setFieldValue('sins.location', sinsAllowed.length === 1 ? sinsAllowed[0]! : '');
 }
 
 function kindFor(values: Values): FractureScoreKind | null {
@@ -108,8 +148,13 @@ function ScorePanel(props: { form: UseFormReturnType<Values> }) {
           {Object.entries(items).map(([key, item]) => (
             <NativeSelect
               key={key}
+              size="md"
               label={`${name} ${item.label.toLowerCase()}`}
-              data={itemOptions(item)}
+              data={itemOptions(
+                item,
+                fittingOptions(form.values, kind, key),
+                (form.values[kind] as Record<string, string>)[key],
+              )}
               {...form.getInputProps(`${kind}.${key}`)}
             />
           ))}
@@ -212,6 +257,7 @@ export function BoneLesionsSection() {
             <>
               <SimpleGrid cols={{ base: 2, md: 4 }}>
                 <NativeSelect
+                  size="md"
                   label="Lesion site"
                   withAsterisk
                   data={options(boneLesionSites, 'Choose…')}
@@ -219,16 +265,21 @@ export function BoneLesionsSection() {
                   onChange={(e) => {
                     const site = e.currentTarget.value as BoneLesionSite | '';
                     form.setFieldValue('site', site);
-                    const suggested = site ? defaultMirelsSite(site) : null;
-                    if (suggested && !form.values.mirels.site) form.setFieldValue('mirels.site', suggested);
+                    fitScoreSite(form, site, form.values.location);
                   }}
                 />
                 <TextInput
                   label="Level or part of the bone"
                   placeholder="e.g. L3 vertebral body"
                   {...form.getInputProps('location')}
+                  onChange={(e) => {
+                    const location = e.currentTarget.value;
+                    form.setFieldValue('location', location);
+                    fitScoreSite(form, form.values.site, location);
+                  }}
                 />
                 <NativeSelect
+                  size="md"
                   label="Side"
                   data={[
                     { value: '', label: '—' },
@@ -240,6 +291,7 @@ export function BoneLesionsSection() {
                   {...form.getInputProps('side')}
                 />
                 <NativeSelect
+                  size="md"
                   label="Lesion type"
                   data={options(lesionTypes, 'Not yet known')}
                   {...form.getInputProps('lesionType')}
@@ -251,30 +303,29 @@ export function BoneLesionsSection() {
                   }}
                 />
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <SimpleGrid cols={{ base: 2, md: 3 }}>
                 <NativeSelect
+                  size="md"
                   label="Weight-bearing status"
                   data={options(weightBearingStatuses)}
                   {...form.getInputProps('weightBearing')}
                 />
-                <Stack gap={4}>
-                  <Checkbox
-                    label="Radiotherapy to this lesion"
-                    {...form.getInputProps('radiotherapy', { type: 'checkbox' })}
-                  />
-                  <TextInput
-                    label="Radiotherapy date"
-                    type="date"
-                    max={todayLocal()}
-                    {...form.getInputProps('radiotherapyOn')}
-                  />
-                </Stack>
-                <Stack gap={4}>
-                  <Checkbox label="Surgery to this lesion" {...form.getInputProps('surgery', { type: 'checkbox' })} />
-                  <TextInput label="Surgery date" type="date" max={todayLocal()} {...form.getInputProps('surgeryOn')} />
-                </Stack>
-                <Checkbox mt="xl" label="Lesion active" {...form.getInputProps('active', { type: 'checkbox' })} />
+                <TextInput
+                  label="Radiotherapy date"
+                  type="date"
+                  max={todayLocal()}
+                  {...form.getInputProps('radiotherapyOn')}
+                />
+                <TextInput label="Surgery date" type="date" max={todayLocal()} {...form.getInputProps('surgeryOn')} />
               </SimpleGrid>
+              <Group gap="xl">
+                <Checkbox
+                  label="Radiotherapy to this lesion"
+                  {...form.getInputProps('radiotherapy', { type: 'checkbox' })}
+                />
+                <Checkbox label="Surgery to this lesion" {...form.getInputProps('surgery', { type: 'checkbox' })} />
+                <Checkbox label="Lesion active" {...form.getInputProps('active', { type: 'checkbox' })} />
+              </Group>
               <ScorePanel form={form} />
               <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
             </>

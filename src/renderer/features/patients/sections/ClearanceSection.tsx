@@ -139,7 +139,13 @@ export function ClearanceSection() {
                   />
                   <TextInput label="Review or expiry date" type="date" {...form.getInputProps('reviewBy')} />
                 </SimpleGrid>
-                <Textarea label="Restrictions" autosize minRows={2} {...form.getInputProps('restrictions')} />
+                <Textarea
+                  label="Restrictions"
+                  description='Only for "Cleared with restrictions"'
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('restrictions')}
+                />
                 <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
               </>
             )}

@@ -146,8 +146,9 @@ function DetailsForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): vo
 
 function StatusForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): void }) {
   const form = useForm({
-    initialValues: { toStatus: '' as PatientStatus | '', effectiveOn: todayLocal(), reason: '' },
+    initialValues: { toStatus: '' as PatientStatus | '', effectiveOn: todayLocal(), reason: '', correction: false },
   });
+  const deceased = props.record.patient.status === 'deceased';
   const submit = form.onSubmit(async (values) => {
     try {
       const next = await api.intake.changeStatus({
@@ -155,6 +156,7 @@ function StatusForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): voi
         toStatus: values.toStatus as PatientStatus,
         effectiveOn: values.effectiveOn,
         reason: values.reason,
+        correction: deceased && values.correction,
       });
       form.reset();
       props.onSaved(next);
@@ -187,6 +189,14 @@ function StatusForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): voi
           />
           <TextInput label="Reason for the change" withAsterisk {...form.getInputProps('reason')} />
         </SimpleGrid>
+        {deceased && (
+          <Checkbox
+            mt="md"
+            label="Deceased was recorded in error: record this as a correction"
+            description="A patient recorded as deceased can change status only as a correction, with the reason."
+            {...form.getInputProps('correction', { type: 'checkbox' })}
+          />
+        )}
         <Group justify="flex-end" mt="md">
           <Button type="submit" variant="light">
             Change status

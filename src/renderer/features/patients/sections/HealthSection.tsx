@@ -13,7 +13,15 @@ import { nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
 
 const blankCondition = { kind: '' as ComorbidityKind | '', detail: '', active: true };
-const blankMedicine = { name: '', dose: '', flags: [] as MedicationFlag[], startedOn: '', stoppedOn: '', notes: '' };
+const blankMedicine = {
+  name: '',
+  dose: '',
+  flags: [] as MedicationFlag[],
+  flagOverrideReason: '',
+  startedOn: '',
+  stoppedOn: '',
+  notes: '',
+};
 
 export function HealthSection() {
   return (
@@ -67,6 +75,7 @@ export function HealthSection() {
               name: m.name,
               dose: m.dose ?? '',
               flags: m.flags,
+              flagOverrideReason: '',
               startedOn: m.startedOn ?? '',
               stoppedOn: m.stoppedOn ?? '',
               notes: m.notes ?? '',
@@ -93,20 +102,38 @@ export function HealthSection() {
               return (
                 <>
                   <SimpleGrid cols={{ base: 2, md: 4 }}>
-                    <TextInput label="Medicine name" withAsterisk {...form.getInputProps('name')} />
+                    <TextInput
+                      label="Medicine name"
+                      withAsterisk
+                      {...form.getInputProps('name')}
+                      onChange={(e) => {
+                        // Tick the flags the new name suggests; one the clinician unticked stays unticked.
+                        const name = e.currentTarget.value;
+                        const before = suggestMedicationFlags(form.values.name);
+                        const added = suggestMedicationFlags(name).filter(
+                          (f) => !before.includes(f) && !form.values.flags.includes(f),
+                        );
+                        form.setFieldValue('name', name);
+                        if (added.length > 0) form.setFieldValue('flags', [...form.values.flags, ...added]);
+                      }}
+                    />
                     <TextInput label="Dose" {...form.getInputProps('dose')} />
                     <TextInput label="Medicine started" type="date" {...form.getInputProps('startedOn')} />
                     <TextInput label="Medicine stopped" type="date" {...form.getInputProps('stoppedOn')} />
                   </SimpleGrid>
-                  {unconfirmed.length > 0 && (
+                  {suggested.length > 0 && (
                     <Alert
                       color="orange"
                       variant="light"
-                      title="Suggested from the name — please confirm"
+                      title={
+                        unconfirmed.length > 0
+                          ? 'Suggested from the name but unticked — say why below'
+                          : 'Ticked from the name — untick only if it does not apply'
+                      }
                       role="status"
                     >
                       <Stack gap={4}>
-                        {unconfirmed.map((f) => (
+                        {suggested.map((f) => (
                           <Text key={f} size="sm">
                             <b>{medicationFlags.labels[f]}</b>: {medicationFlagAdvice[f].advice}
                           </Text>
@@ -125,11 +152,28 @@ export function HealthSection() {
                       ))}
                     </Group>
                   </Checkbox.Group>
+                  {unconfirmed.length > 0 && (
+                    <TextInput
+                      label="Why the suggested flag does not apply"
+                      withAsterisk
+                      placeholder="e.g. eye drops, no systemic effect"
+                      {...form.getInputProps('flagOverrideReason')}
+                    />
+                  )}
                 </>
               );
             }}
             save={(values, id) =>
-              api.intake.saveMedication({ ...nullify(values), flags: values.flags, patientId: record.patient.id, id })
+              api.intake.saveMedication({
+                ...nullify(values),
+                flags: values.flags,
+                // Only sent while a suggested flag is unticked, so a stale reason is not recorded.
+                flagOverrideReason: suggestMedicationFlags(values.name).every((f) => values.flags.includes(f))
+                  ? null
+                  : values.flagOverrideReason || null,
+                patientId: record.patient.id,
+                id,
+              })
             }
             onSaved={setRecord}
           />

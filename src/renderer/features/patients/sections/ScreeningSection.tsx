@@ -58,11 +58,12 @@ export function ScreeningSection() {
             </Stack>
           )}
           fields={(form) => {
-            const score = (key: keyof typeof blank, label: string) => (
+            // Symptom items run 0 = none to 10 = worst; sleep quality and energy the other way round.
+            const score = (key: keyof typeof blank, label: string, anchors = '0 = none, 10 = worst') => (
               <NumberInput
                 clampBehavior="none"
                 label={label}
-                description="0–10"
+                description={anchors}
                 min={0}
                 max={10}
                 {...form.getInputProps(key)}
@@ -83,8 +84,8 @@ export function ScreeningSection() {
                   <TextInput label="Pain site" {...form.getInputProps('painSite')} />
                   {score('breathlessness', 'Breathlessness')}
                   {score('nausea', 'Nausea')}
-                  {score('sleepQuality', 'Sleep quality')}
-                  {score('energy', 'Energy')}
+                  {score('sleepQuality', 'Sleep quality', '0 = worst, 10 = best')}
+                  {score('energy', 'Energy', '0 = worst, 10 = best')}
                   <NativeSelect
                     label="Neuropathy"
                     data={[
