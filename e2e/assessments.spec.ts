@@ -28,6 +28,11 @@ async function go(page: Page, hash: string) {
   }, hash);
 }
 
+/** Waits out any "Saved" notification so a screenshot shows the screen itself. */
+async function toastsGone(page: Page) {
+  await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 6000 });
+}
+
 async function saveMeasure(card: Locator, shortName: string) {
   await card.getByRole('button', { name: `Save ${shortName}` }).click();
   await expect(card.getByText('Saved', { exact: true })).toBeVisible();
@@ -77,6 +82,8 @@ async function recordAssessment(
     await page.getByRole('region', { name: '30-second sit-to-stand' }).getByLabel('Stands in 30 s').fill('11');
     for (const scheme of ['light', 'dark'] as const) {
       await useColorScheme(page, scheme);
+      await toastsGone(page);
+
       await page.evaluate(() => window.scrollTo(0, 0));
       await app.screenshot('assessment-draft');
     }
@@ -129,6 +136,8 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   await recordAssessment(app, patient.id, { kind: 'Reassessment', on: today, walk: '425', tug: '9.8', fatigue: '4' });
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
+    await toastsGone(page);
+
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('assessment-finalised');
   }
@@ -138,15 +147,28 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   const walk = table.getByRole('row', { name: '6MWT', exact: true });
   await expect(walk).toContainText('+45 m');
   await expect(walk).toContainText('Improved');
-  await expect(walk).toContainText('at or beyond the MCID of 30 m (Granger 2015)');
+  // 30 m is Pacewise's default inside Granger 2015's 22–42 m, never "Granger's MCID" (review P1 #5).
+  await expect(walk).toContainText(
+    'at or beyond the threshold of 30 m (Pacewise default within Granger 2015’s 22–42 m)',
+  );
+  await expect(walk).toContainText('Pacewise choice, not a published MCID');
+  await expect(walk).not.toContainText('MCID of 30 m (Granger 2015)');
   const tug = table.getByRole('row', { name: 'TUG', exact: true });
-  await expect(tug).toContainText('−0.40 s');
+  // One decimal, the stopwatch's precision (review P3 #22).
+  await expect(tug).toContainText('−0.4 s');
   await expect(tug).toContainText('Stable');
-  await expect(tug).toContainText('smaller than the MDC of 1.10 s');
+  await expect(tug).toContainText('smaller than the MDC of 1.1 s');
+  await expect(tug).not.toContainText('0.40');
   const fatigue = table.getByRole('row', { name: 'ESAS-r fatigue', exact: true });
   await expect(fatigue.getByRole('cell').nth(1)).toContainText('7 points');
   await expect(fatigue.getByRole('cell').nth(3)).toContainText('4 points');
   await expect(fatigue).toContainText('Improved');
+  // 30s STS was first taken at the reassessment: it is "first recorded", never the baseline (review P2 #6).
+  const sts = table.getByRole('row', { name: '30s STS', exact: true });
+  await expect(sts.getByRole('cell').nth(1)).toContainText('First recorded');
+  await expect(walk.getByRole('cell').nth(1)).not.toContainText('First recorded');
+  // Clearance is in view on the progress screen (review P1 #4).
+  await expect(page.getByRole('group', { name: 'Patient status' })).toContainText('No medical clearance');
 
   const chart = page.getByRole('figure', { name: '6MWT over time' });
   await expect(chart).toContainText(`${formatClinicDate(baselineOn)}: 380 m`);
@@ -165,6 +187,8 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
     await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+    await toastsGone(page);
+
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('progress');
   }
@@ -390,8 +414,127 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   await expect(goal.getByRole('progressbar', { name: '75% of the way to the target' })).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
+    await toastsGone(page);
+
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('progress-sessions');
   }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('clearance on every assessment screen, discarding a draft, and no reassessment before the baseline', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patient = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Lena',
+    familyName: 'Park',
+    preferredName: null,
+    dateOfBirth: '1960-02-11',
+    sex: 'female',
+    mrn: 'RMH-700700',
+  });
+  const today = todayLocal();
+  const baselineOn = addDays(today, -20);
+  const base = await app.call<{ id: string }>('assessments.create', {
+    patientId: patient.id,
+    kind: 'baseline',
+    assessedOn: baselineOn,
+    measureKeys: ['timed_up_and_go'],
+  });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: base.id,
+    measureKey: 'timed_up_and_go',
+    components: { seconds: 11.25 },
+  });
+  await app.call('assessments.recordMeasure', { assessmentId: base.id, measureKey: 'ecog', components: { grade: 1 } });
+  await app.call('assessments.finalise', { assessmentId: base.id });
+
+  // The list: status and clearance badges from the patient's intake record (review P1 #4).
+  await go(page, `/patients/${patient.id}/assessments`);
+  const badges = page.getByRole('group', { name: 'Patient status' });
+  await expect(badges).toContainText('No medical clearance');
+  await expect(page.getByRole('heading', { name: 'Assessments', level: 2 })).toBeVisible();
+
+  // A reassessment dated before the baseline is refused under the date field, and nothing typed is lost.
+  await page.getByRole('button', { name: 'New assessment' }).click();
+  const form = page.getByRole('region', { name: 'New assessment' });
+  await form.getByRole('radio', { name: 'Reassessment' }).check();
+  await form.getByLabel('Assessment date').fill(addDays(baselineOn, -1));
+  await form.getByLabel('Notes').fill('Entered late');
+  await form.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(
+    form.getByText(`A reassessment cannot be dated before the baseline of ${formatClinicDate(baselineOn)}`),
+  ).toBeVisible();
+  await expect(form.getByLabel('Notes')).toHaveValue('Entered late');
+  await form.getByLabel('Assessment date').fill(today);
+  await form.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(page.getByRole('heading', { name: `Reassessment · ${formatClinicDate(today)}` })).toBeVisible();
+  // The editor carries the same badges.
+  await expect(page.getByRole('group', { name: 'Patient status' })).toContainText('No medical clearance');
+  const tug = page.getByRole('region', { name: 'Timed Up and Go' });
+  await tug.getByLabel('Time (s)').fill('10.4');
+  await saveMeasure(tug, 'TUG');
+  await expect(page.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await toastsGone(page);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('assessment-editor-badges');
+  }
+  await useColorScheme(page, 'light');
+
+  // Discarding needs a reason; the draft stays in the list, marked discarded (review P2 #11).
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Discard this draft?' });
+  await dialog.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(dialog.getByText('Enter the reason for discarding the draft')).toBeVisible();
+  await dialog.getByLabel('Reason for discarding').fill('Test stopped: patient felt unwell');
+  await dialog.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Assessments', level: 2 })).toBeVisible();
+  const row = page.getByRole('row', { name: `Reassessment ${formatClinicDate(today)}` });
+  await expect(row).toContainText('Discarded');
+  await expect(row).toContainText('Test stopped: patient felt unwell');
+  // It no longer blocks a new assessment, and it counts nowhere.
+  await expect(page.getByRole('button', { name: 'New assessment' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await toastsGone(page);
+    await app.screenshot('assessments-list');
+  }
+  await useColorScheme(page, 'light');
+  const comparison = await app.call<{ rows: Array<{ measureKey: string; current: { value: number } }> }>(
+    'progress.comparison',
+    { patientId: patient.id },
+  );
+  expect(comparison.rows.find((r) => r.measureKey === 'timed_up_and_go')!.current.value).toBe(11.25);
+  // A finalised reassessment with ECOG and SPPB, whose thresholds the fact sheet does not back (review P3 #24).
+  const again = await app.call<{ id: string }>('assessments.create', {
+    patientId: patient.id,
+    kind: 'reassessment',
+    assessedOn: today,
+    measureKeys: ['ecog', 'sppb'],
+  });
+  await app.call('assessments.recordMeasure', { assessmentId: again.id, measureKey: 'ecog', components: { grade: 2 } });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: again.id,
+    measureKey: 'sppb',
+    components: { side_by_side_s: 10, semi_tandem_s: 10, tandem_s: 3, gait_1_s: 5.5, chair_s: 14 },
+  });
+  await app.call('assessments.finalise', { assessmentId: again.id });
+  await go(page, `/patients/${patient.id}/progress`);
+  await expect(page.getByRole('group', { name: 'Patient status' })).toContainText('No medical clearance');
+  const table = page.getByRole('table', { name: 'Comparison' });
+  const ecog = table.getByRole('row', { name: 'ECOG', exact: true });
+  await expect(ecog).toContainText('Declined');
+  await expect(ecog).toContainText('Pacewise choice, not a published MCID');
+  const sppb = table.getByRole('row', { name: 'SPPB', exact: true });
+  await expect(sppb).toContainText('Mobility limitation');
+  await expect(sppb).toContainText('Source not verified');
+  // One decimal for TUG: 11.25 s shows as 11.3 s.
+  await expect(
+    page.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: 'TUG', exact: true }),
+  ).toContainText('11.3 s');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -13,6 +13,7 @@ export const assessmentsHandlers: HandlersFor<typeof assessmentsChannels> = {
   'assessments.clearMeasure': (ctx, input) => records.clearMeasure(ctx, input),
   'assessments.finalise': (ctx, input) => records.finaliseAssessment(ctx, input.assessmentId),
   'assessments.amend': (ctx, input) => records.amendAssessment(ctx, input),
+  'assessments.discard': (ctx, input) => records.discardAssessment(ctx, input),
   'measures.listCustom': (ctx, input) => measures.listCustomMeasures(ctx, input.includeRetired),
   'measures.createCustom': (ctx, input) => measures.createCustomMeasure(ctx, input),
   'measures.retireCustom': (ctx, input) => measures.retireCustomMeasure(ctx, input.measureId),

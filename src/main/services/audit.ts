@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { auditEvent } from '../db/schema';
 
 export type AuditAction =
-  'create' | 'update' | 'amend' | 'sign' | 'finalise' | 'status' | 'override' | 'retire' | 'settings';
+  'create' | 'update' | 'amend' | 'sign' | 'finalise' | 'status' | 'override' | 'retire' | 'discard' | 'settings';
 
 export interface AuditEntryInput {
   actorId: string | null;

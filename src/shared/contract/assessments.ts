@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ChangeVerdict, ChangeThresholdKind, ReassessmentState } from '../clinical/measures';
+import type {
+  ChangeThresholdKind,
+  ChangeVerdict,
+  ReassessmentState,
+  StartKind,
+  ThresholdProvenance,
+} from '../clinical/measures';
 import type { ClinicDate } from '../dates';
 import type { GoalCategory, GoalStatus, Sex } from '../domain/vocabulary';
 import { channel } from './define';
@@ -13,7 +19,8 @@ export const assessmentKindLabels: Record<AssessmentKind, string> = {
   discharge: 'Discharge',
 };
 
-export type AssessmentStatus = 'draft' | 'finalised';
+/** A discarded draft is kept for the record but counts nowhere. */
+export type AssessmentStatus = 'draft' | 'finalised' | 'discarded';
 
 export interface MeasureResultView {
   id: string;
@@ -43,6 +50,8 @@ export interface AssessmentSummary {
   amendmentReason: string | null;
   /** A finalised correction has replaced this assessment; it stays readable but no longer counts. */
   supersededById: string | null;
+  discardedAt: string | null;
+  discardReason: string | null;
   measureNames: string[];
 }
 
@@ -101,6 +110,8 @@ export interface ThresholdView {
   kind: ChangeThresholdKind;
   source: string;
   note: string | null;
+  /** `pacewise` or `unverified` thresholds are marked on screen (FACTS.md §4 does not back them as given). */
+  provenance: ThresholdProvenance;
 }
 
 export interface CutoffFlagView {
@@ -108,6 +119,7 @@ export interface CutoffFlagView {
   label: string;
   meaning: string;
   source: string;
+  unverified: boolean;
 }
 
 export interface ComparisonRow {
@@ -118,7 +130,9 @@ export interface ComparisonRow {
   decimals: number;
   better: 'higher' | 'lower';
   parent: string | null;
+  /** The value at the finalised baseline or, when the measure was not taken then, the first recorded value. */
   baseline: SeriesPointView | null;
+  baselineKind: StartKind | null;
   previous: SeriesPointView | null;
   current: SeriesPointView | null;
   changeFromBaseline: ChangeVerdict | null;
@@ -141,7 +155,9 @@ export interface MeasureSeries {
   decimals: number;
   better: 'higher' | 'lower';
   points: SeriesPointView[];
+  /** The starting value drawn as a line; `baselineKind` says whether it is the baseline or only the first recorded. */
   baseline: number | null;
+  baselineKind: StartKind | null;
   mcid: ThresholdView | null;
 }
 
@@ -276,6 +292,9 @@ export const assessmentsChannels = {
   'assessments.finalise': channel(assessmentRef).returns<AssessmentDetail>(),
   'assessments.amend': channel(
     z.object({ assessmentId: id('Assessment'), reason: requiredText('reason for the correction', 500) }),
+  ).returns<AssessmentDetail>(),
+  'assessments.discard': channel(
+    z.object({ assessmentId: id('Assessment'), reason: requiredText('reason for discarding the draft', 500) }),
   ).returns<AssessmentDetail>(),
   'measures.listCustom': channel(z.object({ includeRetired: z.boolean().default(false) })).returns<CustomMeasure[]>(),
   'measures.createCustom': channel(customMeasureInput).returns<CustomMeasure>(),

@@ -6,6 +6,7 @@ import { clinician, patient } from './foundation';
  * Reassessment (issue 5). An assessment is edited while a draft; once `finalised_at` is set the row
  * and its results never change again. A correction is a new assessment whose `amends_id` points to
  * the original: the original stays readable and stops counting once the correction is finalised.
+ * A draft can be discarded (never deleted): `discarded_at` is set and it stops blocking or counting.
  */
 
 /** Measures the clinic defined itself; retired, never removed, so old results keep their meaning. */
@@ -51,6 +52,13 @@ export const assessment = sqliteTable(
     amendmentReason: text('amendment_reason'),
     finalisedAt: text('finalised_at'),
     finalisedBy: text('finalised_by').references(() => clinician.id),
+    /**
+     * A draft (or unfinalised correction) abandoned by a clinician: the row and its results are
+     * kept for the record, shown as discarded, and excluded from every comparison, chart and check.
+     */
+    discardedAt: text('discarded_at'),
+    discardedBy: text('discarded_by').references(() => clinician.id),
+    discardReason: text('discard_reason'),
     ...whoAndWhen,
   },
   (t) => [index('assessment_patient_date').on(t.patientId, t.assessedOn), index('assessment_amends').on(t.amendsId)],

@@ -11,13 +11,16 @@ import {
 } from '../../db/schema';
 import { ApiError } from '../../errors';
 import { openTestCaseload } from '../../testing';
-import { verifyAuditChain } from '../audit';
+import { auditTrailFor, verifyAuditChain } from '../audit';
+import { treatmentInput } from '../../../shared/contract/intake';
+import { saveTreatment } from '../intake/sections';
 import { createPatient } from '../patients';
 import { createCustomMeasure, defaultBattery, setDefaultBattery } from './measures';
 import { caseloadFlag, progressCharts, progressComparison } from './progress';
 import {
   amendAssessment,
   createAssessment,
+  discardAssessment,
   finaliseAssessment,
   getAssessment,
   listAssessments,
@@ -318,5 +321,181 @@ describe('progress charts from sessions and goals', () => {
       milestonesTotal: 1,
       milestonesAchieved: 1,
     });
+  });
+});
+
+describe('review fixes (issue 5 review)', () => {
+  it('P2 #6: baseline comes from the finalised baseline; a later first value is "first recorded"', () => {
+    assess('2026-01-05', 'baseline', 380, 10.2, 7);
+    const r = createAssessment(t.ctx, {
+      ...header('2026-03-01', 'reassessment'),
+      measureKeys: ['six_minute_walk', 'sit_to_stand_30s'],
+    });
+    recordMeasure(t.ctx, { assessmentId: r.id, measureKey: 'six_minute_walk', components: { distance_m: 425 } });
+    recordMeasure(t.ctx, { assessmentId: r.id, measureKey: 'sit_to_stand_30s', components: { stands: 11 } });
+    finaliseAssessment(t.ctx, r.id);
+    const rows = progressComparison(t.ctx, patientId).rows;
+    const walk = rows.find((x) => x.measureKey === 'six_minute_walk')!;
+    expect(walk.baselineKind).toBe('baseline');
+    expect(walk.baseline!.date).toBe('2026-01-05');
+    const sts = rows.find((x) => x.measureKey === 'sit_to_stand_30s')!;
+    expect(sts.baselineKind).toBe('first_recorded');
+    expect(sts.baseline!.assessmentId).toBe(r.id);
+    expect(sts.changeFromBaseline).toBeNull();
+    const chart = progressCharts(t.ctx, patientId).measures.find((m) => m.measureKey === 'sit_to_stand_30s')!;
+    expect(chart.baselineKind).toBe('first_recorded');
+  });
+
+  it('P2 #6: refuses a reassessment or discharge dated before the finalised baseline, on the date field', () => {
+    assess('2026-02-01', 'baseline', 380, 10.2, 7);
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as ApiError).fields?.assessedOn;
+      }
+      return 'accepted';
+    };
+    expect(refusal(() => createAssessment(t.ctx, header('2026-01-20', 'reassessment')))).toBe(
+      'A reassessment cannot be dated before the baseline of 1 Feb 2026',
+    );
+    expect(refusal(() => createAssessment(t.ctx, { ...header('2026-01-31'), kind: 'discharge' }))).toMatch(
+      /^A discharge assessment cannot be dated before the baseline/,
+    );
+    const ok = createAssessment(t.ctx, header('2026-02-01', 'reassessment'));
+    expect(
+      refusal(() => updateAssessment(t.ctx, { assessmentId: ok.id, ...header('2026-01-15', 'reassessment') })),
+    ).toMatch(/cannot be dated before the baseline/);
+    expect(getAssessment(t.ctx, ok.id).assessedOn).toBe('2026-02-01');
+  });
+
+  it('P2 #6: a baseline cannot end up dated after a finalised reassessment', () => {
+    const draftBaseline = createAssessment(t.ctx, { ...header('2026-02-10'), measureKeys: ['six_minute_walk'] });
+    recordMeasure(t.ctx, {
+      assessmentId: draftBaseline.id,
+      measureKey: 'six_minute_walk',
+      components: { distance_m: 380 },
+    });
+    // No finalised baseline yet, so a reassessment can be recorded first (e.g. baseline entered late) ...
+    discardAssessment(t.ctx, { assessmentId: draftBaseline.id, reason: 'Re-enter after the reassessment' });
+    assess('2026-02-01', 'reassessment', 400, 10, 5);
+    // ... but a baseline dated after it is refused on the date field.
+    try {
+      createAssessment(t.ctx, header('2026-02-10'));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ApiError).fields.assessedOn).toBe(
+        'The baseline cannot be dated after the reassessment of 1 Feb 2026',
+      );
+    }
+    expect(createAssessment(t.ctx, header('2026-01-20')).kind).toBe('baseline');
+  });
+
+  it('P2 #11: a draft can be discarded: kept, marked, audited, excluded, and no longer blocking', () => {
+    const draft = createAssessment(t.ctx, { ...header('2026-02-20'), measureKeys: ['six_minute_walk'] });
+    recordMeasure(t.ctx, { assessmentId: draft.id, measureKey: 'six_minute_walk', components: { distance_m: 999 } });
+    expect(() => createAssessment(t.ctx, header('2026-02-21'))).toThrow(/already has a draft/);
+    const discarded = discardAssessment(t.ctx, { assessmentId: draft.id, reason: 'Started on the wrong patient' });
+    expect(discarded.status).toBe('discarded');
+    expect(discarded.discardReason).toBe('Started on the wrong patient');
+    expect(discarded.results).toHaveLength(1); // kept, not deleted
+    expect(() =>
+      recordMeasure(t.ctx, { assessmentId: draft.id, measureKey: 'six_minute_walk', components: { distance_m: 1 } }),
+    ).toThrow(/discarded/);
+    expect(() => finaliseAssessment(t.ctx, draft.id)).toThrow(/discarded/);
+    const trail = auditTrailFor(t.ctx.db, 'assessment', draft.id);
+    expect(trail.at(-1)).toMatchObject({ action: 'discard', reason: 'Draft discarded: Started on the wrong patient' });
+    // A new baseline may now start; the discarded one neither blocks it nor counts.
+    const fresh = assess('2026-02-21', 'baseline', 400, 10, 5);
+    const list = listAssessments(t.ctx, patientId).assessments;
+    expect(list.find((a) => a.id === draft.id)!.status).toBe('discarded');
+    const walk = progressComparison(t.ctx, patientId).rows.find((r) => r.measureKey === 'six_minute_walk')!;
+    expect(walk.baseline!.assessmentId).toBe(fresh.id);
+    expect(walk.current!.value).toBe(400);
+    // A finalised assessment cannot be discarded.
+    expect(() => discardAssessment(t.ctx, { assessmentId: fresh.id, reason: 'x' })).toThrow(/cannot be discarded/);
+    // Discarding a correction leaves the original counting.
+    const correction = amendAssessment(t.ctx, { assessmentId: fresh.id, reason: 'Recheck' });
+    recordMeasure(t.ctx, {
+      assessmentId: correction.id,
+      measureKey: 'six_minute_walk',
+      components: { distance_m: 10 },
+    });
+    discardAssessment(t.ctx, { assessmentId: correction.id, reason: 'Original was right' });
+    expect(getAssessment(t.ctx, fresh.id).supersededById).toBeNull();
+    expect(
+      progressComparison(t.ctx, patientId).rows.find((r) => r.measureKey === 'six_minute_walk')!.current!.value,
+    ).toBe(400);
+    expect(amendAssessment(t.ctx, { assessmentId: fresh.id, reason: 'Another look' }).status).toBe('draft');
+    expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
+  });
+
+  it('P2 #15: re-scoring a draft records the changed values in the audit log', () => {
+    const a = createAssessment(t.ctx, { ...header('2026-03-01'), measureKeys: ['six_minute_walk'] });
+    const saved = recordMeasure(t.ctx, {
+      assessmentId: a.id,
+      measureKey: 'six_minute_walk',
+      components: { distance_m: 420 },
+    });
+    const resultId = saved.results.find((r) => r.measureKey === 'six_minute_walk')!.id;
+    const entriesBefore = auditTrailFor(t.ctx.db, 'measure_result', resultId).length;
+    // Taller: the Enright–Sherrill prediction changes, so the stored % predicted changes.
+    updateAssessment(t.ctx, { assessmentId: a.id, ...header('2026-03-01'), heightCm: 180 });
+    const resultTrail = auditTrailFor(t.ctx.db, 'measure_result', resultId);
+    expect(resultTrail.length).toBe(entriesBefore + 1);
+    const entry = resultTrail.at(-1)!;
+    expect(entry.reason).toBe('Re-scored after the assessment details changed');
+    expect(JSON.parse(entry.beforeJson!).derivedJson).toContain('"predicted_m":468');
+    expect(JSON.parse(entry.afterJson!).derivedJson).toContain('"predicted_m":499');
+    const header_ = auditTrailFor(t.ctx.db, 'assessment', a.id).at(-1)!;
+    const rescored = JSON.parse(header_.afterJson!).rescoredResults;
+    expect(rescored).toEqual([
+      expect.objectContaining({
+        measureKey: 'six_minute_walk',
+        before: expect.objectContaining({ derived: expect.objectContaining({ predicted_m: 468 }) }),
+        after: expect.objectContaining({ derived: expect.objectContaining({ predicted_m: 499 }) }),
+      }),
+    ]);
+    // A save that changes nothing adds no result entry.
+    updateAssessment(t.ctx, { assessmentId: a.id, ...header('2026-03-01'), heightCm: 180, notes: 'same' });
+    expect(auditTrailFor(t.ctx.db, 'measure_result', resultId).length).toBe(entriesBefore + 1);
+    expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
+  });
+});
+
+describe('a treatment edited in place brings the reassessment forward (review P2 #7)', () => {
+  it('counts a changed type, regimen or cycle length, dated when it was recorded; not other edits', () => {
+    assess('2026-02-20', 'baseline', 380, 10.2, 7);
+    const regular = listAssessments(t.ctx, patientId).schedule;
+    expect(regular).toMatchObject({ dueOn: '2026-04-17', state: 'not_due' });
+    const base = {
+      patientId,
+      id: null,
+      type: 'chemotherapy',
+      regimen: 'Carboplatin + paclitaxel',
+      startDate: '2026-01-05',
+      endDate: null,
+      cycleLengthDays: 21,
+      day1Dates: [],
+      notes: null,
+    };
+    saveTreatment(t.ctx, treatmentInput.parse(base));
+    const id = t.ctx.db.select({ id: treatment.id }).from(treatment).get()!.id;
+    // Started before the baseline: no change after it.
+    expect(listAssessments(t.ctx, patientId).schedule.dueOn).toBe('2026-04-17');
+    // A notes-only edit is not a treatment change.
+    saveTreatment(t.ctx, treatmentInput.parse({ ...base, id, notes: 'Tolerating well' }));
+    expect(listAssessments(t.ctx, patientId).schedule.dueOn).toBe('2026-04-17');
+    // A new regimen, edited into the same row on 2 Mar: due that day.
+    saveTreatment(t.ctx, treatmentInput.parse({ ...base, id, regimen: 'Docetaxel', notes: 'Tolerating well' }));
+    const schedule = listAssessments(t.ctx, patientId).schedule;
+    expect(schedule).toMatchObject({ dueOn: '2026-03-02', state: 'due' });
+    expect(schedule.reason).toMatch(/^Chemotherapy changed on 2 Mar 2026/);
+    const row = t.ctx.db
+      .select({ due: caseloadSummary.reassessmentDueOn })
+      .from(caseloadSummary)
+      .where(eq(caseloadSummary.patientId, patientId))
+      .get()!;
+    expect(row.due).toBe('2026-03-02');
   });
 });

@@ -118,6 +118,7 @@ function thresholdView(def: MeasureDefinition): ThresholdView | null {
     kind: def.mcid.kind,
     source: def.mcid.source,
     note: def.mcid.note ?? null,
+    provenance: def.mcid.provenance ?? 'published',
   };
 }
 
@@ -148,11 +149,18 @@ function comparisonFrom(
       better: def.better,
       parent: def.parent,
       baseline: compared.baseline as SeriesPointView | null,
+      baselineKind: compared.baselineKind,
       previous: compared.previous as SeriesPointView | null,
       current: compared.current as SeriesPointView | null,
       changeFromBaseline: compared.changeFromBaseline,
       changeFromPrevious: compared.changeFromPrevious,
-      cutoffFlags: compared.cutoffFlags.map(({ id, label, meaning, source }) => ({ id, label, meaning, source })),
+      cutoffFlags: compared.cutoffFlags.map(({ id, label, meaning, source, unverified }) => ({
+        id,
+        label,
+        meaning,
+        source,
+        unverified: unverified === true,
+      })),
       mcid: thresholdView(def),
       mcidGap: def.mcidGap,
     });
@@ -160,11 +168,17 @@ function comparisonFrom(
   return { patientId, rows };
 }
 
+/** The value at the baseline assessment, else the first recorded (the same rule as compareSeries). */
+function startPoint(points: SeriesPointView[]): SeriesPointView | undefined {
+  return points.find((p) => p.kind === 'baseline') ?? points[0];
+}
+
 export function measureSeries(ctx: ServiceContext, series: Map<string, SeriesPointView[]>): MeasureSeries[] {
   return orderedDefinitions(ctx, series.keys())
     .filter((def) => !def.parent)
     .map((def) => {
       const points = series.get(def.key)!;
+      const start = startPoint(points);
       return {
         measureKey: def.key,
         name: def.name,
@@ -173,7 +187,8 @@ export function measureSeries(ctx: ServiceContext, series: Map<string, SeriesPoi
         decimals: def.decimals,
         better: def.better,
         points,
-        baseline: points[0]?.value ?? null,
+        baseline: start?.value ?? null,
+        baselineKind: start ? (start.kind === 'baseline' ? 'baseline' : 'first_recorded') : null,
         mcid: thresholdView(def),
       };
     });
@@ -312,8 +327,10 @@ export function goalProgress(
       ? (measureCatalog[g.measureKey as keyof typeof measureCatalog] ?? custom?.get(g.measureKey))
       : undefined;
     const points = g.measureKey ? (series.get(g.measureKey) ?? []) : [];
-    const baselineValue = points[0]?.value ?? null;
-    const latestValue = points.length > 1 ? points[points.length - 1]!.value : null;
+    const start = startPoint(points);
+    const baselineValue = start?.value ?? null;
+    const last = points[points.length - 1];
+    const latestValue = last && last !== start ? last.value : null;
     const target = g.targetValue != null ? Number.parseFloat(g.targetValue) : NaN;
     let percentToTarget: number | null = null;
     if (baselineValue != null && latestValue != null && Number.isFinite(target) && target !== baselineValue) {

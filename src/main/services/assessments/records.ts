@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   isCustomMeasureKey,
   scoreCustomMeasure,
@@ -14,7 +14,7 @@ import type {
   AssessmentSummary,
   MeasureResultView,
 } from '../../../shared/contract/assessments';
-import { ageOn, todayLocal } from '../../../shared/dates';
+import { ageOn, formatClinicDate, todayLocal } from '../../../shared/dates';
 import type { Sex } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
@@ -24,7 +24,7 @@ import { appendAudit } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { assertRecordable, defaultBattery, definitionFor } from './measures';
-import { scheduleFor } from './schedule';
+import { notSuperseded, scheduleFor } from './schedule';
 
 type AssessmentRow = typeof assessment.$inferSelect;
 type ResultRow = typeof measureResult.$inferSelect;
@@ -60,6 +60,9 @@ function clinicianName(ctx: ServiceContext, clinicianId: string | null): string 
 }
 
 function assertDraft(row: AssessmentRow): void {
+  if (row.discardedAt) {
+    throw new ApiError('locked', 'This draft was discarded and cannot be changed. Start a new assessment instead.');
+  }
   if (row.finalisedAt) {
     throw new ApiError(
       'locked',
@@ -133,11 +136,13 @@ function summaryOf(
     assessedOn: row.assessedOn,
     clinicianId: row.clinicianId,
     clinicianName: name,
-    status: row.finalisedAt ? 'finalised' : 'draft',
+    status: row.finalisedAt ? 'finalised' : row.discardedAt ? 'discarded' : 'draft',
     finalisedAt: row.finalisedAt,
     amendsId: row.amendsId,
     amendmentReason: row.amendmentReason,
     supersededById: superseded,
+    discardedAt: row.discardedAt,
+    discardReason: row.discardReason,
     measureNames,
   };
 }
@@ -240,22 +245,31 @@ export function createAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
     const open = ctx.db
       .select({ id: assessment.id, on: assessment.assessedOn })
       .from(assessment)
-      .where(and(eq(assessment.patientId, input.patientId), sql`${assessment.finalisedAt} is null`))
+      .where(
+        and(eq(assessment.patientId, input.patientId), isNull(assessment.finalisedAt), isNull(assessment.discardedAt)),
+      )
       .get();
     if (open) {
       throw new ApiError(
         'conflict',
-        `This patient already has a draft assessment dated ${open.on}. Finish or finalise it before starting another.`,
+        `This patient already has a draft assessment dated ${formatClinicDate(open.on)}. Finalise or discard it before starting another.`,
       );
     }
     if (input.kind === 'baseline') {
       const existing = ctx.db
         .select({ id: assessment.id })
         .from(assessment)
-        .where(and(eq(assessment.patientId, input.patientId), eq(assessment.kind, 'baseline')))
+        .where(
+          and(
+            eq(assessment.patientId, input.patientId),
+            eq(assessment.kind, 'baseline'),
+            isNull(assessment.discardedAt),
+          ),
+        )
         .get();
       if (existing) throw fieldError('kind', 'This patient already has a baseline; record a reassessment instead');
     }
+    assertNotBeforeBaseline(ctx, input.patientId, input.kind, input.assessedOn);
     const at = ctx.now().toISOString();
     const row: AssessmentRow = {
       id: ctx.newId(),
@@ -271,6 +285,9 @@ export function createAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
       amendmentReason: null,
       finalisedAt: null,
       finalisedBy: null,
+      discardedAt: null,
+      discardedBy: null,
+      discardReason: null,
       createdAt: at,
       createdBy: actor,
       updatedAt: at,
@@ -290,11 +307,93 @@ export function createAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
   return getAssessment(ctx, id);
 }
 
-/** Re-scores every result of a draft from its stored components, after the date, height or weight changed. */
-function rescore(ctx: ServiceContext, row: AssessmentRow, actor: string): void {
+interface RescoredResult {
+  measureKey: string;
+  before: { value: number | null; derived: unknown };
+  after: { value: number | null; derived: unknown };
+}
+
+/**
+ * Re-scores every result of a draft from its stored components, after the date, height or weight
+ * changed. Each result whose score changed gets its own audit entry, and the list of changes is
+ * returned for the header's entry, so no stored value changes without a trace.
+ */
+function rescore(ctx: ServiceContext, row: AssessmentRow, actor: string): RescoredResult[] {
+  const changed: RescoredResult[] = [];
   for (const r of resultRows(ctx, row.id)) {
     if (r.parentResultId || r.componentsJson === '{}') continue;
-    writeResult(ctx, row, r.measureKey, JSON.parse(r.componentsJson) as ComponentValues, actor, false);
+    writeResult(ctx, row, r.measureKey, JSON.parse(r.componentsJson) as ComponentValues, actor, 'changed');
+    const now = ctx.db.select().from(measureResult).where(eq(measureResult.id, r.id)).get()!;
+    if (now.value !== r.value || now.derivedJson !== r.derivedJson) {
+      changed.push({
+        measureKey: r.measureKey,
+        before: { value: r.value, derived: JSON.parse(r.derivedJson) as unknown },
+        after: { value: now.value, derived: JSON.parse(now.derivedJson) as unknown },
+      });
+    }
+  }
+  return changed;
+}
+
+/**
+ * The patient's finalised baseline that counts (not replaced by a correction, never a discarded
+ * draft). Reassessments and discharges are measured from it, so none may be dated before it.
+ */
+export function finalisedBaseline(
+  ctx: ServiceContext,
+  patientId: string,
+): { id: string; assessedOn: string } | undefined {
+  return prepared(ctx, 'assessments.finalisedBaseline', () =>
+    ctx.db
+      .select({ id: assessment.id, assessedOn: assessment.assessedOn })
+      .from(assessment)
+      .where(
+        and(
+          eq(assessment.patientId, sql.placeholder('patientId')),
+          eq(assessment.kind, 'baseline'),
+          isNotNull(assessment.finalisedAt),
+          notSuperseded,
+        ),
+      )
+      .orderBy(asc(assessment.assessedOn))
+      .limit(1)
+      .prepare(),
+  ).get({ patientId });
+}
+
+function assertNotBeforeBaseline(ctx: ServiceContext, patientId: string, kind: string, assessedOn: string): void {
+  if (kind === 'baseline') {
+    // A baseline finalised after later assessments (a draft left open, or a correction of its date)
+    // must not end up dated after a reassessment or discharge that counts.
+    const earlier = ctx.db
+      .select({ on: assessment.assessedOn, kind: assessment.kind })
+      .from(assessment)
+      .where(
+        and(
+          eq(assessment.patientId, patientId),
+          sql`${assessment.kind} <> 'baseline'`,
+          isNotNull(assessment.finalisedAt),
+          sql`${assessment.assessedOn} < ${assessedOn}`,
+          sql`${assessment.id} not in (select a2.amends_id from assessment a2 where a2.patient_id = ${patientId} and a2.amends_id is not null and a2.finalised_at is not null)`,
+        ),
+      )
+      .orderBy(asc(assessment.assessedOn))
+      .get();
+    if (earlier) {
+      throw fieldError(
+        'assessedOn',
+        `The baseline cannot be dated after the ${earlier.kind === 'discharge' ? 'discharge assessment' : 'reassessment'} of ${formatClinicDate(earlier.on)}`,
+      );
+    }
+    return;
+  }
+  const baseline = finalisedBaseline(ctx, patientId);
+  if (baseline && assessedOn < baseline.assessedOn) {
+    const what = kind === 'discharge' ? 'A discharge assessment' : 'A reassessment';
+    throw fieldError(
+      'assessedOn',
+      `${what} cannot be dated before the baseline of ${formatClinicDate(baseline.assessedOn)}`,
+    );
   }
 }
 
@@ -309,10 +408,17 @@ export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
       const existing = ctx.db
         .select({ id: assessment.id })
         .from(assessment)
-        .where(and(eq(assessment.patientId, before.patientId), eq(assessment.kind, 'baseline')))
+        .where(
+          and(
+            eq(assessment.patientId, before.patientId),
+            eq(assessment.kind, 'baseline'),
+            isNull(assessment.discardedAt),
+          ),
+        )
         .get();
       if (existing) throw fieldError('kind', 'This patient already has a baseline; record a reassessment instead');
     }
+    assertNotBeforeBaseline(ctx, before.patientId, input.kind, input.assessedOn);
     const changes = {
       kind: input.kind,
       assessedOn: input.assessedOn,
@@ -325,15 +431,6 @@ export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
     };
     ctx.db.update(assessment).set(changes).where(eq(assessment.id, before.id)).run();
     const after = { ...before, ...changes };
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'assessment',
-      entityId: before.id,
-      action: 'update',
-      before,
-      after,
-    });
     if (after.assessedOn !== before.assessedOn) {
       ctx.db
         .update(measureResult)
@@ -341,7 +438,17 @@ export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
         .where(eq(measureResult.assessmentId, before.id))
         .run();
     }
-    rescore(ctx, after, actor);
+    const rescored = rescore(ctx, after, actor);
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: before.patientId,
+      entity: 'assessment',
+      entityId: before.id,
+      action: 'update',
+      before,
+      // The results move with the date, and any score the new date, height or weight changed is listed.
+      after: { ...after, rescoredResults: rescored },
+    });
   })();
   return getAssessment(ctx, input.assessmentId);
 }
@@ -357,7 +464,8 @@ function writeResult(
   measureKey: string,
   components: ComponentValues,
   actor: string,
-  audit: boolean,
+  /** true: audit every write; 'changed': audit only a result whose stored score changed. */
+  audit: boolean | 'changed',
 ): void {
   const def = assertRecordable(ctx, measureKey);
   const facts = patientFacts(ctx, row.patientId);
@@ -418,7 +526,13 @@ function writeResult(
         })
         .run();
     }
-    if (audit && !parentResultId) {
+    const changed =
+      !existing ||
+      existing.value !== values.value ||
+      existing.componentsJson !== values.componentsJson ||
+      existing.derivedJson !== values.derivedJson ||
+      existing.warningsJson !== values.warningsJson;
+    if ((audit === true || (audit === 'changed' && changed)) && !parentResultId) {
       appendAudit(ctx.db, ctx, {
         actorId: actor,
         patientId: row.patientId,
@@ -427,6 +541,7 @@ function writeResult(
         action: existing ? 'update' : 'create',
         before: existing ?? undefined,
         after: { assessmentId: row.id, measureKey: key, ...values },
+        reason: audit === 'changed' ? 'Re-scored after the assessment details changed' : undefined,
       });
     }
     return id;
@@ -502,6 +617,7 @@ export function finaliseAssessment(ctx: ServiceContext, assessmentId: string): A
     if (row.assessedOn > todayLocal(ctx.now())) {
       throw fieldError('assessedOn', 'Assessment date cannot be in the future');
     }
+    assertNotBeforeBaseline(ctx, row.patientId, row.kind, row.assessedOn);
     if (row.amendsId && supersededBy(ctx, row.amendsId)) {
       throw new ApiError('conflict', 'The assessment this corrects has already been corrected.');
     }
@@ -535,6 +651,7 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
   const actor = requireClinician(ctx);
   const id = ctx.sqlite.transaction(() => {
     const original = loadAssessment(ctx, input.assessmentId);
+    if (original.discardedAt) throw new ApiError('conflict', 'A discarded draft cannot be corrected.');
     if (!original.finalisedAt) {
       throw new ApiError('conflict', 'This assessment is still a draft: change it directly, no amendment is needed.');
     }
@@ -544,12 +661,18 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
     const open = ctx.db
       .select({ id: assessment.id })
       .from(assessment)
-      .where(and(eq(assessment.patientId, original.patientId), sql`${assessment.finalisedAt} is null`))
+      .where(
+        and(
+          eq(assessment.patientId, original.patientId),
+          isNull(assessment.finalisedAt),
+          isNull(assessment.discardedAt),
+        ),
+      )
       .get();
     if (open)
       throw new ApiError(
         'conflict',
-        'Finish or finalise the open draft for this patient before starting a correction.',
+        'Finalise or discard the open draft for this patient before starting a correction.',
       );
     const at = ctx.now().toISOString();
     const row: AssessmentRow = {
@@ -559,6 +682,9 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
       amendmentReason: input.reason,
       finalisedAt: null,
       finalisedBy: null,
+      discardedAt: null,
+      discardedBy: null,
+      discardReason: null,
       createdAt: at,
       createdBy: actor,
       updatedAt: at,
@@ -582,4 +708,43 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
     return row.id;
   })();
   return getAssessment(ctx, id);
+}
+
+/**
+ * Abandons a draft assessment or an unfinalised correction. Nothing is deleted: the row and its
+ * results stay, marked discarded (who, when, why), and it no longer blocks a new assessment or
+ * counts anywhere. A correction's original is untouched and keeps counting.
+ */
+export function discardAssessment(ctx: ServiceContext, input: ParsedInputOf<'assessments.discard'>): AssessmentDetail {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => {
+    const row = loadAssessment(ctx, input.assessmentId);
+    if (row.discardedAt) throw new ApiError('conflict', 'This draft has already been discarded.');
+    if (row.finalisedAt) {
+      throw new ApiError(
+        'locked',
+        'A finalised assessment cannot be discarded. Use “Correct this assessment” to record an amendment.',
+      );
+    }
+    const at = ctx.now().toISOString();
+    const changes = {
+      discardedAt: at,
+      discardedBy: actor,
+      discardReason: input.reason,
+      updatedAt: at,
+      updatedBy: actor,
+    };
+    ctx.db.update(assessment).set(changes).where(eq(assessment.id, row.id)).run();
+    appendAudit(ctx.db, ctx, {
+      actorId: actor,
+      patientId: row.patientId,
+      entity: 'assessment',
+      entityId: row.id,
+      action: 'discard',
+      before: { discardedAt: null, kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId },
+      after: { ...changes, kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId },
+      reason: `Draft discarded: ${input.reason}`,
+    });
+  })();
+  return getAssessment(ctx, input.assessmentId);
 }

@@ -7,11 +7,11 @@ import {
   type TreatmentChange,
 } from '../../../shared/clinical/measures';
 import type { ScheduleView } from '../../../shared/contract/assessments';
-import { todayLocal, type ClinicDate } from '../../../shared/dates';
+import { addDays, todayLocal, type ClinicDate } from '../../../shared/dates';
 import { treatmentTypes, type TreatmentType } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
-import { assessment, patient, patientDetails, treatment } from '../../db/schema';
+import { assessment, auditEvent, patient, patientDetails, treatment } from '../../db/schema';
 
 const amendment = alias(assessment, 'amendment');
 
@@ -37,10 +37,48 @@ function lastFinalisedOn(ctx: ServiceContext, patientId: string): ClinicDate | n
   return row?.on ?? null;
 }
 
+const changedField = (field: string) =>
+  sql`json_extract(${auditEvent.beforeJson}, ${`$.${field}`}) is not json_extract(${auditEvent.afterJson}, ${`$.${field}`})`;
+
+/**
+ * Treatment edited in place after the reference date: a different type, regimen or cycle length is
+ * a treatment change. The treatment table (intake's) keeps only the current values, so the change
+ * and its date are read from the audit log, where every edit keeps its before and after. An edit
+ * of anything else (notes, day-1 dates, a typo-free re-save) is not a change. The date is the day
+ * the change was recorded, the only date Pacewise holds for it.
+ */
+function treatmentEdits(ctx: ServiceContext, patientId: string, reference: ClinicDate): TreatmentChange[] {
+  const rows = prepared(ctx, 'assessments.scheduleTreatmentEdits', () =>
+    ctx.db
+      .select({ at: auditEvent.at, type: sql<string>`json_extract(${auditEvent.afterJson}, '$.type')` })
+      .from(auditEvent)
+      .where(
+        and(
+          eq(auditEvent.patientId, sql.placeholder('patientId')),
+          eq(auditEvent.entity, 'treatment'),
+          eq(auditEvent.action, 'update'),
+          // Instants are UTC; a day's margin, then the clinic date is checked below.
+          sql`${auditEvent.at} > ${sql.placeholder('since')}`,
+          sql`(${changedField('type')} or ${changedField('regimen')} or ${changedField('cycleLengthDays')})`,
+        ),
+      )
+      .prepare(),
+  ).all({ patientId, since: addDays(reference, -1) });
+  const edits: TreatmentChange[] = [];
+  for (const r of rows) {
+    const date = todayLocal(new Date(r.at));
+    if (date <= reference) continue;
+    const name = (treatmentTypes.labels[r.type as TreatmentType] ?? r.type ?? 'treatment').toLowerCase();
+    edits.push({ date, change: 'changed', treatment: name });
+  }
+  return edits;
+}
+
 /**
  * The patient's reassessment schedule from stored facts: the last finalised assessment, the
- * interval on the intake record (8 weeks when none is recorded), and treatment that started or
- * stopped after the last assessment, which brings the date forward (schedule.ts).
+ * interval on the intake record (8 weeks when none is recorded), and treatment that started,
+ * stopped or changed type, regimen or cycle length after the last assessment, which brings the
+ * date forward (schedule.ts).
  */
 export function scheduleFor(
   ctx: ServiceContext,
@@ -78,6 +116,7 @@ export function scheduleFor(
     if (t.startDate > reference) changes.push({ date: t.startDate, change: 'started', treatment: name });
     if (t.endDate && t.endDate > reference) changes.push({ date: t.endDate, change: 'stopped', treatment: name });
   }
+  for (const edit of treatmentEdits(ctx, patientId, reference)) changes.push(edit);
   const due = reassessmentDue(
     { lastAssessmentDate: last, intakeDate, intervalWeeks, treatmentChanges: changes },
     today,

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconLock, IconPencil } from '@tabler/icons-react';
+import { IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assessmentKindLabels, type AssessmentDetail } from '../../../shared/contract/assessments';
@@ -24,6 +24,7 @@ import { showApiError, showSaved } from '../../components/forms';
 import { AssessmentHeaderFields, headerPayload, type HeaderValues } from './AssessmentHeaderFields';
 import { useLoad, useMeasureDefinitions } from './hooks';
 import { MeasureCard } from './MeasureCard';
+import { PatientBanner } from './PatientBanner';
 
 function headerValues(a: AssessmentDetail): HeaderValues {
   return {
@@ -39,7 +40,7 @@ function headerValues(a: AssessmentDetail): HeaderValues {
 function HeaderSection({ assessment, onSaved }: { assessment: AssessmentDetail; onSaved(a: AssessmentDetail): void }) {
   const clinicians = useLoad(() => api.clinicians.list({}), [], 'the clinicians');
   const [saving, setSaving] = useState(false);
-  const locked = assessment.status === 'finalised';
+  const locked = assessment.status !== 'draft';
   const form = useForm<HeaderValues>({ initialValues: headerValues(assessment) });
   const submit = form.onSubmit(async (values) => {
     setSaving(true);
@@ -148,6 +149,59 @@ function AmendDialog({
   );
 }
 
+/** Abandons a draft or an unfinalised correction: kept, marked discarded, audited with the reason. */
+function DiscardDialog({
+  assessment,
+  opened,
+  onClose,
+}: {
+  assessment: AssessmentDetail;
+  opened: boolean;
+  onClose(): void;
+}) {
+  const navigate = useNavigate();
+  const form = useForm({ initialValues: { reason: '' } });
+  const [saving, setSaving] = useState(false);
+  const what = assessment.amendsId ? 'correction' : 'draft';
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    try {
+      await api.assessments.discard({ assessmentId: assessment.id, reason: values.reason });
+      onClose();
+      showSaved(assessment.amendsId ? 'Correction discarded; the original still counts' : 'Draft discarded');
+      navigate(`/patients/${assessment.patientId}/assessments`);
+    } catch (error) {
+      showApiError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Discard this ${what}?`} size="lg">
+      <form onSubmit={submit} noValidate aria-label={`Discard this ${what}`}>
+        <Stack>
+          <Text size="sm">
+            {assessment.amendsId
+              ? 'The correction stops here and the original assessment keeps counting, unchanged.'
+              : 'The draft will no longer count or block a new assessment.'}{' '}
+            Nothing is deleted: it stays in the list marked “Discarded”, and the audit log records who discarded it and
+            why.
+          </Text>
+          <Textarea label="Reason for discarding" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Keep the {what}
+            </Button>
+            <Button type="submit" color="red" loading={saving}>
+              Discard {what}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 /** Entering, finalising and correcting one assessment. */
 export function AssessmentEditor() {
   const { patientId = '', assessmentId = '' } = useParams();
@@ -161,6 +215,7 @@ export function AssessmentEditor() {
   const [adding, setAdding] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [amending, setAmending] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const [finalising, setFinalising] = useState(false);
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const markDirty = useCallback((key: string, dirty: boolean) => {
@@ -175,7 +230,7 @@ export function AssessmentEditor() {
   useEffect(() => setExtra([]), [assessmentId]);
 
   if (!assessment || !measures.loaded) return null;
-  const locked = assessment.status === 'finalised';
+  const locked = assessment.status !== 'draft';
   const recordedKeys = assessment.results.filter((r) => !r.measureKey.startsWith('esas_r.')).map((r) => r.measureKey);
   const keys = locked ? recordedKeys : [...new Set([...assessment.plannedMeasureKeys, ...recordedKeys, ...extra])];
   const person = {
@@ -202,22 +257,22 @@ export function AssessmentEditor() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Anchor component={Link} to={`/patients/${patientId}/assessments`} size="sm">
-            ← All assessments
-          </Anchor>
-          <Title order={2}>
-            {assessmentKindLabels[assessment.kind]} · {formatClinicDate(assessment.assessedOn)}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {assessment.clinicianName} · {assessment.person.ageOnDate} years on the day
-          </Text>
-        </div>
+      <PatientBanner
+        title={`${assessmentKindLabels[assessment.kind]} · ${formatClinicDate(assessment.assessedOn)}`}
+        back={{ to: `/patients/${patientId}/assessments`, label: 'All assessments' }}
+      />
+      <Group justify="space-between" align="center">
+        <Text c="dimmed" size="sm">
+          {assessment.clinicianName} · {assessment.person.ageOnDate} years on the day
+        </Text>
         <Group>
-          {locked ? (
+          {assessment.status === 'finalised' ? (
             <Badge size="lg" color="teal" variant="light" leftSection={<IconLock size={14} />}>
               Finalised {assessment.finalisedByName ? `by ${assessment.finalisedByName}` : ''}
+            </Badge>
+          ) : assessment.status === 'discarded' ? (
+            <Badge size="lg" color="gray" variant="outline">
+              Discarded
             </Badge>
           ) : (
             <Badge size="lg" color="yellow" variant="light">
@@ -227,7 +282,7 @@ export function AssessmentEditor() {
           <Button component={Link} to={`/patients/${patientId}/progress`} variant="default">
             Progress and comparison
           </Button>
-          {locked && !assessment.supersededById && (
+          {assessment.status === 'finalised' && !assessment.supersededById && (
             <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setAmending(true)}>
               Correct this assessment
             </Button>
@@ -241,6 +296,11 @@ export function AssessmentEditor() {
             the original assessment
           </Anchor>
           . Reason: {assessment.amendmentReason}
+        </Alert>
+      )}
+      {assessment.status === 'discarded' && (
+        <Alert color="gray" variant="light" title="Discarded draft">
+          Kept for the record; it does not count anywhere. Reason: {assessment.discardReason}
         </Alert>
       )}
       {assessment.supersededById && (
@@ -307,12 +367,22 @@ export function AssessmentEditor() {
         </Paper>
       )}
       {!locked && (
+        // Both on the right: the bottom-left corner is where "Saved" notifications appear.
         <Group justify="flex-end">
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={18} />}
+            onClick={() => setDiscarding(true)}
+          >
+            {assessment.amendsId ? 'Discard correction' : 'Discard draft'}
+          </Button>
           <Button size="lg" leftSection={<IconLock size={20} />} onClick={() => setConfirming(true)}>
             Finalise assessment
           </Button>
         </Group>
       )}
+      <DiscardDialog assessment={assessment} opened={discarding} onClose={() => setDiscarding(false)} />
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Finalise this assessment?">
         <Stack>
           <Text size="sm">

@@ -12,6 +12,7 @@ import { useAppState } from '../../app/AppStateContext';
 import { showApiError, showSaved } from '../../components/forms';
 import { AssessmentHeaderFields, headerPayload, type HeaderValues } from './AssessmentHeaderFields';
 import { useLoad, useMeasureDefinitions } from './hooks';
+import { PatientBanner } from './PatientBanner';
 import { ScheduleBadge } from './ScheduleBadge';
 
 export function patientName(p: PatientSummary | null): string {
@@ -35,7 +36,7 @@ function NewAssessmentForm({
   const measures = useMeasureDefinitions();
   const battery = useLoad(() => api.measures.defaultBattery({}), [], 'the default battery');
   const [saving, setSaving] = useState(false);
-  const hasBaseline = list.assessments.some((a) => a.kind === 'baseline');
+  const hasBaseline = list.assessments.some((a) => a.kind === 'baseline' && a.status !== 'discarded');
   const form = useForm<HeaderValues & { measureKeys: string[] | null }>({
     initialValues: {
       kind: hasBaseline ? 'reassessment' : 'baseline',
@@ -100,20 +101,15 @@ function NewAssessmentForm({
 export function AssessmentsScreen() {
   const { patientId = '' } = useParams();
   const [adding, setAdding] = useState(false);
-  const patient = useLoad(() => api.patients.get({ patientId }), [patientId], 'the patient');
   const list = useLoad(() => api.assessments.list({ patientId }), [patientId], 'the assessments');
   const clinicians = useLoad(() => api.clinicians.list({}), [], 'the clinicians');
   const draft = list.value?.assessments.find((a) => a.status === 'draft');
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
-            ← {patientName(patient.value) || 'Patient'}
-          </Anchor>
-          <Title order={2}>Assessments</Title>
-        </div>
+      <PatientBanner title="Assessments" back={{ to: `/patients/${patientId}`, label: 'Back to overview' }} />
+      <Group justify="space-between" align="center">
+        {list.value ? <ScheduleBadge schedule={list.value.schedule} /> : <span />}
         <Group>
           <Button
             component={Link}
@@ -130,7 +126,6 @@ export function AssessmentsScreen() {
           )}
         </Group>
       </Group>
-      {list.value && <ScheduleBadge schedule={list.value.schedule} />}
       {adding && list.value && clinicians.value && (
         <NewAssessmentForm
           patientId={patientId}
@@ -152,7 +147,11 @@ export function AssessmentsScreen() {
           </Table.Thead>
           <Table.Tbody>
             {list.value?.assessments.map((a) => (
-              <Table.Tr key={a.id} aria-label={`${assessmentKindLabels[a.kind]} ${formatClinicDate(a.assessedOn)}`}>
+              <Table.Tr
+                key={a.id}
+                aria-label={`${assessmentKindLabels[a.kind]} ${formatClinicDate(a.assessedOn)}`}
+                c={a.status === 'discarded' ? 'dimmed' : undefined}
+              >
                 <Table.Td>
                   <Anchor component={Link} to={`/patients/${patientId}/assessments/${a.id}`} fw={600}>
                     {formatClinicDate(a.assessedOn)}
@@ -171,7 +170,18 @@ export function AssessmentsScreen() {
                 </Table.Td>
                 <Table.Td>{a.clinicianName}</Table.Td>
                 <Table.Td>
-                  {a.supersededById ? (
+                  {a.status === 'discarded' ? (
+                    <Stack gap={2} align="flex-start">
+                      <Badge color="gray" variant="outline">
+                        Discarded
+                      </Badge>
+                      {a.discardReason && (
+                        <Text size="xs" c="dimmed">
+                          {a.discardReason}
+                        </Text>
+                      )}
+                    </Stack>
+                  ) : a.supersededById ? (
                     <Badge color="gray" variant="outline">
                       Replaced by correction
                     </Badge>

@@ -1,5 +1,12 @@
 import { Badge, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { formatNumber, formatSigned, type ChangeVerdict, type Verdict } from '../../../shared/clinical/measures';
+import {
+  formatNumber,
+  formatSigned,
+  startKindLabels,
+  thresholdProvenanceNotes,
+  type ChangeVerdict,
+  type Verdict,
+} from '../../../shared/clinical/measures';
 import type { ComparisonRow, SeriesPointView } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../../shared/dates';
 
@@ -16,10 +23,15 @@ const verdictColours: Record<Verdict, string> = {
   not_judged: 'gray',
 };
 
-function Point({ point, row }: { point: SeriesPointView | null; row: ComparisonRow }) {
+function Point({ point, row, label }: { point: SeriesPointView | null; row: ComparisonRow; label?: string }) {
   if (!point) return <Text c="dimmed">—</Text>;
   return (
     <div>
+      {label && (
+        <Text size="xs" fw={700} c="orange.8" style={{ whiteSpace: 'nowrap' }}>
+          {label}
+        </Text>
+      )}
       <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
         {formatNumber(point.value, row.decimals)} {row.unit}
       </Text>
@@ -44,8 +56,9 @@ function Change({ change, row }: { change: ChangeVerdict | null; row: Comparison
   );
 }
 
-function VerdictCell({ change }: { change: ChangeVerdict | null }) {
+function VerdictCell({ change, row }: { change: ChangeVerdict | null; row: ComparisonRow }) {
   if (!change) return <Text c="dimmed">One result so far</Text>;
+  const provenance = row.mcid ? thresholdProvenanceNotes[row.mcid.provenance] : null;
   return (
     <Stack gap={2}>
       <Badge
@@ -58,6 +71,11 @@ function VerdictCell({ change }: { change: ChangeVerdict | null }) {
       <Text size="xs" c="dimmed" maw={320}>
         {change.basis}
       </Text>
+      {provenance && (
+        <Text size="xs" fw={600} c="orange.8" maw={320}>
+          {provenance}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -85,7 +103,7 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
             <Table.Th>Baseline</Table.Th>
             <Table.Th>Previous</Table.Th>
             <Table.Th>Current</Table.Th>
-            <Table.Th>Change from baseline</Table.Th>
+            <Table.Th>Change</Table.Th>
             <Table.Th>Verdict and basis</Table.Th>
             <Table.Th>Since previous</Table.Th>
             <Table.Th>Cut-offs</Table.Th>
@@ -101,7 +119,12 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Point point={row.baseline} row={row} />
+                <Point
+                  point={row.baseline}
+                  row={row}
+                  // A value first taken after the baseline assessment is never called the baseline.
+                  label={row.baselineKind === 'first_recorded' ? startKindLabels.first_recorded : undefined}
+                />
               </Table.Td>
               <Table.Td>
                 <Point
@@ -116,7 +139,7 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
                 <Change change={row.changeFromBaseline} row={row} />
               </Table.Td>
               <Table.Td>
-                <VerdictCell change={row.changeFromBaseline} />
+                <VerdictCell change={row.changeFromBaseline} row={row} />
                 {!row.mcid && row.mcidGap && (
                   <Text size="xs" c="dimmed">
                     {row.mcidGap}
@@ -137,11 +160,18 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
                 <Group gap={4}>
                   {row.cutoffFlags.length === 0 && <Text c="dimmed">—</Text>}
                   {row.cutoffFlags.map((flag) => (
-                    <Tooltip key={flag.id} label={`${flag.meaning} (${flag.source})`} multiline w={280}>
-                      <Badge color="orange" variant="light" style={{ cursor: 'help' }}>
-                        {flag.label}
-                      </Badge>
-                    </Tooltip>
+                    <Stack key={flag.id} gap={0}>
+                      <Tooltip label={`${flag.meaning} (${flag.source})`} multiline w={280}>
+                        <Badge color="orange" variant="light" style={{ cursor: 'help' }}>
+                          {flag.label}
+                        </Badge>
+                      </Tooltip>
+                      {flag.unverified && (
+                        <Text size="xs" c="dimmed">
+                          Source not verified
+                        </Text>
+                      )}
+                    </Stack>
                   ))}
                 </Group>
               </Table.Td>

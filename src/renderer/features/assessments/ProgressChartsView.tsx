@@ -38,6 +38,8 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
   const up = mcid ? (series.better === 'higher' ? mcid.value : (mcid.declineValue ?? mcid.value)) : 0;
   const down = mcid ? (series.better === 'higher' ? (mcid.declineValue ?? mcid.value) : mcid.value) : 0;
   const fmt = (v: number) => formatNumber(v, series.decimals);
+  const startLabel = series.baselineKind === 'first_recorded' ? 'First recorded' : 'Baseline';
+  const thresholdName = !mcid ? '' : mcid.kind === 'mdc' ? 'MDC' : mcid.kind === 'mcid' ? 'MCID' : 'threshold';
   return (
     <ChartFigure
       title={`${series.shortName} over time`}
@@ -46,7 +48,7 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
           {series.points.map((p) => `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}`).join(' · ')}
           <br />
           {mcid && base != null
-            ? `Shaded: within the ${mcid.kind === 'mdc' ? 'MDC' : 'MCID'} of the baseline (${fmt(base - down)}–${fmt(base + up)} ${series.unit}); change inside it counts as stable (${mcid.source}).`
+            ? `Shaded: within the ${thresholdName} of the ${startLabel.toLowerCase()} value (${fmt(base - down)}–${fmt(base + up)} ${series.unit}); change inside it counts as stable (${mcid.source}).`
             : 'No MCID: change is shown without a verdict.'}{' '}
           {series.better === 'higher' ? 'Higher is better.' : 'Lower is better.'}
         </>
@@ -62,7 +64,7 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
         yAxisLabel={series.unit}
         yAxisProps={{ domain: ['auto', 'auto'], width: 56 }}
         dotProps={{ r: 5, strokeWidth: 2 }}
-        referenceLines={base != null ? [{ y: base, label: 'Baseline', color: 'gray.6' }] : []}
+        referenceLines={base != null ? [{ y: base, label: startLabel, color: 'gray.6' }] : []}
         withLegend={false}
         gridAxis="y"
       >

@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import { api } from '../../api';
-import { patientName } from './AssessmentsScreen';
 import { ComparisonTable } from './ComparisonTable';
 import { useLoad } from './hooks';
+import { PatientBanner } from './PatientBanner';
 import { ProgressChartsView } from './ProgressChartsView';
 import { ScheduleBadge } from './ScheduleBadge';
 
@@ -44,21 +44,18 @@ function usePrintInLight() {
 export function ProgressScreen() {
   const { patientId = '' } = useParams();
   usePrintInLight();
-  const patient = useLoad(() => api.patients.get({ patientId }), [patientId], 'the patient');
   const overview = useLoad(() => api.progress.overview({ patientId }), [patientId], 'the progress');
   const list = useLoad(() => api.assessments.list({ patientId }), [patientId], 'the schedule');
   return (
     <Stack gap="lg">
       <style>{printCss}</style>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Anchor component={Link} to={`/patients/${patientId}/assessments`} size="sm" className="pacewise-no-print">
-            ← Assessments
-          </Anchor>
-          <Title order={2}>Progress · {patientName(patient.value)}</Title>
+      <PatientBanner title="Progress" back={{ to: `/patients/${patientId}/assessments`, label: 'Assessments' }} />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ flex: 1 }}>
           <Text size="sm" c="dimmed">
             As of {formatClinicDate(todayLocal())}. Verdicts compare the change with each measure’s MCID and better
-            direction; sources are given beside each one.
+            direction; sources are given beside each one. Baseline is the finalised baseline assessment; a measure first
+            taken later is compared from its first recorded value.
           </Text>
         </div>
         <Button
@@ -66,6 +63,7 @@ export function ProgressScreen() {
           leftSection={<IconPrinter size={20} />}
           onClick={() => window.print()}
           className="pacewise-no-print"
+          style={{ flexShrink: 0 }}
         >
           Print
         </Button>

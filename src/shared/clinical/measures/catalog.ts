@@ -63,7 +63,22 @@ export interface ChangeThreshold {
   kind: ChangeThresholdKind;
   source: string;
   note?: string;
+  /**
+   * Where the number stands against the fact sheet (FACTS.md §4), shown on screen beside the verdict:
+   * `published` — value and source as the fact sheet gives them; `pacewise` — a Pacewise choice
+   * (a clinic default inside a published range, or a convention with no publication behind it);
+   * `unverified` — a published figure whose paper or citation has not been checked.
+   */
+  provenance?: ThresholdProvenance;
 }
+
+export type ThresholdProvenance = 'published' | 'pacewise' | 'unverified';
+
+export const thresholdProvenanceNotes: Record<ThresholdProvenance, string | null> = {
+  published: null,
+  pacewise: 'Pacewise choice, not a published MCID',
+  unverified: 'Source not verified',
+};
 
 export type CutoffOp = '<' | '<=' | '>=' | '>';
 
@@ -85,6 +100,8 @@ export interface Cutoff {
   when: CutoffCondition;
   meaning: string;
   source: string;
+  /** The citation is not on the Pacewise fact sheet (FACTS.md §4): shown on screen as unverified. */
+  unverified?: boolean;
 }
 
 /** A normal range for an age band and sex (e.g. 25th–75th percentile). */
@@ -214,8 +231,10 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     range: { min: 0, max: 1000 },
     mcid: {
       value: SIX_MINUTE_WALK_MCID_M,
-      kind: 'mcid',
-      source: 'Granger 2015',
+      // 30 m is not a published MCID: Granger 2015 reported 22–42 m (FACTS.md §4).
+      kind: 'convention',
+      source: 'Pacewise default within Granger 2015’s 22–42 m',
+      provenance: 'pacewise',
       note:
         'Pacewise clinic default of 30 m, chosen inside the 22–42 m range reported in lung ' +
         'cancer (Granger 2015, Chron Respir Dis). In older adults, about 20 m is a small and ' +
@@ -334,12 +353,13 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     shortName: '5×STS',
     unit: 's',
     better: 'lower',
-    decimals: 2,
+    // One decimal: stopwatch precision.
+    decimals: 1,
     range: { min: 0, max: 120 },
     mcid: {
       value: 1.7,
       kind: 'mcid',
-      source: 'Jones 2013, Thorax',
+      source: 'Jones 2013, Thorax, in COPD',
       note: 'Derived in COPD; no cancer-specific MCID was found.',
     },
     mcidGap: null,
@@ -380,12 +400,15 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     shortName: 'TUG',
     unit: 's',
     better: 'lower',
-    decimals: 2,
+    // One decimal: stopwatch precision.
+    decimals: 1,
     range: { min: 0, max: 300 },
     mcid: {
       value: 1.1,
       kind: 'mdc',
       source: 'Alghadir 2015, knee OA',
+      // FACTS.md gives the 1.1 s knee-OA MDC without naming the paper.
+      provenance: 'unverified',
       note:
         'Minimal detectable change in knee osteoarthritis (BMC Musculoskelet Disord 16:174). ' +
         'Gap: no MCID for people with cancer was found.',
@@ -441,7 +464,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     mcid: {
       value: 5.0,
       kind: 'mcid',
-      source: 'Bohannon 2019, J Phys Ther Sci',
+      source: 'lower end of Bohannon 2019’s 5.0–6.5 kg',
       note: 'Lower bound of the reported 5.0–6.5 kg range.',
     },
     mcidGap: null,
@@ -562,7 +585,9 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         label: 'Mobility limitation',
         when: { op: '<', value: 10 },
         meaning: 'Below 10 indicates mobility limitation and predicts higher mortality.',
-        source: 'Pavasini 2016, BMC Med',
+        // FACTS.md gives the <10 cut-off without a source; this citation was not checked.
+        source: 'Pavasini 2016, BMC Med (citation unverified)',
+        unverified: true,
       },
       {
         id: 'low_performance',
@@ -570,6 +595,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         when: { op: '<=', value: 8 },
         meaning: '8 or below indicates low physical performance.',
         source: `${EWGSOP2}; unverified against the paper`,
+        unverified: true,
       },
     ],
     norms: [],
@@ -660,6 +686,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
       value: 1,
       kind: 'convention',
       source: 'Pacewise convention',
+      provenance: 'pacewise',
       note: 'No published MCID. A one-grade change is the smallest step the scale can show.',
     },
     mcidGap: null,
@@ -776,6 +803,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         when: { op: '<=', value: 34 },
         meaning: '34 or below is commonly used to flag clinically relevant fatigue.',
         source: 'Van Belle 2005, Support Care Cancer (unverified here)',
+        unverified: true,
       },
     ],
     norms: [],
@@ -799,12 +827,19 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     decimals: 1,
     range: { min: 0, max: 100 },
     mcid: {
-      value: 10,
-      kind: 'mcid',
-      source: 'Osoba 1998, J Clin Oncol (unverified here)',
+      // The smallest change that counts: 5, the lower end of Osoba's "small" band. A threshold of
+      // 10 would call an 8-point change "stable" although Osoba counts 5–10 as a small change, and
+      // MCIDs during treatment start at 5.7 (FACTS.md §4).
+      value: 5,
+      kind: 'small_change',
+      source:
+        'lower end of a small change; Osoba 1998, unverified: 5–10 small, 10–20 moderate, over 20 large; ' +
+        '5.7–11.8 during cancer treatment, BMC Cancer 2013;13:165',
+      provenance: 'unverified',
       note:
-        'Osoba: 5–10 small, 10–20 moderate, over 20 large. MCIDs of 5.7–11.8 were reported ' +
-        'during cancer treatment (BMC Cancer 2013;13:165).',
+        '5 points is the smallest change counted. Osoba 1998 (not retrieved): 5–10 small, 10–20 ' +
+        'moderate, over 20 large. MCIDs of 5.7–11.8 were reported during cancer treatment ' +
+        '(BMC Cancer 2013;13:165).',
     },
     mcidGap: null,
     cutoffs: [],
@@ -874,6 +909,8 @@ function esasSymptomMeasure(symptom: EsasSymptom): MeasureDefinition {
       value: 1,
       kind: 'mcid',
       source: 'Hui 2015, Cancer',
+      // FACTS.md gives ≈1 point per symptom without naming the paper.
+      provenance: 'unverified',
       note:
         '1 point for improvement and for worsening, for every symptom. In palliative ' +
         'radiotherapy 1.1–1.8 was reported (Bedard 2013, J Pain Symptom Manage).',

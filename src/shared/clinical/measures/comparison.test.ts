@@ -13,15 +13,21 @@ describe('verdictFor', () => {
       verdict: 'improved',
       change: 45,
       percentChange: 15,
-      basis: '+45 m, at or beyond the MCID of 30 m (Granger 2015)',
+      basis: '+45 m, at or beyond the threshold of 30 m (Pacewise default within Granger 2015’s 22–42 m)',
     });
     expect(verdictFor(sixMinuteWalk, 300, 315)).toMatchObject({
       verdict: 'stable',
-      basis: '+15 m, smaller than the MCID of 30 m (Granger 2015)',
+      basis: '+15 m, smaller than the threshold of 30 m (Pacewise default within Granger 2015’s 22–42 m)',
     });
     expect(verdictFor(sixMinuteWalk, 345, 300)).toMatchObject({ verdict: 'declined', change: -45 });
-    expect(verdictFor(sixMinuteWalk, 300, 329.6).basis).toBe('+29.6 m, smaller than the MCID of 30 m (Granger 2015)');
-    expect(verdictFor(sixMinuteWalk, 300, 300).basis).toBe('No change; the MCID is 30 m (Granger 2015)');
+    expect(verdictFor(sixMinuteWalk, 300, 329.6).basis).toBe(
+      '+29.6 m, smaller than the threshold of 30 m (Pacewise default within Granger 2015’s 22–42 m)',
+    );
+    expect(verdictFor(sixMinuteWalk, 300, 300).basis).toBe(
+      'No change; the threshold is 30 m (Pacewise default within Granger 2015’s 22–42 m)',
+    );
+    // Review P1 #5: 30 m is Pacewise's default, not Granger's MCID (FACTS.md §4: 22–42 m).
+    for (const to of [345, 315, 300]) expect(verdictFor(sixMinuteWalk, 300, to).basis).not.toMatch(/MCID/);
   });
 
   it('counts exactly the MCID as meaningful when more is better', () => {
@@ -55,7 +61,8 @@ describe('verdictFor', () => {
     expect(verdictFor(tug, 14, 13.6)).toMatchObject({
       verdict: 'stable',
       change: -0.4,
-      basis: '\u22120.40 s, smaller than the MDC of 1.10 s (Alghadir 2015, knee OA)',
+      // One decimal, the stopwatch's precision (review P3 #22).
+      basis: '\u22120.4 s, smaller than the MDC of 1.1 s (Alghadir 2015, knee OA)',
     });
   });
 
@@ -161,11 +168,82 @@ describe('compareSeries', () => {
     expect(one.cutoffFlags.map((c) => c.id)).toEqual(['fall_risk']);
     expect(compareSeries(tug, [])).toEqual({
       baseline: null,
+      baselineKind: null,
       previous: null,
       current: null,
       changeFromBaseline: null,
       changeFromPrevious: null,
       cutoffFlags: [],
     });
+  });
+});
+
+describe('thresholds against FACTS.md §4 (review P1 #5, P2 #12, P3 #22, #24)', () => {
+  it('never calls a Pacewise choice a published MCID', () => {
+    expect(sixMinuteWalk.mcid).toMatchObject({ value: 30, kind: 'convention', provenance: 'pacewise' });
+    expect(sixMinuteWalk.mcid?.source).toContain('22–42 m');
+    expect(measureCatalog.ecog.mcid?.provenance).toBe('pacewise');
+  });
+
+  it('names the population of borrowed thresholds and the range a chosen point comes from', () => {
+    expect(verdictFor(measureCatalog.five_times_sit_to_stand, 14, 12).basis).toBe(
+      '\u22122.0 s, at or beyond the MCID of 1.7 s (Jones 2013, Thorax, in COPD)',
+    );
+    expect(verdictFor(measureCatalog.handgrip, 20, 25).basis).toBe(
+      '+5.0 kg, at or beyond the MCID of 5.0 kg (lower end of Bohannon 2019’s 5.0–6.5 kg)',
+    );
+  });
+
+  it('counts a QLQ-C30 global health change of 5 or more as a small change, and says why', () => {
+    const ghs = measureCatalog.eortc_qlq_c30_ghs;
+    // 50 → 58 is a small change by Osoba's bands: it must not be called stable.
+    const small = verdictFor(ghs, 50, 58);
+    expect(small.verdict).toBe('improved');
+    expect(small.basis).toContain('small meaningful change of 5.0 points');
+    expect(small.basis).toContain('5–10 small, 10–20 moderate');
+    expect(small.basis).toContain('unverified');
+    expect(verdictFor(ghs, 50, 54.9).verdict).toBe('stable');
+    expect(verdictFor(ghs, 50, 45).verdict).toBe('declined');
+  });
+
+  it('shows TUG and 5×STS to one decimal', () => {
+    expect(measureCatalog.timed_up_and_go.decimals).toBe(1);
+    expect(measureCatalog.five_times_sit_to_stand.decimals).toBe(1);
+  });
+
+  it('marks citations the fact sheet does not carry as unverified', () => {
+    const sppb = measureCatalog.sppb.cutoffs.find((c) => c.id === 'mobility_limitation');
+    expect(sppb).toMatchObject({ unverified: true });
+    expect(sppb?.source).toMatch(/unverified/);
+    expect(measureCatalog['esas_r.fatigue'].mcid?.provenance).toBe('unverified');
+    expect(measureCatalog.eortc_qlq_c30_ghs.mcid?.provenance).toBe('unverified');
+    expect(measureCatalog.facit_fatigue.mcid?.provenance ?? 'published').toBe('published');
+  });
+});
+
+describe('compareSeries baseline (review P2 #6)', () => {
+  it('takes the baseline from the baseline assessment, not the earliest point', () => {
+    const result = compareSeries(sixMinuteWalk, [
+      { date: '2026-01-03', value: 280, assessmentId: 'early', kind: 'reassessment' },
+      { date: '2026-01-10', value: 300, assessmentId: 'base', kind: 'baseline' },
+      { date: '2026-03-07', value: 340, assessmentId: 'r1', kind: 'reassessment' },
+    ]);
+    expect(result.baseline?.assessmentId).toBe('base');
+    expect(result.baselineKind).toBe('baseline');
+    expect(result.changeFromBaseline).toMatchObject({ change: 40, verdict: 'improved' });
+  });
+
+  it('labels a value first recorded after the baseline "first recorded"', () => {
+    const result = compareSeries(measureCatalog.sit_to_stand_30s, [
+      { date: '2026-03-07', value: 11, assessmentId: 'r1', kind: 'reassessment' },
+    ]);
+    expect(result.baselineKind).toBe('first_recorded');
+    expect(result.changeFromBaseline).toBeNull();
+    const two = compareSeries(measureCatalog.sit_to_stand_30s, [
+      { date: '2026-03-07', value: 11, assessmentId: 'r1', kind: 'reassessment' },
+      { date: '2026-05-07', value: 13, assessmentId: 'r2', kind: 'reassessment' },
+    ]);
+    expect(two.baselineKind).toBe('first_recorded');
+    expect(two.baseline?.assessmentId).toBe('r1');
   });
 });

@@ -117,10 +117,25 @@ export interface SeriesPoint {
   date: ClinicDate;
   value: number;
   assessmentId: string;
+  /** The assessment's type: only a point from the baseline assessment is the baseline. */
+  kind?: string;
 }
 
+/**
+ * What the starting value is: the value at the finalised baseline assessment, or, for a measure
+ * first recorded at a later assessment, that first value, which must never be called "Baseline".
+ */
+export type StartKind = 'baseline' | 'first_recorded';
+
+export const startKindLabels: Record<StartKind, string> = {
+  baseline: 'Baseline',
+  first_recorded: 'First recorded',
+};
+
 export interface SeriesComparison {
+  /** The starting value the change is measured from (see `baselineKind`). */
   baseline: SeriesPoint | null;
+  baselineKind: StartKind | null;
   previous: SeriesPoint | null;
   current: SeriesPoint | null;
   changeFromBaseline: ChangeVerdict | null;
@@ -135,8 +150,9 @@ export interface PersonForSeries {
 }
 
 /**
- * Baseline is the earliest point, current the latest. Points on the same date keep the order
- * they were given in.
+ * The starting point is the point from the baseline assessment; when the measure was not taken at
+ * the baseline, it is the earliest point, labelled "first recorded". Current is the latest point,
+ * previous the one before it. Points on the same date keep the order they were given in.
  */
 export function compareSeries(
   def: MeasureDefinition,
@@ -148,16 +164,19 @@ export function compareSeries(
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i))
     .map(({ p }) => p);
-  const baseline = sorted[0] ?? null;
+  const fromBaseline = sorted.find((p) => p.kind === 'baseline') ?? null;
+  const baseline = fromBaseline ?? sorted[0] ?? null;
+  const baselineKind: StartKind | null = baseline ? (fromBaseline ? 'baseline' : 'first_recorded') : null;
   const current = sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null;
   const previous = sorted.length > 1 ? (sorted[sorted.length - 2] ?? null) : null;
   const age = current && person.dateOfBirth ? ageOn(person.dateOfBirth, current.date) : null;
   return {
     baseline,
+    baselineKind,
     previous,
     current,
     changeFromBaseline:
-      baseline && current && sorted.length > 1 ? verdictFor(def, baseline.value, current.value) : null,
+      baseline && current && current !== baseline ? verdictFor(def, baseline.value, current.value) : null,
     changeFromPrevious: previous && current ? verdictFor(def, previous.value, current.value) : null,
     cutoffFlags: current ? cutoffFlags(def, current.value, { sex: person.sex ?? null, age }) : [],
   };

@@ -1,0 +1,1 @@
+CREATE INDEX `exercise_entry_exercise` ON `exercise_entry` (`exercise_id`);
