@@ -12,6 +12,7 @@ import type {
   TreatmentType,
   WeightBearingStatus,
 } from '../../../shared/domain/vocabulary';
+import type { CareTeamView } from '../../../shared/contract/intake';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import {
@@ -159,19 +160,8 @@ export function medicationFlagsOf(row: MedicationRow): MedicationFlag[] {
   return parseJsonArray<MedicationFlag>(row.flagsJson);
 }
 
-export interface CareTeamLine {
-  id: string;
-  contactId: string;
-  fullName: string;
-  role: ContactRole;
-  practice: string | null;
-  phone: string | null;
-  email: string | null;
-  fax: string | null;
-  isMainOncologist: boolean;
-  note: string | null;
-  active: boolean;
-}
+/** The care-team line as the contract sends it. */
+export type CareTeamLine = CareTeamView;
 
 export function careTeamRows(ctx: ServiceContext, patientId: string): CareTeamLine[] {
   const rows = prepared(ctx, 'intake.careTeam', () =>
