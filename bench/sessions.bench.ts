@@ -120,7 +120,8 @@ export const sessionsSuite: BenchSuite = {
         booked.run(
           id,
           active[rng.int(0, active.length - 1)]!,
-          addDays(TODAY, 1 + (i % 20)),
+          // Sessions already held: a sign-off for a later day than today is refused.
+          addDays(TODAY, -1 - (i % 20)),
           '09:00',
           at,
           actor,
@@ -153,7 +154,8 @@ export const sessionsSuite: BenchSuite = {
     const rawToday = sqlite.prepare(
       `SELECT s.id, s.patient_id, p.given_name, p.family_name, p.preferred_name, p.mrn, s.start_time, s.class_id, g.name,
               s.attendance, s.decision, s.signed_at, s.draft_saved_at, c.clearance_state, c.clearance_review_by,
-              c.has_bone_mets, c.skeletal_risk_level, c.treatment_from, c.treatment_to, c.open_adverse_events, c.open_red_flags
+              c.has_bone_mets, c.skeletal_risk_level, c.treatment_from, c.treatment_to, c.open_adverse_events, c.open_red_flags,
+              c.reassessment_due_on
          FROM session s JOIN patient p ON p.id = s.patient_id
          LEFT JOIN caseload_summary c ON c.patient_id = s.patient_id
          LEFT JOIN group_class g ON g.id = s.class_id

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
+/** ClassScreen's SIDE_BY_SIDE_MIN_PX (not imported: that module pulls in the renderer). */
+const SIDE_BY_SIDE_MIN_PX = 1700;
+
 const today = todayLocal();
 
 async function patientReady(
@@ -227,6 +230,10 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   await expect(signed.getByLabel('Amendment 1')).toContainText('Duration was 12 minutes, not 10');
   await expect(signed.getByLabel('Amendment 1')).toContainText('Cycled 12 min, tolerated well.');
   await expect(signed.getByLabel('Amendment 1')).toContainText('Alex Morgan');
+  // The header reads today's record; the signed log says it keeps what was found at sign-off.
+  await expect(signed.getByText(/^Safety facts as the patient’s record reads today/)).toBeVisible();
+  // Not mid-fade: the dialog has gone before the picture is taken.
+  await expect(amend).toBeHidden();
   await app.screenshot('sessions-amended');
 
   // The class still reads on a tablet-sized screen.
@@ -565,12 +572,147 @@ test('a class of three reads at 1024×768 and 1280×800: one patient at a time w
   await expect(switcher.locator('[aria-current="true"]')).not.toHaveAccessibleName(/Tom Becker/);
   await expect(tom).not.toBeInViewport();
 
-  // Wide: side by side, no switcher.
-  await page.setViewportSize({ width: 1600, height: 900 });
+  // Just below the cut-off: still one patient at a time (side by side, labels would wrap).
+  await page.setViewportSize({ width: SIDE_BY_SIDE_MIN_PX - 1, height: 900 });
+  await expect(switcher).toBeVisible();
+  // Wide: side by side, no switcher, and every field label of every patient on one line.
+  await page.setViewportSize({ width: SIDE_BY_SIDE_MIN_PX, height: 900 });
   await expect(switcher).toBeHidden();
   await expect(ruth).toBeInViewport();
   await expect(tom).toBeInViewport();
-  await useColorScheme(page, 'light');
-  await app.screenshot('sessions-class-1600');
+  const aroha = page.getByRole('region', { name: 'Aroha Ngata' });
+  const screenLabels = [
+    'Resting HR (bpm)',
+    'Systolic BP (mmHg)',
+    'Diastolic BP (mmHg)',
+    'Temperature (°C)',
+    'Fatigue (0–10)',
+    'Breathlessness (0–10)',
+    'Sleep quality (0–10)',
+    'Energy (0–10)',
+  ];
+  for (const [who, labels] of [
+    [tom, screenLabels],
+    [aroha, screenLabels],
+    [
+      ruth,
+      [
+        'Heart rate after (bpm)',
+        'Systolic BP after',
+        'Diastolic BP after',
+        'Session RPE (6–20)',
+        'Fatigue after (0–10)',
+      ],
+    ],
+  ] as const) {
+    for (const text of labels) {
+      const box = await who.getByText(text, { exact: true }).first().boundingBox();
+      expect(box!.height, text).toBeLessThan(30);
+    }
+  }
+  // Screenshots a little above the cut-off: a full-page capture resizes the viewport, and exactly at
+  // the cut-off that can flip the layout mid-capture.
+  await page.setViewportSize({ width: SIDE_BY_SIDE_MIN_PX + 20, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await expect(page.getByText('Opening the session…')).toHaveCount(0);
+    await app.screenshot('sessions-class-wide');
+  }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+async function finalisedBaseline(app: PacewiseApp, patientId: string, on: string) {
+  const baseline = await app.call<{ id: string }>('assessments.create', {
+    patientId,
+    kind: 'baseline',
+    assessedOn: on,
+    heightCm: 165,
+    weightKg: 70,
+    measureKeys: ['six_minute_walk'],
+  });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: baseline.id,
+    measureKey: 'six_minute_walk',
+    components: { distance_m: 380 },
+  });
+  await app.call('assessments.finalise', { assessmentId: baseline.id });
+}
+
+test('Today shows reassessment due and overdue, and an open adverse event until it is closed; a last keystroke survives leaving at once', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const overdue = await patientReady(app, { given: 'Ruth', family: 'Okafor', mrn: 'RMH-6001' });
+  const due = await patientReady(app, { given: 'Tom', family: 'Becker', mrn: 'RMH-6002' });
+  const fall = await patientReady(app, { given: 'Aroha', family: 'Ngata', mrn: 'RMH-6003' });
+  // Eight weeks (the default interval) from the baseline: 60 days ago is 4 days overdue; 53 days ago is due in 3.
+  await finalisedBaseline(app, overdue, addDays(today, -60));
+  await finalisedBaseline(app, due, addDays(today, -53));
+  await finalisedBaseline(app, fall, addDays(today, -7));
+  const bookings: Record<string, string> = {};
+  for (const [id, time] of [
+    [overdue, '09:00'],
+    [due, '09:30'],
+    [fall, '10:00'],
+  ] as const) {
+    const b = await app.call<{ sessionId: string }>('bookings.create', { patientId: id, date: today, startTime: time });
+    bookings[id] = b.sessionId;
+  }
+  await app.call('adverseEvents.record', {
+    patientId: fall,
+    type: 'fall',
+    severity: 2,
+    occurredAt: new Date().toISOString(),
+    description: 'Slipped stepping off the treadmill, no injury',
+    actionTaken: 'Sat down, vitals checked',
+    outcome: null,
+    followUpNeeded: true,
+  });
+
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/today`);
+  const list = page.getByRole('table', { name: 'Individual sessions' });
+  const row = (name: string) => list.getByRole('row', { name: new RegExp(`^${name} at`) });
+  await expect(row('Ruth Okafor')).toContainText('Reassessment overdue 4 d');
+  await expect(row('Tom Becker')).toContainText('Reassessment due in 3 d');
+  await expect(row('Aroha Ngata')).not.toContainText('Reassessment');
+  await expect(row('Aroha Ngata')).toContainText('Open adverse event');
+  await expect(row('Ruth Okafor')).not.toContainText('Open adverse event');
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await app.screenshot('sessions-today-badges');
+  }
+
+  // Closed in the patient's record (the real UI), the badge leaves Today.
+  await page.goto(`${base}#/patients/${fall}/sessions`);
+  const events = page.getByRole('region', { name: 'Adverse events' });
+  await events.getByLabel('Outcome on closing').fill('Reviewed next session: no injury, no fear of falling');
+  await events.getByRole('button', { name: 'Close event' }).click();
+  await expect(events.getByText('Closed', { exact: true })).toBeVisible();
+  await page.goto(`${base}#/today`);
+  await expect(row('Ruth Okafor')).toBeVisible();
+  await expect(row('Aroha Ngata')).not.toContainText('Open adverse event');
+
+  // Type, then leave at once (before the draft's pause): the value is there on return.
+  await row('Tom Becker').click();
+  const tom = page.getByRole('region', { name: 'Tom Becker' });
+  await tom.getByLabel('Resting HR (bpm)').fill('77');
+  // Leave within the draft's 250 ms pause (a click on "← Today" may or may not be that quick).
+  await page.evaluate(() => {
+    window.location.hash = '#/today';
+  });
+  await expect(row('Tom Becker')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const view = await app.call<{ draft: { screen: { restingHr: unknown } } | null }>('sessions.get', {
+        sessionId: bookings[due],
+      });
+      return view.draft?.screen.restingHr ?? null;
+    })
+    .toBe(77);
+  await row('Tom Becker').click();
+  await expect(tom.getByLabel('Resting HR (bpm)')).toHaveValue('77');
   expect(app.consoleErrors).toEqual([]);
 });

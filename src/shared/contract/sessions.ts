@@ -15,6 +15,7 @@ import type {
 import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
+import type { CaseloadRow } from './intake';
 import { channel } from './define';
 import {
   capitalise,
@@ -115,6 +116,8 @@ export interface TodayBooking {
     onTreatment: boolean;
     openAdverseEvents: number;
     openRedFlags: number;
+    /** From caseload_summary.reassessment_due_on; 'due' within 7 days, as on the caseload. */
+    reassessment: CaseloadRow['reassessment'];
   };
 }
 
@@ -279,7 +282,8 @@ export interface SessionHistoryItem {
 export interface PatientSessionsView {
   patientId: string;
   history: SessionHistoryItem[];
-  adherence: AdherenceSummary & { from: ClinicDate; to: ClinicDate };
+  /** notRecorded: past sessions in the period still booked, or screened but never signed (not counted). */
+  adherence: AdherenceSummary & { from: ClinicDate; to: ClinicDate; notRecorded: number };
   adverseEvents: AdverseEventRecord[];
 }
 
@@ -368,7 +372,16 @@ const exerciseInput = z.object({
   name: requiredText('exercise name', 120),
   modality: choice('modality', ['aerobic', 'resistance', 'flexibility', 'balance', 'breathing_relaxation']),
   position: choice('position', ['seated', 'standing', 'supine', 'side_lying', 'prone']),
-  equipment: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
+  equipment: z
+    .array(
+      z
+        .string({ error: 'Each piece of equipment must be text' })
+        .trim()
+        .min(1, 'Each piece of equipment needs a name')
+        .max(80, 'Each piece of equipment must be at most 80 characters'),
+    )
+    .max(10, 'List at most 10 pieces of equipment')
+    .default([]),
   impact: choice('impact level', ['none', 'low', 'moderate', 'high']),
   weightBearing: z.boolean({ error: 'Say whether the exercise is weight-bearing' }),
   chairBased: z.boolean().default(false),
@@ -485,7 +498,7 @@ export const sessionsChannels = {
       sessionId: id('Session'),
       reason: requiredText('reason for the amendment', 1000),
       notes: optionalText('corrected notes', 5000),
-      entries: z.array(entryInput).max(60).nullish(),
+      entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises').nullish(),
     }),
   ).returns<SessionView>(),
   'sessions.forPatient': channel(
@@ -502,7 +515,9 @@ export const sessionsChannels = {
       sessionId: id('Session').nullish(),
       type: choice('type of event', adverseEventTypes),
       severity: integerIn('severity grade', 1, 5),
-      occurredAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Enter when it happened'),
+      occurredAt: z
+        .string({ error: 'Enter when it happened' })
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'Enter when it happened'),
       description: optionalText('description', 2000),
       actionTaken: optionalText('action taken', 2000),
       outcome: optionalText('outcome', 2000),

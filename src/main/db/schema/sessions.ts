@@ -109,7 +109,11 @@ export const exerciseEntry = sqliteTable(
     conflictsJson: text('conflicts_json'),
     ...whoAndWhen,
   },
-  (t) => [index('exercise_entry_session').on(t.sessionId, t.position)],
+  (t) => [
+    index('exercise_entry_session').on(t.sessionId, t.position),
+    // "Is this exercise in any signed record?" (a used exercise cannot be renamed).
+    index('exercise_entry_exercise').on(t.exerciseId),
+  ],
 );
 
 export const sessionAmendment = sqliteTable(

@@ -4,7 +4,7 @@ import type { AdverseEventRecord, AdverseEventType } from '../../../shared/contr
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
-import { ApiError, notFound } from '../../errors';
+import { ApiError, fieldError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
@@ -100,6 +100,10 @@ export function recordAdverseEvent(
   return ctx.sqlite.transaction(() => {
     if (!ctx.db.select({ id: patient.id }).from(patient).where(eq(patient.id, input.patientId)).get())
       throw notFound('That patient');
+    // Five minutes' grace for a clock read at the bedside; later than that is a typing error.
+    if (Date.parse(input.occurredAt) > ctx.now().getTime() + 5 * 60_000) {
+      throw fieldError('occurredAt', 'The time it happened cannot be in the future');
+    }
     if (input.sessionId) {
       const s = ctx.db
         .select({ patientId: session.patientId })

@@ -4,7 +4,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import type { Exercise } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
-import { exercise } from '../../db/schema';
+import { exercise, exerciseEntry, planItem } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
@@ -168,11 +168,29 @@ function getRow(ctx: ServiceContext, id: string): ExerciseRow {
   return row;
 }
 
+function inUse(ctx: ServiceContext, exerciseId: string): boolean {
+  const logged = ctx.db
+    .select({ id: exerciseEntry.id })
+    .from(exerciseEntry)
+    .where(eq(exerciseEntry.exerciseId, exerciseId))
+    .limit(1)
+    .get();
+  if (logged) return true;
+  return !!ctx.db.select({ id: planItem.id }).from(planItem).where(eq(planItem.exerciseId, exerciseId)).limit(1).get();
+}
+
 export function updateExercise(ctx: ServiceContext, input: ParsedInputOf<'exercises.update'>): Exercise {
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     const before = getRow(ctx, input.exerciseId);
     assertNameFree(ctx, input.name, before.id);
+    if (input.name !== before.name && inUse(ctx, before.id)) {
+      // Signed records and plans show the library name: renaming would rewrite what they say.
+      throw fieldError(
+        'name',
+        `“${before.name}” is already in signed sessions or plans, so its name cannot change. Retire it and add the new exercise instead.`,
+      );
+    }
     const after = { ...before, ...values(input), updatedAt: ctx.now().toISOString(), updatedBy: actor };
     ctx.db.update(exercise).set(after).where(eq(exercise.id, before.id)).run();
     appendAudit(ctx.db, ctx, {

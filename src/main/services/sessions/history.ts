@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { exerciseEntry, patient, session, sessionAmendment } from '../../db/schema';
 import { notFound, fieldError } from '../../errors';
+import { todayLocal } from '../../../shared/dates';
 import { adverseEventsForPatient } from './adverseEvents';
 import { currentPlan } from './plans';
 
@@ -40,17 +41,29 @@ export function patientSessions(
   if (input.to < input.from) throw fieldError('to', 'The end of the period must not be before its start');
   if (!ctx.db.select({ id: patient.id }).from(patient).where(eq(patient.id, input.patientId)).get())
     throw notFound('That patient');
-  const records = ctx.db
-    .select({ date: session.date, attendance: session.attendance })
+  const rows = ctx.db
+    .select({ date: session.date, attendance: session.attendance, signedAt: session.signedAt })
     .from(session)
     .where(and(eq(session.patientId, input.patientId), gte(session.date, input.from), lte(session.date, input.to)))
-    .all()
-    .filter((r) => r.attendance !== 'booked') as AttendanceRecord[];
+    .all();
+  // Attended means the person exercised and the record says so: a session screened Go but never
+  // signed is not counted yet, and nor is a past booking with no attendance recorded. Both are
+  // reported as not recorded, so the rate is never inflated by a missing record.
+  const today = todayLocal(ctx.now());
+  const pendingRecord = (r: (typeof rows)[number]) =>
+    r.attendance === 'booked' || (r.attendance === 'attended' && r.signedAt === null);
+  const records = rows.filter((r) => !pendingRecord(r)) as AttendanceRecord[];
+  const notRecorded = rows.filter((r) => pendingRecord(r) && r.date < today).length;
   const plan = currentPlan(ctx, input.patientId);
   return {
     patientId: input.patientId,
     history: sessionHistory(ctx, input.patientId),
-    adherence: { ...adherence(records, input.from, input.to, plan?.sessionsPerWeek), from: input.from, to: input.to },
+    adherence: {
+      ...adherence(records, input.from, input.to, plan?.sessionsPerWeek),
+      notRecorded,
+      from: input.from,
+      to: input.to,
+    },
     adverseEvents: adverseEventsForPatient(ctx, input.patientId),
   };
 }

@@ -1,6 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   conflictsFor,
+  entrySpo2Problem,
   evaluateScreen,
   findRedFlag,
   heartRateTargetAllowed,
@@ -8,12 +9,14 @@ import {
   screenCompleteness,
   screenContextFor,
   screenInputFrom,
+  storedThresholds,
   type BoneConflict,
   type BoneRestriction,
   type FiredRule,
   type RedFlag,
   type ScreenResult,
   type ScreenThresholds,
+  type ThresholdEntry,
 } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type {
@@ -108,6 +111,33 @@ function enforceClearance(safety: PatientSafetyContext, decision: string, overri
       `Record why this session goes ahead without valid clearance (${reasons.join(' ')})`,
     );
   }
+}
+
+/**
+ * A red flag reported at this session's screen holds it until its incident is closed with an outcome
+ * (reviewed and cleared, or ticked in error): unticking the box alone cannot turn the screen to Go.
+ */
+function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: ScreenResult['decision']): void {
+  if (decision === 'hold') return;
+  const open = prepared(ctx, 'sessions.openRedFlags', () =>
+    ctx.db
+      .select({ d: adverseEvent.description })
+      .from(adverseEvent)
+      .where(
+        and(
+          eq(adverseEvent.sessionId, sql.placeholder('id')),
+          eq(adverseEvent.redFlag, true),
+          isNull(adverseEvent.closedAt),
+        ),
+      )
+      .prepare(),
+  ).all({ id: row.id });
+  if (open.length === 0) return;
+  const flags = open.map((e) => (e.d ?? 'red flag').replace('Red flag at pre-session screen: ', '')).join('; ');
+  throw fieldError(
+    'screen.redFlags',
+    `A red flag was reported at this screen (${flags}): the session stays on Hold until that incident is closed with its outcome, under Sessions and adherence → Adverse events.`,
+  );
 }
 
 /**
@@ -222,6 +252,7 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     const row = sessionRow(ctx, input.sessionId);
     assertNotSigned(ctx, row);
     const evaluated = evaluate(ctx, row, input.screen);
+    enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
     enforceComplete(input.screen, evaluated.result.decision);
     enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
     const written = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated);
@@ -241,9 +272,12 @@ function checkEntries(
   library: Map<string, Exercise>,
   restrictions: readonly BoneRestriction[],
   prefix: string,
+  thresholds: ScreenThresholds,
 ): BoneConflict[][] {
   const fields: Record<string, string> = {};
   const conflicts = entries.map((entry, i) => {
+    const spo2 = entrySpo2Problem(entry.spo2, entry.outcome, thresholds);
+    if (spo2) fields[`${prefix}.${i}.spo2`] = spo2;
     const ex = library.get(entry.exerciseId);
     if (!ex) {
       fields[`${prefix}.${i}.exerciseId`] = 'Choose an exercise from the library';
@@ -283,6 +317,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const row = sessionRow(ctx, input.sessionId);
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
+  enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceComplete(input.screen, evaluated.result.decision);
   enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');
@@ -297,7 +332,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
     ctx,
     input.entries.map((e) => e.exerciseId),
   );
-  const conflicts = checkEntries(input.entries, library, restrictions, 'entries');
+  const conflicts = checkEntries(input.entries, library, restrictions, 'entries', evaluated.thresholds);
 
   writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
   const at = ctx.now().toISOString();
@@ -343,6 +378,10 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const occurredAt = input.occurredAt
     ? new Date(input.occurredAt).toISOString()
     : localInstant(row.date, row.startTime);
+  // A late entry is written after the session; a session time on a later day is a typing error.
+  if (todayLocal(new Date(occurredAt)) > todayLocal(ctx.now())) {
+    throw fieldError('occurredAt', 'The session time cannot be on a later day than today');
+  }
   const signed = {
     afterJson: JSON.stringify(input.after),
     notes: input.notes,
@@ -403,12 +442,28 @@ export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions
     }
     let entries: Array<EntryInput & { conflicts: BoneConflict[] }> | null = null;
     if (input.entries) {
+      // A correction cannot turn a session held for safety (or for missing clearance) into one with exercise.
+      if (row.decision === 'hold' && input.entries.some((e) => e.outcome !== 'skipped')) {
+        throw fieldError(
+          'entries',
+          'This session was signed as Hold: an amendment cannot log exercise for it. Mark the exercises skipped, or record the exercise in a new session.',
+        );
+      }
       const safety = safetyContextFor(ctx, row.patientId, row.date);
       const library = exercisesById(
         ctx,
         input.entries.map((e) => e.exerciseId),
       );
-      const conflicts = checkEntries(input.entries, library, restrictionsForLesions(safety.boneLesions), 'entries');
+      const thresholds = row.thresholdsJson
+        ? storedThresholds(JSON.parse(row.thresholdsJson) as Record<string, ThresholdEntry>)
+        : clinicThresholds(ctx);
+      const conflicts = checkEntries(
+        input.entries,
+        library,
+        restrictionsForLesions(safety.boneLesions),
+        'entries',
+        thresholds,
+      );
       entries = input.entries.map((e, i) => ({ ...e, conflicts: conflicts[i]! }));
     }
     const at = ctx.now().toISOString();
@@ -529,7 +584,9 @@ export function getSession(ctx: ServiceContext, sessionId: string): SessionView 
       null)
     : null;
   const safety = safetyContextFor(ctx, row.patientId, row.date);
-  const thresholds = row.thresholdsJson ? (JSON.parse(row.thresholdsJson) as ScreenThresholds) : clinicThresholds(ctx);
+  const thresholds = row.thresholdsJson
+    ? storedThresholds(JSON.parse(row.thresholdsJson) as Record<string, ThresholdEntry>)
+    : clinicThresholds(ctx);
   const lateEntry =
     row.signedAt !== null &&
     row.occurredAt !== null &&

@@ -3,8 +3,9 @@ import { verifyAuditChain } from '../audit';
 import { openTestCaseload } from '../../testing';
 import { caseloadSummary, exerciseEntry, session } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { listExercises, retireExercise } from './exercises';
-import { closeAdverseEvent } from './adverseEvents';
+import { listExercises, retireExercise, updateExercise } from './exercises';
+import { closeAdverseEvent, recordAdverseEvent } from './adverseEvents';
+import { sessionsChannels } from '../../../shared/contract/sessions';
 import { patientSessions } from './history';
 import { savePlan } from './plans';
 import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
@@ -377,6 +378,17 @@ describe('sessions', () => {
     expect(view.adherence).toMatchObject({ attended: 1, held: 1, offered: 2, attendanceRate: 0.5 });
     expect(view.history.map((h) => h.date)).toEqual(['2026-11-26', '2026-11-24']);
   });
+
+  it('counts a session as attended only once it is signed, and reports past sessions with no record', () => {
+    const p = seedPatient(t.ctx, { mrn: 'AD2' });
+    const screenedOnly = createBooking(t.ctx, { patientId: p, date: '2026-11-24', startTime: '09:00', classId: null });
+    createBooking(t.ctx, { patientId: p, date: '2026-11-25', startTime: '09:00', classId: null });
+    createBooking(t.ctx, { patientId: p, date: '2026-11-28', startTime: '09:00', classId: null });
+    recordScreen(t.ctx, { sessionId: screenedOnly.sessionId, screen: screen(), clearanceOverrideReason: null });
+    const view = patientSessions(t.ctx, { patientId: p, from: '2026-11-23', to: '2026-11-29' });
+    // Screened Go but never signed, and a past booking: neither counts; both are reported. The future one is neither.
+    expect(view.adherence).toMatchObject({ attended: 0, offered: 0, attendanceRate: null, notRecorded: 2 });
+  });
 });
 
 describe('screen completeness on save', () => {
@@ -443,5 +455,190 @@ describe('screen completeness on save', () => {
     });
     expect(held.decision).toBe('hold');
     expect(getSession(t.ctx, s.sessionId).attendance).toBe('held_for_safety');
+  });
+});
+
+describe('review of issue 4: fixes', () => {
+  it('shows reassessment due within 7 days and overdue on Today, in the caseload’s terms', () => {
+    const due = seedPatient(t.ctx, { mrn: 'R1' });
+    const overdue = seedPatient(t.ctx, { mrn: 'R2' });
+    const later = seedPatient(t.ctx, { mrn: 'R3' });
+    const setDue = (p: string, on: string) =>
+      t.ctx.db.update(caseloadSummary).set({ reassessmentDueOn: on }).where(eq(caseloadSummary.patientId, p)).run();
+    setDue(due, '2026-12-04');
+    setDue(overdue, '2026-11-20');
+    setDue(later, '2026-12-05');
+    for (const p of [due, overdue, later])
+      createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const r = (p: string) => todayList(t.ctx, DATE).bookings.find((b) => b.patientId === p)!.badges.reassessment;
+    expect(r(due)).toEqual({ dueOn: '2026-12-04', days: 7, state: 'due' });
+    expect(r(overdue)).toEqual({ dueOn: '2026-11-20', days: -7, state: 'overdue' });
+    expect(r(later)).toMatchObject({ days: 8, state: 'scheduled' });
+  });
+
+  it('refuses an amendment that logs exercise for a session signed as Hold', () => {
+    const p = seedPatient(t.ctx, { mrn: 'AH1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    signSession(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ spo2: 86 }),
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    const amend = (outcome: 'completed' | 'skipped') =>
+      amendSession(t.ctx, {
+        sessionId: s.sessionId,
+        reason: 'Forgot the walk',
+        notes: null,
+        entries: [entry(byKey('walking'), { outcome, reason: outcome === 'skipped' ? 'Held' : null })],
+      });
+    expect(() => amend('completed')).toThrow(/signed as Hold/);
+    expect(getSession(t.ctx, s.sessionId).amendments).toEqual([]);
+    expect(amend('skipped').amendments).toHaveLength(1);
+  });
+
+  it('refuses to rename an exercise that a signed session already shows, so the record cannot change', () => {
+    const p = seedPatient(t.ctx, { mrn: 'RN1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const walking = listExercises(t.ctx, true).find((e) => e.starterKey === 'walking')!;
+    const unused = listExercises(t.ctx, true).find((e) => e.starterKey !== 'walking')!;
+    signSession(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [entry(walking.id, { sets: null, reps: null, loadKg: null, durationMin: 10 })],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    const { id: _id, starterKey: _k, retired: _r, ...fields } = walking;
+    expect(() => updateExercise(t.ctx, { ...fields, exerciseId: walking.id, name: 'Treadmill jog' })).toThrow(
+      /cannot change.*Retire it/,
+    );
+    expect(getSession(t.ctx, s.sessionId).entries[0]!.exerciseName).toBe(walking.name);
+    // Other details may still be corrected, and an unused exercise may be renamed.
+    expect(updateExercise(t.ctx, { ...fields, exerciseId: walking.id, description: 'Walk at an easy pace' }).name).toBe(
+      walking.name,
+    );
+    const { id: uid, starterKey: _k2, retired: _r2, ...ufields } = unused;
+    expect(updateExercise(t.ctx, { ...ufields, exerciseId: uid, name: 'Renamed before use' }).name).toBe(
+      'Renamed before use',
+    );
+  });
+});
+
+describe('SpO₂ during an exercise', () => {
+  it('refuses a completed row whose SpO₂ fell below the hold level, on the SpO₂ field; modified with a reason is kept', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SP1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const sign = (over: Record<string, unknown>) =>
+      signSession(t.ctx, {
+        sessionId: s.sessionId,
+        screen: screen(),
+        clearanceOverrideReason: null,
+        entries: [entry(byKey('walking'), { sets: null, reps: null, loadKg: null, durationMin: 6, spo2: 86, ...over })],
+        after,
+        notes: null,
+        occurredAt: null,
+      });
+    let fields: Record<string, string> = {};
+    try {
+      sign({});
+    } catch (e) {
+      fields = (e as { fields?: Record<string, string> }).fields ?? {};
+    }
+    expect(fields['entries.0.spo2']).toMatch(/SpO₂ 86 % is below 88 %: stop/);
+    expect(getSession(t.ctx, s.sessionId).signedAt).toBeNull();
+    const signed = sign({ outcome: 'modified', reason: 'Stopped at 6 min: SpO₂ 86 %, recovered to 95 % at rest' });
+    expect(signed.entries[0]).toMatchObject({ spo2: 86, outcome: 'modified' });
+  });
+});
+
+describe('times and field messages', () => {
+  it('refuses a session time on a later day and an adverse event in the future, each on its field', () => {
+    const p = seedPatient(t.ctx, { mrn: 'FT1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const fieldOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as { fields?: Record<string, string> }).fields ?? {};
+      }
+      return {};
+    };
+    expect(
+      fieldOf(() =>
+        signSession(t.ctx, {
+          sessionId: s.sessionId,
+          screen: screen(),
+          clearanceOverrideReason: null,
+          entries: [],
+          after,
+          notes: null,
+          occurredAt: '2026-11-28T09:00:00',
+        }),
+      ).occurredAt,
+    ).toMatch(/session time cannot be on a later day/);
+    expect(getSession(t.ctx, s.sessionId).signedAt).toBeNull();
+    const event = {
+      patientId: p,
+      sessionId: null,
+      type: 'fall' as const,
+      severity: 2,
+      description: null,
+      actionTaken: null,
+      outcome: null,
+      followUpNeeded: true,
+    };
+    expect(fieldOf(() => recordAdverseEvent(t.ctx, { ...event, occurredAt: `${DATE}T11:00:00` })).occurredAt).toMatch(
+      /cannot be in the future/,
+    );
+    expect(recordAdverseEvent(t.ctx, { ...event, occurredAt: `${DATE}T09:20:00` }).type).toBe('fall');
+  });
+
+  it('names the field in every message a clinician can meet here', () => {
+    const issues = (channel: keyof typeof sessionsChannels, input: unknown) =>
+      sessionsChannels[channel].input.safeParse(input).error?.issues.map((i) => i.message) ?? [];
+    expect(issues('adverseEvents.record', { patientId: 'p', type: 'fall', severity: 2 })).toContain(
+      'Enter when it happened',
+    );
+    const exercise = {
+      name: 'Step-ups',
+      modality: 'resistance',
+      position: 'standing',
+      impact: 'low',
+      weightBearing: true,
+      description: 'Step up and down',
+    };
+    expect(issues('exercises.add', { ...exercise, equipment: [''] })).toContain('Each piece of equipment needs a name');
+    expect(issues('exercises.add', { ...exercise, equipment: Array(11).fill('band') })).toContain(
+      'List at most 10 pieces of equipment',
+    );
+  });
+});
+
+describe('a red flag at the screen', () => {
+  it('keeps the session on Hold until its incident is closed; unticking the flag alone does not give Go', () => {
+    const p = seedPatient(t.ctx, { mrn: 'RF1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const flagged = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ redFlags: ['dizziness_fainting'] }),
+      clearanceOverrideReason: null,
+    });
+    expect(flagged.decision).toBe('hold');
+    const again = () =>
+      recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen(), clearanceOverrideReason: null });
+    expect(again).toThrow(/Dizziness or fainting.*stays on Hold until that incident is closed/);
+    expect(getSession(t.ctx, s.sessionId).decision).toBe('hold');
+    closeAdverseEvent(t.ctx, {
+      adverseEventId: flagged.adverseEventIds[0]!,
+      outcome: 'Ticked in error: patient reports no dizziness',
+      closingNote: null,
+    });
+    expect(again().decision).toBe('go');
   });
 });

@@ -7,6 +7,7 @@ import { prepared } from '../../db/prepared';
 import { caseloadSummary, groupClass, patient, session } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
+import { reassessmentDisplay } from '../intake/caseload';
 import { requireClinician } from '../settings';
 
 const bookingColumns = {
@@ -31,6 +32,7 @@ const bookingColumns = {
   treatmentTo: caseloadSummary.treatmentTo,
   openAdverseEvents: caseloadSummary.openAdverseEvents,
   openRedFlags: caseloadSummary.openRedFlags,
+  reassessmentDueOn: caseloadSummary.reassessmentDueOn,
 };
 
 type BookingRow = {
@@ -55,6 +57,7 @@ type BookingRow = {
   treatmentTo: string | null;
   openAdverseEvents: number | null;
   openRedFlags: number | null;
+  reassessmentDueOn: string | null;
 };
 
 export function displayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
@@ -85,6 +88,8 @@ function toBooking(row: BookingRow, date: string): TodayBooking {
         (row.treatmentTo === null || row.treatmentTo >= date),
       openAdverseEvents: row.openAdverseEvents ?? 0,
       openRedFlags: row.openRedFlags ?? 0,
+      // Issue 5 §5: the same due/overdue rule and wording as the caseload (intake's reassessmentDisplay).
+      reassessment: reassessmentDisplay(row.reassessmentDueOn, date),
     },
   };
 }

@@ -9,8 +9,8 @@ import { showApiError } from '../../components/forms';
 import { SessionRecorder, type RecorderStatus } from './SessionRecorder';
 import { useExerciseLibrary } from './useLibrary';
 
-/** From this width three patients fit side by side with readable labels; below it, one at a time. */
-export const SIDE_BY_SIDE_MIN_PX = 1400;
+/** From this width three patients fit side by side with every field label on one line (checked in e2e); below it, one at a time. */
+export const SIDE_BY_SIDE_MIN_PX = 1700;
 
 /**
  * A group class: each patient with their own screen, decision and log. On a wide screen they sit
@@ -45,13 +45,16 @@ export function ClassScreen() {
   // keeps it in view. While a pointer is down nothing moves, so a click is never pulled from under it.
   const shown = useRef(0);
   const pointerDown = useRef(false);
+  const sideBySide = useRef(wide);
   const align = useCallback(() => {
     const el = strip.current;
     const panel = el?.children[shown.current] as HTMLElement | undefined;
-    if (!el || !panel || pointerDown.current) return;
+    if (!el || !panel || pointerDown.current || sideBySide.current) return;
     el.scrollLeft = panel.offsetLeft - el.offsetLeft;
   }, []);
   useLayoutEffect(() => {
+    sideBySide.current = wide;
+    if (wide && strip.current) strip.current.scrollLeft = 0;
     shown.current = active;
     align();
   }, [active, cls, wide, align]);
@@ -90,89 +93,85 @@ export function ClassScreen() {
           {formatClinicDate(cls.date)} at {cls.startTime} · {count} patients
         </Text>
       </Group>
-      {wide ? (
-        <Box style={{ overflowX: 'auto', maxWidth: 'calc(100vw - 260px)' }}>
-          <Box
-            pb="md"
-            style={{
-              display: 'grid',
-              gap: 'var(--mantine-spacing-md)',
-              alignItems: 'start',
-              gridTemplateColumns: `repeat(${count}, minmax(360px, 1fr))`,
-            }}
-          >
-            {cls.sessionIds.map((id) => (
-              <SessionRecorder key={id} sessionId={id} compact library={library} />
-            ))}
-          </Box>
+      {!wide && (
+        <Box
+          component="nav"
+          aria-label="Patients in this class"
+          py={6}
+          style={{
+            position: 'sticky',
+            top: 'var(--app-shell-header-height, 64px)',
+            zIndex: 20,
+            background: 'var(--mantine-color-body)',
+            borderBottom: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
+          <Group gap="xs" wrap="wrap">
+            {cls.sessionIds.map((id, index) => {
+              const status = statuses[id];
+              const current = index === active;
+              return (
+                <UnstyledButton
+                  key={id}
+                  aria-current={current ? 'true' : undefined}
+                  aria-label={`${status?.patientName ?? `Patient ${index + 1}`}: ${status?.label ?? 'opening'}`}
+                  onClick={() => setActive(index)}
+                  px="sm"
+                  py={6}
+                  style={{
+                    borderRadius: 'var(--mantine-radius-md)',
+                    border: `2px solid ${current ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-default-border)'}`,
+                    background: current ? 'var(--mantine-primary-color-light)' : undefined,
+                    minHeight: 44,
+                  }}
+                >
+                  <Group gap={8} wrap="nowrap">
+                    <Text fw={current ? 700 : 550} size="md">
+                      {status?.patientName ?? '…'}
+                    </Text>
+                    {status && (
+                      <Badge color={status.color} variant={status.color === 'gray' ? 'outline' : 'light'} size="md">
+                        {status.label}
+                      </Badge>
+                    )}
+                  </Group>
+                </UnstyledButton>
+              );
+            })}
+          </Group>
         </Box>
-      ) : (
-        <>
-          <Box
-            component="nav"
-            aria-label="Patients in this class"
-            py={6}
-            style={{
-              position: 'sticky',
-              top: 'var(--app-shell-header-height, 64px)',
-              zIndex: 20,
-              background: 'var(--mantine-color-body)',
-              borderBottom: '1px solid var(--mantine-color-default-border)',
-            }}
-          >
-            <Group gap="xs" wrap="wrap">
-              {cls.sessionIds.map((id, index) => {
-                const status = statuses[id];
-                const current = index === active;
-                return (
-                  <UnstyledButton
-                    key={id}
-                    aria-current={current ? 'true' : undefined}
-                    aria-label={`${status?.patientName ?? `Patient ${index + 1}`}: ${status?.label ?? 'opening'}`}
-                    onClick={() => setActive(index)}
-                    px="sm"
-                    py={6}
-                    style={{
-                      borderRadius: 'var(--mantine-radius-md)',
-                      border: `2px solid ${current ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-default-border)'}`,
-                      background: current ? 'var(--mantine-primary-color-light)' : undefined,
-                      minHeight: 44,
-                    }}
-                  >
-                    <Group gap={8} wrap="nowrap">
-                      <Text fw={current ? 700 : 550} size="md">
-                        {status?.patientName ?? '…'}
-                      </Text>
-                      {status && (
-                        <Badge color={status.color} variant={status.color === 'gray' ? 'outline' : 'light'} size="md">
-                          {status.label}
-                        </Badge>
-                      )}
-                    </Group>
-                  </UnstyledButton>
-                );
-              })}
-            </Group>
-          </Box>
-          <Box
-            ref={strip}
-            onPointerDownCapture={() => {
-              pointerDown.current = true;
-            }}
-            style={{ display: 'flex', alignItems: 'flex-start', overflow: 'hidden', maxWidth: 'calc(100vw - 260px)' }}
-          >
-            {cls.sessionIds.map((id, index) => (
-              <Box
-                key={id}
-                style={{ flex: '0 0 100%', minWidth: 0, paddingBottom: 16 }}
-                onFocus={() => setActive(index)}
-              >
-                <SessionRecorder sessionId={id} library={library} onStatus={onStatus} />
-              </Box>
-            ))}
-          </Box>
-        </>
       )}
+      {/* One tree for both layouts: crossing the cut-off restyles the panels but never remounts a
+          patient's recorder, so focus, open dialogs and typing survive a window resize. */}
+      <Box
+        ref={strip}
+        onPointerDownCapture={() => {
+          pointerDown.current = true;
+        }}
+        pb={wide ? 'md' : undefined}
+        style={
+          wide
+            ? {
+                display: 'grid',
+                gap: 'var(--mantine-spacing-md)',
+                alignItems: 'start',
+                gridTemplateColumns: `repeat(${count}, minmax(360px, 1fr))`,
+                overflowX: 'auto',
+                maxWidth: 'calc(100vw - 260px)',
+              }
+            : { display: 'flex', alignItems: 'flex-start', overflow: 'hidden', maxWidth: 'calc(100vw - 260px)' }
+        }
+      >
+        {cls.sessionIds.map((id, index) => (
+          <Box
+            key={id}
+            style={wide ? { minWidth: 0 } : { flex: '0 0 100%', minWidth: 0, paddingBottom: 16 }}
+            onFocus={wide ? undefined : () => setActive(index)}
+          >
+            <SessionRecorder sessionId={id} compact={wide ? true : undefined} library={library} onStatus={onStatus} />
+          </Box>
+        ))}
+      </Box>
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -101,6 +102,13 @@ export function PatientSessions() {
             <Stat label="Held for safety" value={String(a.held)} />
             <Stat label="Cancelled / did not attend" value={`${a.cancelled} / ${a.dna}`} />
           </SimpleGrid>
+        )}
+        {a && a.notRecorded > 0 && (
+          <Alert color="yellow" mt="md" title="Not counted yet">
+            {a.notRecorded} past session{a.notRecorded === 1 ? ' has' : 's have'} no attendance recorded, or{' '}
+            {a.notRecorded === 1 ? 'was' : 'were'} screened but never signed. Record or sign{' '}
+            {a.notRecorded === 1 ? 'it' : 'them'} so adherence is complete.
+          </Alert>
         )}
       </Paper>
       <Paper withBorder radius="md">

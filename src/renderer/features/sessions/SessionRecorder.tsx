@@ -32,6 +32,7 @@ import {
   conflictsFor,
   coreVitalLabels,
   coreVitals,
+  entrySpo2Problem,
   evaluateScreen,
   screenCompleteness,
   type CoreVital,
@@ -384,6 +385,12 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
           </Badge>
         )}
       </Group>
+      {view.signedAt && (
+        <Text size="xs" c="dimmed">
+          Safety facts as the patient’s record reads today. The signed log below keeps the decision, thresholds and
+          bone-lesion conflicts as they were at sign-off.
+        </Text>
+      )}
       {view.restrictions.length > 0 && (
         <Alert color="grape" variant="light" title="Bone-metastasis restrictions" p="sm">
           {view.restrictions.map((r) => (
@@ -458,13 +465,17 @@ function EntryEditor(props: {
   cols: number;
   errors: Record<string, string>;
   planned: Partial<Record<EntryNumberField, Num>> | null;
+  thresholds: SessionView['thresholds'];
   onChange(next: EntryDraft): void;
   onRemove(): void;
 }) {
   const { entry } = props;
   const rowRef = useRef<HTMLDivElement>(null);
   const set = (patch: Partial<EntryDraft>) => props.onChange({ ...entry, done: true, ...patch });
-  const err = (field: string) => props.errors[`entries.${props.index}.${field}`];
+  // SpO₂ below the hold level during an exercise: said at once, as main will say it on sign-off.
+  const spo2Problem = entrySpo2Problem(entry.spo2 === '' ? null : entry.spo2, entry.outcome, props.thresholds);
+  const err = (field: string) =>
+    props.errors[`entries.${props.index}.${field}`] ?? (field === 'spo2' ? (spo2Problem ?? undefined) : undefined);
   const completeAsPlanned = () => {
     set({ ...(props.planned ?? {}), outcome: 'completed', reason: '' });
     focusNextRow(rowRef.current);
@@ -684,16 +695,33 @@ export function SessionRecorder(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.sessionId]);
 
+  // The draft not yet sent. It is sent after a short pause in typing, and at once when the screen
+  // closes (leaving the session, switching route, closing the window), so no keystroke is lost.
+  const pending = useRef<{ sessionId: string; draft: SessionDraft } | null>(null);
+  const flushDraft = useRef(() => {
+    const next = pending.current;
+    if (!next) return;
+    pending.current = null;
+    api.sessions
+      .saveDraft({ sessionId: next.sessionId, draft: next.draft as unknown as Record<string, unknown> })
+      .then((r) => setSavedAt(r.savedAt))
+      .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
+  });
   useEffect(() => {
+    if (view?.signedAt) pending.current = null;
     if (!draft || !dirty.current || view?.signedAt) return;
-    const timer = setTimeout(() => {
-      api.sessions
-        .saveDraft({ sessionId: props.sessionId, draft: draft as unknown as Record<string, unknown> })
-        .then((r) => setSavedAt(r.savedAt))
-        .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
-    }, DRAFT_DELAY_MS);
+    pending.current = { sessionId: props.sessionId, draft };
+    const timer = setTimeout(flushDraft.current, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draft, props.sessionId, view?.signedAt]);
+  useEffect(() => {
+    const flush = flushDraft.current;
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [props.sessionId]);
 
   const update = (fn: (d: SessionDraft) => SessionDraft) => {
     dirty.current = true;
@@ -744,6 +772,7 @@ export function SessionRecorder(props: {
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
 
   const recordScreen = async () => {
+    flushDraft.current();
     if (!completeness.complete) {
       // The same rule main applies on save: say under each field what is still needed.
       setErrors(Object.fromEntries(completeness.missing.map((m) => [`screen.${m.field}`, m.message])));
@@ -769,6 +798,8 @@ export function SessionRecorder(props: {
   };
 
   const sign = async () => {
+    // The draft goes first, so a refused sign-off still leaves everything typed saved.
+    flushDraft.current();
     setBusy(true);
     setErrors({});
     try {
@@ -877,6 +908,7 @@ export function SessionRecorder(props: {
               mt="md"
               label="Red flags today"
               description="Any one means Hold"
+              error={errors['screen.redFlags']}
               value={draft.screen.redFlags}
               onChange={(redFlagsNow) => update((d) => ({ ...d, screen: { ...d.screen, redFlags: redFlagsNow } }))}
             >
@@ -1041,6 +1073,7 @@ export function SessionRecorder(props: {
                   conflicts={conflicts}
                   cols={entryCols}
                   errors={errors}
+                  thresholds={view.thresholds}
                   planned={
                     item
                       ? {

@@ -1,6 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ScreenDecision } from '../../../shared/clinical/session';
 import type { TodayBooking } from '../../../shared/contract/sessions';
+import { formatClinicDate } from '../../../shared/dates';
 
 export const decisionLabels: Record<ScreenDecision, string> = {
   go: 'Go',
@@ -23,10 +24,26 @@ export function clearanceBadge(state: string, reviewBy: string | null, today: st
   return clearanceLabels[effective] ?? { label: state, color: 'gray' };
 }
 
+/**
+ * Reassessment due (within 7 days) or overdue, in the caseload's words ("Overdue 5 d", "Due today", "Due in 3 d")
+ * with "Reassessment" in front, since Today has no reassessment column. Null when nothing is due soon.
+ */
+export function reassessmentBadge(r: TodayBooking['badges']['reassessment']) {
+  if (!r || r.state === 'scheduled') return null;
+  const when = r.state === 'overdue' ? `overdue ${-r.days} d` : r.days === 0 ? 'due today' : `due in ${r.days} d`;
+  return {
+    label: `Reassessment ${when}`,
+    tooltip: `Reassessment ${r.state === 'overdue' ? 'was due' : 'due'} ${formatClinicDate(r.dueOn)}`,
+    color: r.state === 'overdue' ? 'red' : 'yellow',
+    variant: r.state === 'overdue' ? 'filled' : 'light',
+  } as const;
+}
+
 /** The safety facts a specialist checks before calling a patient through. */
 export function SafetyBadges(props: { badges: TodayBooking['badges']; date: string; cycleDay?: string | null }) {
   const { badges } = props;
   const clearance = clearanceBadge(badges.clearanceState, badges.clearanceReviewBy, props.date);
+  const reassessment = reassessmentBadge(badges.reassessment);
   return (
     <Group gap={6} wrap="wrap">
       <Badge variant="light" color={clearance.color} size="md">
@@ -53,6 +70,13 @@ export function SafetyBadges(props: { badges: TodayBooking['badges']; date: stri
         <Badge variant="light" color="red" size="md">
           Open adverse event{badges.openAdverseEvents - badges.openRedFlags > 1 ? 's' : ''}
         </Badge>
+      )}
+      {reassessment && (
+        <Tooltip label={reassessment.tooltip}>
+          <Badge variant={reassessment.variant} color={reassessment.color} size="md">
+            {reassessment.label}
+          </Badge>
+        </Tooltip>
       )}
     </Group>
   );

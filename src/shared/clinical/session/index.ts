@@ -6,3 +6,4 @@ export * from './exerciseLibrary';
 export * from './prescription';
 export * from './screenContext';
 export * from './screenCompleteness';
+export * from './inSession';

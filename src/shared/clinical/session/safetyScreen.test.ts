@@ -56,8 +56,9 @@ describe('evaluateScreen: every threshold on both sides of its boundary', () => 
     ['plateletsX109', 51, null, 'go'],
     ['haemoglobinGL', 79, 'haemoglobin_low', 'modify'],
     ['haemoglobinGL', 80, null, 'go'],
-    ['neutrophilsX109', 0.4, 'neutrophils_very_low', 'hold'],
-    ['neutrophilsX109', 0.5, 'neutrophils_low', 'modify'],
+    // AHA CORE: ANC must be above 0.5, so 0.5 itself holds.
+    ['neutrophilsX109', 0.5, 'neutrophils_very_low', 'hold'],
+    ['neutrophilsX109', 0.6, 'neutrophils_low', 'modify'],
     ['neutrophilsX109', 1.4, 'neutrophils_low', 'modify'],
     ['neutrophilsX109', 1.5, null, 'go'],
     ['glucoseMmol', 5.4, 'glucose_low', 'modify'],

@@ -243,14 +243,14 @@ export function evaluateScreen(
       advice: 'Low-to-moderate intensity only, in short symptom-limited bouts.',
     });
   }
-  if (measured(neutrophils) && neutrophils < t.neutrophilsHoldBelow.value) {
+  if (measured(neutrophils) && neutrophils <= t.neutrophilsHoldAtOrBelow.value) {
     fire({
       id: 'neutrophils_very_low',
       label: 'Neutrophils very low',
       effect: 'hold',
       value: withUnit(neutrophils, '×10⁹/L') + stale,
-      threshold: limit('<', t.neutrophilsHoldBelow),
-      source: t.neutrophilsHoldBelow.source,
+      threshold: limit('≤', t.neutrophilsHoldAtOrBelow),
+      source: t.neutrophilsHoldAtOrBelow.source,
       advice: 'No exercise session today; contact the care team if there are any signs of infection.',
     });
   } else if (measured(neutrophils) && neutrophils < t.neutrophilsModifyBelow.value) {

@@ -3,6 +3,7 @@ import {
   defaultScreenThresholds,
   thresholdKeys,
   thresholdMeta,
+  storedThresholds,
   thresholdsWithValues,
   validateThresholds,
 } from './thresholds';
@@ -19,7 +20,7 @@ describe('screen thresholds', () => {
     expect(t.plateletsHoldBelow.value).toBe(20);
     expect(t.plateletsModifyAtOrBelow.value).toBe(50);
     expect(t.haemoglobinModifyBelow.value).toBe(80);
-    expect(t.neutrophilsHoldBelow.value).toBe(0.5);
+    expect(t.neutrophilsHoldAtOrBelow.value).toBe(0.5);
     expect(t.neutrophilsModifyBelow.value).toBe(1.5);
     expect(t.glucoseModifyBelow.value).toBe(5.5);
     expect(t.bloodsStaleAfterDays.value).toBe(14);
@@ -56,5 +57,17 @@ describe('screen thresholds', () => {
     expect(t.dbpHoldAbove.value).toBe(110);
     expect(t.restingHrHoldAbove.value).toBe(120);
     expect(defaultScreenThresholds.sbpHoldAbove.value).toBe(200);
+  });
+
+  it('reads a value stored under the old neutrophil key, as a setting and inside a screened session', () => {
+    expect(thresholdsWithValues({ neutrophilsHoldBelow: 0.8 }).neutrophilsHoldAtOrBelow.value).toBe(0.8);
+    expect(
+      thresholdsWithValues({ neutrophilsHoldBelow: 0.8, neutrophilsHoldAtOrBelow: 0.6 }).neutrophilsHoldAtOrBelow.value,
+    ).toBe(0.6);
+    const { neutrophilsHoldAtOrBelow: _n, ...rest } = defaultScreenThresholds;
+    const old = { ...rest, neutrophilsHoldBelow: { ...defaultScreenThresholds.neutrophilsHoldAtOrBelow, value: 0.7 } };
+    const t = storedThresholds(old);
+    expect(t.neutrophilsHoldAtOrBelow).toMatchObject({ value: 0.7, label: 'Neutrophils: hold at or below' });
+    expect(t.sbpHoldAbove).toEqual(defaultScreenThresholds.sbpHoldAbove);
   });
 });

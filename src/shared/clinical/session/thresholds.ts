@@ -23,7 +23,7 @@ export const thresholdKeys = [
   'plateletsHoldBelow',
   'plateletsModifyAtOrBelow',
   'haemoglobinModifyBelow',
-  'neutrophilsHoldBelow',
+  'neutrophilsHoldAtOrBelow',
   'neutrophilsModifyBelow',
   'glucoseModifyBelow',
   'bloodsStaleAfterDays',
@@ -105,11 +105,12 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: TOOLKIT,
     note: 'Maltser: short, symptom-limited bouts below 8 g/dL. AHA CORE excludes below 8 g/dL.',
   },
-  neutrophilsHoldBelow: {
+  neutrophilsHoldAtOrBelow: {
     value: 0.5,
     unit: '×10⁹/L',
-    label: 'Neutrophils: hold below',
+    label: 'Neutrophils: hold at or below',
     source: 'AHA CORE (Gilchrist et al., Circulation 2019)',
+    note: 'AHA CORE: the ANC must be above 0.5 ×10⁹/L, so 0.5 itself holds.',
   },
   neutrophilsModifyBelow: {
     value: 1.5,
@@ -194,7 +195,7 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
   plateletsHoldBelow: { group: 'bloods', effect: 'hold', comparison: 'below', min: 5, max: 50, step: 1 },
   plateletsModifyAtOrBelow: { group: 'bloods', effect: 'modify', comparison: 'atOrBelow', min: 20, max: 150, step: 1 },
   haemoglobinModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 60, max: 120, step: 1 },
-  neutrophilsHoldBelow: { group: 'bloods', effect: 'hold', comparison: 'below', min: 0.1, max: 1.5, step: 0.1 },
+  neutrophilsHoldAtOrBelow: { group: 'bloods', effect: 'hold', comparison: 'atOrBelow', min: 0.1, max: 1.5, step: 0.1 },
   neutrophilsModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 0.5, max: 3, step: 0.1 },
   glucoseModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 3, max: 8, step: 0.1 },
   bloodsStaleAfterDays: { group: 'bloods', effect: 'info', comparison: 'olderThan', min: 1, max: 90, step: 1 },
@@ -231,7 +232,7 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
   const ordered: Array<[ThresholdKey, ThresholdKey, string]> = [
     ['spo2HoldBelow', 'spo2ModifyAtOrBelow', 'The SpO₂ hold level must be below the modify level.'],
     ['plateletsHoldBelow', 'plateletsModifyAtOrBelow', 'The platelet hold level must be below the modify level.'],
-    ['neutrophilsHoldBelow', 'neutrophilsModifyBelow', 'The neutrophil hold level must be below the modify level.'],
+    ['neutrophilsHoldAtOrBelow', 'neutrophilsModifyBelow', 'The neutrophil hold level must be below the modify level.'],
   ];
   for (const [lower, upper, message] of ordered) {
     if (thresholds[lower].value > thresholds[upper].value) problems.push({ key: lower, message });
@@ -246,15 +247,43 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
   return problems;
 }
 
+/** Stored keys that were renamed: the old key's value still applies when the new one is absent. */
+const renamedKeys: Partial<Record<ThresholdKey, string>> = {
+  // Was "hold below 0.5"; AHA CORE requires ANC above 0.5, so the comparison is now "at or below".
+  neutrophilsHoldAtOrBelow: 'neutrophilsHoldBelow',
+};
+
 /** Builds thresholds from stored clinic values (numbers only); unknown or non-numeric values are ignored. */
 export function thresholdsWithValues(
-  values: Partial<Record<string, unknown>>,
+  stored: Partial<Record<string, unknown>>,
   base: ScreenThresholds = defaultScreenThresholds,
 ): ScreenThresholds {
+  const values: Partial<Record<string, unknown>> = { ...stored };
+  for (const [key, old] of Object.entries(renamedKeys)) {
+    if (values[key] === undefined && old !== undefined) values[key] = values[old];
+  }
   const result = { ...base };
   for (const key of thresholdKeys) {
     const value = values[key];
     if (typeof value === 'number' && Number.isFinite(value)) result[key] = { ...base[key], value };
+  }
+  return result;
+}
+
+/**
+ * Thresholds as stored with a screened session (whole entries, as they were then). An entry stored
+ * under a renamed key keeps its value under the new key, with the current label and comparison.
+ */
+export function storedThresholds(
+  stored: Partial<Record<string, ThresholdEntry>>,
+  base: ScreenThresholds = defaultScreenThresholds,
+): ScreenThresholds {
+  const result = { ...base };
+  for (const key of thresholdKeys) {
+    const old = renamedKeys[key];
+    const entry = stored[key] ?? (old ? stored[old] : undefined);
+    if (!entry || typeof entry.value !== 'number') continue;
+    result[key] = stored[key] ? entry : { ...base[key], value: entry.value };
   }
   return result;
 }
