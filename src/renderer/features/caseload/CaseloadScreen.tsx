@@ -117,6 +117,8 @@ function ReassessmentCell({ row }: { row: CaseloadRow }) {
 }
 
 function ProblemsCell({ row }: { row: CaseloadRow }) {
+  // The open adverse-event count includes red-flag incidents; show each problem once.
+  const otherEvents = Math.max(0, row.openAdverseEvents - row.openRedFlags);
   return (
     <Group gap={4}>
       {row.openRedFlags > 0 && (
@@ -124,9 +126,9 @@ function ProblemsCell({ row }: { row: CaseloadRow }) {
           {row.openRedFlags} red flag{row.openRedFlags > 1 ? 's' : ''}
         </Badge>
       )}
-      {row.openAdverseEvents > 0 && (
+      {otherEvents > 0 && (
         <Badge color="orange" style={{ textTransform: 'none' }} styles={badgeStyles}>
-          {row.openAdverseEvents} adverse event{row.openAdverseEvents > 1 ? 's' : ''}
+          {otherEvents} adverse event{otherEvents > 1 ? 's' : ''}
         </Badge>
       )}
     </Group>
