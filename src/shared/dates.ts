@@ -18,10 +18,20 @@ export function isClinicDate(value: string): boolean {
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
+// Hot path (cycle days for every caseload row): parse by position, no regex or Date object.
 function toUtcMs(date: ClinicDate): number {
-  if (!isClinicDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    if (Number.isInteger(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return Date.UTC(y, m - 1, d);
+  }
+  throw new RangeError(`Not a calendar date: ${date}`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function fromUtcMs(ms: number): ClinicDate {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import {
   CLEARANCE_EXPIRING_WITHIN_DAYS,
   onTreatmentInWeek,
@@ -24,22 +24,28 @@ import { toTreatment } from './facts';
 const ph = (name: string) => sql.placeholder(name);
 
 /** Date-dependent flags are judged here, against today, from the dates the summary row stores. */
+/**
+ * Fixed values are written into the SQL rather than bound: each flag has its own prepared
+ * statement anyway, and a literal lets SQLite's planner pick the summary's clearance index.
+ */
+const literal = (value: string) => sql.raw(`'${value.replace(/'/g, "''")}'`);
+
 function flagWhere(flag: CaseloadFlag | null): SQL | undefined {
   switch (flag) {
     case null:
       return undefined;
     case 'clearance_missing':
-      return inArray(s.clearanceState, ['missing', 'requested']);
+      return sql`${s.clearanceState} IN ('missing', 'requested')`;
     case 'clearance_expiring':
       return and(
-        eq(s.clearanceState, 'valid'),
+        eq(s.clearanceState, literal('valid')),
         gte(s.clearanceReviewBy, ph('today')),
         sql`${s.clearanceReviewBy} <= ${ph('in14')}`,
       );
     case 'clearance_expired':
-      return and(eq(s.clearanceState, 'valid'), lt(s.clearanceReviewBy, ph('today')));
+      return and(eq(s.clearanceState, literal('valid')), lt(s.clearanceReviewBy, ph('today')));
     case 'not_cleared':
-      return eq(s.clearanceState, 'not_cleared');
+      return eq(s.clearanceState, literal('not_cleared'));
     case 'reassessment_due':
       return and(gte(s.reassessmentDueOn, ph('today')), sql`${s.reassessmentDueOn} <= ${ph('in7')}`);
     case 'reassessment_overdue':
@@ -142,7 +148,8 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
   );
   const where = () =>
     and(
-      statuses.length > 0 ? inArray(p.status, statuses) : sql`0`,
+      // Statuses are validated enum values and part of the statement's cache key, so literals are safe.
+      statuses.length > 0 ? sql`${p.status} IN (${sql.join(statuses.map(literal), sql`, `)})` : sql`0`,
       searchWhere(shape),
       flagWhere(input.flag),
       hasClinician ? eq(s.leadClinicianId, ph('clinicianId')) : undefined,
