@@ -11,7 +11,9 @@ const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? 
 let running: RunningCaseload | null = null;
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+// One Pacewise per user: two processes writing one caseload would fight over the file.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.exit(0);
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -29,6 +31,7 @@ function createWindow(): void {
 }
 
 app.whenReady().then(() => {
+  if (!isFirstInstance) return;
   hardenApp(devServerUrl);
   serveRenderer(join(__dirname, '../renderer'));
   try {

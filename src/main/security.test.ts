@@ -56,6 +56,9 @@ describe('network and navigation', () => {
   it('allows only the app’s own requests', () => {
     expect(isRequestAllowed('app://pacewise/assets/a.js')).toBe(true);
     expect(isRequestAllowed('https://example.com/track.gif')).toBe(false);
+    expect(isRequestAllowed('blob:app://pacewise/4f6c1a2e-handout')).toBe(true);
+    expect(isRequestAllowed('blob:https://evil.example/4f6c1a2e')).toBe(false);
+    expect(isRequestAllowed('data:image/svg+xml,%3Csvg%3E')).toBe(true);
     expect(isRequestAllowed('http://127.0.0.1:5173/')).toBe(false);
     expect(isRequestAllowed('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isRequestAllowed('https://localhost:5173.evil.com/', 'http://localhost:5173')).toBe(false);

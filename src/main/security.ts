@@ -91,6 +91,8 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): string
 /** Every request that is not the app's own is cancelled; the dev server is allowed only in development. */
 export function isRequestAllowed(url: string, devServerUrl: string | null = null): boolean {
   if (isAppUrl(url)) return true;
+  // In-memory objects the page made itself (a PDF handout to save, an inline icon): never network.
+  if (url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('data:')) return true;
   if (url.startsWith('devtools://')) return true;
   if (devServerUrl) {
     try {
