@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, tempDir } from '../testing';
 import { CaseloadTooNewError, MigrationFailedError, migrate, readMigrations } from './migrate';
-import { openCaseload } from './open';
+import { CaseloadDamagedError, openCaseload } from './open';
 
 const now = () => new Date('2026-11-27T09:00:00Z');
 const opened: Array<{ close(): void }> = [];
@@ -33,13 +33,17 @@ describe('caseload migrations', () => {
     expect(caseload.sqlite.pragma('user_version', { simple: true })).toBe(all.length);
   });
 
-  it('upgrades a file from the previous schema, keeping its rows and backing it up first', () => {
+  it.each([
+    ['the previous schema', 1],
+    ['the first release schema (foundation only)', 'all-but-foundation'],
+  ] as const)('upgrades a file from %s, keeping its rows and backing it up first', (_label, pending) => {
     const all = readMigrations(MIGRATIONS_DIR);
+    expect(all.length).toBeGreaterThan(1);
+    const keep = pending === 1 ? all.length - 1 : 1;
     const dir = tempDir();
     const path = join(dir, 'caseload.db');
     const old = new Database(path);
-    migrate(old, all.slice(0, -1), { backupDir: join(dir, 'backups'), now });
-    if (all.length === 1) migrate(old, all, { backupDir: join(dir, 'backups'), now });
+    migrate(old, all.slice(0, keep), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
         `INSERT INTO patient (id, given_name, family_name, date_of_birth, sex, mrn, status, family_key, given_key, created_at, created_by, updated_at, updated_by)
@@ -47,17 +51,18 @@ describe('caseload migrations', () => {
       )
       .run();
     old.close();
-    if (all.length === 1) return; // nothing newer to upgrade to yet
 
     const caseload = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
     opened.push(caseload);
-    expect(caseload.migration.applied).toEqual([all.at(-1)!.tag]);
+    expect(caseload.migration.applied).toEqual(all.slice(keep).map((m) => m.tag));
     expect(caseload.sqlite.prepare('SELECT given_name FROM patient WHERE mrn = ?').get('MRN001')).toEqual({
       given_name: 'Ruth',
     });
+    expect(caseload.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(caseload.migration.backupPath).not.toBeNull();
     const backup = new Database(caseload.migration.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
+    expect(backup.pragma('user_version', { simple: true })).toBe(keep);
     backup.close();
   });
 
@@ -105,8 +110,36 @@ describe('caseload migrations', () => {
 
   it('refuses a damaged file instead of opening it', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'caseload.db'), 'this is not a database at all, just text '.repeat(200));
-    expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow();
-    expect(existsSync(join(dir, 'caseload.db'))).toBe(true);
+    const junk = 'this is not a database at all, just text '.repeat(200);
+    writeFileSync(join(dir, 'caseload.db'), junk);
+    expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow(CaseloadDamagedError);
+    expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow(
+      /Restore the most recent backup/,
+    );
+    // Refused, and left exactly as it was: nothing written over the clinician's file, nothing backed up from it.
+    expect(readFileSync(join(dir, 'caseload.db'), 'utf8')).toBe(junk);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+
+  it('refuses a caseload whose pages are corrupted, with the integrity-check message', () => {
+    const dir = tempDir();
+    const first = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
+    first.sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)');
+    const insert = first.sqlite.prepare('INSERT INTO filler (body) VALUES (?)');
+    for (let i = 0; i < 400; i++) insert.run(`row ${i} `.repeat(40));
+    const { rootpage } = first.sqlite.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").get() as {
+      rootpage: number;
+    };
+    first.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    first.close();
+    const path = join(dir, 'caseload.db');
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over the cell pointers and cells of the filler table's root page (not the file header).
+    const at = pageSize * (rootpage - 1);
+    bytes.fill(0x5a, at + 12, at + pageSize);
+    writeFileSync(path, bytes);
+    expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow(CaseloadDamagedError);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 });

@@ -38,6 +38,12 @@ export function openCaseload(options: { dataDir: string; migrationsDir: string; 
   const path = join(options.dataDir, CASELOAD_FILE);
   const sqlite = new Database(path);
   try {
+    try {
+      // The first read of the file; SQLite's own "file is not a database" becomes advice.
+      sqlite.pragma('schema_version');
+    } catch (error) {
+      throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -10,6 +10,29 @@ describe('red flags', () => {
     }
   });
 
+  it('covers the pre-session red flags of FACTS §3 in words a clinician will recognise', () => {
+    const text = redFlags.map((f) => `${f.label} ${f.description}`).join(' | ');
+    for (const symptom of [
+      /chest pain/i,
+      /dizziness|light-headed/i,
+      /fainting/i,
+      /cyanosis/i,
+      /pallor/i,
+      /severe breathlessness/i,
+      /DVT/,
+      /PE\b/,
+      /swelling/i,
+      /confusion|disorientation/i,
+      /blurred vision/i,
+      /arrhythmia/i,
+      /bone pain/i,
+      /fever/i,
+      /spinal cord compression/i,
+    ]) {
+      expect(text).toMatch(symptom);
+    }
+  });
+
   it('describes the NICE spinal cord compression symptoms and the MSCC actions', () => {
     const mscc = findRedFlag('spinal_cord_compression');
     expect(mscc?.source).toMatch(/NICE NG234/);

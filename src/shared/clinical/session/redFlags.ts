@@ -4,6 +4,7 @@ export const redFlagIds = [
   'chest_pain',
   'dizziness_fainting',
   'severe_breathlessness',
+  'irregular_heartbeat',
   'suspected_dvt_pe',
   'bone_pain',
   'confusion',
@@ -57,6 +58,19 @@ export const redFlags: readonly RedFlag[] = [
       'Sit the person upright and check SpO₂.',
       'Call emergency services if it does not settle with rest, or comes with chest pain or SpO₂ below the hold level.',
       'Otherwise contact the care team today.',
+    ],
+  },
+  {
+    id: 'irregular_heartbeat',
+    label: 'Irregular or racing heartbeat',
+    description:
+      'Palpitations, or a pulse that is newly irregular or stays fast at rest (possible sustained arrhythmia).',
+    source: 'ACSM/AHA contraindication lists (sustained arrhythmia)',
+    urgentActions: [
+      STOP,
+      'Sit the person down; check pulse rhythm and rate, blood pressure and SpO₂.',
+      'Call emergency services if it comes with chest pain, fainting or severe breathlessness.',
+      'Otherwise contact the care team today for medical review before the next session.',
     ],
   },
   {
