@@ -33,6 +33,13 @@ async function toastsGone(page: Page) {
   await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 6000 });
 }
 
+/** Whole years from date of birth to a clinic date, both 'YYYY-MM-DD'. */
+function ageOn(dob: string, on: string): number {
+  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
 async function saveMeasure(card: Locator, shortName: string) {
   await card.getByRole('button', { name: `Save ${shortName}` }).click();
   await expect(card.getByText('Saved', { exact: true })).toBeVisible();
@@ -62,7 +69,14 @@ async function recordAssessment(
   await expect(walk.getByText(/Walk to and fro along a measured corridor/)).toBeVisible();
   await walk.getByLabel('Distance (m)').fill(a.walk);
   // Worked out live from sex, age, height and weight (Enright & Sherrill 1998).
-  await expect(walk.getByRole('group', { name: '6MWT result' })).toContainText('Of predicted');
+  // Hand-worked for this woman (165 cm, 70 kg, born 2 Apr 1958): 2.11·ht − 2.29·wt − 5.78·age + 667.
+  const age = ageOn('1958-04-02', a.on);
+  const predicted = 2.11 * 165 - 2.29 * 70 - 5.78 * age + 667;
+  const result = walk.getByRole('group', { name: '6MWT result' });
+  await expect(result).toContainText(new RegExp(`Predicted distance:\\s*${Math.round(predicted)} m`));
+  await expect(result).toContainText(
+    new RegExp(`Of predicted:\\s*${Math.round((100 * Number(a.walk)) / predicted)} %`),
+  );
   await saveMeasure(walk, '6MWT');
 
   const tug = page.getByRole('region', { name: 'Timed Up and Go' });
@@ -533,8 +547,12 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
   await expect(sppb).toContainText('Mobility limitation');
   await expect(sppb).toContainText('Source not verified');
   // One decimal for TUG: 11.25 s shows as 11.3 s.
-  await expect(
-    page.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: 'TUG', exact: true }),
-  ).toContainText('11.3 s');
+  const tugRow = page.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: 'TUG', exact: true });
+  await expect(tugRow).toContainText('11.3 s');
+  // The discarded draft's 10.4 s counts nowhere on screen either (the row is there, so this cannot pass vacuously).
+  await expect(tugRow).not.toContainText('10.4');
+  await expect(page.getByRole('figure', { name: 'TUG over time' }).locator('.recharts-line-dots circle')).toHaveCount(
+    1,
+  );
   expect(app.consoleErrors).toEqual([]);
 });

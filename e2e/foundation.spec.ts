@@ -115,6 +115,11 @@ test('refuses bad input with the field’s own message and writes nothing', asyn
   await dialog.getByLabel('Date of birth').fill('1960-01-01');
   await dialog.getByRole('button', { name: 'Save patient' }).click();
   await expect(dialog.getByText('Hospital number MRN-1 already belongs to Ruth Okafor')).toBeVisible();
+  // Nothing typed is lost on a refusal: the form keeps every value.
+  await expect(dialog.getByLabel('Given name')).toHaveValue('Ruth');
+  await expect(dialog.getByLabel('Family name')).toHaveValue('Twin');
+  await expect(dialog.getByLabel('Date of birth')).toHaveValue('1960-01-01');
+  await expect(dialog.getByRole('radio', { name: 'Female', exact: true })).toBeChecked();
 
   const page1 = await app.call<{ total: number }>('patients.search', {});
   expect(page1.total).toBe(1);

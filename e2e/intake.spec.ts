@@ -139,7 +139,10 @@ test('full intake of a patient with bone metastases, then the right flags on the
   ]);
   await lesion.getByLabel('Lesion type', { exact: true }).selectOption({ label: 'Lytic' });
   await lesion.getByLabel('SINS location').selectOption({ label: 'Mobile spine (C3–C6, L2–L4) (2)' });
-  await lesion.getByLabel('SINS pain').selectOption({ index: 1 });
+  // Chosen by its words, not its position: mobile 2 + mechanical pain 3 + lytic 2 = at least 7 (Fisher 2010).
+  await lesion
+    .getByLabel('SINS pain')
+    .selectOption({ label: 'Mechanical (eases lying down, or worse with movement/loading) (3)' });
   await expect(lesion.getByRole('status', { name: 'SINS result' })).toContainText('SINS incomplete: at least 7');
   await expect(lesion.getByRole('status', { name: 'SINS result' })).toContainText('a surgical opinion is warranted');
   await lesion.getByLabel('SINS radiographic alignment').selectOption({ label: 'Normal (0)' });

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, ageOn, daysBetween, formatClinicDate, isClinicDate, startOfWeek } from './dates';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, ageOn, daysBetween, formatClinicDate, isClinicDate, startOfWeek, todayLocal } from './dates';
+
+// The test machine runs in UTC, where no clock ever changes: set a zone with daylight saving so these
+// checks could fail if date arithmetic slipped into local time.
+const originalTz = process.env.TZ;
+afterEach(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
 
 describe('clinic dates', () => {
   it('accepts only real calendar dates', () => {
@@ -9,8 +17,18 @@ describe('clinic dates', () => {
     expect(isClinicDate('25-01-01')).toBe(false);
   });
   it('counts whole days across a daylight-saving change', () => {
+    process.env.TZ = 'Europe/London'; // clocks change on 29 Mar and 25 Oct 2026
+    expect(new Date(2026, 2, 30).getTimezoneOffset()).not.toBe(new Date(2026, 2, 28).getTimezoneOffset());
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDays('2026-03-30', -2)).toBe('2026-03-28');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
+  });
+  it("takes today from the clinic's own clock, not UTC", () => {
+    process.env.TZ = 'Pacific/Auckland'; // UTC+13 in November
+    expect(todayLocal(new Date('2026-11-27T20:00:00Z'))).toBe('2026-11-28');
+    process.env.TZ = 'America/New_York'; // UTC−5 in November
+    expect(todayLocal(new Date('2026-11-27T03:00:00Z'))).toBe('2026-11-26');
   });
   it('gives age in completed years', () => {
     expect(ageOn('1960-05-10', '2026-05-09')).toBe(65);

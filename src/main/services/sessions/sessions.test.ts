@@ -176,11 +176,14 @@ describe('sessions', () => {
     expect(() =>
       signSession(t.ctx, { ...base, entries: [entry(byKey('seated_biceps_curl')), entry(brace, { planned: false })] }),
     ).toThrow(/conflicts with a bone-lesion restriction \(Lumbar lesion/);
+    let refusal: { fields?: Record<string, string> } | null = null;
     try {
       signSession(t.ctx, { ...base, entries: [entry(brace)] });
     } catch (error) {
-      expect((error as { fields: Record<string, string> }).fields['entries.0.overrideNote']).toMatch(/override note/);
+      refusal = error as { fields?: Record<string, string> };
     }
+    // Signing a conflicting exercise without an override note must be refused, on the note's field.
+    expect(refusal?.fields?.['entries.0.overrideNote']).toMatch(/override note/);
     const signed = signSession(t.ctx, {
       ...base,
       entries: [entry(brace, { overrideNote: 'Isometric only, neutral spine, oncologist agreed' })],
@@ -211,7 +214,11 @@ describe('sessions', () => {
       occurredAt: null,
     };
     // The eighth exercise conflicts (weight-bearing with a pelvic lesion) and has no note: nothing is kept.
-    expect(() => signSession(t.ctx, { ...base, entries: [...ids.map((id) => entry(id)), entry(walking)] })).toThrow();
+    const auditBefore = t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get();
+    expect(() => signSession(t.ctx, { ...base, entries: [...ids.map((id) => entry(id)), entry(walking)] })).toThrow(
+      /conflicts with a bone-lesion restriction/,
+    );
+    expect(t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get()).toEqual(auditBefore);
     expect(t.ctx.db.select().from(exerciseEntry).all()).toHaveLength(0);
     expect(getSession(t.ctx, s.sessionId).decision).toBeNull();
     const signed = signSession(t.ctx, {

@@ -38,6 +38,8 @@ function draft(screen: Partial<SessionDraft['screen']>, notTaken?: SessionDraft[
 describe('session draft: vitals not taken', () => {
   it('blood pressure is blank while either pressure is blank', () => {
     expect(vitalBlank(draft({ sbp: 120 }), 'bloodPressure')).toBe(true);
+    expect(vitalBlank(draft({ dbp: 80 }), 'bloodPressure')).toBe(true);
+    expect(vitalBlank(draft({}), 'bloodPressure')).toBe(true);
     expect(vitalBlank(draft({ sbp: 120, dbp: 80 }), 'bloodPressure')).toBe(false);
   });
 

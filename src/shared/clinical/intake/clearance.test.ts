@@ -204,7 +204,11 @@ describe('may sessions start', () => {
       clearance: { state, expiresOn: reviewBy, daysLeft: 5, decision: null, restrictions: null },
     });
     expect(decision.verdict).toBe(verdict);
+    // Anything short of may_start must say why; may_start carries only the review reminder of an expiring clearance.
     if (verdict !== 'may_start') expect(decision.reasons.length).toBeGreaterThan(0);
+    else if (state === 'expiring')
+      expect(decision.reasons).toEqual(['Clearance review is due in 5 days: request a review.']);
+    else expect(decision.reasons).toEqual([]);
   });
 
   it('gives no reasons when an active patient has a valid clearance', () => {

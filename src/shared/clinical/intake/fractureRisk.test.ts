@@ -37,6 +37,22 @@ describe('Mirels score', () => {
     expect(highest.source).toMatch(/Mirels 1989/);
   });
 
+  it('gives every middle answer 2 points (Mirels 1989 table)', () => {
+    // Lower limb 2 + mixed 2 + 1/3–2/3 of cortex 2 + moderate pain 2 = 8: the 15% "clinical judgement" band.
+    const middle = mirelsScore({ site: 'lower_limb', lesion: 'mixed', size: 'one_to_two_thirds', pain: 'moderate' });
+    expect(middle.total).toBe(8);
+    expect(middle.band?.key).toBe('borderline');
+    // One step down on each item in turn takes exactly one point off.
+    expect(
+      mirelsScore({ site: 'upper_limb', lesion: 'mixed', size: 'one_to_two_thirds', pain: 'moderate' }).total,
+    ).toBe(7);
+    expect(
+      mirelsScore({ site: 'lower_limb', lesion: 'blastic', size: 'one_to_two_thirds', pain: 'moderate' }).total,
+    ).toBe(7);
+    expect(mirelsScore({ site: 'lower_limb', lesion: 'mixed', size: 'lt_one_third', pain: 'moderate' }).total).toBe(7);
+    expect(mirelsScore({ site: 'lower_limb', lesion: 'mixed', size: 'one_to_two_thirds', pain: 'mild' }).total).toBe(7);
+  });
+
   it('withholds the total and lists what is missing while incomplete', () => {
     const partial = mirelsScore({ site: 'lower_limb', lesion: 'lytic', size: null });
     expect(partial.total).toBeNull();

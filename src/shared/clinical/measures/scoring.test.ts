@@ -98,7 +98,7 @@ describe('scoreMeasure', () => {
     );
     expect(result.errors).toEqual([]);
     expect(result.value).toBe(420);
-    expect(result.derived.predicted_m).toBe(520); // 519.7 m
+    expect(result.derived.predicted_m).toBe(520); // 2.11·165 − 2.29·65 − 5.78·60 + 667 = 519.5 m
     expect(result.derived.percent_predicted).toBe(81);
   });
   it('says why % predicted is missing', () => {
