@@ -18,7 +18,8 @@ const router = createHashRouter([
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="bottom-left" limit={3} />
+      {/* In the header's empty middle, so a "Saved" never sits over the next field or button. */}
+      <Notifications position="top-center" containerWidth={360} limit={3} />
       <AppStateProvider
         loading={
           <Center h="100vh">

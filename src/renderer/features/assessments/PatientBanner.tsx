@@ -1,7 +1,6 @@
-import { Anchor, Group, Stack, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Stack, Title } from '@mantine/core';
 import { PatientHeader, usePatientRecord } from '../patients/shared';
+import { BackLink } from '../../components/BackLink';
 
 /**
  * Whose record this is, with the patient's status and clearance badges: the intake workflow's
@@ -12,11 +11,9 @@ export function PatientBanner({ title, back }: { title: string; back: { to: stri
   const { record } = usePatientRecord();
   return (
     <Stack gap={4}>
-      <Anchor component={Link} to={back.to} size="sm" className="pacewise-no-print">
-        <Group gap={4}>
-          <IconArrowLeft size={16} /> {back.label}
-        </Group>
-      </Anchor>
+      <BackLink to={back.to} className="pacewise-no-print">
+        {back.label}
+      </BackLink>
       {record ? <PatientHeader record={record} title={title} back={false} /> : <Title order={2}>{title}</Title>}
     </Stack>
   );

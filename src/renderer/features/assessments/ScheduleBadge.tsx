@@ -3,7 +3,10 @@ import type { ScheduleView } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../../shared/dates';
 
 const stateText = { not_due: 'Next reassessment', due: 'Reassessment due', overdue: 'Reassessment overdue' } as const;
+// Same look as the caseload's and Today's reassessment badges: due is a light yellow, overdue a filled red.
 const stateColour = { not_due: 'gray', due: 'yellow', overdue: 'red' } as const;
+// Not due yet is information, not an alert: an outlined badge (a grey fill reads as a black block in dark).
+const variant = { not_due: 'default', due: 'light', overdue: 'filled' } as const;
 
 export function ScheduleBadge({ schedule }: { schedule: ScheduleView }) {
   const days = schedule.daysUntilDue;
@@ -15,7 +18,7 @@ export function ScheduleBadge({ schedule }: { schedule: ScheduleView }) {
         : `${-days} day${days === -1 ? '' : 's'} ago`;
   return (
     <Group gap="sm" wrap="wrap" aria-label="Reassessment schedule" role="group">
-      <Badge size="lg" variant={schedule.state === 'not_due' ? 'light' : 'filled'} color={stateColour[schedule.state]}>
+      <Badge size="lg" variant={variant[schedule.state]} color={stateColour[schedule.state]}>
         {stateText[schedule.state]}: {formatClinicDate(schedule.dueOn)} ({when})
       </Badge>
       <Tooltip label={`Every ${schedule.intervalWeeks} weeks by default (${schedule.source})`} multiline w={280}>

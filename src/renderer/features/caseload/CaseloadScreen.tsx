@@ -288,7 +288,7 @@ export function CaseloadScreen() {
       >
         <Group gap="lg" mt={4}>
           {patientStatuses.values.map((s) => (
-            <Checkbox key={s} value={s} label={patientStatuses.labels[s]} size="sm" />
+            <Checkbox key={s} value={s} label={patientStatuses.labels[s]} />
           ))}
         </Group>
       </Checkbox.Group>

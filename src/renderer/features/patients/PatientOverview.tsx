@@ -19,7 +19,7 @@ import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
 import { cycleDayText } from './sections/TreatmentsSection';
 import type { PatientSection } from './sections';
-import { clearanceColors, Loading, PatientHeader, usePatientRecord } from './shared';
+import { clearanceBadgeLook, Loading, PatientHeader, usePatientRecord } from './shared';
 
 const riskColors = { none: 'gray', low: 'teal', unscored: 'yellow', moderate: 'orange', high: 'red' } as const;
 
@@ -31,7 +31,21 @@ function Card(props: { title: string; to?: string; children: ReactNode; label?: 
           {props.title}
         </Title>
         {props.to && (
-          <Anchor component={Link} to={props.to} size="sm" aria-label={`Edit ${props.title.toLowerCase()}`}>
+          <Anchor
+            component={Link}
+            to={props.to}
+            size="sm"
+            fw={500}
+            aria-label={`Edit ${props.title.toLowerCase()}`}
+            // A 40 px target without moving the word: the padding is taken back by the margin.
+            style={{
+              display: 'inline-flex',
+              alignItems: 'center',
+              minHeight: 40,
+              padding: '0 10px',
+              margin: '-10px -10px',
+            }}
+          >
             Edit
           </Anchor>
         )}
@@ -144,9 +158,13 @@ function SectionLinks(props: { patientId: string; sections: PatientSection[]; ti
             style={{
               border: '1px solid var(--mantine-color-default-border)',
               borderRadius: 'var(--mantine-radius-md)',
+              // Tiles in a row share the tallest one's height; keep every label on the same middle line.
+              display: 'flex',
+              alignItems: 'center',
+              minHeight: 48,
             }}
           >
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flex: 1 }}>
               {s.icon && <s.icon size={22} stroke={1.6} />}
               <Text fw={500} style={{ flex: 1 }}>
                 {s.label}
@@ -178,12 +196,7 @@ export function PatientOverview() {
         <Card title="Clearance" to={`${base}/clearance`}>
           <Stack gap={4}>
             <Group gap="xs">
-              <Badge
-                color={clearanceColors[record.clearance.state]}
-                autoContrast
-                style={{ textTransform: 'none' }}
-                size="lg"
-              >
+              <Badge {...clearanceBadgeLook(record.clearance.state)} size="lg">
                 {record.clearance.label}
               </Badge>
             </Group>

@@ -199,7 +199,7 @@ export function ContactsDirectory() {
                 <Table.Td>{c.practice ?? '—'}</Table.Td>
                 <Table.Td>{c.phone ?? '—'}</Table.Td>
                 <Table.Td ta="right">
-                  <Button size="xs" variant="default" onClick={() => setEditing(c)}>
+                  <Button variant="default" onClick={() => setEditing(c)}>
                     Edit {c.fullName}
                   </Button>
                 </Table.Td>

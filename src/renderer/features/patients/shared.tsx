@@ -1,13 +1,13 @@
-import { Anchor, Badge, Group, Loader, Stack, Text, Title, type MantineColor } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Badge, Group, Loader, Stack, Text, Title, type MantineColor } from '@mantine/core';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { clearanceStateLabels, type ClearanceState } from '../../../shared/clinical/intake/clearance';
 import type { IntakeRecord } from '../../../shared/contract/intake';
 import { ageOn, formatClinicDate } from '../../../shared/dates';
 import { patientStatuses, sexes, type PatientStatus } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
+import { BackLink } from '../../components/BackLink';
 
 /** Loads a patient's intake record; each section's save hands back the refreshed record. */
 export function usePatientRecord(): {
@@ -36,6 +36,15 @@ export const clearanceColors: Record<ClearanceState, MantineColor> = {
   expired: 'red',
   not_cleared: 'red',
 };
+
+/**
+ * How a clearance badge looks on every screen (caseload, overview, Today, recorder): the same colour
+ * for the same state, and filled whenever it stops or limits exercise, so it is seen first.
+ */
+export function clearanceBadgeLook(state: string) {
+  const color: MantineColor = clearanceColors[state as ClearanceState] ?? 'gray';
+  return { color, variant: state === 'valid' ? 'light' : 'filled', autoContrast: true } as const;
+}
 
 /** One wording everywhere, the same as the clearance card: "review due in N days". */
 function reviewDue(daysLeft: number | null): string {
@@ -73,11 +82,8 @@ export function ClearanceBadge(props: {
     : clearanceShortLabel(props.state, props.daysLeft);
   return (
     <Badge
-      color={clearanceColors[props.state]}
-      variant={props.state === 'valid' ? 'light' : 'filled'}
-      autoContrast
+      {...clearanceBadgeLook(props.state)}
       size={props.size ?? 'md'}
-      radius="sm"
       style={{ textTransform: 'none' }}
       styles={badgeStyles}
     >
@@ -136,13 +142,7 @@ export function PatientHeader(props: { record: IntakeRecord; title?: string; bac
   const { patient, clearance, today } = props.record;
   return (
     <Stack gap={4}>
-      {props.back !== false && (
-        <Anchor component={Link} to={`/patients/${patient.id}`} size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={16} /> Back to overview
-          </Group>
-        </Anchor>
-      )}
+      {props.back !== false && <BackLink to={`/patients/${patient.id}`}>Back to overview</BackLink>}
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={0}>
           {props.title && (

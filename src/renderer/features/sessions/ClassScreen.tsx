@@ -1,13 +1,14 @@
-import { Anchor, Badge, Box, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { GroupClass } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../../shared/dates';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 import { SessionRecorder, type RecorderStatus } from './SessionRecorder';
 import { useExerciseLibrary } from './useLibrary';
+import { BackLink } from '../../components/BackLink';
 
 /** From this width three patients fit side by side with every field label on one line (checked in e2e); below it, one at a time. */
 export const SIDE_BY_SIDE_MIN_PX = 1700;
@@ -84,9 +85,9 @@ export function ClassScreen() {
   const count = cls.sessionIds.length;
   return (
     <Stack gap="sm">
-      <Anchor component={Link} to="/today" size="sm">
-        ← Today
-      </Anchor>
+      <BackLink to="/today" spokenArrow>
+        Today
+      </BackLink>
       <Group justify="space-between">
         <Title order={2}>{cls.name}</Title>
         <Text c="dimmed">

@@ -29,6 +29,7 @@ import { addDays, formatClinicDate, todayLocal } from '../../../shared/dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
+import { BackLink } from '../../components/BackLink';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -80,9 +81,9 @@ export function PatientSessions() {
   const a = view?.adherence;
   return (
     <Stack gap="md" maw={1100}>
-      <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
-        ← Patient overview
-      </Anchor>
+      <BackLink to={`/patients/${patientId}`} spokenArrow>
+        Patient overview
+      </BackLink>
       <Title order={2}>Sessions and adherence</Title>
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end">

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -17,7 +16,7 @@ import {
 } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { conflictsFor, movementTagLabels, type BoneRestriction } from '../../../shared/clinical/session';
 import type { OutputOf } from '../../../shared/contract';
 import { formatClinicDate } from '../../../shared/dates';
@@ -25,6 +24,7 @@ import { boneLesionSites } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { useExerciseLibrary } from './useLibrary';
+import { BackLink } from '../../components/BackLink';
 
 type Num = number | '';
 interface ItemDraft {
@@ -72,7 +72,7 @@ export function RestrictionsSummary({ restrictions }: { restrictions: BoneRestri
         <Text size="sm" key={r.lesionId}>
           <b>{boneLesionSites.labels[r.site]}:</b> avoid{' '}
           {r.avoid.map((t) => movementTagLabels[t].split(' (')[0]!.toLowerCase()).join(', ')}. {r.allowedNote}{' '}
-          <Text span size="xs" c="dimmed">
+          <Text span size="xs" opacity={0.8}>
             ({r.source})
           </Text>
         </Text>
@@ -189,9 +189,9 @@ export function PlanEditor() {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
-        ← Patient overview
-      </Anchor>
+      <BackLink to={`/patients/${patientId}`} spokenArrow>
+        Patient overview
+      </BackLink>
       <Group justify="space-between">
         <Title order={2}>Exercise plan</Title>
         <Group>

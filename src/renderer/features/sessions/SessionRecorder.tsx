@@ -57,6 +57,7 @@ import { formatClinicDate } from '../../../shared/dates';
 import { boneLesionSites, contactRoles } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
+import { clearanceBadgeLook } from '../patients/shared';
 import { decisionColors, decisionLabels } from './badges';
 import {
   afterPayload,
@@ -361,11 +362,7 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
   return (
     <Stack gap="xs">
       <Group gap={6} wrap="wrap">
-        <Badge
-          variant="light"
-          size="lg"
-          color={safety.clearance.state === 'valid' ? 'teal' : safety.clearance.state === 'expiring' ? 'yellow' : 'red'}
-        >
+        <Badge {...clearanceBadgeLook(safety.clearance.state)} size="lg">
           {safety.clearance.label}
         </Badge>
         {cycle?.cycleDay && (
@@ -397,7 +394,7 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
             <Text key={r.lesionId} size="sm">
               <b>{boneLesionSites.labels[r.site]}:</b> avoid{' '}
               {r.avoid.map((t) => movementTagLabels[t].split(' (')[0]!.toLowerCase()).join(', ')}.{' '}
-              <Text span size="xs" c="dimmed">
+              <Text span size="xs" opacity={0.8}>
                 ({r.source})
               </Text>
             </Text>
@@ -541,7 +538,7 @@ function EntryEditor(props: {
             Outcome
           </Text>
           <SegmentedControl
-            size="xs"
+            size="md"
             fullWidth
             aria-labelledby={`outcome-${entry.key}`}
             value={entry.outcome}
@@ -550,7 +547,7 @@ function EntryEditor(props: {
           />
         </Stack>
         {!entry.planned && (
-          <Button size="compact-sm" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
+          <Button size="md" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
             Remove
           </Button>
         )}

@@ -2,6 +2,7 @@ import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ScreenDecision } from '../../../shared/clinical/session';
 import type { TodayBooking } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../../shared/dates';
+import { clearanceBadgeLook } from '../patients/shared';
 
 export const decisionLabels: Record<ScreenDecision, string> = {
   go: 'Go',
@@ -10,18 +11,19 @@ export const decisionLabels: Record<ScreenDecision, string> = {
 };
 export const decisionColors: Record<ScreenDecision, string> = { go: 'teal', modify: 'yellow', hold: 'red' };
 
-const clearanceLabels: Record<string, { label: string; color: string }> = {
-  missing: { label: 'No clearance', color: 'orange' },
-  requested: { label: 'Clearance requested', color: 'orange' },
-  valid: { label: 'Cleared', color: 'teal' },
-  expiring: { label: 'Clearance due for review', color: 'yellow' },
-  expired: { label: 'Clearance expired', color: 'red' },
-  not_cleared: { label: 'Not cleared', color: 'red' },
+const clearanceLabels: Record<string, string> = {
+  missing: 'No clearance',
+  requested: 'Clearance requested',
+  valid: 'Cleared',
+  expiring: 'Clearance due for review',
+  expired: 'Clearance expired',
+  not_cleared: 'Not cleared',
 };
 
+/** Today's wording; the colour is the caseload's and overview's (clearanceBadgeLook). */
 export function clearanceBadge(state: string, reviewBy: string | null, today: string) {
   const effective = state === 'valid' && reviewBy !== null && reviewBy < today ? 'expired' : state;
-  return clearanceLabels[effective] ?? { label: state, color: 'gray' };
+  return { state: effective, label: clearanceLabels[effective] ?? state };
 }
 
 /**
@@ -46,7 +48,7 @@ export function SafetyBadges(props: { badges: TodayBooking['badges']; date: stri
   const reassessment = reassessmentBadge(badges.reassessment);
   return (
     <Group gap={6} wrap="wrap">
-      <Badge variant="light" color={clearance.color} size="md">
+      <Badge {...clearanceBadgeLook(clearance.state)} size="md">
         {clearance.label}
       </Badge>
       {badges.hasBoneMets && (

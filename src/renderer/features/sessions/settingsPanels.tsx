@@ -230,43 +230,48 @@ function ExerciseLibraryPanel() {
                   <Text size="xs">{e.tags.map((t) => movementTagLabels[t].split(' (')[0]).join(', ') || '—'}</Text>
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    aria-label={`Edit ${e.name}`}
-                    onClick={() => {
-                      setEditing(e);
-                      form.setValues({
-                        name: e.name,
-                        modality: e.modality,
-                        position: e.position,
-                        impact: e.impact,
-                        weightBearing: e.weightBearing,
-                        chairBased: e.chairBased,
-                        tags: e.tags,
-                        equipment: e.equipment.join(', '),
-                        description: e.description,
-                      });
-                    }}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color={e.retired ? undefined : 'gray'}
-                    aria-label={e.retired ? `Bring back ${e.name}` : `Retire ${e.name}`}
-                    onClick={async () => {
-                      try {
-                        await api.exercises.retire({ exerciseId: e.id, retired: !e.retired });
-                        await load();
-                      } catch (error) {
-                        showApiError(error);
-                      }
-                    }}
-                  >
-                    {e.retired ? 'Bring back' : 'Retire'}
-                  </Button>
+                  {/* Side by side and full height (40 px), so a finger does not catch "Retire" for "Edit". */}
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Button
+                      size="md"
+                      px="sm"
+                      variant="subtle"
+                      aria-label={`Edit ${e.name}`}
+                      onClick={() => {
+                        setEditing(e);
+                        form.setValues({
+                          name: e.name,
+                          modality: e.modality,
+                          position: e.position,
+                          impact: e.impact,
+                          weightBearing: e.weightBearing,
+                          chairBased: e.chairBased,
+                          tags: e.tags,
+                          equipment: e.equipment.join(', '),
+                          description: e.description,
+                        });
+                      }}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="md"
+                      px="sm"
+                      variant="subtle"
+                      color={e.retired ? undefined : 'gray'}
+                      aria-label={e.retired ? `Bring back ${e.name}` : `Retire ${e.name}`}
+                      onClick={async () => {
+                        try {
+                          await api.exercises.retire({ exerciseId: e.id, retired: !e.retired });
+                          await load();
+                        } catch (error) {
+                          showApiError(error);
+                        }
+                      }}
+                    >
+                      {e.retired ? 'Bring back' : 'Retire'}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -86,7 +86,6 @@ export function SettingsScreen() {
                     <Badge variant="light">Signed in</Badge>
                   ) : (
                     <Button
-                      size="xs"
                       variant="default"
                       onClick={async () => {
                         try {

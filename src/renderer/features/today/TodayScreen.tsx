@@ -298,7 +298,6 @@ export function TodayScreen() {
           <TextInput
             label="Date"
             type="date"
-            size="sm"
             value={date}
             onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
           />
