@@ -255,20 +255,7 @@ export function createAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
         `This patient already has a draft assessment dated ${formatClinicDate(open.on)}. Finalise or discard it before starting another.`,
       );
     }
-    if (input.kind === 'baseline') {
-      const existing = ctx.db
-        .select({ id: assessment.id })
-        .from(assessment)
-        .where(
-          and(
-            eq(assessment.patientId, input.patientId),
-            eq(assessment.kind, 'baseline'),
-            isNull(assessment.discardedAt),
-          ),
-        )
-        .get();
-      if (existing) throw fieldError('kind', 'This patient already has a baseline; record a reassessment instead');
-    }
+    if (input.kind === 'baseline') assertNoBaselineYet(ctx, input.patientId);
     assertNotBeforeBaseline(ctx, input.patientId, input.kind, input.assessedOn);
     const at = ctx.now().toISOString();
     const row: AssessmentRow = {
@@ -397,6 +384,16 @@ function assertNotBeforeBaseline(ctx: ServiceContext, patientId: string, kind: s
   }
 }
 
+/** A patient has one baseline; a later first visit is a reassessment. Discarded drafts do not count. */
+function assertNoBaselineYet(ctx: ServiceContext, patientId: string): void {
+  const existing = ctx.db
+    .select({ id: assessment.id })
+    .from(assessment)
+    .where(and(eq(assessment.patientId, patientId), eq(assessment.kind, 'baseline'), isNull(assessment.discardedAt)))
+    .get();
+  if (existing) throw fieldError('kind', 'This patient already has a baseline; record a reassessment instead');
+}
+
 export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'assessments.update'>): AssessmentDetail {
   const actor = requireClinician(ctx);
   ctx.sqlite.transaction(() => {
@@ -405,18 +402,7 @@ export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
     const clinicianId = input.clinicianId ?? before.clinicianId;
     if (clinicianId !== before.clinicianId) assertClinician(ctx, clinicianId);
     if (input.kind === 'baseline' && before.kind !== 'baseline' && !before.amendsId) {
-      const existing = ctx.db
-        .select({ id: assessment.id })
-        .from(assessment)
-        .where(
-          and(
-            eq(assessment.patientId, before.patientId),
-            eq(assessment.kind, 'baseline'),
-            isNull(assessment.discardedAt),
-          ),
-        )
-        .get();
-      if (existing) throw fieldError('kind', 'This patient already has a baseline; record a reassessment instead');
+      assertNoBaselineYet(ctx, before.patientId);
     }
     assertNotBeforeBaseline(ctx, before.patientId, input.kind, input.assessedOn);
     const changes = {
