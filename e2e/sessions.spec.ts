@@ -186,6 +186,10 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   await expect(trunk).toContainText('Lumbar spine lesion');
   await trunk.getByLabel('Sets').fill('1');
   await trunk.getByLabel('Reps').fill('8');
+  // Her planned rows are recorded as done; an untouched row would block sign-off.
+  for (const name of ['Stationary cycle', 'Seated biceps curl (light dumbbells)']) {
+    await arohaLog.getByRole('group', { name }).getByRole('button', { name: 'Complete as planned' }).click();
+  }
 
   // Reloading mid-session brings the draft back intact.
   await arohaPanel.getByLabel('Session notes').fill('Trunk rotation added at her request');
@@ -370,6 +374,10 @@ test('an empty screen is incomplete, not Go; a vital may be skipped only with a 
   await expect(panel.getByRole('region', { name: 'Pre-session screen' })).toContainText(
     'SpO₂ not taken (Oximeter unavailable)',
   );
+  const mereLog = panel.getByRole('region', { name: 'Exercise log' });
+  for (const name of ['Stationary cycle', 'Sit to stand']) {
+    await mereLog.getByRole('group', { name }).getByRole('button', { name: 'Complete as planned' }).click();
+  }
   await panel.getByRole('button', { name: 'Sign and lock session' }).click();
   await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
   await expect(panel.getByRole('region', { name: 'Screen decision' }).getByLabel('SpO₂ not taken')).toContainText(
@@ -413,6 +421,66 @@ test('an empty screen is incomplete, not Go; a vital may be skipped only with a 
   await held.getByRole('button', { name: 'Record screen and hold' }).click();
   await expect(held.getByRole('button', { name: 'Sign as held for safety' })).toBeVisible();
   expect((await app.call<{ decision: string }>('sessions.get', { sessionId: heldId })).decision).toBe('hold');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a planned row nobody recorded blocks sign-off, naming the exercise; "Complete as planned" or a typed value records it', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await patientReady(app, { given: 'Lena', family: 'Vos', mrn: 'RMH-5001' });
+  await writePlan(app, patientId, ['stationary_cycle', 'sit_to_stand']);
+  const { page } = app;
+  const sessionId = await bookAndOpen(app, patientId, '10:30');
+  const panel = page.getByRole('region', { name: 'Lena Vos' });
+  await fillVitals(panel, { hr: '72', sbp: '124', dbp: '78', spo2: '97', temp: '36.6' });
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const log = panel.getByRole('region', { name: 'Exercise log' });
+  const cycle = log.getByRole('group', { name: 'Stationary cycle' });
+  const sitToStand = log.getByRole('group', { name: 'Sit to stand' });
+
+  // Prefilled from the plan, but not recorded: no outcome chosen.
+  for (const row of [cycle, sitToStand]) {
+    await expect(row.getByText('Not recorded', { exact: true })).toBeVisible();
+    for (const outcome of ['Completed', 'Modified', 'Skipped']) {
+      await expect(row.getByRole('radio', { name: outcome })).not.toBeChecked();
+    }
+  }
+  await expect(cycle.getByLabel('Minutes')).toHaveValue('10');
+
+  // Typing a performed value records the row as completed.
+  await sitToStand.getByLabel('RPE', { exact: true }).fill('12');
+  await expect(sitToStand.getByRole('radio', { name: 'Completed' })).toBeChecked();
+  await expect(sitToStand.getByText('Not recorded', { exact: true })).toBeHidden();
+
+  // The untouched cycle row blocks sign-off, with the message on its outcome; nothing is signed.
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  const message = 'Record whether Stationary cycle was completed, modified or skipped';
+  await expect(cycle.getByText(message)).toBeVisible();
+  await expect(sitToStand.getByText(message)).toBeHidden();
+  await useColorScheme(page, 'dark');
+  await app.screenshot('sessions-unrecorded');
+  await useColorScheme(page, 'light');
+  await app.screenshot('sessions-unrecorded');
+  const refused = await app.call<{ signedAt: string | null; entries: unknown[] }>('sessions.get', { sessionId });
+  expect(refused.signedAt).toBeNull();
+  expect(refused.entries).toHaveLength(0);
+
+  // "Complete as planned" records it; now it signs.
+  await cycle.getByRole('button', { name: 'Complete as planned' }).click();
+  await expect(cycle.getByRole('radio', { name: 'Completed' })).toBeChecked();
+  await expect(cycle.getByText('Not recorded', { exact: true })).toBeHidden();
+  await expect(cycle.getByText(message)).toBeHidden();
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
+  const saved = await app.call<{ entries: Array<{ outcome: string; durationMin: number | null; rpe: number | null }> }>(
+    'sessions.get',
+    { sessionId },
+  );
+  expect(saved.entries.map((e) => [e.outcome, e.durationMin, e.rpe])).toEqual([
+    ['completed', 10, null],
+    ['completed', null, 12],
+  ]);
   expect(app.consoleErrors).toEqual([]);
 });
 

@@ -343,7 +343,11 @@ export const entryInput = z
     peakHr: optionalIntegerIn('peak heart rate', 30, 250),
     spo2: optionalIntegerIn('SpO₂', 50, 100),
     painChange: optionalIntegerIn('pain change', -10, 10),
-    outcome: choice('outcome', entryOutcomes),
+    /**
+     * Null while the row is "Not recorded yet" (a planned row nobody has dealt with). Drafts and
+     * saved rows may hold null; sign and amend refuse it, naming the exercise (services/sessions/record.ts).
+     */
+    outcome: choice('outcome', entryOutcomes).nullable(),
     reason: optionalText('reason', 500),
     overrideNote: optionalText('override note', 1000),
   })

@@ -267,6 +267,9 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
   })();
 }
 
+export const unrecordedMessage = (exerciseName: string) =>
+  `Record whether ${exerciseName} was completed, modified or skipped`;
+
 function checkEntries(
   entries: readonly EntryInput[],
   library: Map<string, Exercise>,
@@ -282,6 +285,10 @@ function checkEntries(
     if (!ex) {
       fields[`${prefix}.${i}.exerciseId`] = 'Choose an exercise from the library';
       return [];
+    }
+    // A row nobody recorded is not evidence the exercise happened: the specialist says which it was.
+    if (entry.outcome == null) {
+      fields[`${prefix}.${i}.outcome`] = unrecordedMessage(ex.name);
     }
     const found = entry.outcome === 'skipped' ? [] : conflictsFor(ex, restrictions);
     if (found.length > 0 && !entry.overrideNote) {
@@ -559,7 +566,8 @@ function amendmentsOf(ctx: ServiceContext, sessionId: string): SessionAmendmentR
         peakHr: e.peakHr,
         spo2: e.spo2,
         painChange: e.painChange,
-        outcome: e.outcome,
+        // Amendments are stored only after checkEntries refused any row without an outcome.
+        outcome: e.outcome as SessionEntry['outcome'],
         reason: e.reason,
         overrideNote: e.overrideNote,
         conflicts: e.conflicts,

@@ -65,6 +65,14 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+function refusalOf(fn: () => unknown): { message: string; fields?: Record<string, string> } {
+  try {
+    fn();
+  } catch (error) {
+    return error as { message: string; fields?: Record<string, string> };
+  }
+  throw new Error('expected a refusal');
+}
 const byKey = (key: string) => listExercises(t.ctx, false).find((e) => e.starterKey === key)!.id;
 
 describe('exercise library', () => {
@@ -229,6 +237,64 @@ describe('sessions', () => {
     expect(signed.signedAt).not.toBeNull();
     expect(signed.decision).toBe('go');
     expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
+  });
+
+  it('refuses to sign or amend while a row is not recorded, naming the exercise on its outcome, and writes nothing', () => {
+    const p = seedPatient(t.ctx, { mrn: 'U1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const cycle = byKey('stationary_cycle');
+    const curl = byKey('seated_biceps_curl');
+    const input = {
+      sessionId: s.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [entry(curl), entry(cycle, { outcome: null, sets: null, reps: null, rpe: null, durationMin: 10 })],
+      after,
+      notes: 'Untouched cycle row',
+      occurredAt: null,
+    };
+    // The contract lets a row say "not recorded yet" (and still takes rows saved as 'completed')...
+    const parsed = sessionsChannels['sessions.sign'].input.parse(input);
+    expect(parsed.entries.map((e) => e.outcome)).toEqual(['completed', null]);
+    const auditBefore = t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get();
+    // ...but sign-off refuses it, on that row's outcome, naming the exercise.
+    const error = refusalOf(() => signSession(t.ctx, parsed));
+    expect(error.fields).toEqual({
+      'entries.1.outcome': 'Record whether Stationary cycle was completed, modified or skipped',
+    });
+    expect(error.message).toContain('Record whether Stationary cycle was completed, modified or skipped');
+    expect(t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get()).toEqual(auditBefore);
+    expect(t.ctx.db.select().from(exerciseEntry).all()).toHaveLength(0);
+    const untouched = getSession(t.ctx, s.sessionId);
+    expect(untouched.signedAt).toBeNull();
+    expect(untouched.decision).toBeNull();
+
+    // Recorded, it signs; an amendment cannot put an unrecorded row back either.
+    const signed = signSession(t.ctx, { ...parsed, entries: [entry(curl), entry(cycle, { outcome: 'completed' })] });
+    expect(signed.entries.map((e) => e.outcome)).toEqual(['completed', 'completed']);
+    const amendRefusal = refusalOf(() =>
+      amendSession(t.ctx, {
+        sessionId: s.sessionId,
+        reason: 'Cycle not done',
+        notes: null,
+        entries: [entry(curl), entry(cycle, { outcome: null })],
+      }),
+    );
+    expect(amendRefusal.fields?.['entries.1.outcome']).toBe(
+      'Record whether Stationary cycle was completed, modified or skipped',
+    );
+    expect(getSession(t.ctx, s.sessionId).amendments).toHaveLength(0);
+
+    // A Hold session still signs with no exercise rows.
+    const held = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '14:00', classId: null });
+    const heldSigned = signSession(t.ctx, {
+      ...parsed,
+      sessionId: held.sessionId,
+      screen: screen({ spo2: 86 }),
+      entries: [],
+    });
+    expect(heldSigned.decision).toBe('hold');
+    expect(heldSigned.signedAt).not.toBeNull();
   });
 
   it('locks a signed session: a later edit is refused with a clear message; an amendment keeps the original', () => {

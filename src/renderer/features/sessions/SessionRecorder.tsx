@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  Input,
   List,
   NumberInput,
   Paper,
@@ -67,6 +68,7 @@ import {
   notTakenPayload,
   screenPayload,
   vitalBlank,
+  withPerformedValue,
   type AfterField,
   type EntryDraft,
   type EntryNumberField,
@@ -473,6 +475,8 @@ function EntryEditor(props: {
   const spo2Problem = entrySpo2Problem(entry.spo2 === '' ? null : entry.spo2, entry.outcome, props.thresholds);
   const err = (field: string) =>
     props.errors[`entries.${props.index}.${field}`] ?? (field === 'spo2' ? (spo2Problem ?? undefined) : undefined);
+  // Stale once an outcome is chosen: the refusal was about the missing choice.
+  const outcomeError = entry.outcome === null ? err('outcome') : undefined;
   const completeAsPlanned = () => {
     set({ ...(props.planned ?? {}), outcome: 'completed', reason: '' });
     focusNextRow(rowRef.current);
@@ -487,7 +491,13 @@ function EntryEditor(props: {
       aria-label={entry.exerciseName}
       data-log-row=""
       onKeyDown={onRowKeyDown}
-      style={entry.done ? { borderColor: 'var(--mantine-color-teal-6)' } : undefined}
+      style={
+        outcomeError
+          ? { borderColor: 'var(--mantine-color-error)' }
+          : entry.done
+            ? { borderColor: 'var(--mantine-color-teal-6)' }
+            : undefined
+      }
     >
       <Group justify="space-between" mb={6} gap="xs" wrap="wrap" align="center">
         <Group gap="xs" wrap="wrap">
@@ -495,10 +505,16 @@ function EntryEditor(props: {
           <Badge size="sm" variant="light" color={entry.planned ? 'gray' : 'blue'}>
             {entry.planned ? 'Planned' : 'Added'}
           </Badge>
-          {entry.done && (
-            <Badge size="sm" color="teal" variant="light" leftSection={<IconCheck size={12} />}>
-              {entryOutcomeLabels[entry.outcome]}
+          {entry.outcome === null ? (
+            <Badge size="sm" color="orange" variant="outline">
+              Not recorded
             </Badge>
+          ) : (
+            entry.done && (
+              <Badge size="sm" color="teal" variant="light" leftSection={<IconCheck size={12} />}>
+                {entryOutcomeLabels[entry.outcome]}
+              </Badge>
+            )
           )}
         </Group>
         {entry.planned && (
@@ -528,7 +544,7 @@ function EntryEditor(props: {
             decimals={decimals}
             error={err(field)}
             logField
-            onChange={(v) => set({ [field]: v } as Partial<EntryDraft>)}
+            onChange={(v) => props.onChange(withPerformedValue(entry, field, v))}
           />
         ))}
       </SimpleGrid>
@@ -541,10 +557,12 @@ function EntryEditor(props: {
             size="md"
             fullWidth
             aria-labelledby={`outcome-${entry.key}`}
-            value={entry.outcome}
+            aria-describedby={outcomeError ? `outcome-error-${entry.key}` : undefined}
+            value={entry.outcome ?? ''}
             data={entryOutcomes.map((o) => ({ value: o, label: entryOutcomeLabels[o] }))}
             onChange={(value) => set({ outcome: value as EntryOutcome })}
           />
+          {outcomeError && <Input.Error id={`outcome-error-${entry.key}`}>{outcomeError}</Input.Error>}
         </Stack>
         {!entry.planned && (
           <Button size="md" variant="subtle" color="gray" style={{ flexShrink: 0 }} onClick={props.onRemove}>
@@ -552,7 +570,7 @@ function EntryEditor(props: {
           </Button>
         )}
       </Group>
-      {entry.outcome !== 'completed' && (
+      {(entry.outcome === 'modified' || entry.outcome === 'skipped') && (
         <TextInput
           mt={6}
           size="sm"

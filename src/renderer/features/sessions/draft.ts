@@ -43,7 +43,8 @@ export interface EntryDraft extends Record<EntryNumberField, Num> {
   exerciseId: string;
   exerciseName: string;
   planned: boolean;
-  outcome: EntryOutcome;
+  /** Null while "Not recorded yet": a planned row is not evidence the exercise happened. */
+  outcome: EntryOutcome | null;
   reason: string;
   overrideNote: string;
   /** Set by "Complete as planned" (or any edit): the specialist has dealt with this row. */
@@ -100,7 +101,7 @@ export function initialDraft(view: SessionView): SessionDraft {
       peakHr: '',
       spo2: '',
       painChange: '',
-      outcome: 'completed',
+      outcome: null,
       reason: '',
       overrideNote: item.overrideNote ?? '',
     })),
@@ -136,6 +137,15 @@ export function notTakenPayload(draft: SessionDraft): Partial<Record<CoreVital, 
   return Object.fromEntries(
     Object.entries(draft.notTaken ?? {}).filter(([k]) => vitalBlank(draft, k as CoreVital)),
   ) as Partial<Record<CoreVital, string>>;
+}
+
+/**
+ * The row after one performed value changed: typing a value means the exercise was done, so a row
+ * not yet recorded becomes Completed; a Modified or Skipped choice stays as chosen.
+ */
+export function withPerformedValue(entry: EntryDraft, field: EntryNumberField, value: Num): EntryDraft {
+  const outcome = value !== '' && entry.outcome === null ? 'completed' : entry.outcome;
+  return { ...entry, [field]: value, outcome, done: true };
 }
 
 export function entriesPayload(entries: readonly EntryDraft[]): EntryInput[] {

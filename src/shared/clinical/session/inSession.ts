@@ -7,7 +7,7 @@ import type { ScreenThresholds } from './thresholds';
  */
 export function entrySpo2Problem(
   spo2: number | null | undefined,
-  outcome: string,
+  outcome: string | null,
   thresholds: Pick<ScreenThresholds, 'spo2HoldBelow'>,
 ): string | null {
   const hold = thresholds.spo2HoldBelow;
