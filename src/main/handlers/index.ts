@@ -2,6 +2,7 @@ import type { ChannelName } from '../../shared/contract';
 import * as patients from '../services/patients';
 import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
+import { auditHandlers } from './audit';
 import { intakeHandlers } from './intake';
 import { sessionsHandlers } from './sessions';
 import type { Handler, HandlersFor } from './types';
@@ -30,4 +31,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...intakeHandlers,
   ...sessionsHandlers,
   ...assessmentsHandlers,
+  ...auditHandlers,
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
 import { assessmentsChannels } from './assessments';
+import { auditChannels } from './audit';
 import { intakeChannels } from './intake';
 import { patientChannels } from './patients';
 import { sessionsChannels } from './sessions';
@@ -13,6 +14,7 @@ export const contract = {
   ...intakeChannels,
   ...sessionsChannels,
   ...assessmentsChannels,
+  ...auditChannels,
 } as const;
 
 export type Contract = typeof contract;

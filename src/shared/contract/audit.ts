@@ -1,0 +1,2 @@
+/** Channels for reading the audit trail: a patient's history of changes. */
+export const auditChannels = {};
