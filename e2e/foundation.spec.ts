@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -139,5 +141,26 @@ test('nothing leaves the machine and the console stays clean', async ({ app }) =
   const foreign = app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
   expect(foreign).toEqual([]);
   expect(app.requests.length).toBeGreaterThan(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('Settings makes a backup the clinic can open and proves the audit trail intact', async ({ app }) => {
+  const { page } = app;
+  await addPatient(app, { given: 'Ana', family: 'Lima', dob: '1970-02-03', sex: 'Female', mrn: 'X1' });
+  await expect(page.getByRole('row', { name: 'Ana Lima' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Backups and audit trail' });
+  await panel.getByRole('button', { name: 'Back up the caseload now' }).click();
+  const made = panel.getByRole('status').filter({ hasText: 'Backup made' });
+  await expect(made).toBeVisible();
+  const path = (await made.locator('code').textContent())!;
+  expect(path.startsWith(join(app.dataDir, 'backups'))).toBe(true);
+  const copy = new Database(path, { readonly: true });
+  expect(copy.prepare('SELECT family_name FROM patient').all()).toEqual([{ family_name: 'Lima' }]);
+  copy.close();
+
+  await panel.getByRole('button', { name: 'Check the audit trail' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Audit trail intact' })).toContainText(/All \d+ entries/);
+  await app.screenshot('settings-backup');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { ChannelName } from '../../shared/contract';
+import * as maintenance from '../services/maintenance';
 import * as patients from '../services/patients';
 import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
@@ -17,6 +18,8 @@ const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChann
   'clinicians.list': (ctx) => settings.listClinicians(ctx),
   'clinicians.add': (ctx, input) => settings.addClinician(ctx, input),
   'clinicians.signIn': (ctx, input) => settings.signIn(ctx, input.clinicianId),
+  'maintenance.backUp': (ctx) => maintenance.backUpCaseload(ctx),
+  'maintenance.checkAuditTrail': (ctx) => maintenance.checkAuditTrail(ctx),
   'patients.create': (ctx, input) => patients.createPatient(ctx, input),
   'patients.search': (ctx, input) => patients.searchPatients(ctx, input),
   'patients.get': (ctx, input) => patients.getPatient(ctx, input.patientId),

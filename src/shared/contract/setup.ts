@@ -20,6 +20,20 @@ export interface AppState {
   dataDirectory: string;
 }
 
+export interface BackupResult {
+  path: string;
+  sizeBytes: number;
+  at: string;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  checked: number;
+  brokenAt: number | null;
+  problem: string | null;
+  checkedAt: string;
+}
+
 const clinicianInput = z.object({
   fullName: requiredText('clinician’s full name', 120),
   profession: choice('profession', professions.values),
@@ -34,4 +48,6 @@ export const setupChannels = {
   'clinicians.list': channel(z.object({}).strict()).returns<Clinician[]>(),
   'clinicians.add': channel(clinicianInput).returns<Clinician>(),
   'clinicians.signIn': channel(z.object({ clinicianId: id('Clinician') })).returns<AppState>(),
+  'maintenance.backUp': channel(z.object({}).strict()).returns<BackupResult>(),
+  'maintenance.checkAuditTrail': channel(z.object({}).strict()).returns<AuditCheck>(),
 };

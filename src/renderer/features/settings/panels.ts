@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
+import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
 export interface SettingsPanel {
@@ -14,4 +15,5 @@ export const settingsPanels: SettingsPanel[] = [
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,
+  { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
 ];
