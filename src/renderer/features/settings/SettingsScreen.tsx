@@ -46,10 +46,30 @@ export function SettingsScreen() {
     }
   });
 
+  const sections = [
+    { id: 'settings-clinic', title: 'Clinic' },
+    { id: 'settings-clinicians', title: 'Clinicians' },
+    ...settingsPanels.map((panel) => ({ id: `settings-${panel.id}`, title: panel.title })),
+  ];
+
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>Settings</Title>
-      <Paper withBorder p="lg" radius="md">
+      {/* A long page: jump straight to a section (hash links would fight the router, so scroll instead). */}
+      <Group gap="xs" component="nav" aria-label="Settings sections">
+        {sections.map((section) => (
+          <Button
+            key={section.id}
+            size="xs"
+            h={36}
+            variant="default"
+            onClick={() => document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+          >
+            {section.title}
+          </Button>
+        ))}
+      </Group>
+      <Paper withBorder p="lg" radius="md" id="settings-clinic">
         <Title order={3} size="h4" mb="sm">
           Clinic
         </Title>
@@ -62,7 +82,7 @@ export function SettingsScreen() {
           <Text>{state.appVersion}</Text>
         </SimpleGrid>
       </Paper>
-      <Paper withBorder p="lg" radius="md">
+      <Paper withBorder p="lg" radius="md" id="settings-clinicians">
         <Title order={3} size="h4" mb="sm">
           Clinicians
         </Title>
@@ -123,7 +143,16 @@ export function SettingsScreen() {
         </form>
       </Paper>
       {settingsPanels.map((panel) => (
-        <Paper key={panel.id} withBorder p="lg" radius="md" component="section" aria-label={panel.title}>
+        <Paper
+          key={panel.id}
+          id={`settings-${panel.id}`}
+          withBorder
+          p="lg"
+          radius="md"
+          component="section"
+          aria-label={panel.title}
+          style={{ scrollMarginTop: 80 }}
+        >
           <Title order={3} size="h4" mb="sm">
             {panel.title}
           </Title>
