@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { assessmentsPatientSections } from '../assessments/patientSections';
+import { historyPatientSections } from '../history/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
 import { PatientOverview } from './PatientOverview';
@@ -7,8 +8,10 @@ import { PatientOverview } from './PatientOverview';
 /** Patient and intake screens, under /patients/:patientId; other workflows' patient sections are routed here too. */
 export const patientRoutes: RouteObject[] = [
   { path: 'patients/:patientId', element: <PatientOverview /> },
-  ...[...intakeSections, ...sessionsPatientSections, ...assessmentsPatientSections].map((section) => ({
-    path: `patients/:patientId/${section.path}`,
-    element: section.element,
-  })),
+  ...[...intakeSections, ...sessionsPatientSections, ...assessmentsPatientSections, ...historyPatientSections].map(
+    (section) => ({
+      path: `patients/:patientId/${section.path}`,
+      element: section.element,
+    }),
+  ),
 ];

@@ -1,0 +1,237 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { HistoryEntry, HistoryFieldChange, HistoryPage } from '../../shared/contract/audit';
+import type { ParsedInputOf } from '../../shared/contract';
+import { formatClinicDate, isClinicDate } from '../../shared/dates';
+import { patientStatuses, sexes, weightBearingStatuses } from '../../shared/domain/vocabulary';
+import type { ServiceContext } from '../context';
+import { prepared } from '../db/prepared';
+import { auditEvent, clinician } from '../db/schema';
+import { getPatient } from './patients';
+
+/** What each audit action means to a clinician reading the history. */
+export const actionLabels: Record<string, string> = {
+  create: 'Recorded',
+  update: 'Changed',
+  amend: 'Amended',
+  sign: 'Signed',
+  finalise: 'Finalised',
+  status: 'Status changed',
+  override: 'Override',
+  retire: 'Retired',
+  discard: 'Discarded',
+  settings: 'Settings changed',
+};
+
+/** Field names that read badly when the key is split into words. */
+const fieldLabels: Record<string, string> = {
+  mrn: 'Hospital number (MRN)',
+  dateOfBirth: 'Date of birth',
+  leadClinicianId: 'Lead clinician',
+  reassessmentIntervalWeeks: 'Reassessment interval (weeks)',
+  emergencyContactName: 'Emergency contact or carer',
+  emergencyContactPhone: 'Emergency contact phone',
+  emergencyContactRelationship: 'Emergency contact relationship',
+  interpreterNeeded: 'Interpreter needed',
+  email: 'Email',
+};
+
+/** Fields whose stored codes have labels in the shared vocabulary. */
+const valueLabels: Record<string, Record<string, string>> = {
+  sex: sexes.labels,
+  status: patientStatuses.labels,
+  fromStatus: patientStatuses.labels,
+  toStatus: patientStatuses.labels,
+  weightBearingStatus: weightBearingStatuses.labels,
+};
+
+/** Bookkeeping that every row carries; it says nothing a clinician needs in the history. */
+const NOISY = new Set(['id', 'patientId', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
+
+function sentence(words: string): string {
+  const lower = words.trim().toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** 'bone_lesion' → 'Bone lesion'. */
+export function entityLabel(entity: string): string {
+  return sentence(entity.replace(/[_.-]+/g, ' '));
+}
+
+/** 'preferredName' → 'Preferred name'; `*Json` keys lose the suffix. */
+export function fieldLabel(key: string): string {
+  const known = fieldLabels[key];
+  if (known) return known;
+  const base = key.endsWith('Json') ? key.slice(0, -4) : key;
+  return sentence(
+    base
+      .replace(/_/g, ' ')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'),
+  );
+}
+
+function isNoisy(key: string): boolean {
+  return NOISY.has(key) || key.endsWith('Key') || key === 'hash' || key === 'prevHash';
+}
+
+function parseJsonColumn(key: string, value: unknown): unknown {
+  if (!key.endsWith('Json') || typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const CODE = /^[a-z]+(_[a-z0-9]+)+$/;
+const MAX_TEXT = 160;
+
+/** A stored value as a short readable string; null when empty. */
+export function readable(value: unknown, names: ReadonlyMap<string, string>): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const name = names.get(value);
+    if (name) return name;
+    if (isClinicDate(value)) return formatClinicDate(value);
+    if (ISO_INSTANT.test(value)) return value.slice(0, 16).replace('T', ' ');
+    // Vocabulary codes ('on_hold', 'weight_bearing_as_tolerated') read as words.
+    if (CODE.test(value)) return value.replace(/_/g, ' ');
+    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    if (value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
+      return value.map((v) => readable(v, names) ?? '—').join(', ');
+    }
+  }
+  const text = JSON.stringify(value);
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function parseStored(json: string | null): unknown {
+  if (json === null) return undefined;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return json;
+  }
+}
+
+/**
+ * The fields that differ between the stored before and after, in the order the record lists them.
+ * A new record lists what was filled in; a value that is not an object is shown as one "Value" row.
+ */
+export function changedFields(
+  beforeJson: string | null,
+  afterJson: string | null,
+  names: ReadonlyMap<string, string> = new Map(),
+): HistoryFieldChange[] {
+  const before = parseStored(beforeJson);
+  const after = parseStored(afterJson);
+  const b = asRecord(before);
+  const a = asRecord(after);
+  if ((before !== undefined && !b) || (after !== undefined && !a)) {
+    const old = readable(before, names);
+    const now = readable(after, names);
+    return old === now ? [] : [{ field: 'value', label: 'Value', before: old, after: now }];
+  }
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+  const changes: HistoryFieldChange[] = [];
+  for (const key of keys) {
+    if (isNoisy(key)) continue;
+    const oldValue = parseJsonColumn(key, b?.[key]);
+    const newValue = parseJsonColumn(key, a?.[key]);
+    if (JSON.stringify(oldValue ?? null) === JSON.stringify(newValue ?? null)) continue;
+    const labels = valueLabels[key];
+    const old = (typeof oldValue === 'string' && labels?.[oldValue]) || readable(oldValue, names);
+    const now = (typeof newValue === 'string' && labels?.[newValue]) || readable(newValue, names);
+    if (old === now) continue;
+    changes.push({ field: key, label: fieldLabel(key), before: old, after: now });
+  }
+  return changes;
+}
+
+function historyQuery(ctx: ServiceContext) {
+  return prepared(ctx, 'audit.patientHistory', () =>
+    ctx.db
+      .select({
+        seq: auditEvent.seq,
+        at: auditEvent.at,
+        actorId: auditEvent.actorId,
+        actorName: clinician.fullName,
+        entity: auditEvent.entity,
+        action: auditEvent.action,
+        beforeJson: auditEvent.beforeJson,
+        afterJson: auditEvent.afterJson,
+        reason: auditEvent.reason,
+      })
+      .from(auditEvent)
+      .leftJoin(clinician, eq(clinician.id, auditEvent.actorId))
+      // (patient_id = ? AND seq < ?) ORDER BY seq DESC walks the audit_event_patient index backwards.
+      .where(
+        and(eq(auditEvent.patientId, sql.placeholder('patientId')), lt(auditEvent.seq, sql.placeholder('beforeSeq'))),
+      )
+      .orderBy(desc(auditEvent.seq))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+}
+
+function clinicianNames(ctx: ServiceContext) {
+  return prepared(ctx, 'audit.clinicianNames', () =>
+    ctx.db.select({ id: clinician.id, fullName: clinician.fullName }).from(clinician).prepare(),
+  );
+}
+
+/** A patient's changes, newest first, one page at a time. Reads only; the log is never altered. */
+export function patientHistory(
+  ctx: ServiceContext,
+  input: Omit<ParsedInputOf<'audit.patientHistory'>, 'beforeSeq'> & { beforeSeq?: number | null },
+): HistoryPage {
+  getPatient(ctx, input.patientId);
+  const limit = input.limit;
+  // Clinician ids in a record (lead clinician, signed by) read as names.
+  const names = new Map(
+    clinicianNames(ctx)
+      .all()
+      .map((c) => [c.id, c.fullName] as const),
+  );
+  const query = historyQuery(ctx);
+  const entries: HistoryEntry[] = [];
+  let cursor = input.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  // A save that changed nothing but its who/when columns is not a change a clinician needs to read;
+  // skipping it may leave a page short, so keep reading older rows until the page is full.
+  for (;;) {
+    const rows = query.all({ patientId: input.patientId, beforeSeq: cursor, limit: limit + 1 });
+    for (const row of rows) {
+      const changes = changedFields(row.beforeJson, row.afterJson, names);
+      if (row.action === 'update' && changes.length === 0) continue;
+      entries.push({
+        seq: row.seq,
+        at: row.at,
+        actorId: row.actorId,
+        actorName: row.actorName ?? null,
+        entity: row.entity,
+        entityLabel: entityLabel(row.entity),
+        action: row.action,
+        actionLabel: actionLabels[row.action] ?? sentence(row.action.replace(/_/g, ' ')),
+        reason: row.reason,
+        changes,
+      });
+      if (entries.length > limit) break;
+    }
+    const last = rows[rows.length - 1];
+    if (entries.length > limit || rows.length <= limit || !last) break;
+    cursor = last.seq;
+  }
+  const more = entries.length > limit;
+  if (more) entries.length = limit;
+  return { entries, nextBeforeSeq: more ? (entries[entries.length - 1]?.seq ?? null) : null };
+}

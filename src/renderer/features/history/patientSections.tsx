@@ -1,0 +1,14 @@
+import { IconHistory } from '@tabler/icons-react';
+import type { PatientSection } from '../patients/sections';
+import { HistoryScreen } from './HistoryScreen';
+
+/** The change-history link for a patient's overview (opens /patients/:patientId/history). */
+export const historyPatientSections: PatientSection[] = [
+  {
+    path: 'history',
+    label: 'Change history',
+    description: 'Who changed what, when and why',
+    icon: IconHistory,
+    element: <HistoryScreen />,
+  },
+];
