@@ -27,7 +27,7 @@ import { refreshCaseloadSummary } from '../caseloadSummary';
 import { assertMrnFree, nameKey } from '../patients';
 import { requireClinician } from '../settings';
 import { patientRow } from './facts';
-import { saveRow } from './write';
+import { saveRow, changesNothing } from './write';
 
 function contactNamed(ctx: ServiceContext, contactId: string, field: string) {
   const row = ctx.db.select().from(contact).where(eq(contact.id, contactId)).get();
@@ -89,7 +89,9 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
       leadClinicianId: input.leadClinicianId,
     };
     const existing = ctx.db.select().from(patientDetails).where(eq(patientDetails.patientId, input.patientId)).get();
-    if (existing) {
+    if (existing && changesNothing(existing, details)) {
+      // Saving the form unchanged leaves the record and the audit trail as they were.
+    } else if (existing) {
       const changes = { ...details, updatedAt: at, updatedBy: actor };
       ctx.db.update(patientDetails).set(changes).where(eq(patientDetails.patientId, input.patientId)).run();
       appendAudit(ctx.db, ctx, {

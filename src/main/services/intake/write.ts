@@ -27,6 +27,13 @@ export interface SaveRowOptions {
   reason?: string | null;
 }
 
+/** True when saving `values` would change nothing in `existing`: no write and no audit entry then. */
+export function changesNothing(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  return Object.entries(values).every(
+    ([key, value]) => JSON.stringify(existing[key] ?? null) === JSON.stringify(value ?? null),
+  );
+}
+
 /**
  * Writes one intake row (new, or an edit of the patient's own row) with who/when, its audit entry
  * (before and after) and any caseload refresh in one transaction, so a refusal leaves nothing behind.
@@ -50,7 +57,14 @@ export function saveRow(ctx: ServiceContext, options: SaveRowOptions): string {
     }
     options.before?.(existing);
     let rowId: string;
-    if (existing) {
+    if (
+      existing &&
+      (options.action ?? 'update') === 'update' &&
+      !options.reason &&
+      changesNothing(existing, options.values)
+    ) {
+      rowId = options.id!;
+    } else if (existing) {
       rowId = options.id!;
       const changes = { ...options.values, updatedAt: at, updatedBy: actor };
       db.update(table).set(changes).where(eq(table.id, rowId)).run();
