@@ -510,25 +510,43 @@ function entriesOf(ctx: ServiceContext, sessionId: string): SessionEntry[] {
       .prepare(),
   )
     .all({ sessionId })
-    .map(({ e, name, retired }) => ({
-      id: e.id,
-      exerciseId: e.exerciseId,
-      exerciseName: name,
-      exerciseRetired: retired,
-      planned: e.planned,
-      sets: e.sets,
-      reps: e.reps,
-      loadKg: e.loadKg,
-      durationMin: e.durationMin,
-      rpe: e.rpe,
-      peakHr: e.peakHr,
-      spo2: e.spo2,
-      painChange: e.painChange,
-      outcome: e.outcome as SessionEntry['outcome'],
-      reason: e.reason,
-      overrideNote: e.overrideNote,
-      conflicts: e.conflictsJson ? (JSON.parse(e.conflictsJson) as BoneConflict[]) : [],
-    }));
+    .map(({ e, name, retired }) =>
+      toSessionEntry(
+        e.id,
+        e,
+        { name, retired },
+        e.conflictsJson ? (JSON.parse(e.conflictsJson) as BoneConflict[]) : [],
+      ),
+    );
+}
+
+/** One logged row as the screens show it, from a stored entry or an amendment's corrected row. */
+function toSessionEntry(
+  id: string,
+  row: Omit<EntryInput, 'outcome'> & { outcome: string | null },
+  exercise: { name: string; retired: boolean } | undefined,
+  conflicts: BoneConflict[],
+): SessionEntry {
+  return {
+    id,
+    exerciseId: row.exerciseId,
+    exerciseName: exercise?.name ?? 'Unknown exercise',
+    exerciseRetired: exercise?.retired ?? false,
+    planned: row.planned,
+    sets: row.sets,
+    reps: row.reps,
+    loadKg: row.loadKg,
+    durationMin: row.durationMin,
+    rpe: row.rpe,
+    peakHr: row.peakHr,
+    spo2: row.spo2,
+    painChange: row.painChange,
+    // Stored rows and amendments pass checkEntries first, which refuses a row without an outcome.
+    outcome: row.outcome as SessionEntry['outcome'],
+    reason: row.reason,
+    overrideNote: row.overrideNote,
+    conflicts,
+  };
 }
 
 function amendmentsOf(ctx: ServiceContext, sessionId: string): SessionAmendmentRecord[] {
@@ -552,26 +570,7 @@ function amendmentsOf(ctx: ServiceContext, sessionId: string): SessionAmendmentR
         changes.entries.map((e) => e.exerciseId),
       ))
         names.set(k, v);
-      entries = changes.entries.map((e, i) => ({
-        id: `${a.id}:${i}`,
-        exerciseId: e.exerciseId,
-        exerciseName: names.get(e.exerciseId)?.name ?? 'Unknown exercise',
-        exerciseRetired: names.get(e.exerciseId)?.retired ?? false,
-        planned: e.planned,
-        sets: e.sets,
-        reps: e.reps,
-        loadKg: e.loadKg,
-        durationMin: e.durationMin,
-        rpe: e.rpe,
-        peakHr: e.peakHr,
-        spo2: e.spo2,
-        painChange: e.painChange,
-        // Amendments are stored only after checkEntries refused any row without an outcome.
-        outcome: e.outcome as SessionEntry['outcome'],
-        reason: e.reason,
-        overrideNote: e.overrideNote,
-        conflicts: e.conflicts,
-      }));
+      entries = changes.entries.map((e, i) => toSessionEntry(`${a.id}:${i}`, e, names.get(e.exerciseId), e.conflicts));
     }
     return {
       id: a.id,
