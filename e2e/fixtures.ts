@@ -76,7 +76,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     },
     { scope: 'worker' },
   ],
-  app: async ({ target, setUp, browser, rendererUrl }, use, testInfo) => {
+  app: async ({ target, setUp, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -174,7 +174,6 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     await use(app);
     await close();
     rmSync(dataDir, { recursive: true, force: true });
-    void testInfo;
   },
 });
 
