@@ -801,3 +801,21 @@ test('Today shows reassessment due and overdue, and an open adverse event until 
   await expect(tom.getByLabel('Resting HR (bpm)')).toHaveValue('77');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('an impossible blood result is refused under its own field and nothing is recorded', async ({ app }) => {
+  const patientId = await patientReady(app, { given: 'Lena', family: 'Fischer', mrn: 'RMH-3301' });
+  const { page } = app;
+  const sessionId = await bookAndOpen(app, patientId, '11:00');
+  const panel = page.getByRole('region', { name: 'Lena Fischer' });
+  await panel.getByLabel('Resting HR (bpm)').fill('72');
+  await panel.getByLabel('Systolic BP (mmHg)').fill('120');
+  await panel.getByLabel('Diastolic BP (mmHg)').fill('76');
+  await panel.getByLabel('SpO₂ (%)').fill('97');
+  await panel.getByRole('button', { name: 'Add recent blood results' }).click();
+  await panel.getByLabel('Platelets (×10⁹/L)').fill('5000');
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const platelets = panel.getByLabel('Platelets (×10⁹/L)');
+  await expect(platelets).toHaveAccessibleDescription(/Platelets must be at most 2000/);
+  await expect(platelets).toHaveValue('5000');
+  expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
+});

@@ -836,6 +836,25 @@ export function SessionRecorder(props: {
     }
   };
 
+  // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
+  const screenField = ([key, label, min = 0, max = 10, decimals]: [
+    ScreenNumberField,
+    string,
+    number?,
+    number?,
+    number?,
+  ]) => (
+    <NumberField
+      key={key}
+      label={label}
+      value={draft.screen[key]}
+      min={min}
+      max={max}
+      decimals={decimals}
+      error={errors[`screen.${key}`]}
+      onChange={(v) => setScreen(key, v)}
+    />
+  );
   const setScreen = (key: ScreenNumberField, value: Num) =>
     update((d) => ({ ...d, screen: { ...d.screen, [key]: value } }));
 
@@ -901,18 +920,7 @@ export function SessionRecorder(props: {
               Pre-session screen
             </Title>
             <SimpleGrid cols={fieldCols} spacing="sm">
-              {vitalInputs.map(([key, label, min, max, decimals]) => (
-                <NumberField
-                  key={key}
-                  label={label}
-                  value={draft.screen[key]}
-                  min={min}
-                  max={max}
-                  decimals={decimals}
-                  error={errors[`screen.${key}`]}
-                  onChange={(v) => setScreen(key, v)}
-                />
-              ))}
+              {vitalInputs.map(screenField)}
             </SimpleGrid>
             <NotTakenFields
               draft={draft}
@@ -937,17 +945,7 @@ export function SessionRecorder(props: {
               Symptoms
             </Text>
             <SimpleGrid cols={fieldCols} spacing="sm">
-              {symptomInputs.map(([key, label]) => (
-                <NumberField
-                  key={key}
-                  label={label}
-                  value={draft.screen[key]}
-                  min={0}
-                  max={10}
-                  error={errors[`screen.${key}`]}
-                  onChange={(v) => setScreen(key, v)}
-                />
-              ))}
+              {symptomInputs.map(screenField)}
             </SimpleGrid>
             {draft.screen.pain0to10 !== '' && draft.screen.pain0to10 > 0 && (
               <TextInput
@@ -971,17 +969,7 @@ export function SessionRecorder(props: {
                   Recent blood results (optional)
                 </Text>
                 <SimpleGrid cols={fieldCols} spacing="sm">
-                  {bloodInputs.map(([key, label, min, max, decimals]) => (
-                    <NumberField
-                      key={key}
-                      label={label}
-                      value={draft.screen[key]}
-                      min={min}
-                      max={max}
-                      decimals={decimals}
-                      onChange={(v) => setScreen(key, v)}
-                    />
-                  ))}
+                  {bloodInputs.map(screenField)}
                   <TextInput
                     label="Date of blood test"
                     type="date"
