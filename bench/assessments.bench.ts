@@ -1,4 +1,5 @@
 import { progressCharts, progressComparison, progressOverview } from '../src/main/services/assessments/progress';
+import { esasSymptoms } from '../src/shared/clinical/measures/catalog';
 import { addDays } from '../src/shared/dates';
 import { random } from './generate';
 import { compare, type BenchRow } from './harness';
@@ -11,17 +12,7 @@ const TARGET_ASSESSMENTS = 12;
 
 let targetId = '';
 
-const esas = [
-  'pain',
-  'fatigue',
-  'drowsiness',
-  'nausea',
-  'appetite',
-  'shortness_of_breath',
-  'depression',
-  'anxiety',
-  'wellbeing',
-];
+const esas = esasSymptoms;
 
 /**
  * Reassessment (issue 5): the comparison and every chart's data for one patient with 300
