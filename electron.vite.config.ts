@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The document renderer runs in a worker thread and is loaded from out/main/render.js.
+          render: resolve(__dirname, 'src/main/workers/render.worker.ts'),
+        },
+      },
     },
   },
   preload: {

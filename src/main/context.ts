@@ -1,6 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import type { Db } from './db/open';
 import type Database from 'better-sqlite3';
+import { folderFilePort, type FilePort } from './files';
+import { join } from 'node:path';
 
 /** Everything a service needs, passed in so tests can give a fixed clock and a temporary file. */
 export interface ServiceContext {
@@ -10,6 +12,8 @@ export interface ServiceContext {
   newId: () => string;
   dataDirectory: string;
   appVersion: string;
+  /** Where exported files (letters) are saved: a save dialog in the app, a folder in tests. */
+  files: FilePort;
   /** The clinician whose name goes on every write; set at sign-in, held only in memory. */
   session: { clinicianId: string | null };
 }
@@ -20,6 +24,7 @@ export function createServiceContext(options: {
   dataDirectory: string;
   appVersion: string;
   now?: () => Date;
+  files?: FilePort;
 }): ServiceContext {
   const ulid = monotonicFactory();
   return {
@@ -30,6 +35,7 @@ export function createServiceContext(options: {
     newId: () => ulid(),
     dataDirectory: options.dataDirectory,
     appVersion: options.appVersion,
+    files: options.files ?? folderFilePort(join(options.dataDirectory, 'exports')),
     session: { clinicianId: null },
   };
 }

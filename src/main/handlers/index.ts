@@ -5,6 +5,7 @@ import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
 import { intakeHandlers } from './intake';
+import { lettersHandlers } from './letters';
 import { sessionsHandlers } from './sessions';
 import type { Handler, HandlersFor } from './types';
 import type { patientChannels } from '../../shared/contract/patients';
@@ -35,4 +36,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...sessionsHandlers,
   ...assessmentsHandlers,
   ...auditHandlers,
+  ...lettersHandlers,
 };

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { caseloadSummary, patient } from '../db/schema';
 import { assessmentsSummary } from './assessments/summary';
 import { intakeSummary } from './intake/summary';
+import { lettersSummary } from './letters/summary';
 import { sessionsSummary } from './sessions/summary';
 
 export type SummaryColumns = Omit<typeof caseloadSummary.$inferInsert, 'patientId' | 'updatedAt' | 'status'>;
@@ -11,7 +12,7 @@ export type SummaryColumns = Omit<typeof caseloadSummary.$inferInsert, 'patientI
 /** Each workflow contributes the caseload columns it owns, computed from its own stored facts. */
 export type SummaryContribution = (ctx: ServiceContext, patientId: string, today: string) => Partial<SummaryColumns>;
 
-const contributions: SummaryContribution[] = [intakeSummary, sessionsSummary, assessmentsSummary];
+const contributions: SummaryContribution[] = [intakeSummary, sessionsSummary, assessmentsSummary, lettersSummary];
 
 /**
  * Recomputes one patient's caseload row from the stored facts. Every service that changes an input

@@ -3,6 +3,7 @@ import type { ApiResult, ChannelDef } from './define';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
 import { intakeChannels } from './intake';
+import { letterChannels } from './letters';
 import { patientChannels } from './patients';
 import { sessionsChannels } from './sessions';
 import { setupChannels } from './setup';
@@ -15,6 +16,7 @@ export const contract = {
   ...sessionsChannels,
   ...assessmentsChannels,
   ...auditChannels,
+  ...letterChannels,
 } as const;
 
 export type Contract = typeof contract;

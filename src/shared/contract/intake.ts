@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GuidanceReplyWait } from '../clinical/letters/model';
 import {
   fractureScoreFor,
   mirelsItems,
@@ -472,6 +473,7 @@ export const caseloadFlags = [
   'open_problem',
   'on_treatment',
   'bone_mets',
+  'reply_overdue',
 ] as const;
 export type CaseloadFlag = (typeof caseloadFlags)[number];
 export const caseloadFlagLabels: Record<CaseloadFlag, string> = {
@@ -484,6 +486,7 @@ export const caseloadFlagLabels: Record<CaseloadFlag, string> = {
   open_problem: 'Open adverse event or red flag',
   on_treatment: 'On treatment this week',
   bone_mets: 'Bone metastases',
+  reply_overdue: 'Guidance reply overdue',
 };
 
 export const caseloadSorts = [
@@ -532,6 +535,8 @@ export interface CaseloadRow {
   hasBoneMets: boolean;
   skeletalRiskLevel: SkeletalRiskLevel;
   treatments: Array<{ type: TreatmentType; regimen: string | null; cycleDay: CycleDay | null }>;
+  /** An unanswered request for medical guidance, from the letters register. */
+  guidanceReply: GuidanceReplyWait | null;
 }
 
 export interface CaseloadPage {

@@ -118,6 +118,8 @@ export interface TodayBooking {
     openRedFlags: number;
     /** From caseload_summary.reassessment_due_on; 'due' within 7 days, as on the caseload. */
     reassessment: CaseloadRow['reassessment'];
+    /** An unanswered request for medical guidance (overdue after the clinic's wait, 14 days by default). */
+    guidanceReply: CaseloadRow['guidanceReply'];
   };
 }
 

@@ -2,3 +2,4 @@ export * from './foundation';
 export * from './intake';
 export * from './sessions';
 export * from './assessments';
+export * from './letters';

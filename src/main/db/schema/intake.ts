@@ -305,11 +305,14 @@ export const caseloadSummary = sqliteTable(
     reassessmentDueOn: text('reassessment_due_on'),
     openAdverseEvents: integer('open_adverse_events').notNull().default(0),
     openRedFlags: integer('open_red_flags').notNull().default(0),
+    /** Date the oldest unanswered guidance request was sent (or finalised); null when none waits. */
+    guidanceAwaitingSince: text('guidance_awaiting_since'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     index('caseload_summary_status').on(t.status),
     index('caseload_summary_due').on(t.reassessmentDueOn),
     index('caseload_summary_clearance').on(t.clearanceState, t.clearanceReviewBy),
+    index('caseload_summary_guidance').on(t.guidanceAwaitingSince),
   ],
 );

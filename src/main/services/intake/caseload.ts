@@ -20,6 +20,8 @@ import { prepared } from '../../db/prepared';
 import { caseloadSummary as s, clinician, patient as p, treatment } from '../../db/schema';
 import { searchParams, searchWhere } from '../patients';
 import { toTreatment } from './facts';
+import { replyWaitDays } from '../letters/settings';
+import { guidanceReplyWait } from '../../../shared/clinical/letters/model';
 
 const ph = (name: string) => sql.placeholder(name);
 
@@ -56,6 +58,8 @@ function flagWhere(flag: CaseloadFlag | null): SQL | undefined {
       return sql`(${s.treatmentFrom} <= ${ph('weekEnd')} AND (${s.treatmentTo} IS NULL OR ${s.treatmentTo} >= ${ph('weekStart')}))`;
     case 'bone_mets':
       return eq(s.hasBoneMets, true);
+    case 'reply_overdue':
+      return sql`${s.guidanceAwaitingSince} <= ${ph('replyCutoff')}`;
   }
 }
 
@@ -112,6 +116,7 @@ const rowColumns = {
   skeletalRiskLevel: s.skeletalRiskLevel,
   treatmentFrom: s.treatmentFrom,
   treatmentTo: s.treatmentTo,
+  guidanceAwaitingSince: s.guidanceAwaitingSince,
 };
 
 export function clearanceDisplay(
@@ -140,6 +145,7 @@ export function reassessmentDisplay(dueOn: ClinicDate | null, today: ClinicDate)
 export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload.list'>): CaseloadPage {
   const today = todayLocal(ctx.now());
   const weekStart = startOfWeek(today);
+  const waitDays = replyWaitDays(ctx);
   const { shape, params } = searchParams(input.query);
   const statuses = [...new Set(input.statuses)].sort() as PatientStatus[];
   const hasClinician = input.clinicianId !== null;
@@ -179,6 +185,7 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
     in7: addDays(today, REASSESSMENT_DUE_WITHIN_DAYS),
     weekStart,
     weekEnd: addDays(weekStart, 6),
+    replyCutoff: addDays(today, -waitDays - 1),
     clinicianId: input.clinicianId,
     limit: input.limit,
     offset: input.offset,
@@ -232,6 +239,7 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
       hasBoneMets: r.hasBoneMets ?? false,
       skeletalRiskLevel: (r.skeletalRiskLevel ?? 'none') as SkeletalRiskLevel,
       treatments: treatmentsByPatient.get(r.id) ?? [],
+      guidanceReply: guidanceReplyWait(r.guidanceAwaitingSince, today, waitDays),
     })),
     total: n,
     offset: input.offset,

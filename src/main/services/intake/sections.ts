@@ -335,7 +335,8 @@ export function saveMedication(
 
 /* ------------------------------------------------------------------ clearance */
 
-export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.saveClearance'>): void {
+/** Returns the clearance row's id (a guidance-request letter keeps it to complete on reply). */
+export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.saveClearance'>): string {
   const { patientId, id, ...values } = input;
   const requestedFromName = values.requestedFromContactId
     ? contactNamed(ctx, values.requestedFromContactId, 'requestedFromContactId').fullName
@@ -343,7 +344,7 @@ export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.
   const receivedFromName = values.receivedFromContactId
     ? contactNamed(ctx, values.receivedFromContactId, 'receivedFromContactId').fullName
     : values.receivedFromName;
-  saveRow(ctx, {
+  return saveRow(ctx, {
     table: clearance,
     entity: 'clearance',
     what: 'clearance',

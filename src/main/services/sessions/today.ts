@@ -1,4 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { guidanceReplyWait } from '../../../shared/clinical/letters/model';
+import { replyWaitDays } from '../letters/settings';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { AttendanceValue, GroupClass, TodayBooking, TodayView } from '../../../shared/contract/sessions';
 import type { ScreenDecision } from '../../../shared/clinical/session';
@@ -33,6 +35,7 @@ const bookingColumns = {
   openAdverseEvents: caseloadSummary.openAdverseEvents,
   openRedFlags: caseloadSummary.openRedFlags,
   reassessmentDueOn: caseloadSummary.reassessmentDueOn,
+  guidanceAwaitingSince: caseloadSummary.guidanceAwaitingSince,
 };
 
 type BookingRow = {
@@ -58,13 +61,14 @@ type BookingRow = {
   openAdverseEvents: number | null;
   openRedFlags: number | null;
   reassessmentDueOn: string | null;
+  guidanceAwaitingSince: string | null;
 };
 
 export function displayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
   return `${p.preferredName ?? p.givenName} ${p.familyName}`;
 }
 
-function toBooking(row: BookingRow, date: string): TodayBooking {
+function toBooking(row: BookingRow, date: string, waitDays: number): TodayBooking {
   return {
     sessionId: row.sessionId,
     patientId: row.patientId,
@@ -90,6 +94,7 @@ function toBooking(row: BookingRow, date: string): TodayBooking {
       openRedFlags: row.openRedFlags ?? 0,
       // Issue 5 §5: the same due/overdue rule and wording as the caseload (intake's reassessmentDisplay).
       reassessment: reassessmentDisplay(row.reassessmentDueOn, date),
+      guidanceReply: guidanceReplyWait(row.guidanceAwaitingSince, date, waitDays),
     },
   };
 }
@@ -119,7 +124,8 @@ export function todayList(ctx: ServiceContext, date: string): TodayView {
       .orderBy(asc(groupClass.startTime))
       .prepare(),
   ).all({ date });
-  const bookings = rows.map((r) => toBooking(r, date));
+  const waitDays = replyWaitDays(ctx);
+  const bookings = rows.map((r) => toBooking(r, date, waitDays));
   return {
     date,
     bookings,
@@ -131,7 +137,7 @@ export function bookingById(ctx: ServiceContext, sessionId: string): TodayBookin
   const row = bookingsQuery(ctx).where(eq(session.id, sessionId)).get() as BookingRow | undefined;
   if (!row) throw notFound('That booking');
   const date = ctx.db.select({ date: session.date }).from(session).where(eq(session.id, sessionId)).get()!.date;
-  return toBooking(row, date);
+  return toBooking(row, date, replyWaitDays(ctx));
 }
 
 function insertBooking(

@@ -5,17 +5,12 @@ import {
   startKindLabels,
   thresholdProvenanceNotes,
   type ChangeVerdict,
+  verdictLabels,
   type Verdict,
 } from '../../../shared/clinical/measures';
 import type { ComparisonRow, SeriesPointView } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../../shared/dates';
 
-export const verdictLabels: Record<Verdict, string> = {
-  improved: 'Improved',
-  stable: 'Stable',
-  declined: 'Declined',
-  not_judged: 'Not judged',
-};
 const verdictColours: Record<Verdict, string> = {
   improved: 'teal',
   stable: 'blue',

@@ -131,6 +131,11 @@ function ProblemsCell({ row }: { row: CaseloadRow }) {
           {otherEvents} adverse event{otherEvents > 1 ? 's' : ''}
         </Badge>
       )}
+      {row.guidanceReply?.overdue && (
+        <Badge color="orange" variant="outline" style={{ textTransform: 'none' }} styles={badgeStyles}>
+          Guidance reply overdue ({row.guidanceReply.days} d)
+        </Badge>
+      )}
     </Group>
   );
 }

@@ -73,6 +73,17 @@ export function SafetyBadges(props: { badges: TodayBooking['badges']; date: stri
           Open adverse event{badges.openAdverseEvents - badges.openRedFlags > 1 ? 's' : ''}
         </Badge>
       )}
+      {badges.guidanceReply && (
+        <Tooltip
+          label={`Request for medical guidance sent ${formatClinicDate(badges.guidanceReply.since)}, no reply recorded`}
+        >
+          <Badge variant={badges.guidanceReply.overdue ? 'filled' : 'light'} color="orange" size="md">
+            {badges.guidanceReply.overdue
+              ? `Guidance reply overdue (${badges.guidanceReply.days} d)`
+              : 'Awaiting guidance reply'}
+          </Badge>
+        </Tooltip>
+      )}
       {reassessment && (
         <Tooltip label={reassessment.tooltip}>
           <Badge variant={reassessment.variant} color={reassessment.color} size="md">

@@ -12,6 +12,14 @@ export interface ChangeVerdict {
   basis: string;
 }
 
+/** How a verdict is named on the Progress screen and in letters alike. */
+export const verdictLabels: Record<Verdict, string> = {
+  improved: 'Improved',
+  stable: 'Stable',
+  declined: 'Declined',
+  not_judged: 'Not judged',
+};
+
 export const NO_MCID_BASIS = 'No published MCID; change shown only';
 
 /**

@@ -1,0 +1,113 @@
+import { chartSvg, footerText, letterBlocks, letterTitle, type LetterDocument } from '../../shared/clinical/letters';
+
+const TEAL = '#137871';
+
+/** The pdfmake document for a letter, walked from the same blocks as the preview and the DOCX. */
+export function letterPdfDefinition(doc: LetterDocument, createdAt: Date, draft: boolean) {
+  const content: unknown[] = [];
+  for (const block of letterBlocks(doc)) {
+    switch (block.kind) {
+      case 'letterhead':
+        content.push({
+          columns: [
+            {
+              width: '*',
+              stack: [
+                { text: block.clinicName, fontSize: 16, bold: true, color: TEAL },
+                ...block.lines.map((l) => ({ text: l, fontSize: 9, color: '#444444' })),
+              ],
+            },
+            block.logo ? { width: 'auto', image: block.logo, fit: [140, 56] } : { width: 'auto', text: '' },
+          ],
+          margin: [0, 0, 0, 18],
+        });
+        break;
+      case 'address':
+        content.push({ stack: block.lines.map((l) => ({ text: l })), margin: [0, 0, 0, 12] });
+        break;
+      case 'meta':
+        content.push({ stack: block.lines.map((l) => ({ text: l, fontSize: 10 })), margin: [0, 0, 0, 12] });
+        break;
+      case 'subject':
+        content.push({ text: block.text, bold: true, margin: [0, 4, 0, 8] });
+        break;
+      case 'heading':
+        content.push({ text: block.text, bold: true, fontSize: 12, color: TEAL, margin: [0, 10, 0, 4] });
+        break;
+      case 'paragraph':
+        content.push({ text: block.text, margin: [0, 0, 0, 6] });
+        break;
+      case 'table':
+        content.push({
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: block.table.columns.map((_, i) => (i === block.table.columns.length - 1 ? '*' : 'auto')),
+            body: [
+              block.table.columns.map((c) => ({ text: c, bold: true, fontSize: 9, fillColor: '#e8f3f2' })),
+              ...block.table.rows.map((r) => r.map((cell) => ({ text: cell, fontSize: 9 }))),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 4, 0, 8],
+        });
+        break;
+      case 'chart':
+        content.push({ svg: chartSvg(block.chart), width: 420, margin: [0, 4, 0, 8] });
+        break;
+      case 'checklist':
+        content.push({
+          stack: [
+            ...block.items.map((item) => ({ text: `\u2610  ${item}`, margin: [0, 4, 0, 4] })),
+            {
+              text: 'Signed: ______________________   Name: ______________________   Date: ____________',
+              margin: [0, 12, 0, 0],
+            },
+          ],
+          margin: [0, 2, 0, 8],
+        });
+        break;
+      case 'signature':
+        content.push({
+          stack: [
+            block.image
+              ? { image: block.image, fit: [160, 50], margin: [0, 6, 0, 2] }
+              : { text: ' ', margin: [0, 14, 0, 0] },
+            ...block.lines.map((l, i) => ({ text: l, bold: i === 0 })),
+          ],
+          margin: [0, 4, 0, 8],
+          unbreakable: true,
+        });
+        break;
+      case 'copies':
+        content.push({ text: `Copies to: ${block.lines.join('; ')}`, fontSize: 9, margin: [0, 8, 0, 0] });
+        break;
+    }
+  }
+  return {
+    info: { title: letterTitle(doc), author: doc.signatory.name, creator: 'Pacewise', creationDate: createdAt },
+    pageSize: doc.letterhead.paper,
+    // A draft printed by mistake must never pass for the letter that was sent.
+    ...(draft ? { watermark: { text: 'DRAFT', color: '#b00020', opacity: 0.12, bold: true } } : {}),
+    pageMargins: [56, 48, 56, 56] as [number, number, number, number],
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
+    header: (page: number) =>
+      page > 1
+        ? {
+            text: doc.letterhead.clinicName,
+            alignment: 'right',
+            fontSize: 8,
+            color: '#666666',
+            margin: [56, 20, 56, 0],
+          }
+        : null,
+    footer: (page: number, pages: number) => ({
+      text: footerText(doc, page, pages),
+      alignment: 'center',
+      fontSize: 8,
+      color: '#444444',
+      margin: [56, 20, 56, 0],
+    }),
+    content,
+  };
+}

@@ -1,0 +1,58 @@
+import { parentPort } from 'node:worker_threads';
+import type { RenderJob, RenderReply } from './render';
+import { letterDocx } from './letterDocx';
+import { letterPdfDefinition } from './letterPdf';
+
+/**
+ * Lays out PDFs and writes DOCX files away from the main process's event loop: pdfmake lays out
+ * synchronously, so run in the main thread a two-page letter would stall every open screen.
+ */
+interface PdfMake {
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  setFonts(fonts: unknown): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Uint8Array> };
+}
+
+let pdfmake: PdfMake | null = null;
+async function loadPdfMake(): Promise<PdfMake> {
+  if (pdfmake) return pdfmake;
+  const loaded = (await import('pdfmake')).default as unknown as PdfMake;
+  const { default: roboto } = (await import('pdfmake/fonts/Roboto.js')) as { default: Record<string, unknown> };
+  // Never fetch anything: fonts come from pdfmake's own folder, images are data: URLs.
+  loaded.setUrlAccessPolicy(() => false);
+  loaded.setLocalAccessPolicy((path: string) => path.includes('pdfmake'));
+  loaded.setFonts(roboto);
+  pdfmake = loaded;
+  return loaded;
+}
+
+async function run(job: RenderJob): Promise<Uint8Array> {
+  switch (job.kind) {
+    case 'pdf':
+      return (await loadPdfMake()).createPdf(job.definition).getBuffer();
+    case 'letter-pdf':
+      return (await loadPdfMake())
+        .createPdf(letterPdfDefinition(job.document, new Date(job.createdAt), job.draft))
+        .getBuffer();
+    case 'letter-docx':
+      return new Uint8Array(await letterDocx(job.document, job.draft));
+  }
+}
+
+parentPort!.on('message', (message: { id: number; job: RenderJob }) => {
+  run(message.job).then(
+    (bytes) => {
+      const reply: RenderReply = { id: message.id, ok: true, bytes };
+      parentPort!.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+    },
+    (error: unknown) => {
+      const reply: RenderReply = {
+        id: message.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      };
+      parentPort!.postMessage(reply);
+    },
+  );
+});

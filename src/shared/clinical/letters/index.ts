@@ -1,0 +1,5 @@
+export * from './model';
+export * from './templates';
+export * from './outcomes';
+export * from './draft';
+export * from './chartSvg';
