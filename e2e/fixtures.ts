@@ -12,6 +12,7 @@ import {
 } from '@playwright/test';
 import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { folderFilePort } from '../src/main/files';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
@@ -33,6 +34,10 @@ export const CHROMIUM_ARGS = [
 export interface PacewiseApp {
   page: Page;
   dataDir: string;
+  /** Where the app's save dialog puts exported files in tests (a folder stands in for the dialog). */
+  savedDir: string;
+  /** Moves the main process's clock forward (days), as if the app were used later. */
+  advanceClock(days: number): void;
   /** Every URL the page asked for, in order: the test for "nothing leaves the machine". */
   requests: string[];
   consoleErrors: string[];
@@ -78,6 +83,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
   ],
   app: async ({ target, setUp, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
+    const savedDir = join(dataDir, 'saved');
+    let clockOffsetMs = 0;
     const requests: string[] = [];
     const consoleErrors: string[] = [];
     let running: RunningCaseload | null = null;
@@ -104,7 +111,14 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         watch(page);
         return;
       }
-      running = startCaseload({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'e2e', log: () => undefined });
+      running = startCaseload({
+        dataDir,
+        migrationsDir: MIGRATIONS_DIR,
+        appVersion: 'e2e',
+        log: () => undefined,
+        now: () => new Date(Date.now() + clockOffsetMs),
+        files: folderFilePort(savedDir),
+      });
       const dispatch = running.dispatch;
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
@@ -137,6 +151,10 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         return page;
       },
       dataDir,
+      savedDir,
+      advanceClock(days: number) {
+        clockOffsetMs += days * 86_400_000;
+      },
       requests,
       consoleErrors,
       async call<T>(channel: string, input: unknown = {}) {

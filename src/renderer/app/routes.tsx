@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { assessmentsRoutes } from '../features/assessments/routes';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
-import { LettersScreen } from '../features/letters/LettersScreen';
+import { lettersRoutes } from '../features/letters/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { sessionsRoutes } from '../features/sessions/routes';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -11,9 +11,9 @@ import { TodayScreen } from '../features/today/TodayScreen';
 export const routes: RouteObject[] = [
   { path: 'caseload', element: <CaseloadScreen /> },
   { path: 'today', element: <TodayScreen /> },
-  { path: 'letters', element: <LettersScreen /> },
   { path: 'settings', element: <SettingsScreen /> },
   ...patientRoutes,
   ...sessionsRoutes,
   ...assessmentsRoutes,
+  ...lettersRoutes,
 ];

@@ -263,7 +263,11 @@ function diagnosisSentence(record: IntakeRecord): string {
   const d = record.diagnoses[0];
   if (!d) return 'cancer (diagnosis not yet recorded)';
   const sites = d.metastaticSites.map((s) => metastaticSites.labels[s].toLowerCase());
-  return `${d.primarySite} cancer${d.histology ? ` (${d.histology})` : ''}${sites.length ? ` with metastases to ${list(sites)}` : ''}`;
+  // "Breast" reads as "breast" mid-sentence; an acronym ("NSCLC") keeps its capitals.
+  const site = /^[A-Z][a-z]/.test(d.primarySite)
+    ? d.primarySite.charAt(0).toLowerCase() + d.primarySite.slice(1)
+    : d.primarySite;
+  return `${site} cancer${d.histology ? ` (${d.histology})` : ''}${sites.length ? ` with metastases to ${list(sites)}` : ''}`;
 }
 
 export interface DraftMaterial {

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { assessmentsPatientSections } from '../assessments/patientSections';
 import { historyPatientSections } from '../history/patientSections';
+import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
 import { cycleDayText } from './sections/TreatmentsSection';
@@ -296,6 +297,7 @@ export function PatientOverview() {
       <SectionLinks patientId={record.patient.id} sections={intakeSections} title="Intake" />
       <SectionLinks patientId={record.patient.id} sections={sessionsPatientSections} title="Sessions" />
       <SectionLinks patientId={record.patient.id} sections={assessmentsPatientSections} title="Reassessment" />
+      <SectionLinks patientId={record.patient.id} sections={lettersPatientSections} title="Letters" />
       <SectionLinks patientId={record.patient.id} sections={historyPatientSections} title="Record" />
     </Stack>
   );

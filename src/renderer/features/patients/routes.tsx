@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { assessmentsPatientSections } from '../assessments/patientSections';
 import { historyPatientSections } from '../history/patientSections';
+import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
 import { PatientOverview } from './PatientOverview';
@@ -8,10 +9,14 @@ import { PatientOverview } from './PatientOverview';
 /** Patient and intake screens, under /patients/:patientId; other workflows' patient sections are routed here too. */
 export const patientRoutes: RouteObject[] = [
   { path: 'patients/:patientId', element: <PatientOverview /> },
-  ...[...intakeSections, ...sessionsPatientSections, ...assessmentsPatientSections, ...historyPatientSections].map(
-    (section) => ({
-      path: `patients/:patientId/${section.path}`,
-      element: section.element,
-    }),
-  ),
+  ...[
+    ...intakeSections,
+    ...sessionsPatientSections,
+    ...assessmentsPatientSections,
+    ...lettersPatientSections,
+    ...historyPatientSections,
+  ].map((section) => ({
+    path: `patients/:patientId/${section.path}`,
+    element: section.element,
+  })),
 ];

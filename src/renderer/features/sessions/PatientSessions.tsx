@@ -30,6 +30,7 @@ import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
 import { BackLink } from '../../components/BackLink';
+import { UrgentLetterButton } from '../letters/UrgentLetterButton';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -238,7 +239,10 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
           )}
           {e.outcome && <Text size="xs">Outcome: {e.outcome}</Text>}
         </div>
-        <Badge color={e.closedAt ? 'gray' : 'red'}>{e.closedAt ? 'Closed' : 'Open'}</Badge>
+        <Group gap="xs">
+          <UrgentLetterButton patientId={e.patientId} adverseEventId={e.id} />
+          <Badge color={e.closedAt ? 'gray' : 'red'}>{e.closedAt ? 'Closed' : 'Open'}</Badge>
+        </Group>
       </Group>
       {!e.closedAt && (
         <Group mt="xs" align="flex-end">

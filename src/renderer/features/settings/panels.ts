@@ -1,5 +1,6 @@
 import { createElement, type ReactNode } from 'react';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
+import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
@@ -15,5 +16,6 @@ export const settingsPanels: SettingsPanel[] = [
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,
+  ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
 ];

@@ -46,12 +46,18 @@ export function chartSvg(chart: LetterChart, width = 460, height = 200): string 
     );
   }
   parts.push(`<polyline points="${points}" fill="none" stroke="#137871" stroke-width="2"/>`);
+  // The first and last dates sit inside the frame, so neither is cut off at the edge.
+  const last = chart.points.length - 1;
+  const anchor = (i: number) => (i === 0 && last > 0 ? 'start' : i === last && last > 0 ? 'end' : 'middle');
   chart.points.forEach((p, i) => {
     const cx = x(times[i]!);
     const cy = y(p.value);
     parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="3" fill="#137871"/>`);
     parts.push(
-      `<text x="${cx.toFixed(1)}" y="${(height - pad.bottom + 14).toFixed(1)}" font-size="9" text-anchor="middle" font-family="Roboto, sans-serif" fill="#444444">${escape(p.date)}</text>`,
+      `<text x="${cx.toFixed(1)}" y="${(height - pad.bottom + 14).toFixed(1)}" font-size="9" text-anchor="${anchor(i)}" font-family="Roboto, sans-serif" fill="#444444">${escape(p.date)}</text>`,
+    );
+    parts.push(
+      `<text x="${cx.toFixed(1)}" y="${(cy - 7).toFixed(1)}" font-size="9" text-anchor="${anchor(i)}" font-family="Roboto, sans-serif" fill="#137871">${formatNumber(p.value, chart.decimals)}</text>`,
     );
   });
   parts.push('</svg>');

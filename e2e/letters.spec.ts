@@ -1,0 +1,275 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { seedLetterCase, type Call } from '../src/main/testCases';
+import type { ComparisonRow } from '../src/shared/contract/assessments';
+import { formatNumber, formatSigned, verdictLabels } from '../src/shared/clinical/measures';
+import { addDays, todayLocal } from '../src/shared/dates';
+import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+
+const ARTIFACTS = resolve(__dirname, '.artifacts', 'letters');
+const SCREENSHOTS = resolve(__dirname, '.screenshots');
+
+const callOf =
+  (app: PacewiseApp): Call =>
+  (channel, input) =>
+    app.call(channel, input);
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+/** The text a reader of the PDF sees, from Debian's poppler-utils, with white space folded. */
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** The DOCX body read back with mammoth, and its footer (which mammoth skips) from the file itself. */
+async function docxText(path: string): Promise<string> {
+  const body = (await mammoth.extractRawText({ path })).value;
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+      .map((name) => zip.file(name)!.async('string')),
+  );
+  // Word fills PAGE and NUMPAGES when it lays the document out; the footer carries the fields.
+  const footer = footers
+    .join(' ')
+    .replace(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/g, '<w:t>1</w:t>')
+    .replace(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/g, '<w:t>N</w:t>')
+    .replace(/<w:t[^>]*>([^<]*)<\/w:t>|<[^>]+>/g, (_m, text: string | undefined) => text ?? '');
+  return `${body} ${footer}`.replace(/\s+/g, ' ');
+}
+
+/** Copies the newest export of a kind to e2e/.artifacts/letters under the name a reviewer looks for. */
+function keep(app: PacewiseApp, ext: 'pdf' | 'docx', name: string): string {
+  const files = readdirSync(app.savedDir).filter((f) => f.endsWith(`.${ext}`) && !f.includes('DRAFT'));
+  expect(files).toHaveLength(1);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const target = join(ARTIFACTS, name);
+  copyFileSync(join(app.savedDir, files[0]!), target);
+  return target;
+}
+
+/** Page 1 of a PDF as a PNG beside the screenshots, to be looked at. */
+function pageOne(pdf: string, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, name)]);
+}
+
+/** Waits out the notifications, so a screenshot shows the screen itself. */
+async function toastsGone(page: Page) {
+  await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
+}
+
+async function exportBoth(page: Page) {
+  for (const [label, saved] of [
+    ['Export PDF', 'PDF saved'],
+    ['Export Word', 'Word document saved'],
+  ] as const) {
+    await page.getByRole('button', { name: label }).click();
+    await expect(page.getByRole('alert').filter({ hasText: saved })).toBeVisible();
+  }
+}
+
+test('a reassessment letter is drafted from the record, edited, exported, finalised and registered', async ({
+  app,
+}) => {
+  const { page } = app;
+  const today = todayLocal();
+  const c = await seedLetterCase(callOf(app), {
+    mrn: 'RCH-004512',
+    givenName: 'Thị Hoa',
+    familyName: 'Nguyễn',
+    preferredName: 'Hoa',
+    baselineOn: addDays(today, -84),
+    reassessedOn: addDays(today, -1),
+  });
+  const comparison = await app.call<{ rows: ComparisonRow[] }>('progress.comparison', { patientId: c.patientId });
+
+  await go(page, `/patients/${c.patientId}`);
+  await page
+    .getByRole('navigation', { name: 'Letters' })
+    .getByRole('link', { name: /Letters/ })
+    .click();
+  await page.getByRole('combobox', { name: 'New letter' }).click();
+  await page.getByRole('option', { name: 'Reassessment and progress' }).click();
+  await page.getByRole('button', { name: 'Draft from the record' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Reassessment and progress' })).toBeVisible();
+  const preview = page.getByRole('document', { name: 'Letter preview' });
+  await expect(preview.getByText('Dr Ana Lima', { exact: true })).toBeVisible();
+  await expect(preview.getByText('Copies to: Dr Tomás Ngata')).toBeVisible();
+  await expect(preview.getByText('Dear Dr Lima,')).toBeVisible();
+
+  const edited = 'Hoa now walks to the market and back without stopping to rest.';
+  const goals = page.getByRole('textbox', { name: 'Goals' });
+  await goals.fill(`${await goals.inputValue()}\n\n${edited}`);
+  await expect(preview.getByText(edited)).toBeVisible();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await toastsGone(page);
+  await useColorScheme(page, 'light');
+  await app.screenshot('letters-composer');
+  await useColorScheme(page, 'dark');
+  await app.screenshot('letters-composer');
+  await useColorScheme(page, 'light');
+
+  await page.getByRole('button', { name: 'Finalise…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Finalise letter' }).click();
+  await expect(page.getByText('Finalised', { exact: true }).first()).toBeVisible();
+  await exportBoth(page);
+
+  const pdf = keep(app, 'pdf', 'reassessment.pdf');
+  const docx = keep(app, 'docx', 'reassessment.docx');
+  pageOne(pdf, 'letters-reassessment-pdf-page1');
+  const fromPdf = pdfText(pdf);
+  const fromDocx = await docxText(docx);
+  for (const text of [fromPdf, fromDocx]) {
+    expect(text).toContain('Thị Hoa (Hoa) Nguyễn');
+    expect(text).toContain(edited);
+    expect(text).toMatch(/Thị Hoa \(Hoa\) Nguyễn · born [^·]+ · MRN RCH-004512 · Page 1 of (\d|N)/);
+    for (const row of comparison.rows) {
+      const change = row.changeFromBaseline!;
+      expect(text).toContain(row.shortName);
+      expect(text).toContain(`${formatNumber(row.baseline!.value, row.decimals)} ${row.unit}`);
+      expect(text).toContain(`${formatNumber(row.current!.value, row.decimals)} ${row.unit}`);
+      expect(text).toContain(`${formatSigned(change.change, row.decimals)} ${row.unit}`);
+      expect(text).toContain(`${verdictLabels[change.verdict]}:`);
+    }
+  }
+  // The same verdict and basis as the Progress screen, word for word (the DOCX keeps cells whole).
+  for (const row of comparison.rows) {
+    expect(fromDocx).toContain(`${verdictLabels[row.changeFromBaseline!.verdict]}: ${row.changeFromBaseline!.basis}`);
+  }
+
+  // Finalised means final: the screen offers no editor, and the main process refuses an edit.
+  await expect(page.getByRole('textbox', { name: 'Goals' })).toHaveCount(0);
+  const letterId = page.url().split('/letters/')[1]!;
+  const refusal = await page.evaluate(
+    (id) =>
+      (
+        window as unknown as {
+          api: { letters: { saveDraft(i: unknown): Promise<{ ok: boolean; error?: { code: string } }> } };
+        }
+      ).api.letters.saveDraft({
+        letterId: id,
+        subject: 'x',
+        salutation: '',
+        closing: '',
+        sections: [],
+        recipients: [],
+      }),
+    letterId,
+  );
+  expect(refusal).toMatchObject({ ok: false, error: { code: 'locked' } });
+
+  await page.getByRole('link', { name: 'Letters', exact: true }).click();
+  const register = page.getByRole('table', { name: 'Letter register' });
+  const row = register.getByRole('row', { name: /Reassessment and progress, Hoa Nguyễn/ });
+  await expect(row).toContainText('Dr Ana Lima');
+  await expect(row).toContainText('cc Dr Tomás Ngata');
+  await expect(row).toContainText('Finalised');
+  await toastsGone(page);
+  await app.screenshot('letters-register');
+  expect(app.consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
+});
+
+test('a guidance request for two bone lesions is sent, waits, and its reply updates the clearance', async ({ app }) => {
+  const { page } = app;
+  const today = todayLocal();
+  await seedLetterCase(callOf(app), {
+    mrn: 'RCH-004777',
+    givenName: 'Mere',
+    familyName: 'Tūhoe',
+    baselineOn: addDays(today, -3),
+    reassessedOn: addDays(today, -2),
+    lesions: true,
+    assessments: false,
+  });
+
+  await page.getByRole('link', { name: 'Letters', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Patient' }).fill('Tūhoe');
+  await page.getByRole('option', { name: /Tūhoe, Mere/ }).click();
+  await page.getByRole('combobox', { name: 'New letter' }).click();
+  await page.getByRole('option', { name: 'Request for medical guidance (clearance)' }).click();
+  await page.getByRole('button', { name: 'Draft from the record' }).click();
+  const preview = page.getByRole('document', { name: 'Letter preview' });
+  await expect(preview.getByText('Proximal femur, left')).toBeVisible();
+  await expect(preview.getByText('Thoracic spine, T8')).toBeVisible();
+  await expect(preview.getByText(/Metoprolol 50 mg twice daily \(Beta-blocker\)/)).toBeVisible();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Finalise…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Finalise letter' }).click();
+  await expect(page.getByText('Awaiting reply').first()).toBeVisible();
+  await exportBoth(page);
+  const pdf = keep(app, 'pdf', 'guidance-request.pdf');
+  const docx = keep(app, 'docx', 'guidance-request.docx');
+  pageOne(pdf, 'letters-guidance-request-pdf-page1');
+  for (const text of [pdfText(pdf), await docxText(docx)]) {
+    expect(text).toContain('Mere Tūhoe');
+    expect(text).toContain('Proximal femur, left');
+    expect(text).toContain('Mirels 8 (Borderline)');
+    expect(text).toContain('Thoracic spine, T8');
+    expect(text).toContain('No restrictions: may take part');
+  }
+
+  await page.getByRole('combobox', { name: 'How it was sent' }).click();
+  await page.getByRole('option', { name: 'Fax' }).click();
+  await page.getByRole('button', { name: 'Record as sent' }).click();
+  await expect(page.getByText(/Fax to Dr Ana Lima/)).toBeVisible();
+
+  // Fifteen days on, with no reply, the patient is flagged on the caseload (14 days, clinic policy).
+  app.advanceClock(15);
+  await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+  const patientRow = page.getByRole('row', { name: 'Mere Tūhoe' });
+  await expect(patientRow.getByText(/Guidance reply overdue \(15 d\)/)).toBeVisible();
+  await app.screenshot('letters-caseload-reply-overdue');
+
+  await page.getByRole('link', { name: 'Letters', exact: true }).click();
+  await page.getByRole('row', { name: /Request for medical guidance \(clearance\), Mere Tūhoe/ }).click();
+  await expect(page.getByText('Reply overdue').first()).toBeVisible();
+  await page.getByRole('radio', { name: 'Cleared with restrictions' }).check();
+  await page.getByLabel('Restrictions, as the doctor wrote them').fill('No loaded hip flexion on the left; RPE ≤ 13');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Scanned reply (PDF, PNG or JPEG, optional)').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'reply-dr-lima.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% scanned reply\n'),
+  });
+  await page.getByRole('button', { name: 'Record reply' }).click();
+  await expect(page.getByText('Reply received').first()).toBeVisible();
+  await expect(page.getByText(/scanned reply reply-dr-lima\.pdf/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+  await expect(page.getByRole('row', { name: 'Mere Tūhoe' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Mere Tūhoe' }).getByText(/Guidance reply overdue/)).toHaveCount(0);
+  await page.getByRole('row', { name: 'Mere Tūhoe' }).click();
+  await expect(page.getByText('Cleared with restrictions').first()).toBeVisible();
+  await expect(page.getByText('No loaded hip flexion on the left; RPE ≤ 13').first()).toBeVisible();
+});
+
+test('settings: an unknown merge field is refused when the template is saved, naming it', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const field = page.getByRole('textbox', { name: /^Goals \(goals\)/ });
+  await field.fill('{{patient.nickname}} has reached the goals.');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText(/Unknown merge field \{\{patient\.nickname\}\}/)).toBeVisible();
+  const settings = await app.call<{ templates: Array<{ type: string; isBuiltIn: boolean }> }>('letters.settings', {});
+  expect(settings.templates.find((t) => t.type === 'reassessment')!.isBuiltIn).toBe(true);
+  await field.fill('{{patient.preferredName}} has reached the goals.');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Clinic’s own wording')).toBeVisible();
+  await page.getByRole('button', { name: 'Restore built-in wording' }).click();
+  await expect(page.getByText('Built-in wording', { exact: true })).toBeVisible();
+});

@@ -1,0 +1,14 @@
+import { IconMail } from '@tabler/icons-react';
+import type { PatientSection } from '../patients/sections';
+import { PatientLetters } from './PatientLetters';
+
+/** The letters link on a patient's overview (opens /patients/:patientId/letters). */
+export const lettersPatientSections: PatientSection[] = [
+  {
+    path: 'letters',
+    label: 'Letters',
+    description: 'Guidance requests, reassessment, discharge and urgent letters; what was sent and what came back',
+    icon: IconMail,
+    element: <PatientLetters />,
+  },
+];
