@@ -55,6 +55,38 @@ export function compare(
   };
 }
 
+async function timeAsync(fn: () => Promise<unknown>, iterations: number, warmup: number) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** `compare` for work that completes asynchronously (a worker thread rendering a document). */
+export async function compareAsync(
+  operation: string,
+  targetP95Ms: number,
+  service: () => Promise<unknown>,
+  raw: () => Promise<unknown>,
+  iterations = 40,
+): Promise<BenchRow> {
+  const s = await timeAsync(service, iterations, 5);
+  const r = await timeAsync(raw, iterations, 5);
+  return {
+    operation,
+    serviceMedianMs: s.median,
+    serviceP95Ms: s.p95,
+    rawMedianMs: r.median,
+    rawP95Ms: r.p95,
+    targetP95Ms,
+  };
+}
+
 export function printTable(rows: BenchRow[]): boolean {
   const header = [
     'operation',

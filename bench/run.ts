@@ -2,11 +2,13 @@ import { caseloadSuite } from './caseload.bench';
 import { intakeSuite } from './intake.bench';
 import { sessionsSuite } from './sessions.bench';
 import { assessmentsSuite } from './assessments.bench';
+import { lettersSuite } from './letters.bench';
 import { generatePatients } from './generate';
-import { openBenchCaseload, printTable } from './harness';
+import { openBenchCaseload, printTable, type BenchRow } from './harness';
+import { stopRenderer } from '../src/main/workers/render';
 import type { BenchSuite } from './suite';
 
-const suites: BenchSuite[] = [caseloadSuite, intakeSuite, sessionsSuite, assessmentsSuite];
+const suites: BenchSuite[] = [caseloadSuite, intakeSuite, sessionsSuite, assessmentsSuite, lettersSuite];
 
 const patients = Number(process.argv[2] ?? 10_000);
 if (!Number.isInteger(patients) || patients < 1) {
@@ -15,7 +17,7 @@ if (!Number.isInteger(patients) || patients < 1) {
 }
 
 const running = openBenchCaseload();
-try {
+async function main() {
   let started = Date.now();
   const patientIds = generatePatients(running.ctx, patients);
   const context = { running, patients, patientIds };
@@ -25,12 +27,20 @@ try {
     `Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   started = Date.now();
-  const rows = suites.flatMap((suite) => suite.run(context));
+  const rows: BenchRow[] = [];
+  for (const suite of suites) rows.push(...(await suite.run(context)));
   console.log('');
   const allMet = printTable(rows);
   console.log(
     `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
   );
-} finally {
-  running.dispose();
 }
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await stopRenderer();
+    running.dispose();
+  });

@@ -11,5 +11,5 @@ export interface BenchContext {
 export interface BenchSuite {
   name: string;
   prepare?(context: BenchContext): void;
-  run(context: BenchContext): BenchRow[];
+  run(context: BenchContext): BenchRow[] | Promise<BenchRow[]>;
 }

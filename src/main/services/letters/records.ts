@@ -33,6 +33,7 @@ import {
   assertHasAssessments,
   defaultChartKey,
   defaultRecipients,
+  chartOptionsOf,
   draftMaterial,
   patientName,
   readSources,
@@ -95,8 +96,7 @@ function problemsOf(document: LetterDocument): string[] {
 }
 
 /** A draft's document, assembled now from the current letterhead, signature and recipients. */
-function draftDocument(ctx: ServiceContext, row: LetterRow): LetterDocument {
-  const sources = readSources(ctx, row.patientId);
+function draftDocument(ctx: ServiceContext, row: LetterRow, sources = readSources(ctx, row.patientId)): LetterDocument {
   const options = recipientOptions(ctx, sources.record);
   const signatory = signatoryOf(ctx, row.createdBy);
   const p = sources.record.patient;
@@ -130,7 +130,8 @@ function replyStateOf(
 
 export function getLetter(ctx: ServiceContext, letterId: string): LetterView {
   const row = letterRow(ctx, letterId);
-  const document = row.status === 'final' ? (JSON.parse(row.documentJson!) as LetterDocument) : draftDocument(ctx, row);
+  const sources = row.status === 'draft' ? readSources(ctx, row.patientId) : null;
+  const document = sources ? draftDocument(ctx, row, sources) : (JSON.parse(row.documentJson!) as LetterDocument);
   const sendings = ctx.db
     .select()
     .from(letterSending)
@@ -145,15 +146,7 @@ export function getLetter(ctx: ServiceContext, letterId: string): LetterView {
     .all();
   const correctedBy = ctx.db.select({ id: letter.id }).from(letter).where(eq(letter.previousId, row.id)).get();
   const recipients = document.recipients.map((r) => r.name).join('; ');
-  const chartOptions =
-    row.status === 'draft'
-      ? draftMaterial(ctx, readSources(ctx, row.patientId), {
-          type: row.type as LetterType,
-          date: document.content.date,
-          recipients: document.recipients,
-          event: { adverseEvent: null },
-        }).chartOptions
-      : [];
+  const chartOptions = sources ? chartOptionsOf(sources.progress) : [];
   return {
     id: row.id,
     patientId: row.patientId,

@@ -367,7 +367,7 @@ export function draftMaterial(
   return {
     view,
     tables: { outcomes: outcomeTable(progress.comparison.rows, fmt), lesions: lesionTable(record) },
-    chartOptions: measures.map((m) => ({ key: m.measureKey, name: m.name })),
+    chartOptions: chartOptionsOf(progress),
     chart: (measureKey) => {
       const m = measures.find((x) => x.measureKey === measureKey);
       if (!m) return null;
@@ -381,6 +381,11 @@ export function draftMaterial(
       };
     },
   };
+}
+
+/** The measures with results, any of which the letter's chart may show. */
+export function chartOptionsOf(progress: ProgressOverview): Array<{ key: string; name: string }> {
+  return progress.charts.measures.filter((m) => m.points.length > 0).map((m) => ({ key: m.measureKey, name: m.name }));
 }
 
 /** 6MWT by default (issue 8 §3), else the first measure with results. */

@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../../errors';
 import { exercisesById } from './exercises';
 import { planView } from './plans';
 import { readSetting } from '../settings';
+import { render } from '../../workers/render';
 
 /** The dose of one exercise in plain words, as a patient would read it at home. */
 export function doseInWords(item: PlanItem, useHeartRate: boolean): string {
@@ -72,8 +73,8 @@ function documentFor(ctx: ServiceContext, name: string, plan: ExercisePlan, useH
 }
 
 /**
- * Renders the current plan as a patient handout. pdfmake lays out asynchronously, so the main
- * process keeps answering the window while the buffer is produced.
+ * Renders the current plan as a patient handout. pdfmake lays out synchronously, so the layout
+ * runs in the document worker and the main process keeps answering the window meanwhile.
  */
 export async function patientHandout(
   ctx: ServiceContext,
@@ -84,22 +85,10 @@ export async function patientHandout(
   const view = planView(ctx, patientId);
   if (!view.plan) throw new ApiError('conflict', 'Write the exercise plan first; the handout is printed from it.');
   const name = `${who.preferredName ?? who.givenName} ${who.familyName}`;
-  const docDefinition = documentFor(ctx, name, view.plan, view.heartRateTargets.allowed);
-  const pdfmake = (await import('pdfmake')).default as unknown as PdfMake;
-  const { default: roboto } = (await import('pdfmake/fonts/Roboto.js')) as { default: Record<string, unknown> };
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path: string) => path.includes('pdfmake'));
-  pdfmake.setFonts(roboto);
-  const buffer = await pdfmake.createPdf(docDefinition).getBuffer();
+  const definition = documentFor(ctx, name, view.plan, view.heartRateTargets.allowed);
+  const buffer = await render({ kind: 'pdf', definition });
   return {
     fileName: `exercise-plan-${who.familyName.toLowerCase()}-${todayLocal(ctx.now())}.pdf`,
     pdfBase64: Buffer.from(buffer).toString('base64'),
   };
-}
-
-interface PdfMake {
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  setFonts(fonts: unknown): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Uint8Array> };
 }
