@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startCaseload, type RunningCaseload } from './caseload';
+import { stopRenderer } from './workers/render';
 import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
+import { saveDialogFilePort } from './electron/saveDialog';
 import { dataDirectory, migrationsDirectory } from './electron/paths';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
@@ -39,6 +41,7 @@ app.whenReady().then(() => {
       dataDir: dataDirectory(),
       migrationsDir: migrationsDirectory(),
       appVersion: app.getVersion(),
+      files: saveDialogFilePort,
     });
   } catch (error) {
     // Never open a caseload we cannot trust: tell the clinician why and stop.
@@ -66,5 +69,6 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
+  void stopRenderer();
   running?.close();
 });
