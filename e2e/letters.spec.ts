@@ -265,6 +265,9 @@ test('settings: an unknown merge field is refused when the template is saved, na
   await field.fill('{{patient.nickname}} has reached the goals.');
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByText(/Unknown merge field \{\{patient\.nickname\}\}/)).toBeVisible();
+  await page.getByRole('heading', { name: 'Letter templates' }).scrollIntoViewIfNeeded();
+  await toastsGone(page);
+  await app.screenshot('letters-settings-template-refused');
   const settings = await app.call<{ templates: Array<{ type: string; isBuiltIn: boolean }> }>('letters.settings', {});
   expect(settings.templates.find((t) => t.type === 'reassessment')!.isBuiltIn).toBe(true);
   await field.fill('{{patient.preferredName}} has reached the goals.');
