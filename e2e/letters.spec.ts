@@ -249,6 +249,11 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
   await page.getByRole('button', { name: 'Record reply' }).click();
   await expect(page.getByText('Reply received').first()).toBeVisible();
   await expect(page.getByText(/scanned reply reply-dr-lima\.pdf/)).toBeVisible();
+  await page.getByRole('button', { name: 'Save a copy of the scanned reply' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Scanned reply saved/ })).toBeVisible();
+  expect(readFileSync(join(app.savedDir, 'reply-dr-lima.pdf'), 'utf8')).toContain('% scanned reply');
+  await toastsGone(page);
+  await app.screenshot('letters-reply-recorded');
 
   await page.getByRole('link', { name: 'Caseload', exact: true }).click();
   await expect(page.getByRole('row', { name: 'Mere Tūhoe' })).toBeVisible();

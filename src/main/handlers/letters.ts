@@ -20,5 +20,6 @@ export const lettersHandlers: HandlersFor<typeof letterChannels> = {
   'letters.correct': (ctx, input) => records.correctLetter(ctx, input),
   'letters.recordSent': (ctx, input) => records.recordSent(ctx, input),
   'letters.recordReply': (ctx, input) => records.recordReply(ctx, input),
+  'letters.saveReplyAttachment': (ctx, input) => records.saveReplyAttachment(ctx, input.replyId),
   'letters.register': (ctx, input) => records.letterRegister(ctx, input),
 };

@@ -324,6 +324,7 @@ export const letterChannels = {
     }),
   ).returns<LetterView>(),
   'letters.recordReply': channel(letterReplyInput).returns<LetterView>(),
+  'letters.saveReplyAttachment': channel(z.object({ replyId: id('Reply') })).returns<LetterExport>(),
   'letters.register': channel(
     z.object({
       patientId: optionalId('Patient'),

@@ -261,6 +261,8 @@ describe('guidance requests and replies', () => {
       },
     });
     expect(replied.replyState).toBe('received');
+    const scan = await call('letters.saveReplyAttachment', { replyId: replied.replies[0]!.id });
+    expect(readFileSync(scan.path!).toString()).toBe('%PDF-1.4 scanned');
     record = await call('intake.record', { patientId: c.patientId });
     expect(record.clearances[0]).toMatchObject({
       decision: 'with_restrictions',

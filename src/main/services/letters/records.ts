@@ -617,6 +617,21 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
   return getLetter(ctx, row.id);
 }
 
+/** Saves the scanned reply kept with a guidance request where the specialist chooses. */
+export async function saveReplyAttachment(ctx: ServiceContext, replyId: string): Promise<LetterExport> {
+  requireClinician(ctx);
+  const reply = ctx.db.select().from(letterReply).where(eq(letterReply.id, replyId)).get();
+  if (!reply) throw notFound('That reply');
+  if (!reply.attachmentBytes || !reply.attachmentName) {
+    throw new ApiError('not_found', 'No scanned reply was attached to this reply.');
+  }
+  const bytes = new Uint8Array(reply.attachmentBytes);
+  const extension =
+    reply.attachmentMime === 'application/pdf' ? 'pdf' : reply.attachmentMime === 'image/png' ? 'png' : 'jpg';
+  const path = await ctx.files.saveAs(reply.attachmentName, bytes, { name: 'Scanned reply', extensions: [extension] });
+  return { fileName: reply.attachmentName, path, sha256: sha256(bytes), bytes: bytes.length };
+}
+
 /** The register: every letter, newest first, for one patient or the whole clinic. Paged. */
 export function letterRegister(ctx: ServiceContext, input: ParsedInputOf<'letters.register'>): LetterRegisterPage {
   requireClinician(ctx);

@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sendMethodLabels, sendMethods, type SendMethod } from '../../../shared/clinical/letters';
 import type { LetterView } from '../../../shared/contract/letters';
-import { todayLocal } from '../../../shared/dates';
+import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import { clearanceDecisions } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
@@ -203,7 +203,7 @@ export function LetterActions({ view, onChange }: { view: LetterView; onChange(v
         {view.sendings.length === 0 && <Text c="dimmed">Not recorded as sent yet.</Text>}
         {view.sendings.map((s) => (
           <Text key={s.id} size="sm">
-            {s.sentOn}: {sendMethodLabels[s.method]} to {s.recipients}, by {s.byName}
+            {formatClinicDate(s.sentOn)}: {sendMethodLabels[s.method]} to {s.recipients}, by {s.byName}
           </Text>
         ))}
         <SendForm view={view} onDone={onChange} />
@@ -214,12 +214,30 @@ export function LetterActions({ view, onChange }: { view: LetterView; onChange(v
             Reply
           </Text>
           {view.replies.map((r) => (
-            <Text key={r.id} size="sm">
-              {r.receivedOn}: {clearanceDecisions.labels[r.decision]}
-              {r.restrictions ? ` (${r.restrictions})` : ''}
-              {r.receivedFromName ? `, from ${r.receivedFromName}` : ''}
-              {r.attachmentName ? `; scanned reply ${r.attachmentName}` : ''}. Recorded by {r.recordedByName}.
-            </Text>
+            <div key={r.id}>
+              <Text size="sm">
+                {formatClinicDate(r.receivedOn)}: {clearanceDecisions.labels[r.decision]}
+                {r.restrictions ? ` (${r.restrictions})` : ''}
+                {r.receivedFromName ? `, from ${r.receivedFromName}` : ''}
+                {r.attachmentName ? `; scanned reply ${r.attachmentName}` : ''}. Recorded by {r.recordedByName}.
+              </Text>
+              {r.attachmentName && (
+                <Button
+                  variant="light"
+                  mt="xs"
+                  onClick={async () => {
+                    try {
+                      const saved = await api.letters.saveReplyAttachment({ replyId: r.id });
+                      if (saved.path) showSaved(`Scanned reply saved to ${saved.path}`);
+                    } catch (error) {
+                      showApiError(error, undefined, { title: 'Not saved' });
+                    }
+                  }}
+                >
+                  Save a copy of the scanned reply
+                </Button>
+              )}
+            </div>
           ))}
           {view.replies.length === 0 && !view.correctedById && <ReplyForm view={view} onDone={onChange} />}
         </Paper>
