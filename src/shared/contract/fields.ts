@@ -44,8 +44,7 @@ export function isInstant(value: string): boolean {
   return match !== null && isPlausibleClinicDate(match[1]!) && !Number.isNaN(Date.parse(value));
 }
 
-const text = (error: string, label: string) =>
-  z.string({ error }).refine(isWellFormedText, illFormedMessage(label));
+const text = (error: string, label: string) => z.string({ error }).refine(isWellFormedText, illFormedMessage(label));
 
 export const id = (label = 'Record') =>
   z
