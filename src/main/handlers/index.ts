@@ -23,6 +23,7 @@ const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChann
   'patients.create': (ctx, input) => patients.createPatient(ctx, input),
   'patients.search': (ctx, input) => patients.searchPatients(ctx, input),
   'patients.get': (ctx, input) => patients.getPatient(ctx, input.patientId),
+  'patients.findMatches': (ctx, input) => patients.findMatches(ctx, input),
 };
 
 /**

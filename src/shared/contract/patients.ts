@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayLocal } from '../dates';
 import { patientStatuses, sexes } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalText, pastOrTodayDate, requiredText } from './fields';
+import { choice, id, optionalClinicDate, optionalText, pastOrTodayDate, requiredText } from './fields';
 
 export interface PatientSummary {
   id: string;
@@ -45,8 +45,23 @@ export const patientSearchInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+/** An existing patient who may be the person being added: same MRN, or same name and date of birth. */
+export interface PatientMatch {
+  patient: PatientSummary;
+  reason: 'mrn' | 'name_and_birth';
+}
+
+/** What the Add-patient dialog has so far; any part may still be blank. */
+export const patientMatchInput = z.object({
+  givenName: optionalText('given name', 100),
+  familyName: optionalText('family name', 100),
+  dateOfBirth: optionalClinicDate('date of birth'),
+  mrn: optionalText('hospital number (MRN)', 40).transform((v) => v?.toUpperCase() ?? null),
+});
+
 export const patientChannels = {
   'patients.create': channel(patientIdentityInput).returns<PatientSummary>(),
   'patients.search': channel(patientSearchInput).returns<PatientPage>(),
   'patients.get': channel(z.object({ patientId: id('Patient') })).returns<PatientSummary>(),
+  'patients.findMatches': channel(patientMatchInput).returns<PatientMatch[]>(),
 };
