@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Db } from './db/open';
 import type Database from 'better-sqlite3';
+import type { ExportTarget } from './services/exports/target';
 
 /** Everything a service needs, passed in so tests can give a fixed clock and a temporary file. */
 export interface ServiceContext {
@@ -12,6 +13,8 @@ export interface ServiceContext {
   appVersion: string;
   /** The clinician whose name goes on every write; set at sign-in, held only in memory. */
   session: { clinicianId: string | null };
+  /** Where exports are saved: the save dialog in the app, a folder in tests; unset, `exports/` beside the caseload. */
+  exportTarget?: ExportTarget;
 }
 
 export function createServiceContext(options: {

@@ -3,6 +3,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { startCaseload, type RunningCaseload } from './caseload';
 import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
+import { saveDialogExportTarget } from './electron/exportTarget';
+import { folderExportTarget } from './services/exports/target';
 import { dataDirectory, migrationsDirectory } from './electron/paths';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
@@ -46,6 +48,9 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
+  // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
+  const exportDir = process.env['PACEWISE_EXPORT_DIR'];
+  running.ctx.exportTarget = exportDir ? folderExportTarget(exportDir) : saveDialogExportTarget();
   registerIpc(running.dispatch, devServerUrl);
   createWindow();
   app.on('activate', () => {

@@ -4,6 +4,7 @@ import * as patients from '../services/patients';
 import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { sessionsHandlers } from './sessions';
 import type { Handler, HandlersFor } from './types';
@@ -36,4 +37,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...sessionsHandlers,
   ...assessmentsHandlers,
   ...auditHandlers,
+  ...exportsHandlers,
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { patientChannels } from './patients';
 import { sessionsChannels } from './sessions';
@@ -15,6 +16,7 @@ export const contract = {
   ...sessionsChannels,
   ...assessmentsChannels,
   ...auditChannels,
+  ...exportsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import {
   treatmentTypes,
 } from '../../../shared/domain/vocabulary';
 import { assessmentsPatientSections } from '../assessments/patientSections';
+import { PatientExportButton } from '../exports/PatientExportButton';
 import { historyPatientSections } from '../history/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
@@ -297,6 +298,7 @@ export function PatientOverview() {
       <SectionLinks patientId={record.patient.id} sections={sessionsPatientSections} title="Sessions" />
       <SectionLinks patientId={record.patient.id} sections={assessmentsPatientSections} title="Reassessment" />
       <SectionLinks patientId={record.patient.id} sections={historyPatientSections} title="Record" />
+      <PatientExportButton patientId={record.patient.id} />
     </Stack>
   );
 }

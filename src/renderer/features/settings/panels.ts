@@ -2,6 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
+import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
@@ -16,4 +17,5 @@ export const settingsPanels: SettingsPanel[] = [
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
+  { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
 ];

@@ -1,0 +1,42 @@
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Where an export is saved. In the app it is a save dialog in which the specialist picks the place
+ * (a USB stick, a shared drive); tests and the bench substitute a folder. Null means "cancelled".
+ */
+export interface ExportTarget {
+  choose(request: { suggestedName: string; kind: 'zip' | 'json' }): Promise<string | null>;
+}
+
+/** Saves every export into one folder under its suggested name. */
+export function folderExportTarget(folder: string): ExportTarget {
+  return {
+    choose: async ({ suggestedName }) => {
+      mkdirSync(folder, { recursive: true });
+      return join(folder, suggestedName);
+    },
+  };
+}
+
+/** Written beside the target first and renamed into place, so a failed export never leaves half a file. */
+export function writeExportFile(
+  path: string,
+  bytes: Uint8Array | string,
+): { path: string; fileName: string; sizeBytes: number } {
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return { path, fileName: basename(path), sizeBytes: statSync(path).size };
+}
+
+/** `2026-11-29-1405`: sortable and safe in a file name on every system. */
+export function fileStamp(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+}
