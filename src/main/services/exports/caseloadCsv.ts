@@ -1,16 +1,13 @@
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { strToU8, zip, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
-import { fileStamp, folderExportTarget, writeExportFile } from './target';
+import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from './target';
 import { orderBy, quoted, recordTables } from './tables';
-
-const CHUNK_ROWS = 2_000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One CSV cell (RFC 4180). Text is always quoted and numbers never are, so an empty text ("") and a
@@ -23,16 +20,13 @@ export function csvCell(value: unknown): string {
   return `"${String(value).replace(/"/g, '""')}"`;
 }
 
-function zipAsync(files: Zippable): Promise<Uint8Array> {
-  return new Promise((resolve, reject) =>
-    zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))),
-  );
-}
+/** Hands the event loop back whenever this much time has gone on export work without a break. */
+const SLICE_MS = 8;
 
 /**
  * The whole caseload as one CSV per table, zipped. It reads a private online-backup snapshot rather
- * than the live file, so the export is one consistent moment and the window keeps answering between
- * chunks of rows while it is built.
+ * than the live file, so the export is one consistent moment; rows are turned into CSV, compressed
+ * and written in short slices, so the window keeps answering on a caseload of any size.
  */
 export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResult> {
   const actor = requireClinician(ctx);
@@ -43,31 +37,58 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
 
   // Beside the caseload, not in the system's temp folder: the copy holds every patient's record.
   const snapshotPath = join(ctx.dataDirectory, `.export-snapshot-${ctx.newId()}.db`);
+  const partial = partialPathFor(path);
   let snapshot: Database.Database | null = null;
+  let fd: number | null = null;
   try {
     await ctx.sqlite.backup(snapshotPath);
     snapshot = new Database(snapshotPath, { readonly: true });
-    const files: Zippable = {};
+    fd = openSync(partial, 'w');
+    const out = fd;
+    let failure: Error | null = null;
+    const archive = new Zip((error, data) => {
+      if (error) failure = error;
+      else writeSync(out, data);
+    });
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
+
     const counts: string[] = [];
     let rows = 0;
     const tables = recordTables(snapshot);
     for (const table of tables) {
-      const lines = [table.columns.map((c) => csvCell(c)).join(',')];
+      const file = new ZipDeflate(`${table.name}.csv`, { level: 6 });
+      archive.add(file);
+      // A byte-order mark so spreadsheet programs read the names as UTF-8, not as a local code page.
+      let chunk = `\uFEFF${table.columns.map((c) => csvCell(c)).join(',')}\r\n`;
       const statement = snapshot.prepare(`SELECT * FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`).raw(true);
       let n = 0;
       for (const row of statement.iterate() as IterableIterator<unknown[]>) {
-        lines.push(row.map(csvCell).join(','));
+        chunk += `${row.map(csvCell).join(',')}\r\n`;
         n += 1;
-        if (n % CHUNK_ROWS === 0) await yieldToEventLoop();
+        if (n % 200 === 0) {
+          file.push(strToU8(chunk));
+          chunk = '';
+          await breathe();
+        }
       }
+      file.push(strToU8(chunk), true);
       rows += n;
       counts.push(`${table.name}.csv\t${n} rows`);
-      // A byte-order mark so spreadsheet programs read the names as UTF-8, not as a local code page.
-      files[`${table.name}.csv`] = strToU8(`\uFEFF${lines.join('\r\n')}\r\n`);
+      await breathe();
     }
-    files['README.txt'] = strToU8(readme(ctx, at, counts));
-    const bytes = await zipAsync(files);
-    const written = writeExportFile(path, bytes);
+    const readmeFile = new ZipDeflate('README.txt', { level: 6 });
+    archive.add(readmeFile);
+    readmeFile.push(strToU8(readme(ctx, at, counts)), true);
+    archive.end();
+    if (failure) throw failure;
+    closeSync(fd);
+    fd = null;
+    const written = moveIntoPlace(partial, path);
     try {
       ctx.sqlite.transaction(() =>
         appendAudit(ctx.db, ctx, {
@@ -93,6 +114,8 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
     }
     return { saved: true, ...written, at: at.toISOString(), rows, tables: tables.length };
   } finally {
+    if (fd !== null) closeSync(fd);
+    rmSync(partial, { force: true });
     snapshot?.close();
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${snapshotPath}${suffix}`, { force: true });
   }

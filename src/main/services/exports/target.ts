@@ -19,20 +19,27 @@ export function folderExportTarget(folder: string): ExportTarget {
   };
 }
 
-/** Written beside the target first and renamed into place, so a failed export never leaves half a file. */
-export function writeExportFile(
-  path: string,
-  bytes: Uint8Array | string,
-): { path: string; fileName: string; sizeBytes: number } {
-  const partial = join(dirname(path), `.${basename(path)}.partial`);
+/** Exports are written beside their target first and renamed into place: a failure never leaves half a file. */
+export function partialPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.partial`);
+}
+
+type Written = { path: string; fileName: string; sizeBytes: number };
+
+export function moveIntoPlace(partial: string, path: string): Written {
+  renameSync(partial, path);
+  return { path, fileName: basename(path), sizeBytes: statSync(path).size };
+}
+
+export function writeExportFile(path: string, bytes: Uint8Array | string): Written {
+  const partial = partialPathFor(path);
   try {
     writeFileSync(partial, bytes);
-    renameSync(partial, path);
+    return moveIntoPlace(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
   }
-  return { path, fileName: basename(path), sizeBytes: statSync(path).size };
 }
 
 /** `2026-11-29-1405`: sortable and safe in a file name on every system. */
