@@ -66,13 +66,15 @@ export const optionalText = (label: string, max = 2000) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const clinicDate = (label: string) =>
+/** A real calendar date, with no range: for a field that sets its own, narrower one (date of birth). */
+export const calendarDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}` })
     .trim()
     .min(1, `Enter the ${label}`)
-    .refine(isClinicDate, { message: dateMessage(label), abort: true })
-    .refine(inRange, rangeMessage(label));
+    .refine(isClinicDate, { message: dateMessage(label), abort: true });
+
+export const clinicDate = (label: string) => calendarDate(label).refine(inRange, rangeMessage(label));
 
 export const optionalClinicDate = (label: string) =>
   z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayLocal } from '../dates';
 import { patientStatuses, sexes } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalClinicDate, optionalText, pastOrTodayDate, requiredText } from './fields';
+import { calendarDate, choice, id, optionalClinicDate, optionalText, requiredText } from './fields';
 
 export interface PatientSummary {
   id: string;
@@ -24,10 +24,12 @@ export interface PatientPage {
 }
 
 /** No one is older than 120: an older date is a typing slip (e.g. 1862 for 1962). */
-export const dateOfBirthField = pastOrTodayDate('date of birth').refine((v) => {
-  const today = todayLocal();
-  return v >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
-}, 'Check the date of birth');
+export const dateOfBirthField = calendarDate('date of birth')
+  .refine((v) => v <= todayLocal(), 'Date of birth cannot be in the future')
+  .refine((v) => {
+    const today = todayLocal();
+    return v >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
+  }, 'Check the date of birth');
 
 export const patientIdentityInput = z.object({
   givenName: requiredText('given name', 100),

@@ -242,7 +242,7 @@ describe('date of birth more than 120 years ago (P3 #25)', () => {
         sex: 'female',
         mrn: 'X-1',
       }),
-    ).toEqual({ dateOfBirth: 'Date of birth must lie between 1900 and 2100' });
+    ).toEqual({ dateOfBirth: 'Check the date of birth' });
     expect(
       await fields('intake.saveDetails', {
         patientId,
