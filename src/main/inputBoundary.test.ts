@@ -263,6 +263,12 @@ describe('the input boundary, walked with fast-check (fixed seed)', () => {
           ';',
           '"',
           '--',
+          '\u202E',
+          '\t',
+          '%',
+          '\\',
+          'ﬁ',
+          '𝔘',
         ),
       })
       .map((s) => s.trim())
@@ -348,6 +354,13 @@ describe('text', () => {
       },
     });
     expect(digest()).toBe(before);
+    // A NUL would be read as the end of the text by SQLite's functions and by importers.
+    const nul = await running.dispatch('bookings.setAttendance', {
+      sessionId: ids.sessionId,
+      attendance: 'cancelled',
+      reason: 'Unwell\u0000',
+    });
+    expect(nul).toMatchObject({ ok: false, error: { fields: { reason: expect.stringMatching(/^Reason contains/) } } });
   });
 
   it('refuses a lone surrogate inside a draft, naming where it is', async () => {

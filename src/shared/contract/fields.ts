@@ -7,12 +7,14 @@ import { isClinicDate, todayLocal } from '../dates';
  */
 
 /**
- * A string holding a lone UTF-16 surrogate cannot be stored as written: SQLite's UTF-8 would turn it
- * into U+FFFD, so what is kept (and hashed into the audit trail) would differ from what was typed.
+ * Text that can be stored exactly as written. A lone UTF-16 surrogate cannot: SQLite's UTF-8 would turn
+ * it into U+FFFD, so what is kept (and hashed into the audit trail) would differ from what was typed.
+ * Nor can U+0000, which SQLite's own text functions and many importers read as the end of the text.
  */
 export function isWellFormedText(value: string): boolean {
   const native = (value as unknown as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(value) : !/[\uD800-\uDFFF]/u.test(value);
+  const wellFormed = native ? native.call(value) : !/[\uD800-\uDFFF]/u.test(value);
+  return wellFormed && !value.includes('\u0000');
 }
 
 export const illFormedMessage = (label: string) =>
