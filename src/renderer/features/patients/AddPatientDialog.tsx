@@ -30,9 +30,13 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
   const [saving, setSaving] = useState(false);
   const form = useForm({ initialValues: blank });
   const matches = useMatches(form.values);
-  const [differentPerson, setDifferentPerson] = useState(false);
+  // The tick answers for the people listed when it was given: a different match asks again.
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const sameNameAndBirth = matches.some((m) => m.reason === 'name_and_birth');
+  const matchKey = matches.map((m) => m.patient.id).join(',');
+  const differentPerson = confirmedFor === matchKey;
+  const setDifferentPerson = (checked: boolean) => setConfirmedFor(checked ? matchKey : null);
 
   const close = () => {
     form.reset();
