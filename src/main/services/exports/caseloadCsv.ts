@@ -24,8 +24,8 @@ export function csvCell(value: unknown): string {
 const SLICE_MS = 8;
 
 /**
- * The whole caseload as one CSV per table, zipped. It reads a private online-backup snapshot rather
- * than the live file, so the export is one consistent moment; rows are turned into CSV, compressed
+ * The whole caseload as one CSV per table, zipped. It reads through its own read-only connection
+ * inside one read transaction: WAL keeps that reader on one consistent moment while saves go on; rows are turned into CSV, compressed
  * and written in short slices, so the window keeps answering on a caseload of any size.
  */
 export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResult> {
@@ -35,14 +35,13 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
   const path = await target.choose({ suggestedName: `pacewise-caseload-${fileStamp(at)}.zip`, kind: 'zip' });
   if (!path) return { saved: false };
 
-  // Beside the caseload, not in the system's temp folder: the copy holds every patient's record.
-  const snapshotPath = join(ctx.dataDirectory, `.export-snapshot-${ctx.newId()}.db`);
   const partial = partialPathFor(path);
   let snapshot: Database.Database | null = null;
   let fd: number | null = null;
   try {
-    await ctx.sqlite.backup(snapshotPath);
-    snapshot = new Database(snapshotPath, { readonly: true });
+    snapshot = new Database(ctx.sqlite.name, { readonly: true, fileMustExist: true });
+    // Deferred: the snapshot is fixed at the first read below and held until the connection closes.
+    snapshot.exec('BEGIN');
     fd = openSync(partial, 'w');
     const out = fd;
     let failure: Error | null = null;
@@ -117,7 +116,6 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
     if (fd !== null) closeSync(fd);
     rmSync(partial, { force: true });
     snapshot?.close();
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${snapshotPath}${suffix}`, { force: true });
   }
 }
 

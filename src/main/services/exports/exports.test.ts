@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayLocal } from '../../../shared/dates';
 import { openTestCaseload, tempDir } from '../../testing';
 import { seedPatient } from '../sessions/testSeed';
+import { generatePatients } from '../../../../bench/generate';
+import { createPatient } from '../patients';
+import { exportCaseloadCsv } from './caseloadCsv';
 import { folderExportTarget } from './target';
 import { orderBy, quoted, recordTables } from './tables';
 
@@ -127,8 +130,36 @@ describe('caseload export (CSV in a zip)', () => {
       .get() as { entity: string; entityId: string; after: string };
     expect(audit).toMatchObject({ entity: 'record_export', entityId: 'caseload' });
     expect(JSON.parse(audit.after)).toMatchObject({ kind: 'caseload_csv', path: result.path, rows: result.rows });
-    // The snapshot it read from is gone.
-    expect(readdirSync(t.dir).filter((f) => f.startsWith('.export-snapshot'))).toEqual([]);
+  });
+
+  it('exports one consistent moment while saves carry on during it', async () => {
+    generatePatients(t.ctx, 6_000);
+    const before = (t.ctx.sqlite.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
+    const exporting = exportCaseloadCsv(t.ctx);
+    let savedDuringExport = false;
+    let exportDone = false;
+    void exporting.then(() => (exportDone = true));
+    // Let the export take its snapshot and start, then save a patient while it is still running.
+    for (let i = 0; i < 50 && !savedDuringExport; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (i >= 2 && !exportDone) {
+        createPatient(t.ctx, {
+          givenName: 'New',
+          familyName: 'During',
+          preferredName: null,
+          dateOfBirth: '1970-01-01',
+          sex: 'male',
+          mrn: 'DURING-1',
+        });
+        savedDuringExport = true;
+      }
+    }
+    expect(savedDuringExport && !exportDone).toBe(true);
+    const result = await exporting;
+    if (!result.saved) throw new Error('not saved');
+    const csv = Buffer.from(unzipSync(readFileSync(result.path))['patient.csv']!).toString('utf8');
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + before);
+    expect(csv).not.toContain('DURING-1');
   });
 
   it('writes and audits nothing when the save dialog is cancelled', async () => {
