@@ -1,4 +1,4 @@
-import { searchPatients } from '../src/main/services/patients';
+import { findMatches, nameKey, searchPatients } from '../src/main/services/patients';
 import { compare, type BenchRow } from './harness';
 import type { BenchSuite } from './suite';
 
@@ -7,7 +7,8 @@ export const caseloadSuite: BenchSuite = {
   name: 'caseload',
   run({ running }): BenchRow[] {
     const { ctx, sqlite } = { ctx: running.ctx, sqlite: running.ctx.sqlite };
-    const queries = ['smi', 'okafor', 'pri', 'ngata', 'mrn1004', 'chen', 'tom becker', 'wal'];
+    // Typed without accents or apostrophes, as a specialist would: they find Zoë, Ngũgĩ and O'Brien.
+    const queries = ['smi', 'okafor', 'pri', 'ngata', 'mrn1004', 'chen', 'tom becker', 'wal', 'zoe', 'ngugi', 'obrien'];
     const rawSearch = sqlite.prepare(
       `SELECT id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status FROM patient
         WHERE (family_key >= :k AND family_key < :kHi) OR (given_key >= :k AND given_key < :kHi)
@@ -25,6 +26,24 @@ export const caseloadSuite: BenchSuite = {
         ORDER BY family_key, given_key, id LIMIT 50`,
     );
     const rawFirstCount = sqlite.prepare('SELECT count(*) AS n FROM patient');
+    const sample = sqlite
+      .prepare('SELECT given_name AS g, family_name AS f, date_of_birth AS d, mrn FROM patient ORDER BY id LIMIT 20')
+      .all() as Array<{ g: string; f: string; d: string; mrn: string }>;
+    // Half typed as stored, half with a new MRN and the name without its accents.
+    const candidates = sample.map((p, i) => ({
+      givenName: i % 2 ? p.g : p.g.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase(),
+      familyName: p.f,
+      dateOfBirth: p.d,
+      mrn: i % 2 ? p.mrn : `NEW${i}`,
+    }));
+    const rawByMrn = sqlite.prepare(
+      'SELECT id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status FROM patient WHERE mrn = ?',
+    );
+    const rawByName = sqlite.prepare(
+      `SELECT id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status FROM patient
+        WHERE date_of_birth = :dob AND ((family_key = :family AND (given_key = :given OR preferred_key = :given))
+           OR (family_key = :given AND given_key = :family)) LIMIT 10`,
+    );
     return [
       compare(
         'caseload search (name or MRN prefix)',
@@ -33,12 +52,24 @@ export const caseloadSuite: BenchSuite = {
         (i) => {
           const q = single[i % single.length]!;
           const params = {
-            k: q.toLowerCase(),
-            kHi: `${q.toLowerCase()}\uffff`,
+            k: nameKey(q),
+            kHi: `${nameKey(q)}\uffff`,
             u: q.toUpperCase(),
             uHi: `${q.toUpperCase()}\uffff`,
           };
           return [rawSearch.all(params), rawSearchCount.get(params)];
+        },
+      ),
+      compare(
+        'duplicate check (MRN, or name and date of birth)',
+        2,
+        (i) => findMatches(ctx, candidates[i % candidates.length]!),
+        (i) => {
+          const c = candidates[i % candidates.length]!;
+          return [
+            rawByMrn.get(c.mrn),
+            rawByName.all({ dob: c.dateOfBirth, family: nameKey(c.familyName), given: nameKey(c.givenName) }),
+          ];
         },
       ),
       compare(

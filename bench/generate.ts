@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../src/main/context';
+import { nameKey } from '../src/main/services/patients';
 
 /** A small deterministic PRNG, so every bench run builds the same caseload. */
 export function random(seed = 42) {
@@ -36,7 +37,7 @@ const given = [
   'David',
   'Leila',
   'Marco',
-  'Zoe',
+  'Zoë',
   'Ibrahim',
 ];
 const family = [
@@ -59,11 +60,11 @@ const family = [
   'Rahimi',
   'Rossi',
   'Walker',
-  'Hussein',
+  'Ngũgĩ',
   'Kowalski',
   'Santos',
   'Yamamoto',
-  'Olsen',
+  "O'Brien",
 ];
 
 /**
@@ -94,8 +95,8 @@ export function generatePatients(ctx: ServiceContext, count: number, rng = rando
         rng.pick(['female', 'male']),
         `MRN${String(100000 + i)}`,
         rng.pick(statuses),
-        f.toLowerCase(),
-        g.toLowerCase(),
+        nameKey(f),
+        nameKey(g),
         at,
         actor,
         at,

@@ -3,6 +3,7 @@ import { intakeSuite } from './intake.bench';
 import { sessionsSuite } from './sessions.bench';
 import { assessmentsSuite } from './assessments.bench';
 import { lettersSuite } from './letters.bench';
+import { benchExports } from './exports.bench';
 import { generatePatients } from './generate';
 import { openBenchCaseload, printTable, type BenchRow } from './harness';
 import { stopRenderer } from '../src/main/workers/render';
@@ -34,6 +35,8 @@ async function main() {
   console.log(
     `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
   );
+  console.log('');
+  for (const line of await benchExports(context)) console.log(line);
 }
 main()
   .catch((error: unknown) => {

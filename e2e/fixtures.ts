@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   _electron,
   chromium,
@@ -12,13 +12,15 @@ import {
 } from '@playwright/test';
 import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
-import { folderFilePort } from '../src/main/files';
+import { folderExportTarget } from '../src/main/services/exports/target';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
 const REPO = resolve(__dirname, '..');
 const MIGRATIONS_DIR = join(REPO, 'migrations');
 const SCREENSHOT_DIR = join(REPO, 'e2e', '.screenshots');
+/** Where the test transport's export port saves: the save dialog's stand-in, kept for eyes. */
+export const EXPORTS_DIR = join(REPO, 'e2e', '.artifacts', 'exports');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -34,8 +36,8 @@ export const CHROMIUM_ARGS = [
 export interface PacewiseApp {
   page: Page;
   dataDir: string;
-  /** Where the app's save dialog puts exported files in tests (a folder stands in for the dialog). */
-  savedDir: string;
+  /** This test's stand-in for the save dialog: every export lands here (under e2e/.artifacts/exports/). */
+  exportsDir: string;
   /** Moves the main process's clock forward (days), as if the app were used later. */
   advanceClock(days: number): void;
   /** Every URL the page asked for, in order: the test for "nothing leaves the machine". */
@@ -83,7 +85,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
   ],
   app: async ({ target, setUp, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
-    const savedDir = join(dataDir, 'saved');
+    const exportsDir = join(EXPORTS_DIR, basename(dataDir));
     let clockOffsetMs = 0;
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -105,7 +107,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         electronApp = await _electron.launch({
           executablePath: electronBinary()!,
           args: [REPO],
-          env: { ...process.env, PACEWISE_DATA_DIR: dataDir },
+          env: { ...process.env, PACEWISE_DATA_DIR: dataDir, PACEWISE_EXPORT_DIR: exportsDir },
         });
         page = await electronApp.firstWindow();
         watch(page);
@@ -117,8 +119,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         appVersion: 'e2e',
         log: () => undefined,
         now: () => new Date(Date.now() + clockOffsetMs),
-        files: folderFilePort(savedDir),
       });
+      running.ctx.exportTarget = folderExportTarget(exportsDir);
       const dispatch = running.dispatch;
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
@@ -151,7 +153,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         return page;
       },
       dataDir,
-      savedDir,
+      exportsDir,
       advanceClock(days: number) {
         clockOffsetMs += days * 86_400_000;
       },

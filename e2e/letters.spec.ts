@@ -49,11 +49,11 @@ async function docxText(path: string): Promise<string> {
 
 /** Copies the newest export of a kind to e2e/.artifacts/letters under the name a reviewer looks for. */
 function keep(app: PacewiseApp, ext: 'pdf' | 'docx', name: string): string {
-  const files = readdirSync(app.savedDir).filter((f) => f.endsWith(`.${ext}`) && !f.includes('DRAFT'));
+  const files = readdirSync(app.exportsDir).filter((f) => f.endsWith(`.${ext}`) && !f.includes('DRAFT'));
   expect(files).toHaveLength(1);
   mkdirSync(ARTIFACTS, { recursive: true });
   const target = join(ARTIFACTS, name);
-  copyFileSync(join(app.savedDir, files[0]!), target);
+  copyFileSync(join(app.exportsDir, files[0]!), target);
   return target;
 }
 
@@ -251,7 +251,7 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
   await expect(page.getByText(/scanned reply reply-dr-lima\.pdf/)).toBeVisible();
   await page.getByRole('button', { name: 'Save a copy of the scanned reply' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /Scanned reply saved/ })).toBeVisible();
-  expect(readFileSync(join(app.savedDir, 'reply-dr-lima.pdf'), 'utf8')).toContain('% scanned reply');
+  expect(readFileSync(join(app.exportsDir, 'reply-dr-lima.pdf'), 'utf8')).toContain('% scanned reply');
   await toastsGone(page);
   await app.screenshot('letters-reply-recorded');
 

@@ -1,7 +1,6 @@
 import { createServiceContext, type ServiceContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { openCaseload, type Caseload } from './db/open';
-import type { FilePort } from './files';
 import { restoreSession } from './services/settings';
 
 export interface RunningCaseload {
@@ -21,7 +20,6 @@ export function startCaseload(options: {
   appVersion: string;
   now?: () => Date;
   log?: (error: unknown) => void;
-  files?: FilePort;
 }): RunningCaseload {
   const caseload = openCaseload(options);
   const ctx = createServiceContext({
@@ -30,7 +28,6 @@ export function startCaseload(options: {
     dataDirectory: options.dataDir,
     appVersion: options.appVersion,
     ...(options.now ? { now: options.now } : {}),
-    ...(options.files ? { files: options.files } : {}),
   });
   restoreSession(ctx);
   return { caseload, ctx, dispatch: createDispatch(ctx, options.log), close: () => caseload.close() };

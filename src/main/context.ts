@@ -1,8 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Db } from './db/open';
 import type Database from 'better-sqlite3';
-import { folderFilePort, type FilePort } from './files';
-import { join } from 'node:path';
+import type { ExportTarget } from './services/exports/target';
 
 /** Everything a service needs, passed in so tests can give a fixed clock and a temporary file. */
 export interface ServiceContext {
@@ -12,10 +11,10 @@ export interface ServiceContext {
   newId: () => string;
   dataDirectory: string;
   appVersion: string;
-  /** Where exported files (letters) are saved: a save dialog in the app, a folder in tests. */
-  files: FilePort;
   /** The clinician whose name goes on every write; set at sign-in, held only in memory. */
   session: { clinicianId: string | null };
+  /** Where exports are saved: the save dialog in the app, a folder in tests; unset, `exports/` beside the caseload. */
+  exportTarget?: ExportTarget;
 }
 
 export function createServiceContext(options: {
@@ -24,7 +23,6 @@ export function createServiceContext(options: {
   dataDirectory: string;
   appVersion: string;
   now?: () => Date;
-  files?: FilePort;
 }): ServiceContext {
   const ulid = monotonicFactory();
   return {
@@ -35,7 +33,6 @@ export function createServiceContext(options: {
     newId: () => ulid(),
     dataDirectory: options.dataDirectory,
     appVersion: options.appVersion,
-    files: options.files ?? folderFilePort(join(options.dataDirectory, 'exports')),
     session: { clinicianId: null },
   };
 }

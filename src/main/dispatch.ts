@@ -3,6 +3,7 @@ import { contract, type ApiResult, type ChannelName, type FieldErrors } from '..
 import type { ServiceContext } from './context';
 import { ApiError } from './errors';
 import { handlers, type Handler } from './handlers';
+import { payloadProblem, problemFields } from './payloadGuard';
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<ApiResult<unknown>>;
 
@@ -20,6 +21,10 @@ function summarise(fields: FieldErrors): string {
   return messages.length === 1 ? messages[0]! : `Please check ${messages.length} fields: ${messages.join('; ')}`;
 }
 
+function refused(problem: { field: string; message: string }): ApiResult<unknown> {
+  return { ok: false, error: { code: 'validation', message: problem.message, fields: problemFields(problem) } };
+}
+
 /**
  * The single entry into the main process: look up the channel, validate the payload against its
  * schema, run the service, and return a plain-JSON envelope. Nothing thrown reaches the renderer
@@ -31,11 +36,21 @@ export function createDispatch(ctx: ServiceContext, log: (error: unknown) => voi
       return { ok: false, error: { code: 'not_found', message: `Unknown request: ${channel}`, fields: {} } };
     }
     const name = channel as ChannelName;
-    const parsed = contract[name].input.safeParse(payload);
+    const shape = payloadProblem(payload, { text: false });
+    if (shape) return refused(shape);
+    let parsed: ReturnType<(typeof contract)[ChannelName]['input']['safeParse']>;
+    try {
+      parsed = contract[name].input.safeParse(payload);
+    } catch (error) {
+      log(error);
+      return refused({ field: '_', message: 'Pacewise could not read this request. Nothing was saved.' });
+    }
     if (!parsed.success) {
       const fields = fieldErrorsFrom(parsed.error);
       return { ok: false, error: { code: 'validation', message: summarise(fields), fields } };
     }
+    const text = payloadProblem(payload, { text: true });
+    if (text) return refused(text);
     try {
       const handler = handlers[name] as Handler<ChannelName>;
       const value = await handler(ctx, parsed.data as never);

@@ -4,7 +4,8 @@ import { startCaseload, type RunningCaseload } from './caseload';
 import { stopRenderer } from './workers/render';
 import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
-import { saveDialogFilePort } from './electron/saveDialog';
+import { saveDialogExportTarget } from './electron/exportTarget';
+import { folderExportTarget } from './services/exports/target';
 import { dataDirectory, migrationsDirectory } from './electron/paths';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
@@ -41,7 +42,6 @@ app.whenReady().then(() => {
       dataDir: dataDirectory(),
       migrationsDir: migrationsDirectory(),
       appVersion: app.getVersion(),
-      files: saveDialogFilePort,
     });
   } catch (error) {
     // Never open a caseload we cannot trust: tell the clinician why and stop.
@@ -49,6 +49,9 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
+  // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
+  const exportDir = process.env['PACEWISE_EXPORT_DIR'];
+  running.ctx.exportTarget = exportDir ? folderExportTarget(exportDir) : saveDialogExportTarget();
   registerIpc(running.dispatch, devServerUrl);
   createWindow();
   app.on('activate', () => {

@@ -66,6 +66,29 @@ describe('caseload migrations', () => {
     backup.close();
   });
 
+  it('rebuilds the name search keys of patients saved before names were folded', () => {
+    const all = readMigrations(MIGRATIONS_DIR);
+    const fold = all.findIndex((m) => m.tag.endsWith('_fold_name_keys'));
+    expect(fold).toBeGreaterThan(0);
+    const dir = tempDir();
+    const old = new Database(join(dir, 'caseload.db'));
+    migrate(old, all.slice(0, fold), { backupDir: join(dir, 'backups'), now });
+    old
+      .prepare(
+        `INSERT INTO patient (id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status, family_key, given_key, preferred_key, created_at, created_by, updated_at, updated_by)
+         VALUES ('01JOLDPATIENT0000000000000', 'Zoë', 'O''Brien', 'Ngũgĩ', '1958-04-02', 'female', 'MRN001', 'active', 'o''brien', 'zoë', 'ngũgĩ', 'x', 'x', 'x', 'x')`,
+      )
+      .run();
+    old.close();
+    const caseload = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
+    opened.push(caseload);
+    expect(
+      caseload.sqlite
+        .prepare('SELECT family_key AS f, given_key AS g, preferred_key AS p, given_name AS n FROM patient')
+        .get(),
+    ).toEqual({ f: 'obrien', g: 'zoe', p: 'ngugi', n: 'Zoë' });
+  });
+
   it('refuses a caseload written by a newer Pacewise and leaves it untouched', () => {
     const dir = tempDir();
     const first = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { foldName } from '../../shared/names';
 
 export interface MigrationFile {
   index: number;
@@ -82,6 +83,10 @@ export function migrate(
   options: { backupDir: string; now: () => Date },
 ): MigrationOutcome {
   sqlite.exec(bookkeeping);
+  // Data migrations that rebuild derived keys call the app's own functions, so the result is identical.
+  sqlite.function('pacewise_fold_name', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldName(value) : value,
+  );
   const applied = sqlite.prepare('SELECT idx, tag FROM pacewise_migration ORDER BY idx').all() as Array<{
     idx: number;
     tag: string;

@@ -4,6 +4,7 @@ import * as patients from '../services/patients';
 import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
 import { sessionsHandlers } from './sessions';
@@ -24,6 +25,7 @@ const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChann
   'patients.create': (ctx, input) => patients.createPatient(ctx, input),
   'patients.search': (ctx, input) => patients.searchPatients(ctx, input),
   'patients.get': (ctx, input) => patients.getPatient(ctx, input.patientId),
+  'patients.findMatches': (ctx, input) => patients.findMatches(ctx, input),
 };
 
 /**
@@ -37,4 +39,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...assessmentsHandlers,
   ...auditHandlers,
   ...lettersHandlers,
+  ...exportsHandlers,
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCaseload } from '../testing';
-import { createPatient, searchPatients } from './patients';
+import { createPatient, findMatches, searchPatients } from './patients';
 
 let current: ReturnType<typeof openTestCaseload> | null = null;
 afterEach(() => current?.close());
@@ -45,5 +45,58 @@ describe('caseload search', () => {
     const page = searchPatients(ctx, { query: '', offset: 1, limit: 2 });
     expect(page.total).toBe(4);
     expect(names(page)).toEqual(['Ruth Okafor', 'Margaret Smith']);
+  });
+});
+
+describe('finding people whatever the accents, case or apostrophes', () => {
+  function seedAccented() {
+    current = openTestCaseload();
+    const people: Array<[string, string, string]> = [
+      ['Zoë', 'Adams', 'Z1'],
+      ['Wanjiru', 'Ngũgĩ', 'N1'],
+      ['Siobhán', "O'Brien", 'O1'],
+      ['Ruth', 'Okafor', 'R1'],
+    ];
+    for (const [givenName, familyName, mrn] of people) {
+      createPatient(current.ctx, {
+        givenName,
+        familyName,
+        preferredName: null,
+        dateOfBirth: '1960-03-02',
+        sex: 'female',
+        mrn,
+      });
+    }
+    return current;
+  }
+  const find = (query: string) => names(searchPatients(current!.ctx, { query, offset: 0, limit: 50 }));
+
+  it('finds Zoë by zoe, Ngũgĩ by Ngugi and O’Brien by obrien, in the patient search and the caseload', async () => {
+    const running = seedAccented();
+    expect(find('zoe')).toEqual(['Zoë Adams']);
+    expect(find('ZOË')).toEqual(['Zoë Adams']);
+    expect(find('Ngugi')).toEqual(['Wanjiru Ngũgĩ']);
+    expect(find('obrien')).toEqual(["Siobhán O'Brien"]);
+    expect(find('O’Brien')).toEqual(["Siobhán O'Brien"]);
+    expect(find('siobhan obr')).toEqual(["Siobhán O'Brien"]);
+    const caseload = await running.dispatch('caseload.list', { query: 'ngugi', statuses: ['referred'] });
+    expect(caseload).toMatchObject({ ok: true, value: { rows: [{ familyName: 'Ngũgĩ' }] } });
+  });
+
+  it('warns of an existing patient with the same MRN, or the same name and date of birth', () => {
+    const { ctx } = seedAccented();
+    const match = (input: Parameters<typeof findMatches>[1]) =>
+      findMatches(ctx, input).map((m) => `${m.patient.givenName} ${m.patient.familyName}: ${m.reason}`);
+    const blank = { givenName: null, familyName: null, dateOfBirth: null, mrn: null };
+    expect(match({ ...blank, mrn: 'Z1' })).toEqual(['Zoë Adams: mrn']);
+    expect(match({ ...blank, givenName: 'zoe', familyName: 'ADAMS', dateOfBirth: '1960-03-02' })).toEqual([
+      'Zoë Adams: name_and_birth',
+    ]);
+    // Names typed the other way round still match; a different birthday does not.
+    expect(match({ ...blank, givenName: 'Ngugi', familyName: 'Wanjiru', dateOfBirth: '1960-03-02' })).toEqual([
+      'Wanjiru Ngũgĩ: name_and_birth',
+    ]);
+    expect(match({ ...blank, givenName: 'Zoe', familyName: 'Adams', dateOfBirth: '1960-03-03' })).toEqual([]);
+    expect(match({ ...blank, givenName: 'Zoe', familyName: 'Adams' })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/contract';
-import type { PatientPage, PatientSummary } from '../../shared/contract/patients';
+import type { PatientMatch, PatientPage, PatientSummary } from '../../shared/contract/patients';
+import { foldName } from '../../shared/names';
 import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
 import { patient } from '../db/schema';
@@ -31,7 +32,7 @@ export function toSummary(row: SummaryRow): PatientSummary {
   };
 }
 
-export const nameKey = (name: string) => name.trim().toLocaleLowerCase('en');
+export const nameKey = foldName;
 
 /** `[lo, hi)` with hi = key + the highest code unit: a prefix match SQLite answers from an index. */
 function prefix(column: AnySQLiteColumn, lo: string, hi: string): SQL {
@@ -104,6 +105,51 @@ export function getPatient(ctx: ServiceContext, patientId: string): PatientSumma
   const row = ctx.db.select(summaryColumns).from(patient).where(eq(patient.id, patientId)).get();
   if (!row) throw notFound('That patient');
   return toSummary(row);
+}
+
+/**
+ * Existing patients who may be the person being added: the same MRN, or the same date of birth and
+ * folded name (given and family either way round, or the preferred name as given name). Served by
+ * the MRN and family-key indexes.
+ */
+export function findMatches(ctx: ServiceContext, input: ParsedInputOf<'patients.findMatches'>): PatientMatch[] {
+  const matches = new Map<string, PatientMatch>();
+  if (input.mrn) {
+    const row = prepared(ctx, 'patients.findMatches:mrn', () =>
+      ctx.db
+        .select(summaryColumns)
+        .from(patient)
+        .where(eq(patient.mrn, sql.placeholder('mrn')))
+        .prepare(),
+    ).get({ mrn: input.mrn });
+    if (row) matches.set(row.id, { patient: toSummary(row), reason: 'mrn' });
+  }
+  if (input.givenName && input.familyName && input.dateOfBirth) {
+    const given = nameKey(input.givenName);
+    const family = nameKey(input.familyName);
+    const rows = prepared(ctx, 'patients.findMatches:name', () =>
+      ctx.db
+        .select(summaryColumns)
+        .from(patient)
+        .where(
+          and(
+            eq(patient.dateOfBirth, sql.placeholder('dob')),
+            or(
+              and(
+                eq(patient.familyKey, sql.placeholder('family')),
+                or(eq(patient.givenKey, sql.placeholder('given')), eq(patient.preferredKey, sql.placeholder('given'))),
+              ),
+              and(eq(patient.familyKey, sql.placeholder('given')), eq(patient.givenKey, sql.placeholder('family'))),
+            ),
+          ),
+        )
+        .limit(10)
+        .prepare(),
+    ).all({ dob: input.dateOfBirth, family, given });
+    for (const row of rows)
+      if (!matches.has(row.id)) matches.set(row.id, { patient: toSummary(row), reason: 'name_and_birth' });
+  }
+  return [...matches.values()];
 }
 
 export function assertMrnFree(ctx: ServiceContext, mrn: string, exceptPatientId?: string): void {

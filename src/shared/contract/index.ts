@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
 import { patientChannels } from './patients';
@@ -17,6 +18,7 @@ export const contract = {
   ...assessmentsChannels,
   ...auditChannels,
   ...letterChannels,
+  ...exportsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayLocal } from '../dates';
 import { patientStatuses, sexes } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalText, pastOrTodayDate, requiredText } from './fields';
+import { calendarDate, choice, id, optionalClinicDate, optionalText, requiredText } from './fields';
 
 export interface PatientSummary {
   id: string;
@@ -24,10 +24,12 @@ export interface PatientPage {
 }
 
 /** No one is older than 120: an older date is a typing slip (e.g. 1862 for 1962). */
-export const dateOfBirthField = pastOrTodayDate('date of birth').refine((v) => {
-  const today = todayLocal();
-  return v >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
-}, 'Check the date of birth');
+export const dateOfBirthField = calendarDate('date of birth')
+  .refine((v) => v <= todayLocal(), 'Date of birth cannot be in the future')
+  .refine((v) => {
+    const today = todayLocal();
+    return v >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`;
+  }, 'Check the date of birth');
 
 export const patientIdentityInput = z.object({
   givenName: requiredText('given name', 100),
@@ -45,8 +47,23 @@ export const patientSearchInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+/** An existing patient who may be the person being added: same MRN, or same name and date of birth. */
+export interface PatientMatch {
+  patient: PatientSummary;
+  reason: 'mrn' | 'name_and_birth';
+}
+
+/** What the Add-patient dialog has so far; any part may still be blank. */
+export const patientMatchInput = z.object({
+  givenName: optionalText('given name', 100),
+  familyName: optionalText('family name', 100),
+  dateOfBirth: optionalClinicDate('date of birth'),
+  mrn: optionalText('hospital number (MRN)', 40).transform((v) => v?.toUpperCase() ?? null),
+});
+
 export const patientChannels = {
   'patients.create': channel(patientIdentityInput).returns<PatientSummary>(),
   'patients.search': channel(patientSearchInput).returns<PatientPage>(),
   'patients.get': channel(z.object({ patientId: id('Patient') })).returns<PatientSummary>(),
+  'patients.findMatches': channel(patientMatchInput).returns<PatientMatch[]>(),
 };

@@ -22,9 +22,13 @@ import {
   choice,
   clinicDate,
   id,
+  instant,
   integerIn,
+  NOTES_MAX,
+  optionalInstant,
   optionalIntegerIn,
   optionalNumber,
+  optionalPastDate,
   optionalText,
   requiredText,
 } from './fields';
@@ -307,11 +311,8 @@ export const screenValuesInput = z.object({
   plateletsX109: optionalNumber('platelets', 0, 2000, '×10⁹/L'),
   neutrophilsX109: optionalNumber('neutrophils', 0, 100, '×10⁹/L'),
   glucoseMmol: optionalNumber('blood glucose', 0.5, 40, 'mmol/L'),
-  bloodsDate: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  // Not after the session's own date either: services/sessions/record.ts checks that against the booking.
+  bloodsDate: optionalPastDate('date of the blood results'),
   fatigue0to10: optionalIntegerIn('fatigue', 0, 10),
   pain0to10: optionalIntegerIn('pain', 0, 10),
   painSite: optionalText('pain site', 200),
@@ -490,20 +491,15 @@ export const sessionsChannels = {
       clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
       after: afterInput.prefault({}),
-      notes: optionalText('session notes', 5000),
-      occurredAt: z
-        .string()
-        .trim()
-        .refine((v) => !Number.isNaN(Date.parse(v)), 'Session time must be a date and time')
-        .nullish()
-        .transform((v) => v ?? null),
+      notes: optionalText('session notes', NOTES_MAX),
+      occurredAt: optionalInstant('session time'),
     }),
   ).returns<SessionView>(),
   'sessions.amend': channel(
     z.object({
       sessionId: id('Session'),
       reason: requiredText('reason for the amendment', 1000),
-      notes: optionalText('corrected notes', 5000),
+      notes: optionalText('corrected notes', NOTES_MAX),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises').nullish(),
     }),
   ).returns<SessionView>(),
@@ -521,9 +517,7 @@ export const sessionsChannels = {
       sessionId: id('Session').nullish(),
       type: choice('type of event', adverseEventTypes),
       severity: integerIn('severity grade', 1, 5),
-      occurredAt: z
-        .string({ error: 'Enter when it happened' })
-        .refine((v) => !Number.isNaN(Date.parse(v)), 'Enter when it happened'),
+      occurredAt: instant('time it happened', 'Enter when it happened'),
       description: optionalText('description', 2000),
       actionTaken: optionalText('action taken', 2000),
       outcome: optionalText('outcome', 2000),

@@ -31,7 +31,7 @@ export const patient = sqliteTable(
     sex: text('sex').notNull(),
     mrn: text('mrn').notNull(),
     status: text('status').notNull().default('referred'),
-    /** Lower-cased copies for index-served prefix search; written only by the patients service. */
+    /** Folded copies (shared/names.ts) for index-served prefix search; written only by the patients service. */
     familyKey: text('family_key').notNull(),
     givenKey: text('given_key').notNull(),
     preferredKey: text('preferred_key'),

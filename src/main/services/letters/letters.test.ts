@@ -7,7 +7,7 @@ import { formatNumber, formatSigned, verdictLabels } from '../../../shared/clini
 import type { ApiErrorBody, ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import { seedLetterCase, type LetterCase } from '../../testCases';
 import { openTestCaseload } from '../../testing';
-import { folderFilePort } from '../../files';
+import { folderExportTarget } from '../exports/target';
 import { render, stopRenderer } from '../../workers/render';
 import { progressComparison } from '../assessments/progress';
 import { verifyAuditChain } from '../audit';
@@ -33,7 +33,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 beforeEach(async () => {
   clock = new Date('2026-05-01T09:00:00Z');
   t = openTestCaseload({ now: () => clock });
-  t.ctx.files = folderFilePort(join(t.dir, 'exported'));
+  t.ctx.exportTarget = folderExportTarget(join(t.dir, 'exported'));
   c = await seedLetterCase(call, {
     mrn: 'RCH-L1',
     givenName: 'Thị Hoa',

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../../context';
 import { clinician, letter, letterReply, letterSending, patient } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
 import { render } from '../../workers/render';
+import { saveBytes } from '../exports/target';
 import { appendAudit } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { saveClearance } from '../intake/sections';
@@ -364,10 +365,7 @@ export async function exportLetter(ctx: ServiceContext, input: ParsedInputOf<'le
     bytes = await renderLetter(document, input.format, ctx.now(), true);
   }
   const fileName = fileNameFor(document, input.format, row.status);
-  const path = await ctx.files.saveAs(fileName, bytes, {
-    name: input.format === 'pdf' ? 'PDF document' : 'Word document',
-    extensions: [input.format],
-  });
+  const path = await saveBytes(ctx, { suggestedName: fileName, kind: input.format }, bytes);
   return { fileName, path, sha256: sha256(bytes), bytes: bytes.length };
 }
 
@@ -626,9 +624,7 @@ export async function saveReplyAttachment(ctx: ServiceContext, replyId: string):
     throw new ApiError('not_found', 'No scanned reply was attached to this reply.');
   }
   const bytes = new Uint8Array(reply.attachmentBytes);
-  const extension =
-    reply.attachmentMime === 'application/pdf' ? 'pdf' : reply.attachmentMime === 'image/png' ? 'png' : 'jpg';
-  const path = await ctx.files.saveAs(reply.attachmentName, bytes, { name: 'Scanned reply', extensions: [extension] });
+  const path = await saveBytes(ctx, { suggestedName: reply.attachmentName, kind: 'scan' }, bytes);
   return { fileName: reply.attachmentName, path, sha256: sha256(bytes), bytes: bytes.length };
 }
 

@@ -92,6 +92,12 @@ interface Evaluated {
 }
 
 function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): Evaluated {
+  if (values.bloodsDate !== null && values.bloodsDate > row.date) {
+    throw fieldError(
+      'screen.bloodsDate',
+      `The date of the blood results cannot be after the session (${formatClinicDate(row.date)})`,
+    );
+  }
   const safety = safetyContextFor(ctx, row.patientId, row.date);
   const thresholds = clinicThresholds(ctx);
   const result = evaluateScreen(screenInputFrom(values), screenContextFor(safety, row.classId !== null), thresholds);

@@ -1,8 +1,24 @@
-import { Button, Group, Modal, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import type { PatientSummary } from '../../../shared/contract/patients';
-import { todayLocal } from '../../../shared/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconUsers } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { PatientMatch, PatientSummary } from '../../../shared/contract/patients';
+import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import { sexes, type Sex } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
@@ -13,18 +29,33 @@ const blank = { givenName: '', familyName: '', preferredName: '', dateOfBirth: '
 export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAdded(patient: PatientSummary): void }) {
   const [saving, setSaving] = useState(false);
   const form = useForm({ initialValues: blank });
+  const matches = useMatches(form.values);
+  // The tick answers for the people listed when it was given: a different match asks again.
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const sameNameAndBirth = matches.some((m) => m.reason === 'name_and_birth');
+  const matchKey = matches.map((m) => m.patient.id).join(',');
+  const differentPerson = confirmedFor === matchKey;
+  const setDifferentPerson = (checked: boolean) => setConfirmedFor(checked ? matchKey : null);
 
   const close = () => {
     form.reset();
+    setDifferentPerson(false);
     props.onClose();
   };
 
   const submit = form.onSubmit(async (values) => {
+    if (sameNameAndBirth && !differentPerson) {
+      setConfirmError('Open the existing record, or tick this box if this is a different person');
+      return;
+    }
+    setConfirmError(null);
     setSaving(true);
     try {
       const patient = await api.patients.create({ ...values, sex: values.sex as Sex });
       showSaved(`${patient.givenName} ${patient.familyName} added to the caseload`);
       form.reset();
+      setDifferentPerson(false);
       props.onAdded(patient);
     } catch (error) {
       showApiError(error, form);
@@ -61,6 +92,37 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
               ))}
             </Group>
           </Radio.Group>
+          {matches.length > 0 && (
+            <Alert color="yellow" icon={<IconUsers size={18} />} title="This may be someone already on the caseload">
+              <Stack gap="xs">
+                <List size="sm" spacing={4}>
+                  {matches.map((m) => (
+                    <List.Item key={m.patient.id}>
+                      <Anchor component={Link} to={`/patients/${m.patient.id}`} onClick={close}>
+                        {m.patient.givenName} {m.patient.familyName}
+                      </Anchor>
+                      , born {formatClinicDate(m.patient.dateOfBirth)}, MRN {m.patient.mrn} —{' '}
+                      {m.reason === 'mrn' ? 'same hospital number' : 'same name and date of birth'}
+                    </List.Item>
+                  ))}
+                </List>
+                {sameNameAndBirth && (
+                  <Checkbox
+                    label="This is a different person: add them anyway"
+                    checked={differentPerson}
+                    error={confirmError}
+                    onChange={(e) => {
+                      setDifferentPerson(e.currentTarget.checked);
+                      setConfirmError(null);
+                    }}
+                  />
+                )}
+                {!sameNameAndBirth && (
+                  <Text size="sm">A hospital number belongs to one person: open their record instead.</Text>
+                )}
+              </Stack>
+            </Alert>
+          )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
@@ -73,4 +135,31 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
       </form>
     </Modal>
   );
+}
+
+/** Existing patients who match what has been typed so far, looked up after a pause in typing. */
+function useMatches(values: typeof blank): PatientMatch[] {
+  const [debounced] = useDebouncedValue(
+    { givenName: values.givenName, familyName: values.familyName, dateOfBirth: values.dateOfBirth, mrn: values.mrn },
+    300,
+  );
+  const [matches, setMatches] = useState<PatientMatch[]>([]);
+  const key = JSON.stringify(debounced);
+  useEffect(() => {
+    let live = true;
+    const query = JSON.parse(key) as typeof debounced;
+    if (!query.mrn.trim() && !(query.givenName.trim() && query.familyName.trim() && query.dateOfBirth)) {
+      setMatches([]);
+      return;
+    }
+    api.patients
+      .findMatches(query)
+      .then((found) => live && setMatches(found))
+      // A half-typed value the contract refuses is not a duplicate; the form shows its own message on save.
+      .catch(() => live && setMatches([]));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return matches;
 }

@@ -974,6 +974,7 @@ export function SessionRecorder(props: {
                     label="Date of blood test"
                     type="date"
                     value={draft.screen.bloodsDate}
+                    error={errors['screen.bloodsDate']}
                     onChange={(e) => {
                       const bloodsDate = e.currentTarget.value;
                       update((d) => ({ ...d, screen: { ...d.screen, bloodsDate } }));

@@ -3,6 +3,7 @@ import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
 import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
+import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
@@ -18,4 +19,5 @@ export const settingsPanels: SettingsPanel[] = [
   ...assessmentsSettingsPanels,
   ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
+  { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
 ];

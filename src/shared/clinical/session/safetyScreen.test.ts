@@ -151,6 +151,8 @@ describe('evaluateScreen: blood results', () => {
   it('flags undated or unreadable bloods', () => {
     expect(ids({ haemoglobinGL: 130 })).toEqual(['bloods_undated']);
     expect(ids({ haemoglobinGL: 130, bloodsDate: '2026-02-30' })).toEqual(['bloods_undated']);
+    // A date after the screen cannot make results count as fresh.
+    expect(ids({ haemoglobinGL: 130, bloodsDate: '2026-12-01' })).toEqual(['bloods_undated']);
     expect(screen({ bloodsDate: '2026-03-01' }).bloods).toBeNull();
   });
 });

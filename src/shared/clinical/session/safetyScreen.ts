@@ -400,5 +400,7 @@ function bloodsStatus(input: ScreenInput, today: ClinicDate, t: ScreenThresholds
   if (!date || !isClinicDate(date)) return { date: null, ageDays: null, stale: false };
   if (!isClinicDate(today)) return { date, ageDays: null, stale: false };
   const ageDays = daysBetween(date, today);
+  // Results dated after the screen are a typing slip; counting them as fresh would hide stale bloods.
+  if (ageDays < 0) return { date: null, ageDays: null, stale: false };
   return { date, ageDays, stale: ageDays > t.bloodsStaleAfterDays.value };
 }

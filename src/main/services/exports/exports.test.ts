@@ -1,0 +1,215 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { todayLocal } from '../../../shared/dates';
+import { openTestCaseload, tempDir } from '../../testing';
+import { seedPatient } from '../sessions/testSeed';
+import { generatePatients } from '../../../../bench/generate';
+import { createPatient } from '../patients';
+import { exportCaseloadCsv } from './caseloadCsv';
+import { folderExportTarget } from './target';
+import { orderBy, quoted, recordTables } from './tables';
+
+let t: ReturnType<typeof openTestCaseload>;
+let folder: string;
+let ruthId: string;
+let otherId: string;
+
+async function ok<T>(channel: string, payload: unknown): Promise<T> {
+  const result = await t.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  t = openTestCaseload();
+  folder = tempDir('pacewise-exports-');
+  t.ctx.exportTarget = folderExportTarget(folder);
+  ruthId = seedPatient(t.ctx, {
+    mrn: 'RMH-1',
+    given: 'Zoë "Zo"',
+    family: "O'Brien, Ngũgĩ",
+    lesions: ['proximal_femur'],
+  });
+  otherId = seedPatient(t.ctx, { mrn: 'RMH-2', given: 'Tom', family: 'Becker' });
+  await ok('intake.saveGoal', {
+    patientId: ruthId,
+    category: 'mobility',
+    inOwnWords: 'Walk to the shops,\nthen "back" again 👩🏽‍⚕️',
+    status: 'active',
+    milestones: [{ description: 'Walk 200 m', targetDate: null, achievedOn: null }],
+  });
+  const exerciseId = (await ok<Array<{ id: string }>>('exercises.list', {}))[0]!.id;
+  const { sessionId } = await ok<{ sessionId: string }>('bookings.create', {
+    patientId: ruthId,
+    date: todayLocal(),
+    startTime: '09:00',
+  });
+  await ok('sessions.sign', {
+    sessionId,
+    screen: { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.6 },
+    entries: [{ exerciseId, planned: false, sets: 2, reps: 10, outcome: 'completed' }],
+    notes: 'Line one\r\nLine two, with a comma; and "quotes"',
+  });
+  await ok('bookings.create', { patientId: otherId, date: todayLocal(), startTime: '10:00' });
+});
+afterEach(() => t.close());
+
+/** RFC 4180, keeping whether each cell was quoted: quoted is text, bare is a number or missing. */
+function parseCsv(text: string): Array<Array<{ quoted: boolean; text: string }>> {
+  const rows: Array<Array<{ quoted: boolean; text: string }>> = [];
+  let row: Array<{ quoted: boolean; text: string }> = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    let isQuoted = false;
+    if (text[i] === '"') {
+      isQuoted = true;
+      i += 1;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new Error('unterminated quote');
+        cell += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          cell += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    } else {
+      const end = text.slice(i).search(/,|\r\n/);
+      cell = end < 0 ? text.slice(i) : text.slice(i, i + end);
+      i += cell.length;
+    }
+    row.push({ quoted: isQuoted, text: cell });
+    if (text[i] === ',') i += 1;
+    else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else if (i < text.length) throw new Error(`unexpected character at ${i}`);
+  }
+  return rows;
+}
+
+const typed = (cell: { quoted: boolean; text: string }): unknown =>
+  cell.quoted ? cell.text : cell.text === '' ? null : Number(cell.text);
+
+describe('caseload export (CSV in a zip)', () => {
+  it('writes every table, and reading it back gives exactly what the database holds', async () => {
+    const result = await ok<{ saved: true; path: string; rows: number; tables: number }>('exports.caseloadCsv', {});
+    expect(result.saved).toBe(true);
+    expect(readdirSync(folder)).toEqual([result.path.split('/').at(-1)]);
+    const files = unzipSync(readFileSync(result.path));
+    const tables = recordTables(t.ctx.sqlite);
+    expect(Object.keys(files).sort()).toEqual([...tables.map((x) => `${x.name}.csv`), 'README.txt'].sort());
+    let total = 0;
+    for (const table of tables) {
+      const text = Buffer.from(files[`${table.name}.csv`]!).toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const [header, ...body] = parseCsv(text.slice(1));
+      expect(header!.map((c) => c.text)).toEqual(table.columns);
+      const stored = t.ctx.sqlite
+        .prepare(`SELECT * FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`)
+        .raw(true)
+        .all() as unknown[][];
+      // The export's own audit entry is written after the snapshot it was read from.
+      const expected = table.name === 'audit_event' ? stored.slice(0, -1) : stored;
+      expect(
+        body.map((row) => row.map(typed)),
+        table.name,
+      ).toEqual(expected);
+      total += expected.length;
+    }
+    expect(result.rows).toBe(total);
+    expect(strFromU8(files['README.txt']!)).toContain('patient.csv\t2 rows');
+    const audit = t.ctx.sqlite
+      .prepare('SELECT entity, entity_id AS entityId, after_json AS after FROM audit_event ORDER BY seq DESC LIMIT 1')
+      .get() as { entity: string; entityId: string; after: string };
+    expect(audit).toMatchObject({ entity: 'record_export', entityId: 'caseload' });
+    expect(JSON.parse(audit.after)).toMatchObject({ kind: 'caseload_csv', path: result.path, rows: result.rows });
+  });
+
+  it('exports one consistent moment while saves carry on during it', async () => {
+    generatePatients(t.ctx, 6_000);
+    const before = (t.ctx.sqlite.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
+    const exporting = exportCaseloadCsv(t.ctx);
+    let savedDuringExport = false;
+    let exportDone = false;
+    void exporting.then(() => (exportDone = true));
+    // Let the export take its snapshot and start, then save a patient while it is still running.
+    for (let i = 0; i < 50 && !savedDuringExport; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (i >= 2 && !exportDone) {
+        createPatient(t.ctx, {
+          givenName: 'New',
+          familyName: 'During',
+          preferredName: null,
+          dateOfBirth: '1970-01-01',
+          sex: 'male',
+          mrn: 'DURING-1',
+        });
+        savedDuringExport = true;
+      }
+    }
+    expect(savedDuringExport && !exportDone).toBe(true);
+    const result = await exporting;
+    if (!result.saved) throw new Error('not saved');
+    const csv = Buffer.from(unzipSync(readFileSync(result.path))['patient.csv']!).toString('utf8');
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + before);
+    expect(csv).not.toContain('DURING-1');
+  });
+
+  it('writes and audits nothing when the save dialog is cancelled', async () => {
+    t.ctx.exportTarget = { choose: async () => null };
+    const before = t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get();
+    expect(await ok('exports.caseloadCsv', {})).toEqual({ saved: false });
+    expect(await ok('exports.patientJson', { patientId: ruthId })).toEqual({ saved: false });
+    expect(t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get()).toEqual(before);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('patient export (JSON)', () => {
+  it("holds the patient's complete record exactly as stored, and nobody else's", async () => {
+    const result = await ok<{ saved: true; path: string }>('exports.patientJson', { patientId: ruthId });
+    const text = readFileSync(result.path, 'utf8');
+    const doc = JSON.parse(text) as {
+      format: string;
+      patient: Record<string, unknown>;
+      tables: Record<string, Array<Record<string, unknown>>>;
+      referenced: Record<string, Array<Record<string, unknown>>>;
+    };
+    expect(doc.format).toBe('pacewise-patient-record');
+    const db = t.ctx.sqlite;
+    expect(doc.patient).toEqual(db.prepare('SELECT * FROM patient WHERE id = ?').get(ruthId));
+    for (const table of recordTables(db).filter((x) => x.columns.includes('patient_id'))) {
+      const stored = db
+        .prepare(`SELECT * FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`)
+        .all(ruthId);
+      // The audit entry for this export was written after the file.
+      const exported = doc.tables[table.name] ?? [];
+      if (table.name === 'audit_event') expect(exported).toEqual(stored.slice(0, -1));
+      else expect(exported, table.name).toEqual(stored);
+    }
+    const sessionIds = doc.tables.session!.map((s) => s.id);
+    expect(doc.tables.exercise_entry!.map((e) => e.session_id)).toEqual(sessionIds);
+    expect(doc.tables.goal_milestone).toHaveLength(1);
+    expect(doc.tables.bone_lesion).toHaveLength(1);
+    expect(doc.referenced.exercise).toHaveLength(1);
+    expect(doc.referenced.clinician?.map((c) => c.full_name)).toEqual(['Alex Morgan']);
+    expect(doc.tables.session![0]!.notes).toBe('Line one\r\nLine two, with a comma; and "quotes"');
+    expect(text).not.toContain(otherId);
+    expect(text).not.toContain('Becker');
+    const audit = db.prepare('SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+    expect(audit).toMatchObject({ entity: 'record_export', entity_id: ruthId, patient_id: ruthId });
+  });
+
+  it('answers an unknown patient with not found and writes nothing', async () => {
+    const result = await t.dispatch('exports.patientJson', { patientId: '01JNOSUCHPATIENT0000000000' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { id } from './fields';
+
+/** Where an export went, or that the specialist cancelled the save dialog (nothing written, nothing audited). */
+export type ExportResult =
+  | {
+      saved: true;
+      path: string;
+      fileName: string;
+      sizeBytes: number;
+      at: string;
+      /** Rows written, over every table. */
+      rows: number;
+      tables: number;
+    }
+  | { saved: false };
+
+/** Getting the data out: for records requests and moving to another system. Every export is audited. */
+export const exportsChannels = {
+  'exports.caseloadCsv': channel(z.object({}).strict()).returns<ExportResult>(),
+  'exports.patientJson': channel(z.object({ patientId: id('Patient') })).returns<ExportResult>(),
+};
