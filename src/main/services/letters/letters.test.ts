@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtInTemplates, letterPlainText, type LetterTemplate } from '../../../shared/clinical/letters';
 import { formatNumber, formatSigned, verdictLabels } from '../../../shared/clinical/measures';
 import type { ApiErrorBody, ChannelName, InputOf, OutputOf } from '../../../shared/contract';
@@ -11,6 +11,10 @@ import { folderExportTarget } from '../exports/target';
 import { render, stopRenderer } from '../../workers/render';
 import { progressComparison } from '../assessments/progress';
 import { verifyAuditChain } from '../audit';
+
+// Real rendering in a real worker thread: its first start loads pdfmake and docx, which takes
+// seconds on a loaded two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let t: ReturnType<typeof openTestCaseload>;
 let c: LetterCase;
