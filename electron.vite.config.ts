@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Backups and the reconciliation check run in a worker thread (src/main/workers/run.ts).
+          maintenanceWorker: resolve(__dirname, 'src/main/workers/maintenanceWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -11,7 +11,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
-import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
@@ -38,8 +38,12 @@ export interface PacewiseApp {
   consoleErrors: string[];
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
-  /** Closes the app and its database, then opens both again on the same folder. */
-  restart(): Promise<void>;
+  /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
+  restart(meanwhile?: () => void): Promise<void>;
+  /** The folder the substituted save/open dialogs answer with ("the USB stick"). */
+  usbDir: string;
+  /** The file the substituted open dialog picks, when a test sets one. */
+  pickFile: { path: string | null };
   screenshot(name: string): Promise<string>;
 }
 
@@ -80,7 +84,9 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
     const requests: string[] = [];
     const consoleErrors: string[] = [];
-    let running: RunningCaseload | null = null;
+    const usbDir = mkdtempSync(join(tmpdir(), 'pacewise-usb-'));
+    const pickFile: { path: string | null } = { path: null };
+    let running: LaunchedCaseload | null = null;
     let context: BrowserContext | null = null;
     let electronApp: ElectronApplication | null = null;
     let page!: Page;
@@ -104,7 +110,13 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         watch(page);
         return;
       }
-      running = startCaseload({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'e2e', log: () => undefined });
+      running = launchCaseload({
+        dataDir,
+        migrationsDir: MIGRATIONS_DIR,
+        appVersion: 'e2e',
+        log: () => undefined,
+        dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
+      });
       const dispatch = running.dispatch;
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
@@ -137,6 +149,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         return page;
       },
       dataDir,
+      usbDir,
+      pickFile,
       requests,
       consoleErrors,
       async call<T>(channel: string, input: unknown = {}) {
@@ -154,8 +168,9 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
           throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
         return result.value;
       },
-      async restart() {
+      async restart(meanwhile?: () => void) {
         await close();
+        meanwhile?.();
         await open();
       },
       async screenshot(name: string) {
@@ -174,6 +189,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     await use(app);
     await close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(usbDir, { recursive: true, force: true });
   },
 });
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
-import { startCaseload, type RunningCaseload } from './caseload';
+import { app, BrowserWindow } from 'electron';
+import { electronFileDialogs } from './electron/dialogs';
+import { launchCaseload, type LaunchedCaseload } from './launch';
 import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
 import { dataDirectory, migrationsDirectory } from './electron/paths';
@@ -8,7 +9,7 @@ import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
 
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
-let running: RunningCaseload | null = null;
+let running: LaunchedCaseload | null = null;
 
 registerAppScheme();
 // One Pacewise per user: two processes writing one caseload would fight over the file.
@@ -34,18 +35,16 @@ app.whenReady().then(() => {
   if (!isFirstInstance) return;
   hardenApp(devServerUrl);
   serveRenderer(join(__dirname, '../renderer'));
-  try {
-    running = startCaseload({
-      dataDir: dataDirectory(),
-      migrationsDir: migrationsDirectory(),
-      appVersion: app.getVersion(),
-    });
-  } catch (error) {
-    // Never open a caseload we cannot trust: tell the clinician why and stop.
-    dialog.showErrorBox('Pacewise cannot open the caseload', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-    return;
-  }
+  // Start-up problems (a missing, damaged or read-only caseload) open the recovery screen in the
+  // window rather than an error box: the clinician sees what happened and what can be done.
+  running = launchCaseload({
+    dataDir: dataDirectory(),
+    migrationsDir: migrationsDirectory(),
+    appVersion: app.getVersion(),
+    dialogs: electronFileDialogs(),
+    dailyBackup: true,
+    reconcileAtStart: true,
+  });
   registerIpc(running.dispatch, devServerUrl);
   createWindow();
   app.on('activate', () => {
