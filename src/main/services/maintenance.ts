@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type {
   AppState,
   AuditCheck,
@@ -24,19 +24,28 @@ export async function backUpCaseload(ctx: ServiceContext): Promise<BackupResult>
   const dir = join(ctx.dataDirectory, 'backups');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `caseload-manual-${at.toISOString().replace(/[:.]/g, '-')}.db`);
-  await takeBackup(ctx.dataDirectory, path, at);
+  await auditedBackup(ctx, actor, path, at);
   const sizeBytes = statSync(path).size;
-  ctx.sqlite.transaction(() =>
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'caseload',
-      entityId: 'backup',
-      action: 'create',
-      after: { path, sizeBytes },
-    }),
-  )();
   return { path, sizeBytes, at: at.toISOString() };
+}
+
+/**
+ * The audit entry goes in first, so the backup holds it and matches the anchor: a backup taken
+ * just before a loss then counts as holding every acknowledged change. A failure is audited too.
+ */
+async function auditedBackup(ctx: ServiceContext, actor: string, path: string, at: Date): Promise<void> {
+  const audit = (action: 'create' | 'discard', after: unknown, reason: string | null) =>
+    ctx.sqlite.transaction(() =>
+      appendAudit(ctx.db, ctx, { actorId: actor, patientId: null, entity: 'caseload', entityId: 'backup', action, after, reason }),
+    )();
+  audit('create', { path }, null);
+  try {
+    await takeBackup(ctx.dataDirectory, path, at);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    audit('discard', { path }, `Backup failed: ${message}`);
+    throw new ApiError('conflict', `The backup to ${dirname(path)} failed and nothing was kept there: ${message}`);
+  }
 }
 
 export function checkAuditTrail(ctx: ServiceContext): AuditCheck {
@@ -60,25 +69,8 @@ export async function backUpToFolder(ctx: ServiceContext): Promise<BackupResult 
   if (!folder) return null;
   const at = ctx.now();
   const path = join(folder, `caseload-${at.toISOString().replace(/[:.]/g, '-')}.db`);
-  try {
-    await takeBackup(ctx.dataDirectory, path, at);
-  } catch (error) {
-    throw new ApiError(
-      'conflict',
-      `The backup to ${folder} failed and nothing was kept there: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  await auditedBackup(ctx, actor, path, at);
   const sizeBytes = statSync(path).size;
-  ctx.sqlite.transaction(() =>
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'caseload',
-      entityId: 'backup',
-      action: 'create',
-      after: { path, sizeBytes },
-    }),
-  )();
   return { path, sizeBytes, at: at.toISOString() };
 }
 
