@@ -107,7 +107,10 @@ describe('start-up tells the truth', () => {
     // Carrying on is explicit, and audited.
     const opened = await call<AppState>(after, 'recovery.continue');
     expect(opened.startup).toBeNull();
-    const trail = after.running()!.ctx.sqlite.prepare("SELECT after_json FROM audit_event WHERE entity_id = 'recovery'").get() as { after_json: string };
+    const trail = after
+      .running()!
+      .ctx.sqlite.prepare("SELECT after_json FROM audit_event WHERE entity_id = 'recovery'")
+      .get() as { after_json: string };
     expect(JSON.parse(trail.after_json)).toEqual({ missingChanges: problem.missingChanges });
   });
 
@@ -132,7 +135,10 @@ describe('start-up tells the truth', () => {
     empty.close();
 
     rmSync(join(dir, 'caseload.db'));
-    expect((await state(launch(dir))).startup).toMatchObject({ kind: 'missing', title: 'The caseload file is missing' });
+    expect((await state(launch(dir))).startup).toMatchObject({
+      kind: 'missing',
+      title: 'The caseload file is missing',
+    });
     expect(existsSync(join(dir, 'caseload.db'))).toBe(false);
   });
 
@@ -206,7 +212,10 @@ describe('backups and restore', () => {
     const fresh = tempDir();
     const second = launch(fresh, { pick: result.path });
     await call(second, 'setup.complete', SET_UP);
-    const imported = await call<{ fileName: string; patients: number; lastChangeAt: string }>(second, 'maintenance.importBackup');
+    const imported = await call<{ fileName: string; patients: number; lastChangeAt: string }>(
+      second,
+      'maintenance.importBackup',
+    );
     expect(imported).toMatchObject({ patients: 4, problem: null });
     expect(imported.lastChangeAt).toBeTruthy();
     const restored = await call<AppState>(second, 'maintenance.restore', { fileName: imported.fileName });
@@ -235,7 +244,11 @@ describe('backups and restore', () => {
     const newer = join(usb, 'newer.db');
     await launched.running()!.ctx.sqlite.backup(newer);
     const edit = new Database(newer);
-    edit.prepare("INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')").run();
+    edit
+      .prepare(
+        "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
+      )
+      .run();
     edit.close();
     const launched2 = launch(tempDir(), { pick: newer });
     await call(launched2, 'setup.complete', SET_UP);
@@ -257,7 +270,10 @@ describe('backups and restore', () => {
     // 80 more days of daily copies, as if Pacewise had been opened every day.
     for (let d = 1; d <= 80; d++) {
       const day = new Date(today.getTime() - d * 86_400_000);
-      copyFileSync(join(backups, 'caseload-daily-2026-11-29.db'), join(backups, `caseload-daily-${day.toISOString().slice(0, 10)}.db`));
+      copyFileSync(
+        join(backups, 'caseload-daily-2026-11-29.db'),
+        join(backups, `caseload-daily-${day.toISOString().slice(0, 10)}.db`),
+      );
     }
     rotateBackups(dir, { daily: 14, weekly: 8 });
     const left = readdirSync(backups).filter((n) => n.startsWith('caseload-daily-') && n.endsWith('.db'));
@@ -278,7 +294,14 @@ describe('the previous release’s caseload', () => {
     const ctx = { now: () => new Date(), newId: () => `01OLD${String(++n).padStart(21, '0')}` };
     for (let i = 0; i < 3; i++) {
       old.transaction(() =>
-        appendAudit({ $client: old }, ctx, { actorId: null, patientId: null, entity: 'setting', entityId: `k${i}`, action: 'settings', after: i }),
+        appendAudit({ $client: old }, ctx, {
+          actorId: null,
+          patientId: null,
+          entity: 'setting',
+          entityId: `k${i}`,
+          action: 'settings',
+          after: i,
+        }),
       )();
     }
     old.close();

@@ -36,7 +36,15 @@ export async function backUpCaseload(ctx: ServiceContext): Promise<BackupResult>
 async function auditedBackup(ctx: ServiceContext, actor: string, path: string, at: Date): Promise<void> {
   const audit = (action: 'create' | 'discard', after: unknown, reason: string | null) =>
     ctx.sqlite.transaction(() =>
-      appendAudit(ctx.db, ctx, { actorId: actor, patientId: null, entity: 'caseload', entityId: 'backup', action, after, reason }),
+      appendAudit(ctx.db, ctx, {
+        actorId: actor,
+        patientId: null,
+        entity: 'caseload',
+        entityId: 'backup',
+        action,
+        after,
+        reason,
+      }),
     )();
   audit('create', { path }, null);
   try {
