@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -159,9 +170,9 @@ describe('start-up tells the truth', () => {
     bytes.pragma('journal_mode = DELETE');
     bytes.close();
     // Byte 18 is the file format's write version: a value SQLite does not know makes the file read-only.
-    const fd = require('node:fs').openSync(path, 'r+');
-    require('node:fs').writeSync(fd, Buffer.from([3]), 0, 1, 18);
-    require('node:fs').closeSync(fd);
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.from([3]), 0, 1, 18);
+    closeSync(fd);
     const problem = (await state(launch(dir))).startup!;
     expect(problem.kind).toBe('read-only-database');
     expect(problem.message).toMatch(/cannot be saved to/);
