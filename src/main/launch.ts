@@ -142,7 +142,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     running.ctx.host = {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
-      reconcile: async (fresh) => (fresh || !lastReconciliation ? reconcileNow() : lastReconciliation),
+      reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
     };
     if (options.dailyBackup) {
       background.push(dailyBackupIfDue(options.dataDir, running.ctx.now()).catch(log));

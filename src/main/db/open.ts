@@ -81,8 +81,8 @@ export class CaseloadBehindAnchorError extends Error {
   ) {
     super(
       diverged
-        ? `The caseload is not the one Pacewise last saved: its change ${anchor.seq} differs from the one recorded on ${anchor.at}. An older or altered copy may have been put in its place.`
-        : `The caseload is missing the last ${missing} change${missing === 1 ? '' : 's'} Pacewise saved (up to ${anchor.at}). They may have been lost in a crash or an older copy was put in its place.`,
+        ? `The caseload is not the one Pacewise last saved: its change number ${anchor.seq} differs from the one Pacewise recorded. An older or altered copy may have been put in its place.`
+        : `The caseload is missing the last ${missing} change${missing === 1 ? '' : 's'} Pacewise saved. They may have been lost in a crash (a lost "-wal" file), or an older copy was put in its place.`,
     );
     this.name = 'CaseloadBehindAnchorError';
   }

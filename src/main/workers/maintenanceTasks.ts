@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { reconcileFile } from '../services/reconcile';
 
 /**
  * Work that reads a whole caseload file: run in a worker thread with its own connection, so the
@@ -81,10 +82,7 @@ export async function runMaintenanceTask(message: MaintenanceTask): Promise<unkn
   switch (message.task) {
     case 'backup':
       return backUpFile(message.source, message.destination);
-    case 'reconcile': {
-      // Loaded here so the backup task does not pull the audit code into every worker.
-      const { reconcileFile } = await import('../services/reconcile');
+    case 'reconcile':
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
-    }
   }
 }

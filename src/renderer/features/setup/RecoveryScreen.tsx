@@ -104,6 +104,12 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
               </Text>
             </>
           )}
+          {problem.backups.length === 0 && ['missing', 'behind', 'damaged'].includes(problem.kind) && (
+            <Text size="sm">
+              There is no backup in this caseload&apos;s folder. If the clinic keeps copies elsewhere (a USB stick, the
+              clinic&apos;s backup drive), contact support before doing anything else.
+            </Text>
+          )}
           {problem.canContinue && (
             <Group>
               <Button
