@@ -2,6 +2,7 @@ import { caseloadSuite } from './caseload.bench';
 import { intakeSuite } from './intake.bench';
 import { sessionsSuite } from './sessions.bench';
 import { assessmentsSuite } from './assessments.bench';
+import { dataSafetyBench } from './dataSafety.bench';
 import { generatePatients } from './generate';
 import { openBenchCaseload, printTable } from './harness';
 import type { BenchSuite } from './suite';
@@ -14,23 +15,29 @@ if (!Number.isInteger(patients) || patients < 1) {
   process.exit(2);
 }
 
-const running = openBenchCaseload();
-try {
-  let started = Date.now();
-  const patientIds = generatePatients(running.ctx, patients);
-  const context = { running, patients, patientIds };
-  for (const suite of suites) suite.prepare?.(context);
-  running.ctx.sqlite.exec('ANALYZE');
-  console.log(
-    `Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  started = Date.now();
-  const rows = suites.flatMap((suite) => suite.run(context));
-  console.log('');
-  const allMet = printTable(rows);
-  console.log(
-    `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
-  );
-} finally {
-  running.dispose();
+async function main() {
+  const running = openBenchCaseload();
+  try {
+    let started = Date.now();
+    const patientIds = generatePatients(running.ctx, patients);
+    const context = { running, patients, patientIds };
+    for (const suite of suites) suite.prepare?.(context);
+    running.ctx.sqlite.exec('ANALYZE');
+    console.log(
+      `Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    started = Date.now();
+    const rows = suites.flatMap((suite) => suite.run(context));
+    console.log('');
+    const tableMet = printTable(rows);
+    const safetyMet = await dataSafetyBench(running, rows);
+    const allMet = tableMet && safetyMet;
+    console.log(
+      `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
+    );
+  } finally {
+    running.dispose();
+  }
 }
+
+void main();
