@@ -109,3 +109,20 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   after.close();
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the number of automatic backups kept is clinic policy, editable in Settings', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const policy = page.getByRole('form', { name: 'Backup policy' });
+  await expect(policy.getByLabel('Daily backups to keep')).toHaveValue('14');
+  await expect(policy.getByLabel('Weekly backups to keep')).toHaveValue('8');
+  await expect(policy.getByText('Clinic policy')).toHaveCount(2);
+  await policy.getByLabel('Daily backups to keep').fill('0');
+  await policy.getByRole('button', { name: 'Save backup policy' }).click();
+  await expect(policy.getByText('Daily backups to keep must be 1 to 365')).toBeVisible();
+  await policy.getByLabel('Daily backups to keep').fill('30');
+  await policy.getByRole('button', { name: 'Save backup policy' }).click();
+  await expect(page.getByText('Backup policy saved')).toBeVisible();
+  expect(await app.call('maintenance.backupPolicy')).toEqual({ keepDaily: 30, keepWeekly: 8 });
+  expect(app.consoleErrors).toEqual([]);
+});

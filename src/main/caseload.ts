@@ -24,6 +24,8 @@ export interface StartOptions {
   now?: () => Date;
   log?: (error: unknown) => void;
   acceptBehindAnchor?: boolean;
+  /** How long the caseload must be quiet before the WAL is folded into the main file. */
+  idleCheckpointMs?: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export function startCaseload(options: StartOptions): RunningCaseload {
       } catch (error) {
         (options.log ?? console.error)(error);
       }
-    }, IDLE_CHECKPOINT_MS);
+    }, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS);
     idle.unref();
   };
   const inner = createDispatch(ctx, options.log);

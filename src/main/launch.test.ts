@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -33,8 +34,9 @@ afterEach(() => {
   for (const launched of open.splice(0)) launched.close();
 });
 
-function launch(dataDir: string, extra: { pick?: string } = {}): LaunchedCaseload {
+function launch(dataDir: string, extra: { pick?: string; idleCheckpointMs?: number } = {}): LaunchedCaseload {
   const launched = launchCaseload({
+    ...(extra.idleCheckpointMs ? { idleCheckpointMs: extra.idleCheckpointMs } : {}),
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
     appVersion: 'test',
@@ -290,6 +292,52 @@ describe('backups and restore', () => {
     const left = readdirSync(backups).filter((n) => n.startsWith('caseload-daily-') && n.endsWith('.db'));
     expect(left).toHaveLength(22);
     expect(left).toContain('caseload-daily-2026-11-29.db');
+  });
+});
+
+describe('the write-ahead log', () => {
+  it('is folded into the main file once the caseload is idle, and at close', async () => {
+    const dir = tempDir();
+    const launched = launch(dir, { idleCheckpointMs: 30 });
+    await call(launched, 'setup.complete', SET_UP);
+    const wal = join(dir, 'caseload.db-wal');
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(statSync(wal).size).toBe(0);
+    await call(launched, 'patients.create', {
+      givenName: 'A',
+      familyName: 'B',
+      preferredName: null,
+      dateOfBirth: '1960-01-01',
+      sex: 'female',
+      mrn: 'W1',
+    });
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    launched.close();
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+  });
+});
+
+describe('backup policy', () => {
+  it('is clinic policy, audited, and the rotation follows it', async () => {
+    const dir = tempDir();
+    const launched = await caseloadWithPatients(dir, 1);
+    expect(await call(launched, 'maintenance.backupPolicy')).toEqual({ keepDaily: 14, keepWeekly: 8 });
+    const refused = await launched.dispatch('maintenance.setBackupPolicy', { keepDaily: 0, keepWeekly: 8 });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fields: { keepDaily: 'Daily backups to keep must be 1 to 365' } },
+    });
+    const backups = join(dir, 'backups');
+    mkdirSync(backups, { recursive: true });
+    for (let d = 1; d <= 5; d++) writeFileSync(join(backups, `caseload-daily-2026-11-0${d}.db`), '');
+    await call(launched, 'maintenance.setBackupPolicy', { keepDaily: 2, keepWeekly: 0 });
+    expect(readdirSync(backups).sort()).toEqual(['caseload-daily-2026-11-04.db', 'caseload-daily-2026-11-05.db']);
+    const entry = launched
+      .running()!
+      .ctx.sqlite.prepare("SELECT after_json FROM audit_event WHERE entity_id = 'backup.policy'")
+      .get();
+    expect(entry).toEqual({ after_json: JSON.stringify({ keepDaily: 2, keepWeekly: 0 }) });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   DataFolderUnwritableError,
 } from './db/open';
 import { appendAudit } from './services/audit';
+import { backupPolicy } from './services/maintenance';
 import { appState } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
@@ -145,7 +146,13 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
     };
     if (options.dailyBackup) {
-      background.push(dailyBackupIfDue(options.dataDir, running.ctx.now()).catch(log));
+      const policy = backupPolicy(running.ctx);
+      background.push(
+        dailyBackupIfDue(options.dataDir, running.ctx.now(), {
+          daily: policy.keepDaily,
+          weekly: policy.keepWeekly,
+        }).catch(log),
+      );
     }
     if (options.reconcileAtStart) background.push(reconcileNow().catch(() => undefined));
   };

@@ -21,6 +21,8 @@ const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChann
   'maintenance.backUp': (ctx) => maintenance.backUpCaseload(ctx),
   'maintenance.checkAuditTrail': (ctx) => maintenance.checkAuditTrail(ctx),
   'maintenance.backUpTo': (ctx) => maintenance.backUpToFolder(ctx),
+  'maintenance.backupPolicy': (ctx) => maintenance.backupPolicy(ctx),
+  'maintenance.setBackupPolicy': (ctx, input) => maintenance.setBackupPolicy(ctx, input),
   'maintenance.listBackups': (ctx) => maintenance.listCaseloadBackups(ctx),
   'maintenance.importBackup': (ctx) => maintenance.importCaseloadBackup(ctx),
   'maintenance.restore': (ctx, input) => maintenance.restoreCaseload(ctx, input.fileName),

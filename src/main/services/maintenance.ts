@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type {
   AppState,
   AuditCheck,
+  BackupPolicy,
   BackupResult,
   BackupSummary,
   ReconciliationReport,
@@ -11,8 +12,8 @@ import type { ServiceContext } from '../context';
 import { readAnchor } from '../db/anchor';
 import { appendAudit, verifyAuditChain } from './audit';
 import { ApiError } from '../errors';
-import { importBackup, inspectBackup, listBackups, takeBackup } from './backups';
-import { requireClinician } from './settings';
+import { DEFAULT_ROTATION, importBackup, inspectBackup, listBackups, rotateBackups, takeBackup } from './backups';
+import { readSetting, requireClinician, writeSetting } from './settings';
 
 /**
  * A consistent copy of the open caseload into `backups/`, taken by SQLite's online backup in a
@@ -114,4 +115,22 @@ export async function reconcile(ctx: ServiceContext, fresh: boolean): Promise<Re
 
 export function nothingToRecover(): never {
   throw new ApiError('conflict', 'The caseload is open: there is nothing to recover.');
+}
+
+const BACKUP_POLICY = 'backup.policy';
+
+export function backupPolicy(ctx: ServiceContext): BackupPolicy {
+  return (
+    readSetting<BackupPolicy>(ctx, BACKUP_POLICY) ?? {
+      keepDaily: DEFAULT_ROTATION.daily,
+      keepWeekly: DEFAULT_ROTATION.weekly,
+    }
+  );
+}
+
+export function setBackupPolicy(ctx: ServiceContext, policy: BackupPolicy): BackupPolicy {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => writeSetting(ctx, BACKUP_POLICY, policy, actor))();
+  rotateBackups(ctx.dataDirectory, { daily: policy.keepDaily, weekly: policy.keepWeekly });
+  return policy;
 }

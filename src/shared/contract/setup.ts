@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { professions } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalText, requiredText } from './fields';
+import { choice, id, integerIn, optionalText, requiredText } from './fields';
 
 export interface Clinician {
   id: string;
@@ -46,6 +46,12 @@ export type StartupProblemKind =
   | 'migration-failed'
   | 'key-unreadable'
   | 'other';
+
+/** How many automatic daily and weekly backups are kept (clinic policy; defaults 14 and 8). */
+export interface BackupPolicy {
+  keepDaily: number;
+  keepWeekly: number;
+}
 
 export interface StartupProblem {
   kind: StartupProblemKind;
@@ -121,6 +127,15 @@ export const setupChannels = {
   'maintenance.checkAuditTrail': channel(z.object({}).strict()).returns<AuditCheck>(),
   /** Back up to a folder the specialist picks (a USB stick); null when they cancel. */
   'maintenance.backUpTo': channel(z.object({}).strict()).returns<BackupResult | null>(),
+  'maintenance.backupPolicy': channel(z.object({}).strict()).returns<BackupPolicy>(),
+  'maintenance.setBackupPolicy': channel(
+    z
+      .object({
+        keepDaily: integerIn('daily backups to keep', 1, 365),
+        keepWeekly: integerIn('weekly backups to keep', 0, 520),
+      })
+      .strict(),
+  ).returns<BackupPolicy>(),
   'maintenance.listBackups': channel(z.object({}).strict()).returns<BackupSummary[]>(),
   /** Copies a backup the specialist picks into the backups folder and says what it holds; null on cancel. */
   'maintenance.importBackup': channel(z.object({}).strict()).returns<BackupSummary | null>(),

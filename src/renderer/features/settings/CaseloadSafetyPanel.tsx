@@ -1,13 +1,79 @@
-import { Alert, Button, Code, Group, List, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconDatabaseExport, IconFolderUp, IconHistory, IconListCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditCheck, BackupResult, BackupSummary, ReconciliationReport } from '../../../shared/contract/setup';
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
-import { showApiError } from '../../components/forms';
+import { showApiError, showSaved } from '../../components/forms';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** How many automatic copies are kept: clinic policy, editable, audited like any setting. */
+function BackupPolicyForm() {
+  const form = useForm({ initialValues: { keepDaily: 14 as number | string, keepWeekly: 8 as number | string } });
+  const { setValues } = form;
+  useEffect(() => {
+    api.maintenance
+      .backupPolicy({})
+      .then((policy) => setValues(policy))
+      .catch((e: unknown) => showApiError(e));
+  }, [setValues]);
+  const save = form.onSubmit(async (values) => {
+    try {
+      await api.maintenance.setBackupPolicy({
+        keepDaily: Number(values.keepDaily),
+        keepWeekly: Number(values.keepWeekly),
+      });
+      showSaved('Backup policy saved');
+    } catch (error) {
+      showApiError(error, form);
+    }
+  });
+  return (
+    <form onSubmit={save} noValidate aria-label="Backup policy">
+      <Group align="flex-end">
+        <NumberInput
+          label="Daily backups to keep"
+          description="Clinic policy"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          clampBehavior="none"
+          w={200}
+          {...form.getInputProps('keepDaily')}
+        />
+        <NumberInput
+          label="Weekly backups to keep"
+          description="Clinic policy"
+          min={0}
+          max={520}
+          allowDecimal={false}
+          clampBehavior="none"
+          w={200}
+          {...form.getInputProps('keepWeekly')}
+        />
+        <Button type="submit" variant="default">
+          Save backup policy
+        </Button>
+      </Group>
+    </form>
+  );
+}
 
 type Busy = 'backup' | 'backup-to' | 'check' | 'reconcile' | 'import' | 'restore' | null;
 
@@ -123,9 +189,10 @@ export function CaseloadSafetyPanel() {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Pacewise backs the caseload up at the first start of each day (keeping 14 daily and 8 weekly copies, clinic
-        policy) and before every upgrade. Make an extra copy on a USB stick before lending the laptop out or moving it.
+        Pacewise backs the caseload up at the first start of each day and before every upgrade, and checks each copy
+        before it counts. Make an extra copy on a USB stick before lending the laptop out or moving it.
       </Text>
+      <BackupPolicyForm />
       <Group>
         <Button
           variant="light"
