@@ -295,6 +295,53 @@ describe('backups and restore', () => {
   });
 });
 
+describe('the audit-trail key', () => {
+  it('a lost key file comes back from a backup that carries the same key; with none, start-up refuses', async () => {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 2);
+    await call(first, 'maintenance.backUp');
+    first.close();
+    const original = readAuditKey(dir)!;
+    rmSync(join(dir, 'caseload.key'));
+    const again = launch(dir);
+    expect((await state(again)).startup).toBeNull();
+    expect(readAuditKey(dir)!.key.equals(original.key)).toBe(true);
+    expect(verifyAuditChain(again.running()!.ctx.sqlite)).toMatchObject({ ok: true });
+    again.close();
+
+    rmSync(join(dir, 'caseload.key'));
+    rmSync(join(dir, 'backups'), { recursive: true });
+    const problem = (await state(launch(dir))).startup!;
+    expect(problem).toMatchObject({ kind: 'key-unreadable', title: 'The audit-trail key is missing' });
+    expect(existsSync(join(dir, 'caseload.key'))).toBe(false);
+  });
+
+  it('a restore that is refused leaves the recovery screen up, never set-up', async () => {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 1);
+    await call(first, 'maintenance.backUp');
+    const newer = join(dir, 'backups', 'caseload-newer.db');
+    await first.running()!.ctx.sqlite.backup(newer);
+    first.close();
+    const edit = new Database(newer);
+    edit
+      .prepare(
+        "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
+      )
+      .run();
+    edit.close();
+    writeFileSync(join(dir, 'caseload.db'), '');
+    const launched = launch(dir);
+    expect((await state(launched)).startup!.backups.map((b) => b.fileName)).not.toContain('caseload-newer.db');
+    const refused = await launched.dispatch('recovery.restore', { fileName: 'caseload-newer.db' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/newer version of Pacewise/) },
+    });
+    expect((await state(launched)).startup).toMatchObject({ kind: 'missing' });
+  });
+});
+
 describe('the write-ahead log', () => {
   it('is folded into the main file once the caseload is idle, and at close', async () => {
     const dir = tempDir();

@@ -4,7 +4,7 @@ import { startCaseload, type RunningCaseload, type StartOptions } from './caselo
 import type { FileDialogs } from './context';
 import type { Dispatch } from './dispatch';
 import { readAnchor } from './db/anchor';
-import { AuditKeyUnreadableError } from './db/auditKey';
+import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
 import { CaseloadTooNewError, MigrationFailedError, readMigrations } from './db/migrate';
 import {
   CaseloadBehindAnchorError,
@@ -13,7 +13,7 @@ import {
   CaseloadReadOnlyError,
   DataFolderUnwritableError,
 } from './db/open';
-import { appendAudit } from './services/audit';
+import { appendAudit, auditHead } from './services/audit';
 import { backupPolicy } from './services/maintenance';
 import { appState } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
@@ -94,8 +94,14 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
   if (error instanceof MigrationFailedError) {
     return { ...base, kind: 'migration-failed', title: 'Updating the caseload failed', message: error.message };
   }
-  if (error instanceof AuditKeyUnreadableError) {
-    return { ...base, kind: 'key-unreadable', title: 'The audit-trail key cannot be read', message: error.message };
+  if (error instanceof AuditKeyUnreadableError || error instanceof AuditKeyMissingError) {
+    return {
+      ...base,
+      kind: 'key-unreadable',
+      title:
+        error instanceof AuditKeyMissingError ? 'The audit-trail key is missing' : 'The audit-trail key cannot be read',
+      message: error.message,
+    };
   }
   return {
     ...base,
@@ -145,7 +151,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
       reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
     };
-    if (options.dailyBackup) {
+    // A brand-new caseload with nothing in it yet needs no backup.
+    if (options.dailyBackup && (auditHead(running.caseload.sqlite)?.seq ?? 0) > 0) {
       const policy = backupPolicy(running.ctx);
       background.push(
         dailyBackupIfDue(options.dataDir, running.ctx.now(), {
@@ -174,11 +181,16 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     const migrations = readMigrations(options.migrationsDir).length;
     const path = backupPathFor(options.dataDir, fileName);
     const before = readAnchor(options.dataDir);
+    const now = (options.now ?? (() => new Date()))();
     running?.close();
     running = null;
-    const now = (options.now ?? (() => new Date()))();
-    const outcome = putBackupInPlace(options.dataDir, path, migrations, now);
-    open();
+    let outcome: ReturnType<typeof putBackupInPlace>;
+    try {
+      outcome = putBackupInPlace(options.dataDir, path, migrations, now);
+    } finally {
+      // Whatever happened, open what is now in place: never leave the window talking to nothing.
+      open();
+    }
     if (!running) throw new Error(problem?.message ?? 'The restored caseload could not be opened.');
     const session = (running as RunningCaseload).ctx.session;
     // The clinician restoring may be newer than the backup; then its last clinician stays signed in.

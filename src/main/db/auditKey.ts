@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './files';
 
@@ -33,6 +33,38 @@ export class AuditKeyUnreadableError extends Error {
     );
     this.name = 'AuditKeyUnreadableError';
   }
+}
+
+export class AuditKeyMissingError extends Error {
+  constructor(path: string) {
+    super(
+      `The audit-trail key (${path}) is missing, and no backup in this folder carries it. The caseload has not been ` +
+        'opened: without the key its audit trail cannot be checked. Put the key file back from the clinic’s backup ' +
+        'of this folder, or contact support.',
+    );
+    this.name = 'AuditKeyMissingError';
+  }
+}
+
+/**
+ * A lost key file can come back from a backup's manifest, but only a key that verifies the
+ * caseload's own newest entry is taken: `accepts` proves it.
+ */
+export function findKeyInBackups(backupDir: string, accepts: (auditKey: AuditKey) => boolean): AuditKey | null {
+  if (!existsSync(backupDir)) return null;
+  for (const name of readdirSync(backupDir)
+    .filter((n) => n.endsWith('.db.json'))
+    .sort()
+    .reverse()) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(backupDir, name), 'utf8')) as { auditKey?: string | null };
+      const candidate = manifest.auditKey ? parseAuditKey(manifest.auditKey) : null;
+      if (candidate && accepts(candidate)) return candidate;
+    } catch {
+      // A damaged manifest is just not a source of the key.
+    }
+  }
+  return null;
 }
 
 export function auditKeyPath(dataDir: string): string {

@@ -2,9 +2,17 @@ import { mkdirSync, readdirSync, statfsSync, statSync, unlinkSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { auditHashAt, auditHead, useAuditKey } from '../services/audit';
+import { auditHashAt, auditHead, entryVerifies, useAuditKey } from '../services/audit';
 import { compareWithAnchor, readAnchor, writeAnchor, type AuditAnchor } from './anchor';
-import { loadOrCreateAuditKey, type AuditKey } from './auditKey';
+import {
+  AuditKeyMissingError,
+  auditKeyPath,
+  findKeyInBackups,
+  loadOrCreateAuditKey,
+  readAuditKey,
+  writeAuditKey,
+  type AuditKey,
+} from './auditKey';
 import { migrate, readMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 
@@ -209,6 +217,12 @@ export function openCaseload(options: {
       now,
     });
     const head = auditHead(sqlite);
+    if (head && !readAuditKey(dataDir) && !entryVerifies(sqlite, head.seq, null)) {
+      // The trail is keyed but its key file is gone: a fresh key would brand every entry a forgery.
+      const found = findKeyInBackups(join(dataDir, BACKUP_DIR), (key) => entryVerifies(sqlite, head.seq, key));
+      if (!found) throw new AuditKeyMissingError(auditKeyPath(dataDir));
+      writeAuditKey(dataDir, found, now());
+    }
     const { auditKey } = loadOrCreateAuditKey(dataDir, head?.seq ?? 0, now());
     useAuditKey(sqlite, auditKey);
     // A database ahead of its anchor (a crash between commit and anchor) or a first start: catch up.

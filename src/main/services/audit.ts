@@ -204,6 +204,18 @@ export function verifyAuditChain(
   };
 }
 
+/** Whether one stored entry's hash verifies under `auditKey` (null: as plain SHA-256). */
+export function entryVerifies(sqlite: Database.Database, seq: number, auditKey: AuditKey | null): boolean {
+  const row = sqlite
+    .prepare(
+      `SELECT id, seq, at, actor_id AS actorId, patient_id AS patientId, entity, entity_id AS entityId, action,
+              before_json AS beforeJson, after_json AS afterJson, reason, prev_hash AS prevHash, hash
+         FROM audit_event WHERE seq = ?`,
+    )
+    .get(seq) as typeof auditEvent.$inferSelect | undefined;
+  return row !== undefined && hashOf(row, auditKey) === row.hash;
+}
+
 /** The newest entry's sequence and hash: what the anchor file and each backup record. */
 export function auditHead(sqlite: Database.Database): { seq: number; hash: string } | null {
   return statementsFor(sqlite).last.get() ?? null;
