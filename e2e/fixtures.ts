@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   _electron,
   chromium,
+  expect,
   test as base,
   type Browser,
   type BrowserContext,
@@ -12,6 +13,7 @@ import {
 } from '@playwright/test';
 import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
 import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
+import { reconcileFile } from '../src/main/services/reconcile';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
@@ -50,6 +52,8 @@ export interface PacewiseApp {
 interface Options {
   target: 'chromium' | 'electron';
   setUp: boolean;
+  /** After each scenario, every record must still equal its audit trail (off only where a test edits the file). */
+  reconciles: boolean;
 }
 
 const SET_UP = {
@@ -60,6 +64,7 @@ const SET_UP = {
 export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
   target: ['chromium', { option: true }],
   setUp: [true, { option: true }],
+  reconciles: [true, { option: true }],
   rendererUrl: [
     async ({}, use) => {
       const server = await serveRenderer();
@@ -80,7 +85,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     },
     { scope: 'worker' },
   ],
-  app: async ({ target, setUp, browser, rendererUrl }, use) => {
+  app: async ({ target, setUp, reconciles, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -188,6 +193,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     }
     await use(app);
     await close();
+    if (reconciles && existsSync(join(dataDir, 'caseload.db'))) {
+      const report = reconcileFile(join(dataDir, 'caseload.db'), dataDir, new Date());
+      expect(report.chain.breaks, 'audit chain breaks after the scenario').toEqual([]);
+      expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);
+    }
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(usbDir, { recursive: true, force: true });
   },

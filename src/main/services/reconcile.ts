@@ -7,6 +7,8 @@ import { verifyAuditChain } from './audit';
 
 /** Bookkeeping that some writes touch without restating it in their audit entry. */
 const NOT_COMPARED = new Set(['updated_at', 'updated_by']);
+/** Rows audited inside their parent's entry (a measure's component results), keyed by the column naming the parent. */
+const AUDITED_WITH_PARENT: Record<string, string> = { measure_result: 'parent_result_id' };
 const MAX_FINDINGS_LISTED = 500;
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -112,8 +114,12 @@ export function reconcileRows(
       settle();
       current = { entity: entry.entity, id: entry.id, state: {}, lastAction: entry.action };
     }
+    // An amendment to an existing record is stored beside it (a new row pointing back); its
+    // entry describes that amendment, not a change to this row, which stays as signed.
+    const amendsExisting =
+      entry.action === 'amend' && current.lastAction !== undefined && Object.keys(current.state).length > 0;
     current.lastAction = entry.action;
-    if (entry.afterJson === null) continue;
+    if (entry.afterJson === null || amendsExisting) continue;
     const after = JSON.parse(entry.afterJson) as unknown;
     if (after && typeof after === 'object' && !Array.isArray(after)) Object.assign(current.state, after);
   }
@@ -121,7 +127,9 @@ export function reconcileRows(
 
   // Rows of an audited kind that the trail never mentions were written behind Pacewise's back.
   for (const [entity, ids] of seen) {
-    for (const { id } of sqlite.prepare(`SELECT id FROM "${entity}"`).iterate() as IterableIterator<{ id: string }>) {
+    const parent = AUDITED_WITH_PARENT[entity];
+    const query = parent ? `SELECT id FROM "${entity}" WHERE "${parent}" IS NULL` : `SELECT id FROM "${entity}"`;
+    for (const { id } of sqlite.prepare(query).iterate() as IterableIterator<{ id: string }>) {
       if (ids.has(id)) continue;
       rowsChecked += 1;
       report({
