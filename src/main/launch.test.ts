@@ -7,6 +7,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -125,6 +126,37 @@ describe('start-up tells the truth', () => {
       .ctx.sqlite.prepare("SELECT after_json FROM audit_event WHERE entity_id = 'recovery'")
       .get() as { after_json: string };
     expect(JSON.parse(trail.after_json)).toEqual({ missingChanges: problem.missingChanges });
+  });
+
+  it('a flipped bit in the WAL after a crash is caught: the recovery screen, not a quietly shorter caseload', async () => {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 2);
+    first.running()!.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    for (let i = 0; i < 6; i++) {
+      await call(first, 'patients.create', {
+        givenName: `Wal${i}`,
+        familyName: 'Family',
+        preferredName: null,
+        dateOfBirth: '1960-01-01',
+        sex: 'female',
+        mrn: `WAL${i}`,
+      });
+    }
+    const crashed = tempDir();
+    for (const file of ['caseload.db', 'caseload.db-wal', 'caseload.anchor', 'caseload.key']) {
+      copyFileSync(join(dir, file), join(crashed, file));
+    }
+    first.close();
+    const wal = readFileSync(join(crashed, 'caseload.db-wal'));
+    const frame = 24 + wal.readUInt32BE(8);
+    const frames = Math.floor((wal.length - 32) / frame);
+    // One bit in the page data of a frame halfway through: SQLite drops it and every later frame.
+    const at = 32 + frame * Math.floor(frames / 2) + 24 + 100;
+    wal[at] = wal[at]! ^ 0x01;
+    writeFileSync(join(crashed, 'caseload.db-wal'), wal);
+    const problem = (await state(launch(crashed))).startup!;
+    expect(problem.kind).toBe('behind');
+    expect(problem.missingChanges).toBeGreaterThan(0);
   });
 
   it('a zero-length or missing file where backups exist is recovery, never set-up; restore brings it back', async () => {
