@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type PacewiseApp } from './fixtures';
@@ -126,3 +127,37 @@ test('the number of automatic backups kept is clinic policy, editable in Setting
   expect(await app.call('maintenance.backupPolicy')).toEqual({ keepDaily: 30, keepWeekly: 8 });
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a read-only caseload folder gets its own message, with no advice to restore', async ({ app }) => {
+  await app.call('patients.create', patient('Ruth', 'MRN-1'));
+  let undo: (() => void) | null = null;
+  await app.restart(() => {
+    undo = readOnly(app.dataDir);
+  });
+  test.skip(undo === null, 'needs root (a read-only bind mount) or a non-root user (chmod)');
+  try {
+    const { page } = app;
+    await expect(page.getByRole('heading', { name: 'Pacewise cannot write to its folder' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Your caseload is not damaged');
+    await expect(page.getByRole('alert')).not.toContainText(/restore|backup/i);
+    await expect(page.getByRole('table', { name: 'Backups' })).toHaveCount(0);
+    await app.screenshot('recovery-read-only-folder');
+  } finally {
+    (undo as (() => void) | null)?.();
+  }
+});
+
+/** Root ignores permissions, so there a read-only bind mount stands in for a read-only folder. */
+function readOnly(dir: string): (() => void) | null {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return () => chmodSync(dir, 0o755);
+  }
+  try {
+    execFileSync('mount', ['--bind', dir, dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-o', 'remount,bind,ro', dir], { stdio: 'ignore' });
+    return () => execFileSync('umount', [dir], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+}
