@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../shared/contract/setup';
+import type { AppState, ReconciliationReport } from '../shared/contract/setup';
 import { readAnchor } from './db/anchor';
 import { readAuditKey } from './db/auditKey';
 import { migrate, readMigrations } from './db/migrate';
@@ -35,8 +35,12 @@ afterEach(() => {
   for (const launched of open.splice(0)) launched.close();
 });
 
-function launch(dataDir: string, extra: { pick?: string; idleCheckpointMs?: number } = {}): LaunchedCaseload {
+function launch(
+  dataDir: string,
+  extra: { pick?: string; idleCheckpointMs?: number; reconcileAtStart?: boolean } = {},
+): LaunchedCaseload {
   const launched = launchCaseload({
+    ...(extra.reconcileAtStart ? { reconcileAtStart: true } : {}),
     ...(extra.idleCheckpointMs ? { idleCheckpointMs: extra.idleCheckpointMs } : {}),
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
@@ -371,6 +375,30 @@ describe('the audit-trail key', () => {
       error: { message: expect.stringMatching(/newer version of Pacewise/) },
     });
     expect((await state(launched)).startup).toMatchObject({ kind: 'missing' });
+  });
+});
+
+describe('reconciliation at start-up', () => {
+  it('runs in the background without holding up the window, and its findings are there for Settings', async () => {
+    const dir = tempDir();
+    (await caseloadWithPatients(dir, 2)).close();
+    const edit = new Database(join(dir, 'caseload.db'));
+    edit.prepare("UPDATE patient SET family_name = 'Edited' WHERE mrn = 'MRN1'").run();
+    edit.close();
+    const launched = launch(dir, { reconcileAtStart: true });
+    let reconciled = false;
+    const report = call<ReconciliationReport>(launched, 'maintenance.reconcile', { fresh: false }).then((r) => {
+      reconciled = true;
+      return r;
+    });
+    // The window is answered while the worker is still checking.
+    expect((await call<{ total: number }>(launched, 'patients.search', {})).total).toBe(2);
+    expect(reconciled).toBe(false);
+    const result = await report;
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.entity, f.field, f.audited, f.stored])).toEqual([
+      ['patient', 'family_name', 'Family', 'Edited'],
+    ]);
   });
 });
 

@@ -128,10 +128,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const log = options.log ?? console.error;
 
   const reconcileNow = () => {
-    const caseloadPath = running!.caseload.path;
-    const dataDir = options.dataDir;
-    const at = (running!.ctx.now ?? (() => new Date()))();
-    lastReconciliation = reconcileInWorker(caseloadPath, dataDir, at);
+    const current = running!;
+    lastReconciliation = reconcileInWorker(current.caseload.path, options.dataDir, current.ctx.now());
     lastReconciliation.catch(log);
     return lastReconciliation;
   };
