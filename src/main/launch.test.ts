@@ -37,9 +37,10 @@ afterEach(() => {
 
 function launch(
   dataDir: string,
-  extra: { pick?: string; idleCheckpointMs?: number; reconcileAtStart?: boolean } = {},
+  extra: { pick?: string; idleCheckpointMs?: number; reconcileAtStart?: boolean; dailyBackup?: boolean } = {},
 ): LaunchedCaseload {
   const launched = launchCaseload({
+    ...(extra.dailyBackup ? { dailyBackup: true } : {}),
     ...(extra.reconcileAtStart ? { reconcileAtStart: true } : {}),
     ...(extra.idleCheckpointMs ? { idleCheckpointMs: extra.idleCheckpointMs } : {}),
     dataDir,
@@ -305,6 +306,20 @@ describe('backups and restore', () => {
       ok: false,
       error: { message: expect.stringMatching(/newer version of Pacewise/) },
     });
+  });
+
+  it('the first start of the day backs up in the background; a new, empty caseload is not backed up', async () => {
+    const dir = tempDir();
+    const empty = launch(dir, { dailyBackup: true });
+    await empty.settled();
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    await call(empty, 'setup.complete', SET_UP);
+    empty.close();
+    const second = launch(dir, { dailyBackup: true });
+    await second.settled();
+    const made = readdirSync(join(dir, 'backups'));
+    expect(made.filter((n) => n.startsWith('caseload-daily-') && n.endsWith('.db'))).toHaveLength(1);
+    expect(made.filter((n) => n.endsWith('.db.json'))).toHaveLength(1);
   });
 
   it('takes one checked daily backup a day and keeps 14 daily and 8 weekly', async () => {
