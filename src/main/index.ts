@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { electronFileDialogs } from './electron/dialogs';
 import { launchCaseload, type LaunchedCaseload } from './launch';
 import { hardenApp } from './electron/hardening';
@@ -37,14 +37,21 @@ app.whenReady().then(() => {
   serveRenderer(join(__dirname, '../renderer'));
   // Start-up problems (a missing, damaged or read-only caseload) open the recovery screen in the
   // window rather than an error box: the clinician sees what happened and what can be done.
-  running = launchCaseload({
-    dataDir: dataDirectory(),
-    migrationsDir: migrationsDirectory(),
-    appVersion: app.getVersion(),
-    dialogs: electronFileDialogs(),
-    dailyBackup: true,
-    reconcileAtStart: true,
-  });
+  try {
+    running = launchCaseload({
+      dataDir: dataDirectory(),
+      migrationsDir: migrationsDirectory(),
+      appVersion: app.getVersion(),
+      dialogs: electronFileDialogs(),
+      dailyBackup: true,
+      reconcileAtStart: true,
+    });
+  } catch (error) {
+    // Only a broken installation gets here (its migrations missing): there is no screen to show.
+    dialog.showErrorBox('Pacewise cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
   registerIpc(running.dispatch, devServerUrl);
   createWindow();
   app.on('activate', () => {
