@@ -167,7 +167,7 @@ export function inspectBackup(path: string, knownMigrations: number, anchor: Aud
   const base = { fileName, createdAt };
   let facts: BackupFacts;
   try {
-    facts = readBackupFacts(path, { integrity: false });
+    facts = readBackupFacts(path, { check: 'none' });
   } catch {
     return {
       ...base,
@@ -247,7 +247,7 @@ export function putBackupInPlace(
 ): RestoreOutcome {
   const summary = inspectBackup(backupPath, knownMigrations);
   if (summary.problem) throw new Error(summary.problem);
-  const full = readBackupFacts(backupPath, { integrity: true });
+  const full = readBackupFacts(backupPath, { check: 'full' });
   if (full.integrity !== 'ok') throw new Error('This backup is damaged: it failed its check.');
 
   const aside = join(dataDir, 'replaced', stampOf(at));
