@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The document renderer runs in a worker thread and is loaded from out/main/render.js.
           render: resolve(__dirname, 'src/main/workers/render.worker.ts'),
+          // Backups and the reconciliation check run in a worker thread (src/main/workers/run.ts).
+          maintenanceWorker: resolve(__dirname, 'src/main/workers/maintenanceWorker.ts'),
         },
       },
     },

@@ -4,6 +4,7 @@ import { sessionsSuite } from './sessions.bench';
 import { assessmentsSuite } from './assessments.bench';
 import { lettersSuite } from './letters.bench';
 import { benchExports } from './exports.bench';
+import { dataSafetyBench } from './dataSafety.bench';
 import { generatePatients } from './generate';
 import { openBenchCaseload, printTable, type BenchRow } from './harness';
 import { stopRenderer } from '../src/main/workers/render';
@@ -31,7 +32,9 @@ async function main() {
   const rows: BenchRow[] = [];
   for (const suite of suites) rows.push(...(await suite.run(context)));
   console.log('');
-  const allMet = printTable(rows);
+  const tableMet = printTable(rows);
+  const safetyMet = await dataSafetyBench(running, rows);
+  const allMet = tableMet && safetyMet;
   console.log(
     `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
   );

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
   _electron,
   chromium,
+  expect,
   test as base,
   type Browser,
   type BrowserContext,
@@ -11,7 +12,8 @@ import {
   type Page,
 } from '@playwright/test';
 import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
-import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
+import { reconcileFile } from '../src/main/services/reconcile';
 import { folderExportTarget } from '../src/main/services/exports/target';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
@@ -45,14 +47,20 @@ export interface PacewiseApp {
   consoleErrors: string[];
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
-  /** Closes the app and its database, then opens both again on the same folder. */
-  restart(): Promise<void>;
+  /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
+  restart(meanwhile?: () => void): Promise<void>;
+  /** The folder the substituted save/open dialogs answer with ("the USB stick"). */
+  usbDir: string;
+  /** The file the substituted open dialog picks, when a test sets one. */
+  pickFile: { path: string | null };
   screenshot(name: string): Promise<string>;
 }
 
 interface Options {
   target: 'chromium' | 'electron';
   setUp: boolean;
+  /** After each scenario, every record must still equal its audit trail (off only where a test edits the file). */
+  reconciles: boolean;
 }
 
 const SET_UP = {
@@ -63,6 +71,7 @@ const SET_UP = {
 export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
   target: ['chromium', { option: true }],
   setUp: [true, { option: true }],
+  reconciles: [true, { option: true }],
   rendererUrl: [
     async ({}, use) => {
       const server = await serveRenderer();
@@ -83,13 +92,15 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     },
     { scope: 'worker' },
   ],
-  app: async ({ target, setUp, browser, rendererUrl }, use) => {
+  app: async ({ target, setUp, reconciles, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
     const exportsDir = join(EXPORTS_DIR, basename(dataDir));
     let clockOffsetMs = 0;
     const requests: string[] = [];
     const consoleErrors: string[] = [];
-    let running: RunningCaseload | null = null;
+    const usbDir = mkdtempSync(join(tmpdir(), 'pacewise-usb-'));
+    const pickFile: { path: string | null } = { path: null };
+    let running: LaunchedCaseload | null = null;
     let context: BrowserContext | null = null;
     let electronApp: ElectronApplication | null = null;
     let page!: Page;
@@ -113,14 +124,15 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         watch(page);
         return;
       }
-      running = startCaseload({
+      running = launchCaseload({
         dataDir,
         migrationsDir: MIGRATIONS_DIR,
         appVersion: 'e2e',
         log: () => undefined,
         now: () => new Date(Date.now() + clockOffsetMs),
+        dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
+        exportTarget: folderExportTarget(exportsDir),
       });
-      running.ctx.exportTarget = folderExportTarget(exportsDir);
       const dispatch = running.dispatch;
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
@@ -157,6 +169,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       advanceClock(days: number) {
         clockOffsetMs += days * 86_400_000;
       },
+      usbDir,
+      pickFile,
       requests,
       consoleErrors,
       async call<T>(channel: string, input: unknown = {}) {
@@ -174,8 +188,9 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
           throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
         return result.value;
       },
-      async restart() {
+      async restart(meanwhile?: () => void) {
         await close();
+        meanwhile?.();
         await open();
       },
       async screenshot(name: string) {
@@ -193,7 +208,13 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     }
     await use(app);
     await close();
+    if (reconciles && existsSync(join(dataDir, 'caseload.db'))) {
+      const report = reconcileFile(join(dataDir, 'caseload.db'), dataDir, new Date());
+      expect(report.chain.breaks, 'audit chain breaks after the scenario').toEqual([]);
+      expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);
+    }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(usbDir, { recursive: true, force: true });
   },
 });
 

@@ -15,6 +15,26 @@ export interface ServiceContext {
   session: { clinicianId: string | null };
   /** Where exports are saved: the save dialog in the app, a folder in tests; unset, `exports/` beside the caseload. */
   exportTarget?: ExportTarget;
+  /** What only the process holding the caseload can do (restore, dialogs); absent in plain service tests. */
+  host?: CaseloadHost;
+}
+
+/** Implemented by the launcher (src/main/launch.ts); Electron's dialogs sit behind `dialogs`. */
+export interface CaseloadHost {
+  restore(
+    fileName: string,
+    actorId: string | null,
+    reason: string,
+  ): Promise<import('../shared/contract/setup').AppState>;
+  dialogs: FileDialogs;
+  /** The last reconciliation (the start-up one runs in the background), or a fresh one. */
+  reconcile(fresh: boolean): Promise<import('../shared/contract/setup').ReconciliationReport | null>;
+}
+
+/** The small port in front of Electron's save/open dialogs; tests substitute a folder. */
+export interface FileDialogs {
+  chooseBackupFolder(): Promise<string | null>;
+  chooseBackupFile(): Promise<string | null>;
 }
 
 export function createServiceContext(options: {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { startCaseload, type RunningCaseload } from './caseload';
 import { stopRenderer } from './workers/render';
+import { electronFileDialogs } from './electron/dialogs';
+import { launchCaseload, type LaunchedCaseload } from './launch';
 import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
 import { saveDialogExportTarget } from './electron/exportTarget';
@@ -11,7 +12,7 @@ import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
 
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
-let running: RunningCaseload | null = null;
+let running: LaunchedCaseload | null = null;
 
 registerAppScheme();
 // One Pacewise per user: two processes writing one caseload would fight over the file.
@@ -37,21 +38,26 @@ app.whenReady().then(() => {
   if (!isFirstInstance) return;
   hardenApp(devServerUrl);
   serveRenderer(join(__dirname, '../renderer'));
+  // Start-up problems (a missing, damaged or read-only caseload) open the recovery screen in the
+  // window rather than an error box: the clinician sees what happened and what can be done.
+  // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
+  const exportDir = process.env['PACEWISE_EXPORT_DIR'];
   try {
-    running = startCaseload({
+    running = launchCaseload({
       dataDir: dataDirectory(),
       migrationsDir: migrationsDirectory(),
       appVersion: app.getVersion(),
+      dialogs: electronFileDialogs(),
+      dailyBackup: true,
+      reconcileAtStart: true,
+      exportTarget: exportDir ? folderExportTarget(exportDir) : saveDialogExportTarget(),
     });
   } catch (error) {
-    // Never open a caseload we cannot trust: tell the clinician why and stop.
-    dialog.showErrorBox('Pacewise cannot open the caseload', error instanceof Error ? error.message : String(error));
+    // Only a broken installation gets here (its migrations missing): there is no screen to show.
+    dialog.showErrorBox('Pacewise cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
-  const exportDir = process.env['PACEWISE_EXPORT_DIR'];
-  running.ctx.exportTarget = exportDir ? folderExportTarget(exportDir) : saveDialogExportTarget();
   registerIpc(running.dispatch, devServerUrl);
   createWindow();
   app.on('activate', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { foldName } from '../../shared/names';
 
 export interface MigrationFile {
@@ -109,6 +109,14 @@ export function migrate(
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     backupPath = join(options.backupDir, `caseload-before-${pending[0]!.tag}-${stamp}.db`);
     sqlite.prepare('VACUUM INTO ?').run(backupPath);
+    // A backup counts only once it has been opened and checked; never migrate without one.
+    const copy = new Database(backupPath, { readonly: true });
+    try {
+      const check = copy.pragma('integrity_check', { simple: true }) as string;
+      if (check !== 'ok') throw new Error(`The backup taken before updating the caseload failed its check (${check}).`);
+    } finally {
+      copy.close();
+    }
   }
 
   sqlite.pragma('foreign_keys = OFF');

@@ -1,12 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import type { AuditKey } from '../db/auditKey';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/open';
 import { auditEvent } from '../db/schema';
 
 export type AuditAction =
-  'create' | 'update' | 'amend' | 'sign' | 'finalise' | 'status' | 'override' | 'retire' | 'discard' | 'settings';
+  | 'create'
+  | 'update'
+  | 'amend'
+  | 'sign'
+  | 'finalise'
+  | 'status'
+  | 'override'
+  | 'retire'
+  | 'discard'
+  | 'settings'
+  | 'restore';
 
 export interface AuditEntryInput {
   actorId: string | null;
@@ -23,26 +34,38 @@ const GENESIS = '0'.repeat(64);
 
 type Tx = Pick<Db, '$client'>;
 
-function hashOf(row: Omit<typeof auditEvent.$inferSelect, 'hash'>): string {
+function hashOf(row: Omit<typeof auditEvent.$inferSelect, 'hash'>, auditKey: AuditKey | null): string {
   // The hash covers the stored strings exactly as written, so verification never re-serialises.
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        row.seq,
-        row.id,
-        row.at,
-        row.actorId,
-        row.patientId,
-        row.entity,
-        row.entityId,
-        row.action,
-        row.beforeJson,
-        row.afterJson,
-        row.reason,
-        row.prevHash,
-      ]),
-    )
-    .digest('hex');
+  const content = JSON.stringify([
+    row.seq,
+    row.id,
+    row.at,
+    row.actorId,
+    row.patientId,
+    row.entity,
+    row.entityId,
+    row.action,
+    row.beforeJson,
+    row.afterJson,
+    row.reason,
+    row.prevHash,
+  ]);
+  // Entries before the key existed (an older release's) stay plain SHA-256 so they keep verifying.
+  if (auditKey && row.seq >= auditKey.keyedFromSeq) {
+    return createHmac('sha256', auditKey.key).update(content).digest('hex');
+  }
+  return createHash('sha256').update(content).digest('hex');
+}
+
+const keys = new WeakMap<Database.Database, AuditKey>();
+
+/** Every entry appended through this connection from now on is keyed (HMAC-SHA256). */
+export function useAuditKey(sqlite: Database.Database, auditKey: AuditKey): void {
+  keys.set(sqlite, auditKey);
+}
+
+export function auditKeyOf(sqlite: Database.Database): AuditKey | null {
+  return keys.get(sqlite) ?? null;
 }
 
 interface AuditStatements {
@@ -87,7 +110,12 @@ export function appendAudit(tx: Tx, ctx: Pick<ServiceContext, 'now' | 'newId'>, 
     reason: entry.reason ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  sql.insert.run({ ...row, hash: hashOf(row) });
+  sql.insert.run({ ...row, hash: hashOf(row, auditKeyOf(tx.$client)) });
+}
+
+export interface ChainBreak {
+  seq: number;
+  problem: string;
 }
 
 export interface ChainVerification {
@@ -96,13 +124,36 @@ export interface ChainVerification {
   /** The first entry whose hash or link does not match, if any. */
   brokenAt: number | null;
   problem: string | null;
+  /** Every break found, in order (capped at MAX_BREAKS_LISTED; `breakCount` is the full number). */
+  breaks: ChainBreak[];
+  breakCount: number;
+  head: { seq: number; hash: string } | null;
 }
 
-/** Walks the whole chain in order; any edit, deletion or reordering behind the triggers' back shows. */
-export function verifyAuditChain(sqlite: Database.Database): ChainVerification {
+const MAX_BREAKS_LISTED = 500;
+
+/**
+ * Walks the whole chain in order and reports every break, not only the first: any edit, deletion
+ * or reordering behind the triggers' back shows, and so does a tail recomputed without the key.
+ * `expectedHead` (the anchor kept outside the file) also catches entries cut off the end.
+ */
+export function verifyAuditChain(
+  sqlite: Database.Database,
+  options: { auditKey?: AuditKey | null; expectedHead?: { seq: number; hash: string } | null } = {},
+): ChainVerification {
+  const auditKey = options.auditKey === undefined ? auditKeyOf(sqlite) : options.auditKey;
+  const breaks: ChainBreak[] = [];
+  let breakCount = 0;
+  const report = (seq: number, problem: string) => {
+    breakCount += 1;
+    if (breaks.length < MAX_BREAKS_LISTED) breaks.push({ seq, problem });
+  };
   let prev = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
+  let head: { seq: number; hash: string } | null = null;
+  const expected = options.expectedHead;
+  let hashAtExpected: string | null = null;
   const rows = sqlite
     .prepare(
       `SELECT id, seq, at, actor_id AS actorId, patient_id AS patientId, entity, entity_id AS entityId, action,
@@ -112,19 +163,68 @@ export function verifyAuditChain(sqlite: Database.Database): ChainVerification {
     .iterate() as IterableIterator<typeof auditEvent.$inferSelect>;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return { ok: false, checked, brokenAt: row.seq, problem: `entry ${expectedSeq} is missing` };
+      report(
+        row.seq,
+        row.seq > expectedSeq ? `entries ${expectedSeq}–${row.seq - 1} are missing` : 'entry is out of order',
+      );
+    } else if (row.prevHash !== prev) {
+      report(row.seq, 'link to the previous entry does not match');
     }
-    if (row.prevHash !== prev) {
-      return { ok: false, checked, brokenAt: row.seq, problem: 'link to the previous entry does not match' };
+    if (hashOf(row, auditKey) !== row.hash) {
+      report(
+        row.seq,
+        auditKey && row.seq >= auditKey.keyedFromSeq
+          ? 'entry content does not match its hash (keyed: changed or re-hashed outside Pacewise)'
+          : 'entry content does not match its hash',
+      );
     }
-    if (hashOf(row) !== row.hash) {
-      return { ok: false, checked, brokenAt: row.seq, problem: 'entry content does not match its hash' };
-    }
+    if (expected && row.seq === expected.seq) hashAtExpected = row.hash;
     prev = row.hash;
-    expectedSeq += 1;
+    expectedSeq = row.seq + 1;
     checked += 1;
+    head = { seq: row.seq, hash: row.hash };
   }
-  return { ok: true, checked, brokenAt: null, problem: null };
+  if (expected && expected.seq > 0) {
+    if (!head || head.seq < expected.seq) {
+      const from = (head?.seq ?? 0) + 1;
+      report(expected.seq, `entries ${from}–${expected.seq} are missing from the end of the trail`);
+    } else if (hashAtExpected !== expected.hash) {
+      report(expected.seq, 'this entry is not the one Pacewise last recorded outside the database');
+    }
+  }
+  const first = breaks[0] ?? null;
+  return {
+    ok: breakCount === 0,
+    checked,
+    brokenAt: first?.seq ?? null,
+    problem: first?.problem ?? null,
+    breaks,
+    breakCount,
+    head,
+  };
+}
+
+/** Whether one stored entry's hash verifies under `auditKey` (null: as plain SHA-256). */
+export function entryVerifies(sqlite: Database.Database, seq: number, auditKey: AuditKey | null): boolean {
+  const row = sqlite
+    .prepare(
+      `SELECT id, seq, at, actor_id AS actorId, patient_id AS patientId, entity, entity_id AS entityId, action,
+              before_json AS beforeJson, after_json AS afterJson, reason, prev_hash AS prevHash, hash
+         FROM audit_event WHERE seq = ?`,
+    )
+    .get(seq) as typeof auditEvent.$inferSelect | undefined;
+  return row !== undefined && hashOf(row, auditKey) === row.hash;
+}
+
+/** The newest entry's sequence and hash: what the anchor file and each backup record. */
+export function auditHead(sqlite: Database.Database): { seq: number; hash: string } | null {
+  return statementsFor(sqlite).last.get() ?? null;
+}
+
+/** The entry at one sequence number, to check that a database ahead of its anchor still contains it. */
+export function auditHashAt(sqlite: Database.Database, seq: number): string | null {
+  const row = sqlite.prepare('SELECT hash FROM audit_event WHERE seq = ?').get(seq) as { hash: string } | undefined;
+  return row?.hash ?? null;
 }
 
 export function auditTrailFor(db: Db, entity: string, entityId: string) {

@@ -66,6 +66,7 @@ export function appState(ctx: ServiceContext): AppState {
     currentClinician: current ? toClinician(current) : null,
     appVersion: ctx.appVersion,
     dataDirectory: ctx.dataDirectory,
+    startup: null,
   };
 }
 

@@ -2,6 +2,7 @@ import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { FirstRunSetup } from '../features/setup/FirstRunSetup';
+import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
@@ -34,7 +35,15 @@ export function App() {
           </Center>
         )}
       >
-        {(state) => (state.isSetUp ? <RouterProvider router={router} /> : <FirstRunSetup />)}
+        {(state) =>
+          state.startup ? (
+            <RecoveryScreen problem={state.startup} />
+          ) : state.isSetUp ? (
+            <RouterProvider router={router} />
+          ) : (
+            <FirstRunSetup />
+          )
+        }
       </AppStateProvider>
     </MantineProvider>
   );

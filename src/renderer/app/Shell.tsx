@@ -13,6 +13,7 @@ import { IconCalendarEvent, IconMail, IconMoon, IconSettings, IconSun, IconUsers
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
+import { useStartupReconciliation } from '../features/settings/useStartupReconciliation';
 
 const sections = [
   { to: '/caseload', label: 'Caseload', icon: IconUsers },
@@ -40,6 +41,7 @@ function ColorSchemeToggle() {
 }
 
 export function Shell() {
+  useStartupReconciliation();
   const { state } = useAppState();
   const clinician = state.currentClinician;
   const { pathname } = useLocation();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { professions } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalText, requiredText } from './fields';
+import { choice, id, integerIn, optionalText, requiredText } from './fields';
 
 export interface Clinician {
   id: string;
@@ -18,6 +18,74 @@ export interface AppState {
   currentClinician: Clinician | null;
   appVersion: string;
   dataDirectory: string;
+  /** Set when the caseload could not be opened as it is: the renderer shows the recovery screen. */
+  startup: StartupProblem | null;
+}
+
+export interface BackupSummary {
+  fileName: string;
+  createdAt: string;
+  patients: number;
+  /** How many audited changes it holds (its audit trail's last sequence number). */
+  changes: number;
+  lastChangeAt: string | null;
+  /** Whether it holds every change Pacewise last acknowledged (only known at recovery). */
+  holdsMissingChanges: boolean;
+  /** Why it cannot be restored, if it cannot. */
+  problem: string | null;
+}
+
+export type StartupProblemKind =
+  | 'missing'
+  | 'behind'
+  | 'damaged'
+  | 'folder-read-only'
+  | 'folder-full'
+  | 'read-only-database'
+  | 'too-new'
+  | 'migration-failed'
+  | 'key-unreadable'
+  | 'other';
+
+/** How many automatic daily and weekly backups are kept (clinic policy; defaults 14 and 8). */
+export interface BackupPolicy {
+  keepDaily: number;
+  keepWeekly: number;
+}
+
+export interface StartupProblem {
+  kind: StartupProblemKind;
+  title: string;
+  message: string;
+  /** Changes Pacewise acknowledged that the database does not hold (behind its anchor). */
+  missingChanges: number | null;
+  lastSavedAt: string | null;
+  /** Backups worth restoring, newest first; empty where restoring would not help. */
+  backups: BackupSummary[];
+  /** The newest backup that holds every acknowledged change, if any. */
+  recommendedBackup: string | null;
+  /** Whether the clinician may carry on with the caseload as it is (accepting the loss). */
+  canContinue: boolean;
+}
+
+export interface ReconciliationFinding {
+  entity: string;
+  recordId: string;
+  field: string;
+  problem: string;
+  /** The audit trail's value and the stored one, as text, when both exist. */
+  audited: string | null;
+  stored: string | null;
+}
+
+export interface ReconciliationReport {
+  ok: boolean;
+  rowsChecked: number;
+  findings: ReconciliationFinding[];
+  findingCount: number;
+  chain: AuditCheck;
+  checkedAt: string;
+  durationMs: number;
 }
 
 export interface BackupResult {
@@ -31,8 +99,15 @@ export interface AuditCheck {
   checked: number;
   brokenAt: number | null;
   problem: string | null;
+  /** Every break in the chain, in order (the list is capped; breakCount is the full number). */
+  breaks: Array<{ seq: number; problem: string }>;
+  breakCount: number;
   checkedAt: string;
 }
+
+const backupFileName = z
+  .string({ error: 'Choose a backup' })
+  .regex(/^caseload-[A-Za-z0-9._-]+\.db$/, { error: 'Choose a backup from the list' });
 
 const clinicianInput = z.object({
   fullName: requiredText('clinician’s full name', 120),
@@ -50,4 +125,23 @@ export const setupChannels = {
   'clinicians.signIn': channel(z.object({ clinicianId: id('Clinician') })).returns<AppState>(),
   'maintenance.backUp': channel(z.object({}).strict()).returns<BackupResult>(),
   'maintenance.checkAuditTrail': channel(z.object({}).strict()).returns<AuditCheck>(),
+  /** Back up to a folder the specialist picks (a USB stick); null when they cancel. */
+  'maintenance.backUpTo': channel(z.object({}).strict()).returns<BackupResult | null>(),
+  'maintenance.backupPolicy': channel(z.object({}).strict()).returns<BackupPolicy>(),
+  'maintenance.setBackupPolicy': channel(
+    z
+      .object({
+        keepDaily: integerIn('daily backups to keep', 1, 365),
+        keepWeekly: integerIn('weekly backups to keep', 0, 520),
+      })
+      .strict(),
+  ).returns<BackupPolicy>(),
+  'maintenance.listBackups': channel(z.object({}).strict()).returns<BackupSummary[]>(),
+  /** Copies a backup the specialist picks into the backups folder and says what it holds; null on cancel. */
+  'maintenance.importBackup': channel(z.object({}).strict()).returns<BackupSummary | null>(),
+  'maintenance.restore': channel(z.object({ fileName: backupFileName })).returns<AppState>(),
+  /** Every clinical row against its latest audit entry, in a worker; the last start-up's result if `fresh` is false. */
+  'maintenance.reconcile': channel(z.object({ fresh: z.boolean() }).strict()).returns<ReconciliationReport | null>(),
+  'recovery.restore': channel(z.object({ fileName: backupFileName })).returns<AppState>(),
+  'recovery.continue': channel(z.object({}).strict()).returns<AppState>(),
 };

@@ -166,7 +166,12 @@ function writeScreen(
   overrideReason: string | null,
   evaluated: Evaluated,
   auditScreen = true,
-): { adverseEventIds: string[]; redFlags: RedFlag[]; attendance: AttendanceValue } {
+): {
+  adverseEventIds: string[];
+  redFlags: RedFlag[];
+  attendance: AttendanceValue;
+  attendanceReason: string | null;
+} {
   const { result, thresholds } = evaluated;
   const at = ctx.now().toISOString();
   const attendance: AttendanceValue = result.decision === 'hold' ? 'held_for_safety' : 'attended';
@@ -203,7 +208,13 @@ function writeScreen(
       entityId: row.id,
       action: 'update',
       before: row.screenJson ? { screen: JSON.parse(row.screenJson) as unknown, decision: row.decision } : undefined,
-      after: { screen: values, decision: result.decision, firedRules: result.firedRules.map((r) => r.id) },
+      after: {
+        screen: values,
+        decision: result.decision,
+        firedRules: result.firedRules.map((r) => r.id),
+        attendance: changes.attendance,
+        attendanceReason: changes.attendanceReason,
+      },
     });
   }
   if (overrideReason && evaluated.safety.mayStart.verdict === 'override_required' && result.decision !== 'hold') {
@@ -249,7 +260,7 @@ function writeScreen(
     adverseEventIds.push(event.id);
   }
   if (redFlags.length > 0) refreshCaseloadSummary(ctx, row.patientId);
-  return { adverseEventIds, redFlags, attendance };
+  return { adverseEventIds, redFlags, attendance, attendanceReason: changes.attendanceReason };
 }
 
 export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions.recordScreen'>): ScreenOutcome {
@@ -347,7 +358,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   );
   const conflicts = checkEntries(input.entries, library, restrictions, 'entries', evaluated.thresholds);
 
-  writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
+  const screened = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
   const at = ctx.now().toISOString();
   const insert = prepared(ctx, 'sessions.insertEntry', () =>
     ctx.db
@@ -423,6 +434,9 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
       screen: input.screen,
       decision: evaluated.result.decision,
       firedRules: evaluated.result.firedRules.map((r) => r.id),
+      // Written by the screen step above; stated here so the record reconciles with its trail.
+      attendance: screened.attendance,
+      attendanceReason: screened.attendanceReason,
       ...signed,
       draftJson: undefined,
       entries: entryRows.map(({ at: _a, actor: _b, ...e }) => e),

@@ -1,0 +1,44 @@
+// Test-only child process for crashLoop.test.ts: opens the caseload in a folder and saves
+// patients through the real dispatch until it is killed, printing each id once acknowledged.
+import { launchCaseload } from './launch';
+
+const [dataDir, migrationsDir, round] = process.argv.slice(2) as [string, string, string];
+const launched = launchCaseload({
+  dataDir,
+  migrationsDir,
+  appVersion: 'crash-loop',
+  log: () => undefined,
+  dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
+});
+
+async function main() {
+  const state = await launched.dispatch('app.state', {});
+  if (!state.ok || (state.value as { startup: unknown }).startup) {
+    process.stdout.write(`problem ${JSON.stringify(state)}\n`);
+    process.exit(2);
+  }
+  if (!(state.value as { isSetUp: boolean }).isSetUp) {
+    await launched.dispatch('setup.complete', {
+      clinicName: 'Crash Loop Clinic',
+      clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: null },
+    });
+  }
+  process.stdout.write('ready\n');
+  for (let n = 0; ; n++) {
+    const result = await launched.dispatch('patients.create', {
+      givenName: 'Crash',
+      familyName: `Round${round}`,
+      preferredName: null,
+      dateOfBirth: '1960-01-01',
+      sex: 'female',
+      mrn: `R${round}-${n}`,
+    });
+    if (!result.ok) {
+      process.stdout.write(`refused ${JSON.stringify(result.error)}\n`);
+      process.exit(3);
+    }
+    // Synchronous on a pipe: once written, the parent may count this save as acknowledged.
+    process.stdout.write(`ack ${(result.value as { id: string }).id}\n`);
+  }
+}
+void main();

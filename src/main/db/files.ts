@@ -1,0 +1,17 @@
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+
+/**
+ * Writes a small file so that a crash leaves either the old or the new content, never half of
+ * one: write a sibling, flush it to the disk, then rename over the original.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const temporary = `${path}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}

@@ -1,0 +1,273 @@
+import { contract, type ApiResult } from '../shared/contract';
+import type { AppState, ReconciliationReport, StartupProblem } from '../shared/contract/setup';
+import { startCaseload, type RunningCaseload, type StartOptions } from './caseload';
+import type { FileDialogs } from './context';
+import type { ExportTarget } from './services/exports/target';
+import type { Dispatch } from './dispatch';
+import { readAnchor } from './db/anchor';
+import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
+import { CaseloadTooNewError, MigrationFailedError, readMigrations } from './db/migrate';
+import {
+  CaseloadBehindAnchorError,
+  CaseloadDamagedError,
+  CaseloadMissingError,
+  CaseloadReadOnlyError,
+  DataFolderUnwritableError,
+} from './db/open';
+import { appendAudit, auditHead } from './services/audit';
+import { backupPolicy } from './services/maintenance';
+import { appState } from './services/settings';
+import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
+import { reconcileInWorker } from './services/reconcile';
+
+export interface LaunchOptions extends StartOptions {
+  dialogs: FileDialogs;
+  /** Where exports and letters are saved (a save dialog in the app, a folder in tests). */
+  exportTarget?: ExportTarget;
+  /** Take the first-start-of-the-day backup in the background (off in most tests). */
+  dailyBackup?: boolean;
+  /** Reconcile every clinical row with the audit trail in the background after start-up. */
+  reconcileAtStart?: boolean;
+}
+
+export interface LaunchedCaseload {
+  /** Stable across restores: the transport keeps calling the same function. */
+  dispatch: Dispatch;
+  running(): RunningCaseload | null;
+  problem(): StartupProblem | null;
+  /** Background work started at launch (daily backup, reconciliation), for tests and orderly shutdown. */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+function describe(error: unknown, options: StartOptions): StartupProblem {
+  const known = readMigrations(options.migrationsDir).length;
+  const anchor = readAnchor(options.dataDir);
+  const base = {
+    missingChanges: null,
+    lastSavedAt: anchor?.at ?? null,
+    backups: [],
+    recommendedBackup: null,
+    canContinue: false,
+  };
+  const withBackups = (problem: StartupProblem): StartupProblem => {
+    const backups = listBackups(options.dataDir, known, anchor).filter((b) => b.problem === null);
+    const recommended = backups.find((b) => b.holdsMissingChanges) ?? null;
+    return { ...problem, backups, recommendedBackup: recommended?.fileName ?? null };
+  };
+  if (error instanceof DataFolderUnwritableError) {
+    return {
+      ...base,
+      kind: error.reason === 'full' ? 'folder-full' : 'folder-read-only',
+      title: error.reason === 'full' ? 'The disk is full' : 'Pacewise cannot write to its folder',
+      message: error.message,
+    };
+  }
+  if (error instanceof CaseloadMissingError) {
+    return withBackups({
+      ...base,
+      kind: 'missing',
+      title: error.state === 'missing' ? 'The caseload file is missing' : 'The caseload file is empty',
+      message: `${error.message} Restore the newest backup below.`,
+      missingChanges: anchor?.seq ?? null,
+    });
+  }
+  if (error instanceof CaseloadBehindAnchorError) {
+    return withBackups({
+      ...base,
+      kind: 'behind',
+      title: error.diverged
+        ? 'This is not the caseload Pacewise last saved'
+        : `${error.missing} saved changes are missing`,
+      message: error.message,
+      missingChanges: error.diverged ? null : error.missing,
+      lastSavedAt: error.anchor.at,
+      canContinue: true,
+    });
+  }
+  if (error instanceof CaseloadDamagedError) {
+    return withBackups({ ...base, kind: 'damaged', title: 'The caseload file is damaged', message: error.message });
+  }
+  if (error instanceof CaseloadReadOnlyError) {
+    return { ...base, kind: 'read-only-database', title: 'The caseload cannot be saved to', message: error.message };
+  }
+  if (error instanceof CaseloadTooNewError) {
+    return { ...base, kind: 'too-new', title: 'A newer Pacewise made this caseload', message: error.message };
+  }
+  if (error instanceof MigrationFailedError) {
+    return { ...base, kind: 'migration-failed', title: 'Updating the caseload failed', message: error.message };
+  }
+  if (error instanceof AuditKeyUnreadableError || error instanceof AuditKeyMissingError) {
+    return {
+      ...base,
+      kind: 'key-unreadable',
+      title:
+        error instanceof AuditKeyMissingError ? 'The audit-trail key is missing' : 'The audit-trail key cannot be read',
+      message: error.message,
+    };
+  }
+  return {
+    ...base,
+    kind: 'other',
+    title: 'Pacewise could not open the caseload',
+    message: 'Pacewise could not open the caseload and has not changed it. Note the time and contact support.',
+  };
+}
+
+function refused(message: string, code: 'not_set_up' | 'conflict' | 'validation' = 'not_set_up'): ApiResult<never> {
+  return { ok: false, error: { code, message, fields: {} } };
+}
+
+/**
+ * Start-up as the clinician meets it: the caseload opens, or the window gets a recovery screen
+ * that says what is wrong and what can be done. The Electron entry and the e2e fixture both
+ * launch here; nothing here ever starts an empty caseload in place of one that existed.
+ */
+export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
+  let running: RunningCaseload | null = null;
+  let problem: StartupProblem | null = null;
+  const background: Array<Promise<unknown>> = [];
+  let lastReconciliation: Promise<ReconciliationReport> | null = null;
+  const log = options.log ?? console.error;
+
+  const reconcileNow = () => {
+    const current = running!;
+    lastReconciliation = reconcileInWorker(current.caseload.path, options.dataDir, current.ctx.now());
+    lastReconciliation.catch(log);
+    return lastReconciliation;
+  };
+
+  const open = (extra: { acceptBehindAnchor?: boolean } = {}) => {
+    try {
+      running = startCaseload({ ...options, ...extra });
+      problem = null;
+    } catch (error) {
+      running = null;
+      problem = describe(error, options);
+      if (problem.kind === 'other') log(error);
+      return;
+    }
+    if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
+    running.ctx.host = {
+      dialogs: options.dialogs,
+      restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
+      reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
+    };
+    // A brand-new caseload with nothing in it yet needs no backup.
+    if (options.dailyBackup && (auditHead(running.caseload.sqlite)?.seq ?? 0) > 0) {
+      const policy = backupPolicy(running.ctx);
+      background.push(
+        dailyBackupIfDue(options.dataDir, running.ctx.now(), {
+          daily: policy.keepDaily,
+          weekly: policy.keepWeekly,
+        }).catch(log),
+      );
+    }
+    if (options.reconcileAtStart) background.push(reconcileNow().catch(() => undefined));
+  };
+
+  const audit = (entry: {
+    entityId: string;
+    action: 'restore' | 'update';
+    after: unknown;
+    reason: string;
+    actorId: string | null;
+  }) => {
+    const r = running!;
+    r.ctx.sqlite.transaction(() => appendAudit(r.ctx.db, r.ctx, { patientId: null, entity: 'caseload', ...entry }))();
+    r.syncAnchor();
+  };
+
+  async function restore(fileName: string, actorId: string | null, reason: string): Promise<AppState> {
+    await Promise.allSettled(background);
+    const migrations = readMigrations(options.migrationsDir).length;
+    const path = backupPathFor(options.dataDir, fileName);
+    const before = readAnchor(options.dataDir);
+    const now = (options.now ?? (() => new Date()))();
+    running?.close();
+    running = null;
+    let outcome: ReturnType<typeof putBackupInPlace>;
+    try {
+      outcome = putBackupInPlace(options.dataDir, path, migrations, now);
+    } finally {
+      // Whatever happened, open what is now in place: never leave the window talking to nothing.
+      open();
+    }
+    if (!running) throw new Error(problem?.message ?? 'The restored caseload could not be opened.');
+    const session = (running as RunningCaseload).ctx.session;
+    // The clinician restoring may be newer than the backup; then its last clinician stays signed in.
+    const known =
+      actorId && (running as RunningCaseload).ctx.sqlite.prepare('SELECT 1 FROM clinician WHERE id = ?').get(actorId);
+    if (known) session.clinicianId = actorId;
+    audit({
+      entityId: 'restore',
+      action: 'restore',
+      actorId,
+      reason,
+      after: {
+        fromBackup: fileName,
+        backupChanges: outcome.head.seq,
+        replacedFile: outcome.replacedPath,
+        changesBefore: before?.seq ?? null,
+      },
+    });
+    return appState((running as RunningCaseload).ctx);
+  }
+
+  open();
+
+  const appStateInRecovery = (): AppState => ({
+    isSetUp: false,
+    clinicName: null,
+    currentClinician: null,
+    appVersion: options.appVersion,
+    dataDirectory: options.dataDir,
+    startup: problem,
+  });
+
+  const recoveryDispatch: Dispatch = async (channel, payload) => {
+    if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
+    if (channel === 'recovery.restore') {
+      const parsed = contract['recovery.restore'].input.safeParse(payload);
+      if (!parsed.success) return refused('Choose a backup from the list.', 'validation');
+      try {
+        await restore(
+          parsed.data.fileName,
+          null,
+          `Restored at start-up: ${problem?.title ?? 'caseload could not open'}`,
+        );
+      } catch (error) {
+        return refused(error instanceof Error ? error.message : String(error), 'conflict');
+      }
+      return running ? running.dispatch('app.state', {}) : { ok: true, value: appStateInRecovery() };
+    }
+    if (channel === 'recovery.continue') {
+      if (!problem?.canContinue) return refused('This caseload cannot be opened as it is.', 'conflict');
+      const missing = problem.missingChanges;
+      open({ acceptBehindAnchor: true });
+      if (!running) return { ok: true, value: appStateInRecovery() };
+      audit({
+        entityId: 'recovery',
+        action: 'update',
+        actorId: null,
+        reason: 'Opened at start-up without the changes the caseload was missing',
+        after: { missingChanges: missing },
+      });
+      return running.dispatch('app.state', {});
+    }
+    return refused('The caseload is not open. Resolve the start-up problem first.');
+  };
+
+  return {
+    dispatch: (channel, payload) => (running ? running.dispatch(channel, payload) : recoveryDispatch(channel, payload)),
+    running: () => running,
+    problem: () => problem,
+    settled: async () => {
+      await Promise.allSettled(background);
+    },
+    close: () => {
+      running?.close();
+      running = null;
+    },
+  };
+}

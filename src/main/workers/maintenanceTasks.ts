@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { reconcileFile } from '../services/reconcile';
+
+/**
+ * Work that reads a whole caseload file: run in a worker thread with its own connection, so the
+ * main process keeps answering the window. Also callable directly (tests, the recovery screen).
+ */
+export interface BackupFacts {
+  /** False when the file is not a Pacewise caseload at all. */
+  isPacewise: boolean;
+  integrity: string;
+  schemaVersion: number;
+  patients: number;
+  headSeq: number;
+  headHash: string | null;
+  lastChangeAt: string | null;
+}
+
+function hasTable(sqlite: Database.Database, name: string): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/**
+ * Opens a (backup) file read-only and reports what it holds; throws only for files SQLite rejects.
+ * `check: 'none'` (listing many backups, each checked when it was made) reads only the header,
+ * the trail's head and counts, so it stays quick on a large caseload.
+ */
+export function readBackupFacts(path: string, options: { check: 'full' | 'none' }): BackupFacts {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    let integrity = 'ok';
+    if (options.check === 'full') integrity = String(sqlite.pragma('integrity_check', { simple: true }));
+    // Reading the header is enough for SQLite to reject a file that is not a database.
+    else sqlite.pragma('schema_version');
+    const isPacewise = ['pacewise_migration', 'audit_event', 'patient'].every((name) => hasTable(sqlite, name));
+    if (!isPacewise) {
+      return { isPacewise, integrity, schemaVersion: 0, patients: 0, headSeq: 0, headHash: null, lastChangeAt: null };
+    }
+    const head = sqlite.prepare('SELECT seq, hash, at FROM audit_event ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string; at: string } | undefined;
+    const { n: patients } = sqlite.prepare('SELECT count(*) AS n FROM patient').get() as { n: number };
+    const { n: schemaVersion } = sqlite.prepare('SELECT count(*) AS n FROM pacewise_migration').get() as { n: number };
+    return {
+      isPacewise,
+      integrity,
+      schemaVersion,
+      patients,
+      headSeq: head?.seq ?? 0,
+      headHash: head?.hash ?? null,
+      lastChangeAt: head?.at ?? null,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The hash of one audit entry in a file, to tell whether a backup holds the changes an anchor names. */
+export function auditHashIn(path: string, seq: number): string | null {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare('SELECT hash FROM audit_event WHERE seq = ?').get(seq) as { hash: string } | undefined;
+    return row?.hash ?? null;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * SQLite's online backup from a connection of its own (never a file copy of a live WAL file),
+ * then the copy is opened and integrity-checked before it counts.
+ */
+export async function backUpFile(source: string, destination: string): Promise<BackupFacts> {
+  const sqlite = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await sqlite.backup(destination);
+  } finally {
+    sqlite.close();
+  }
+  const facts = readBackupFacts(destination, { check: 'full' });
+  if (facts.integrity !== 'ok') throw new Error(`The new backup failed its integrity check (${facts.integrity}).`);
+  return facts;
+}
+
+export type MaintenanceTask =
+  | { task: 'backup'; source: string; destination: string }
+  | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string };
+
+export async function runMaintenanceTask(message: MaintenanceTask): Promise<unknown> {
+  switch (message.task) {
+    case 'backup':
+      return backUpFile(message.source, message.destination);
+    case 'reconcile':
+      return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
+  }
+}
