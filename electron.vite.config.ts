@@ -9,9 +9,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          // The document renderer runs in a worker thread and is loaded from out/main/render.js.
-          render: resolve(__dirname, 'src/main/workers/render.worker.ts'),
-          // Backups and the reconciliation check run in a worker thread (src/main/workers/run.ts).
+          // Worker threads (src/main/workers/entry.ts): letters and handouts, backups and reconciliation.
+          renderWorker: resolve(__dirname, 'src/main/workers/renderWorker.ts'),
           maintenanceWorker: resolve(__dirname, 'src/main/workers/maintenanceWorker.ts'),
         },
       },

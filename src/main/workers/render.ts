@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LetterDocument } from '../../shared/clinical/letters';
+import { workerScript } from './entry';
 
 export type RenderJob =
   | { kind: 'pdf'; definition: unknown }
@@ -10,15 +9,8 @@ export type RenderJob =
 
 export type RenderReply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
 
-/**
- * The worker's entry: the built `render.js` beside the bundled main process, or — when the main
- * process runs from source (unit and e2e tests) — the TypeScript file, loaded through tsx.
- */
 function startWorker(): Worker {
-  const built = join(__dirname, 'render.js');
-  if (!__filename.endsWith('.ts') && existsSync(built)) return new Worker(built);
-  const source = join(__dirname, 'render.worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true });
+  return new Worker(workerScript('renderWorker'), { eval: true });
 }
 
 let worker: Worker | null = null;

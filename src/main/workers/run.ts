@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from './entry';
 import type { MaintenanceTask } from './maintenanceTasks';
 
 /**
@@ -8,11 +7,7 @@ import type { MaintenanceTask } from './maintenanceTasks';
  * the main bundle; from source (unit tests, e2e, bench) the TypeScript entry is loaded through tsx.
  */
 export function runInWorker<T>(task: MaintenanceTask): Promise<T> {
-  const built = join(__dirname, 'maintenanceWorker.js');
-  const source = join(__dirname, 'maintenanceWorker.ts');
-  const code = existsSync(built)
-    ? `require(${JSON.stringify(built)});`
-    : `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`;
+  const code = workerScript('maintenanceWorker');
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: task });
     let settled = false;
