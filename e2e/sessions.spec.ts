@@ -819,3 +819,51 @@ test('an impossible blood result is refused under its own field and nothing is r
   await expect(platelets).toHaveValue('5000');
   expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
 });
+
+test('the screen holds Hb 65 g/L and glucose 3.2, modifies 78/45 as clinic policy; a threshold cannot be loosened past its published bound', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await patientReady(app, { given: 'Hine', family: 'Walker', mrn: 'RMH-4001' });
+  const { page } = app;
+  await bookAndOpen(app, patientId, '11:00');
+  const panel = page.getByRole('region', { name: 'Hine Walker' });
+  const decisionCard = panel.getByRole('region', { name: 'Screen decision' });
+
+  await fillVitals(panel, { hr: '68', sbp: '78', dbp: '45', spo2: '97', temp: '36.5' });
+  await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
+  const low = decisionCard.getByLabel('Systolic blood pressure low');
+  await expect(low).toContainText('78 mmHg');
+  await expect(low).toContainText('< 90 mmHg');
+  await expect(low).toContainText('Clinic policy');
+
+  await panel.getByRole('button', { name: 'Add recent blood results' }).click();
+  await panel.getByLabel('Haemoglobin (g/L)').fill('65');
+  await panel.getByLabel('Date of blood test').fill(today);
+  await expect(panel.getByTestId('decision')).toHaveText('Hold');
+  await expect(decisionCard.getByLabel('Haemoglobin very low')).toContainText('< 70 g/L');
+  await panel.getByLabel('Haemoglobin (g/L)').fill('120');
+  await panel.getByLabel('Glucose (mmol/L)').fill('3.2');
+  await expect(panel.getByTestId('decision')).toHaveText('Hold');
+  await expect(decisionCard.getByLabel('Blood glucose too low to start')).toContainText(
+    'redo the screen once glucose is at least 5.5 mmol/L',
+  );
+  await app.screenshot('sessions-screen-gaps');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const thresholds = page.getByRole('region', { name: 'Pre-session screening thresholds' });
+  await expect(thresholds.getByText(/Never below 85 %: the most permissive published figure/)).toBeVisible();
+  await expect(thresholds.getByText(/Never above 38 °C/)).toBeVisible();
+  await thresholds.getByLabel('SpO₂: hold below').fill('80');
+  await thresholds.getByLabel('Reason for the change').fill('Our oximeters read low');
+  await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(thresholds.getByText(/SpO₂: hold below: Never below 85 %.*ERJ field-walking-test/)).toBeVisible();
+  await expect(thresholds.getByRole('alert')).toContainText('A clinic may tighten it');
+  await app.screenshot('settings-threshold-bounds');
+  await thresholds
+    .getByRole('table', { name: 'Vital signs thresholds' })
+    .screenshot({ path: 'e2e/.screenshots/settings-threshold-bounds-vitals.png' });
+  const view = await app.call<{ thresholds: { spo2HoldBelow: { value: number } } }>('safety.thresholds', {});
+  expect(view.thresholds.spo2HoldBelow.value).toBe(88);
+  expect(app.consoleErrors).toEqual([]);
+});

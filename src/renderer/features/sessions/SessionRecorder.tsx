@@ -47,7 +47,12 @@ import {
   type ScreenDecision,
 } from '../../../shared/clinical/session';
 import {
+  afterRanges,
   attendanceLabels,
+  entryRanges,
+  screenRanges,
+  symptomRanges,
+  type NumberRange,
   entryOutcomeLabels,
   entryOutcomes,
   type EntryOutcome,
@@ -80,18 +85,21 @@ import { SignedSession } from './SignedSession';
 
 const DRAFT_DELAY_MS = 250;
 
-const vitalInputs: Array<[ScreenNumberField, string, number, number, number?]> = [
-  ['restingHr', 'Resting HR (bpm)', 25, 250],
-  ['sbp', 'Systolic BP (mmHg)', 50, 300],
-  ['dbp', 'Diastolic BP (mmHg)', 20, 200],
-  ['spo2', 'SpO₂ (%)', 50, 100],
-  ['temperatureC', 'Temperature (°C)', 30, 43, 1],
+// Labels are the screen's own; every range comes from the contract that validates the save.
+const screenFieldRanges: Record<ScreenNumberField, NumberRange> = { ...screenRanges, ...symptomRanges };
+const vitalInputs: Array<[ScreenNumberField, string]> = [
+  ['restingHr', 'Resting HR (bpm)'],
+  ['sbp', 'Systolic BP (mmHg)'],
+  ['dbp', 'Diastolic BP (mmHg)'],
+  ['spo2', 'SpO₂ (%)'],
+  ['temperatureC', 'Temperature (°C)'],
+  ['standingSbp', 'Standing systolic BP (optional)'],
 ];
-const bloodInputs: Array<[ScreenNumberField, string, number, number, number?]> = [
-  ['haemoglobinGL', 'Haemoglobin (g/L)', 20, 250],
-  ['plateletsX109', 'Platelets (×10⁹/L)', 0, 2000],
-  ['neutrophilsX109', 'Neutrophils (×10⁹/L)', 0, 100, 1],
-  ['glucoseMmol', 'Glucose (mmol/L)', 0.5, 40, 1],
+const bloodInputs: Array<[ScreenNumberField, string]> = [
+  ['haemoglobinGL', 'Haemoglobin (g/L)'],
+  ['plateletsX109', 'Platelets (×10⁹/L)'],
+  ['neutrophilsX109', 'Neutrophils (×10⁹/L)'],
+  ['glucoseMmol', 'Glucose (mmol/L)'],
 ];
 const symptomInputs: Array<[ScreenNumberField, string]> = [
   ['fatigue0to10', 'Fatigue (0–10)'],
@@ -101,24 +109,24 @@ const symptomInputs: Array<[ScreenNumberField, string]> = [
   ['sleepQuality0to10', 'Sleep quality (0–10)'],
   ['energy0to10', 'Energy (0–10)'],
 ];
-const entryInputs: Array<[EntryNumberField, string, number, number, number?]> = [
-  ['sets', 'Sets', 0, 50],
-  ['reps', 'Reps', 0, 500],
-  ['loadKg', 'Load kg', 0, 500, 1],
-  ['durationMin', 'Minutes', 0, 300, 1],
-  ['rpe', 'RPE', 6, 20],
-  ['peakHr', 'Peak HR', 30, 250],
-  ['spo2', 'SpO₂', 50, 100],
-  ['painChange', 'Pain ±', -10, 10],
+const entryInputs: Array<[EntryNumberField, string]> = [
+  ['sets', 'Sets'],
+  ['reps', 'Reps'],
+  ['loadKg', 'Load kg'],
+  ['durationMin', 'Minutes'],
+  ['rpe', 'RPE'],
+  ['peakHr', 'Peak HR'],
+  ['spo2', 'SpO₂'],
+  ['painChange', 'Pain ±'],
 ];
-const afterInputs: Array<[AfterField, string, number, number]> = [
-  ['restingHr', 'Heart rate after (bpm)', 25, 250],
-  ['sbp', 'Systolic BP after', 50, 300],
-  ['dbp', 'Diastolic BP after', 20, 200],
-  ['spo2', 'SpO₂ after (%)', 50, 100],
-  ['rpeOverall', 'Session RPE (6–20)', 6, 20],
-  ['fatigue', 'Fatigue after (0–10)', 0, 10],
-  ['pain', 'Pain after (0–10)', 0, 10],
+const afterInputs: Array<[AfterField, string]> = [
+  ['restingHr', 'Heart rate after (bpm)'],
+  ['sbp', 'Systolic BP after'],
+  ['dbp', 'Diastolic BP after'],
+  ['spo2', 'SpO₂ after (%)'],
+  ['rpeOverall', 'Session RPE (6–20)'],
+  ['fatigue', 'Fatigue after (0–10)'],
+  ['pain', 'Pain after (0–10)'],
 ];
 
 /** One line a colleague can read at a glance: the vitals as taken. */
@@ -533,15 +541,15 @@ function EntryEditor(props: {
         )}
       </Group>
       <SimpleGrid cols={props.cols} spacing={6} verticalSpacing={4}>
-        {entryInputs.map(([field, label, min, max, decimals]) => (
+        {entryInputs.map(([field, label]) => (
           <NumberField
             key={field}
             size="sm"
             label={label}
             value={entry[field]}
-            min={min}
-            max={max}
-            decimals={decimals}
+            min={entryRanges[field].min}
+            max={entryRanges[field].max}
+            decimals={entryRanges[field].decimals}
             error={err(field)}
             logField
             onChange={(v) => props.onChange(withPerformedValue(entry, field, v))}
@@ -837,20 +845,14 @@ export function SessionRecorder(props: {
   };
 
   // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
-  const screenField = ([key, label, min = 0, max = 10, decimals]: [
-    ScreenNumberField,
-    string,
-    number?,
-    number?,
-    number?,
-  ]) => (
+  const screenField = ([key, label]: [ScreenNumberField, string]) => (
     <NumberField
       key={key}
       label={label}
-      value={draft.screen[key]}
-      min={min}
-      max={max}
-      decimals={decimals}
+      value={draft.screen[key] ?? ''}
+      min={screenFieldRanges[key].min}
+      max={screenFieldRanges[key].max}
+      decimals={screenFieldRanges[key].decimals}
       error={errors[`screen.${key}`]}
       onChange={(v) => setScreen(key, v)}
     />
@@ -980,6 +982,18 @@ export function SessionRecorder(props: {
                     }}
                   />
                 </SimpleGrid>
+                {draft.screen.glucoseMmol !== '' &&
+                  draft.screen.glucoseMmol > view.thresholds.glucoseHoldAboveWithSymptoms.value && (
+                    <Checkbox
+                      mt="sm"
+                      label="Ketones present, or weakness or unusual tiredness"
+                      checked={draft.screen.glucoseKetonesOrSymptoms === true}
+                      onChange={(e) => {
+                        const glucoseKetonesOrSymptoms = e.currentTarget.checked;
+                        update((d) => ({ ...d, screen: { ...d.screen, glucoseKetonesOrSymptoms } }));
+                      }}
+                    />
+                  )}
               </>
             )}
           </Paper>
@@ -1146,13 +1160,13 @@ export function SessionRecorder(props: {
           </Title>
           {view.decision !== 'hold' && (
             <SimpleGrid cols={afterCols} spacing="sm" data-after-start="">
-              {afterInputs.map(([key, label, min, max]) => (
+              {afterInputs.map(([key, label]) => (
                 <NumberField
                   key={key}
                   label={label}
                   value={draft.after[key]}
-                  min={min}
-                  max={max}
+                  min={afterRanges[key].min}
+                  max={afterRanges[key].max}
                   error={errors[`after.${key}`]}
                   onChange={(v) => update((d) => ({ ...d, after: { ...d.after, [key]: v } }))}
                 />
