@@ -867,3 +867,39 @@ test('the screen holds Hb 65 g/L and glucose 3.2, modifies 78/45 as clinic polic
   expect(view.thresholds.spo2HoldBelow.value).toBe(88);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a pelvic lesion blocks tandem stance until a clinician clears single-leg and balance work for the patient, with a reason', async ({
+  app,
+}) => {
+  const patientId = await patientReady(app, { given: 'Wiremu', family: 'Hohaia', mrn: 'RMH-5001' });
+  await app.call('intake.saveBoneLesion', {
+    patientId,
+    site: 'pelvis',
+    location: 'Left acetabulum',
+    lesionType: 'mixed',
+    weightBearing: 'full',
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/plan`);
+  await expect(page.getByRole('heading', { name: 'Exercise plan' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Add an exercise to the plan' }).fill('tandem');
+  await page.getByRole('option', { name: 'Tandem stance' }).click();
+  const tandem = page.getByRole('group', { name: 'Tandem stance' });
+  await expect(tandem).toContainText('Pelvic lesion: no single-leg or balance work until a clinician clears it');
+
+  const clearance = page.getByRole('region', { name: 'Movement clearance' });
+  await expect(clearance).toContainText('blocked until a clinician clears it');
+  await clearance.getByRole('button', { name: 'Clear for this patient' }).click();
+  await expect(clearance.getByText('Enter the reason for the clearance')).toBeVisible();
+  await clearance
+    .getByLabel('Reason for the clearance')
+    .fill('Orthopaedic review: acetabulum stable, supported balance work agreed');
+  await clearance.getByRole('button', { name: 'Clear for this patient' }).click();
+  await expect(clearance).toContainText('Cleared by Alex Morgan');
+  await expect(tandem).not.toContainText('Conflicts with a bone-lesion restriction');
+  await app.screenshot('plan-movement-clearance');
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expect(page.getByText('Plan version 1 saved')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});

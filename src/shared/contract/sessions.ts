@@ -88,6 +88,29 @@ export interface Exercise {
   retired: boolean;
 }
 
+/** Movement work a bone lesion blocks until a clinician clears it for the patient (boneRestrictions.ts). */
+export const clearableMovementTags = ['single_leg_balance'] as const;
+export type ClearableMovementTag = (typeof clearableMovementTags)[number];
+
+export interface MovementClearanceView {
+  id: string;
+  tag: ClearableMovementTag;
+  reason: string;
+  clearedByName: string;
+  clearedAt: string;
+}
+
+export interface PlanView {
+  plan: ExercisePlan | null;
+  versions: number;
+  /** Restrictions after this patient's movement clearances. */
+  restrictions: BoneRestriction[];
+  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  movementClearances: MovementClearanceView[];
+  /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
+  clearable: ClearableMovementTag[];
+}
+
 export interface ClinicThresholds {
   thresholds: ScreenThresholds;
   /** Keys whose value differs from the published default. */
@@ -601,12 +624,21 @@ export const sessionsChannels = {
     }),
   ).returns<AdverseEventRecord>(),
 
-  'plans.current': channel(z.object({ patientId: id('Patient') })).returns<{
-    plan: ExercisePlan | null;
-    versions: number;
-    restrictions: BoneRestriction[];
-    heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
-  }>(),
+  'plans.current': channel(z.object({ patientId: id('Patient') })).returns<PlanView>(),
+  'plans.clearMovement': channel(
+    z.object({
+      patientId: id('Patient'),
+      tag: choice('movement to clear', clearableMovementTags),
+      reason: requiredText('reason for the clearance', 1000),
+    }),
+  ).returns<PlanView>(),
+  'plans.withdrawMovementClearance': channel(
+    z.object({
+      patientId: id('Patient'),
+      clearanceId: id('Clearance'),
+      reason: requiredText('reason for withdrawing the clearance', 1000),
+    }),
+  ).returns<PlanView>(),
   'plans.save': channel(
     z.object({
       patientId: id('Patient'),

@@ -117,6 +117,7 @@ export function recordAdverseEvent(
       sessionId: input.sessionId ?? null,
       type: input.type,
       redFlag: input.type === 'red_flag',
+      redFlagId: null,
       severity: input.severity,
       occurredAt: new Date(input.occurredAt).toISOString(),
       description: input.description,

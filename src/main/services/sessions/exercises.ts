@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { starterExercises, type MovementTag } from '../../../shared/clinical/session';
+import { starterExercises, withDerivedTags, type MovementTag } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Exercise } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
@@ -119,7 +119,7 @@ function values(input: ParsedInputOf<'exercises.add'>) {
     impact: input.impact,
     weightBearing: input.weightBearing,
     chairBased: input.chairBased,
-    tagsJson: JSON.stringify([...new Set(input.tags)]),
+    tagsJson: JSON.stringify([...new Set(withDerivedTags(input).tags)]),
     description: input.description,
   };
 }
