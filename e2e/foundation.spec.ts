@@ -165,3 +165,33 @@ test('Settings makes a backup the clinic can open and proves the audit trail int
   await app.screenshot('settings-backup');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a screen that fails to draw says what to do and keeps the menu, and the rest of the app still works', async ({
+  app,
+}) => {
+  const { page } = app;
+  const created = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Ana',
+    familyName: 'Silva',
+    dateOfBirth: '1961-05-02',
+    sex: 'female',
+    mrn: 'RMH-9001',
+  });
+  // A malformed answer makes the plan screen throw while drawing, as a bug in it would.
+  await page.evaluate(() => {
+    (window.api as unknown as Record<string, Record<string, unknown>>).plans!.current = async () => ({
+      ok: true,
+      value: {},
+    });
+  });
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${created.id}/plan`);
+  const error = page.getByRole('alert', { name: 'This screen could not be shown' });
+  await expect(error).toContainText('This screen could not be shown');
+  await expect(error).toContainText('Everything already saved is safe');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await app.screenshot('screen-error');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(page.getByText('Silva')).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { AdverseEventRecord, AdverseEventType } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
@@ -162,15 +162,4 @@ export function closeAdverseEvent(
     refreshCaseloadSummary(ctx, before.patientId);
     return toAdverseEvent(after, null);
   })();
-}
-
-export function openEventCounts(ctx: ServiceContext, patientId: string): { open: number; redFlags: number } {
-  const row = prepared(ctx, 'adverseEvents.openCounts', () =>
-    ctx.db
-      .select({ open: sql<number>`count(*)`, redFlags: sql<number>`coalesce(sum(${adverseEvent.redFlag}), 0)` })
-      .from(adverseEvent)
-      .where(and(eq(adverseEvent.patientId, sql.placeholder('patientId')), isNull(adverseEvent.closedAt)))
-      .prepare(),
-  ).get({ patientId });
-  return { open: row?.open ?? 0, redFlags: row?.redFlags ?? 0 };
 }

@@ -6,7 +6,7 @@ import { auditTrailFor } from '../audit';
 import { listExercises } from './exercises';
 import { clearMovement, withdrawMovementClearance } from './movementClearance';
 import { planView, savePlan } from './plans';
-import { seedPatient } from './testSeed';
+import { seedPatient } from '../../testSeed';
 
 let t: ReturnType<typeof openTestCaseload>;
 beforeEach(() => {

@@ -7,7 +7,7 @@ import { MIGRATIONS_DIR, openTestCaseload } from '../../testing';
 import { adverseEventsForSession } from './adverseEvents';
 import { listExercises } from './exercises';
 import { recordScreen } from './record';
-import { seedPatient } from './testSeed';
+import { seedPatient } from '../../testSeed';
 import { createBooking } from './today';
 
 const DATE = '2026-11-27';

@@ -5,7 +5,7 @@ import { writeSetting } from '../settings';
 import { getSession, recordScreen } from './record';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { setThresholds, thresholdsView } from './safety';
-import { seedPatient } from './testSeed';
+import { seedPatient } from '../../testSeed';
 import { createBooking } from './today';
 
 const DATE = '2026-11-27';

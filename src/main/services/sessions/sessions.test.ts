@@ -10,7 +10,7 @@ import { patientSessions } from './history';
 import { savePlan } from './plans';
 import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
 import { setThresholds, thresholdsView } from './safety';
-import { seedPatient } from './testSeed';
+import { seedPatient } from '../../testSeed';
 import { createBooking, createClass, todayList } from './today';
 import { auditTrailFor } from '../audit';
 import type { ParsedInputOf } from '../../../shared/contract';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { boneLesion, careTeamMember, clearance, contact, medication, patient } from '../../db/schema';
-import type { ServiceContext } from '../../context';
-import type { BoneLesionSite, MedicationFlag } from '../../../shared/domain/vocabulary';
-import { refreshCaseloadSummary } from '../caseloadSummary';
-import { createPatient } from '../patients';
+import { boneLesion, careTeamMember, clearance, contact, medication, patient } from './db/schema';
+import type { ServiceContext } from './context';
+import type { BoneLesionSite, MedicationFlag } from '../shared/domain/vocabulary';
+import { refreshCaseloadSummary } from './services/caseloadSummary';
+import { createPatient } from './services/patients';
 
 /**
  * Test-only: writes intake facts straight into intake's tables, so session tests do not depend on
