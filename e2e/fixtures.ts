@@ -10,7 +10,14 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
+import {
+  buildBridge,
+  channelNames,
+  type ApiResult,
+  type ChannelName,
+  type InputOf,
+  type OutputOf,
+} from '../src/shared/contract';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
@@ -37,7 +44,7 @@ export interface PacewiseApp {
   requests: string[];
   consoleErrors: string[];
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
-  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Closes the app and its database, then opens both again on the same folder. */
   restart(): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -50,7 +57,7 @@ interface Options {
 
 const SET_UP = {
   clinicName: 'Riverside Cancer Exercise Clinic',
-  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: 'AEP-1234' },
+  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist' as const, registrationNumber: 'AEP-1234' },
 };
 
 export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
@@ -139,7 +146,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       dataDir,
       requests,
       consoleErrors,
-      async call<T>(channel: string, input: unknown = {}) {
+      async call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
         const result = (await page.evaluate(
           ([c, i]) => {
             const [ns, m] = (c as string).split('.') as [string, string];
@@ -149,7 +156,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
             return bridge[ns]![m]!(i);
           },
           [channel, input] as const,
-        )) as ApiResult<T>;
+        )) as ApiResult<OutputOf<K>>;
         if (!result.ok)
           throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
         return result.value;
