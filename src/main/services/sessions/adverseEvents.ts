@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 
@@ -68,28 +68,12 @@ export function insertAdverseEvent(
     'id' | 'closedAt' | 'closedBy' | 'closingNote' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
   >,
 ): Row {
-  const at = ctx.now().toISOString();
-  const row: Row = {
-    id: ctx.newId(),
-    ...input,
-    closedAt: null,
-    closedBy: null,
-    closingNote: null,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
-  };
-  ctx.db.insert(adverseEvent).values(row).run();
-  appendAudit(ctx.db, ctx, {
-    actorId: actor,
-    patientId: row.patientId,
-    entity: 'adverse_event',
-    entityId: row.id,
-    action: 'create',
-    after: row,
-  });
-  return row;
+  return insertAudited(
+    ctx,
+    adverseEvent,
+    { id: ctx.newId(), ...input, closedAt: null, closedBy: null, closingNote: null },
+    { actorId: actor, patientId: input.patientId, entity: 'adverse_event' },
+  );
 }
 
 export function recordAdverseEvent(

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { clinician, movementClearance, patient } from '../../db/schema';
 import { notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 
 /** The clinician clearances in force for a patient, oldest first. */
@@ -57,30 +57,20 @@ export function clearMovement(ctx: ServiceContext, input: ParsedInputOf<'plans.c
     }
     // Clearing twice records nothing new: the clearance in force already says who, when and why.
     if (movementClearances(ctx, input.patientId).some((c) => c.tag === input.tag)) return;
-    const at = ctx.now().toISOString();
-    const row = {
-      id: ctx.newId(),
-      patientId: input.patientId,
-      tag: input.tag,
-      reason: input.reason,
-      withdrawnAt: null,
-      withdrawnBy: null,
-      withdrawnReason: null,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(movementClearance).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: input.patientId,
-      entity: 'movement_clearance',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-      reason: input.reason,
-    });
+    insertAudited(
+      ctx,
+      movementClearance,
+      {
+        id: ctx.newId(),
+        patientId: input.patientId,
+        tag: input.tag,
+        reason: input.reason,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawnReason: null,
+      },
+      { actorId: actor, patientId: input.patientId, entity: 'movement_clearance', reason: input.reason },
+    );
   })();
 }
 
@@ -92,24 +82,12 @@ export function withdrawMovementClearance(
   ctx.sqlite.transaction(() => {
     const before = ctx.db.select().from(movementClearance).where(eq(movementClearance.id, input.clearanceId)).get();
     if (!before || before.patientId !== input.patientId || before.withdrawnAt) throw notFound('That clearance');
-    const at = ctx.now().toISOString();
-    const changes = {
-      withdrawnAt: at,
-      withdrawnBy: actor,
-      withdrawnReason: input.reason,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(movementClearance).set(changes).where(eq(movementClearance.id, before.id)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: input.patientId,
-      entity: 'movement_clearance',
-      entityId: before.id,
-      action: 'update',
+    updateAudited(
+      ctx,
+      movementClearance,
       before,
-      after: { ...before, ...changes },
-      reason: input.reason,
-    });
+      { withdrawnAt: ctx.now().toISOString(), withdrawnBy: actor, withdrawnReason: input.reason },
+      { actorId: actor, patientId: input.patientId, entity: 'movement_clearance', reason: input.reason },
+    );
   })();
 }
