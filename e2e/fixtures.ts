@@ -19,6 +19,7 @@ import {
   type OutputOf,
 } from '../src/shared/contract';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
+import { chooseChromium } from './support/browser';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
@@ -73,8 +74,9 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
   ],
   browser: [
     async ({}, use) => {
+      const { executablePath } = chooseChromium(process.env, () => chromium.executablePath());
       const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        ...(executablePath ? { executablePath } : {}),
         args: CHROMIUM_ARGS,
         headless: true,
       });
