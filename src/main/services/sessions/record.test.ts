@@ -7,29 +7,18 @@ import { MIGRATIONS_DIR, openTestCaseload } from '../../testing';
 import { adverseEventsForSession } from './adverseEvents';
 import { listExercises } from './exercises';
 import { recordScreen } from './record';
-import { seedPatient } from '../../testSeed';
+import { nullScreen, seedPatient } from '../../testSeed';
 import { createBooking } from './today';
 
 const DATE = '2026-11-27';
 type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
 const screen = (redFlagIds: Screen['redFlags']): Screen => ({
+  ...nullScreen(),
   restingHr: 72,
   sbp: 128,
   dbp: 78,
   spo2: 97,
   temperatureC: 36.6,
-  haemoglobinGL: null,
-  plateletsX109: null,
-  neutrophilsX109: null,
-  glucoseMmol: null,
-  bloodsDate: null,
-  fatigue0to10: null,
-  pain0to10: null,
-  painSite: null,
-  breathlessness0to10: null,
-  nausea0to10: null,
-  sleepQuality0to10: null,
-  energy0to10: null,
   redFlags: redFlagIds,
 });
 

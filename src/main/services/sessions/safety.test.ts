@@ -3,33 +3,12 @@ import { openTestCaseload } from '../../testing';
 import { auditTrailFor } from '../audit';
 import { writeSetting } from '../settings';
 import { getSession, recordScreen } from './record';
-import type { ParsedInputOf } from '../../../shared/contract';
 import { setThresholds, thresholdsView } from './safety';
-import { seedPatient } from '../../testSeed';
+import { nullScreen, seedPatient } from '../../testSeed';
 import { createBooking } from './today';
 
 const DATE = '2026-11-27';
-type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
-const blank: Screen = {
-  restingHr: null,
-  sbp: null,
-  dbp: null,
-  spo2: null,
-  temperatureC: null,
-  haemoglobinGL: null,
-  plateletsX109: null,
-  neutrophilsX109: null,
-  glucoseMmol: null,
-  bloodsDate: null,
-  fatigue0to10: null,
-  pain0to10: null,
-  painSite: null,
-  breathlessness0to10: null,
-  nausea0to10: null,
-  sleepQuality0to10: null,
-  energy0to10: null,
-  redFlags: [],
-};
+const blank = nullScreen();
 let t: ReturnType<typeof openTestCaseload>;
 beforeEach(() => {
   t = openTestCaseload({ now: () => new Date(`${DATE}T09:30:00`) });
