@@ -5,7 +5,7 @@ import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import type { ServiceContext } from '../../context';
 import { assessment, clinician, measureResult } from '../../db/schema';
 import { ApiError, fieldError } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { assertRecordable, defaultBattery } from './measures';
@@ -52,38 +52,29 @@ export function createAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
     }
     if (input.kind === 'baseline') assertNoBaselineYet(ctx, input.patientId);
     assertNotBeforeBaseline(ctx, input.patientId, input.kind, input.assessedOn);
-    const at = ctx.now().toISOString();
-    const row: AssessmentRow = {
-      id: ctx.newId(),
-      patientId: input.patientId,
-      kind: input.kind,
-      assessedOn: input.assessedOn,
-      clinicianId,
-      notes: input.notes,
-      heightCm: input.heightCm,
-      weightKg: input.weightKg,
-      plannedMeasuresJson: JSON.stringify(planned),
-      amendsId: null,
-      amendmentReason: null,
-      finalisedAt: null,
-      finalisedBy: null,
-      discardedAt: null,
-      discardedBy: null,
-      discardReason: null,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(assessment).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'assessment',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
+    const row = insertAudited(
+      ctx,
+      assessment,
+      {
+        id: ctx.newId(),
+        patientId: input.patientId,
+        kind: input.kind,
+        assessedOn: input.assessedOn,
+        clinicianId,
+        notes: input.notes,
+        heightCm: input.heightCm,
+        weightKg: input.weightKg,
+        plannedMeasuresJson: JSON.stringify(planned),
+        amendsId: null,
+        amendmentReason: null,
+        finalisedAt: null,
+        finalisedBy: null,
+        discardedAt: null,
+        discardedBy: null,
+        discardReason: null,
+      },
+      { actorId: actor, patientId: input.patientId, entity: 'assessment' },
+    );
     return row.id;
   })();
   return getAssessment(ctx, id);
