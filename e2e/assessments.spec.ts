@@ -4,12 +4,6 @@ import Database from 'better-sqlite3';
 import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
-interface Flag {
-  lastAssessmentOn: string | null;
-  reassessmentDueOn: string | null;
-  state: 'not_due' | 'due' | 'overdue' | null;
-}
-
 const esasLabels = [
   'Pain',
   'Tiredness (fatigue)',
@@ -126,7 +120,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const patient = await app.call<{ id: string }>('patients.create', {
+  const patient = await app.call('patients.create', {
     givenName: 'Ruth',
     familyName: 'Okafor',
     preferredName: null,
@@ -139,7 +133,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
 
   await recordAssessment(app, patient.id, { kind: 'Baseline', on: baselineOn, walk: '380', tug: '10.2', fatigue: '7' });
   // Eight weeks on, the caseload's row says the reassessment is due today.
-  let flag = await app.call<Flag>('progress.caseloadFlag', { patientId: patient.id });
+  let flag = await app.call('progress.caseloadFlag', { patientId: patient.id });
   expect(flag).toEqual({ lastAssessmentOn: baselineOn, reassessmentDueOn: today, state: 'due' });
   await go(page, `/patients/${patient.id}/assessments`);
   await expect(page.getByRole('group', { name: 'Reassessment schedule' })).toContainText('Reassessment due');
@@ -191,7 +185,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
 
   // The caseload's reassessment flag clears: next one is eight weeks after today.
-  flag = await app.call<Flag>('progress.caseloadFlag', { patientId: patient.id });
+  flag = await app.call('progress.caseloadFlag', { patientId: patient.id });
   expect(flag).toEqual({ lastAssessmentOn: today, reassessmentDueOn: addDays(today, 56), state: 'not_due' });
   await go(page, '/caseload');
   await expect(caseloadRow).toContainText(formatClinicDate(addDays(today, 56)));
@@ -218,7 +212,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
 
 test('a correction keeps the finalised original readable and replaces it in the comparison', async ({ app }) => {
   const { page } = app;
-  const patient = await app.call<{ id: string }>('patients.create', {
+  const patient = await app.call('patients.create', {
     givenName: 'Tom',
     familyName: 'Becker',
     preferredName: null,
@@ -227,7 +221,7 @@ test('a correction keeps the finalised original readable and replaces it in the 
     mrn: 'RMH-100200',
   });
   const on = addDays(todayLocal(), -3);
-  const draft = await app.call<{ id: string }>('assessments.create', {
+  const draft = await app.call('assessments.create', {
     patientId: patient.id,
     kind: 'baseline',
     assessedOn: on,
@@ -272,7 +266,7 @@ test('a correction keeps the finalised original readable and replaces it in the 
 
 test('the clinic defines its own measure and default battery, and new assessments start from it', async ({ app }) => {
   const { page } = app;
-  const patient = await app.call<{ id: string }>('patients.create', {
+  const patient = await app.call('patients.create', {
     givenName: 'Aroha',
     familyName: 'Ngata',
     preferredName: null,
@@ -331,7 +325,7 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   app,
 }) => {
   const { page } = app;
-  const patient = await app.call<{ id: string }>('patients.create', {
+  const patient = await app.call('patients.create', {
     givenName: 'Mei',
     familyName: 'Chen',
     preferredName: null,
@@ -341,7 +335,7 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   });
   const today = todayLocal();
   const start = addDays(today, -60);
-  const baseline = await app.call<{ id: string }>('assessments.create', {
+  const baseline = await app.call('assessments.create', {
     patientId: patient.id,
     kind: 'baseline',
     assessedOn: start,
@@ -355,7 +349,7 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
     components: { distance_m: 350 },
   });
   await app.call('assessments.finalise', { assessmentId: baseline.id });
-  const again = await app.call<{ id: string }>('assessments.create', {
+  const again = await app.call('assessments.create', {
     patientId: patient.id,
     kind: 'reassessment',
     assessedOn: today,
@@ -440,7 +434,7 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
   app,
 }) => {
   const { page } = app;
-  const patient = await app.call<{ id: string }>('patients.create', {
+  const patient = await app.call('patients.create', {
     givenName: 'Lena',
     familyName: 'Park',
     preferredName: null,
@@ -450,7 +444,7 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
   });
   const today = todayLocal();
   const baselineOn = addDays(today, -20);
-  const base = await app.call<{ id: string }>('assessments.create', {
+  const base = await app.call('assessments.create', {
     patientId: patient.id,
     kind: 'baseline',
     assessedOn: baselineOn,
@@ -518,13 +512,10 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
     await app.screenshot('assessments-list');
   }
   await useColorScheme(page, 'light');
-  const comparison = await app.call<{ rows: Array<{ measureKey: string; current: { value: number } }> }>(
-    'progress.comparison',
-    { patientId: patient.id },
-  );
-  expect(comparison.rows.find((r) => r.measureKey === 'timed_up_and_go')!.current.value).toBe(11.25);
+  const comparison = await app.call('progress.comparison', { patientId: patient.id });
+  expect(comparison.rows.find((r) => r.measureKey === 'timed_up_and_go')!.current!.value).toBe(11.25);
   // A finalised reassessment with ECOG and SPPB, whose thresholds the fact sheet does not back (review P3 #24).
-  const again = await app.call<{ id: string }>('assessments.create', {
+  const again = await app.call('assessments.create', {
     patientId: patient.id,
     kind: 'reassessment',
     assessedOn: today,

@@ -9,12 +9,12 @@ const zoe = {
   givenName: 'Zoë "Zo"',
   familyName: "O'Brien, Ngũgĩ",
   dateOfBirth: '1961-07-04',
-  sex: 'female',
+  sex: 'female' as const,
   mrn: 'RMH-77',
 };
 
 async function seed(app: PacewiseApp): Promise<string> {
-  const { id } = await app.call<{ id: string }>('patients.create', zoe);
+  const { id } = await app.call('patients.create', zoe);
   await app.call('patients.create', { ...zoe, givenName: 'Tom', familyName: 'Becker', mrn: 'RMH-78' });
   await app.call('bookings.create', { patientId: id, date: todayLocal(), startTime: '09:00' });
   return id;

@@ -8,7 +8,13 @@ async function seed(app: PacewiseApp): Promise<void> {
     ['Ruth', 'Okafor', 'RMH-R1'],
   ];
   for (const [givenName, familyName, mrn] of people) {
-    await app.call('patients.create', { givenName, familyName, dateOfBirth: '1960-03-02', sex: 'female', mrn });
+    await app.call('patients.create', {
+      givenName,
+      familyName,
+      dateOfBirth: '1960-03-02',
+      sex: 'female' as const,
+      mrn,
+    });
   }
   await app.page.reload();
 }
@@ -56,12 +62,12 @@ test('adding someone already on the caseload warns by MRN, and by name and date 
   await expect(
     dialog.getByText('Open the existing record, or tick this box if this is a different person'),
   ).toBeVisible();
-  expect((await app.call<{ total: number }>('patients.search', { query: 'adams' })).total).toBe(1);
+  expect((await app.call('patients.search', { query: 'adams' })).total).toBe(1);
 
   await dialog.getByLabel('This is a different person: add them anyway').check();
   await dialog.getByRole('button', { name: 'Save patient' }).click();
   await expect(dialog).toBeHidden();
-  expect((await app.call<{ total: number }>('patients.search', { query: 'adams' })).total).toBe(2);
+  expect((await app.call('patients.search', { query: 'adams' })).total).toBe(2);
 
   // The link in the warning opens the existing record instead.
   await page.getByRole('button', { name: 'Add patient' }).click();

@@ -11,10 +11,18 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { buildBridge, channelNames, type ApiResult } from '../src/shared/contract';
+import {
+  buildBridge,
+  channelNames,
+  type ApiResult,
+  type ChannelName,
+  type InputOf,
+  type OutputOf,
+} from '../src/shared/contract';
 import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
 import { reconcileFile } from '../src/main/services/reconcile';
 import { folderExportTarget } from '../src/main/services/exports/target';
+import { chooseChromium } from './support/browser';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
 
@@ -46,7 +54,7 @@ export interface PacewiseApp {
   requests: string[];
   consoleErrors: string[];
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
-  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
   restart(meanwhile?: () => void): Promise<void>;
   /** The folder the substituted save/open dialogs answer with ("the USB stick"). */
@@ -65,7 +73,7 @@ interface Options {
 
 const SET_UP = {
   clinicName: 'Riverside Cancer Exercise Clinic',
-  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: 'AEP-1234' },
+  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist' as const, registrationNumber: 'AEP-1234' },
 };
 
 export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
@@ -82,8 +90,9 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
   ],
   browser: [
     async ({}, use) => {
+      const { executablePath } = chooseChromium(process.env, () => chromium.executablePath());
       const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        ...(executablePath ? { executablePath } : {}),
         args: CHROMIUM_ARGS,
         headless: true,
       });
@@ -173,7 +182,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       pickFile,
       requests,
       consoleErrors,
-      async call<T>(channel: string, input: unknown = {}) {
+      async call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
         const result = (await page.evaluate(
           ([c, i]) => {
             const [ns, m] = (c as string).split('.') as [string, string];
@@ -183,7 +192,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
             return bridge[ns]![m]!(i);
           },
           [channel, input] as const,
-        )) as ApiResult<T>;
+        )) as ApiResult<OutputOf<K>>;
         if (!result.ok)
           throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
         return result.value;

@@ -123,7 +123,7 @@ test('refuses bad input with the field’s own message and writes nothing', asyn
   await expect(dialog.getByLabel('Date of birth')).toHaveValue('1960-01-01');
   await expect(dialog.getByRole('radio', { name: 'Female', exact: true })).toBeChecked();
 
-  const page1 = await app.call<{ total: number }>('patients.search', {});
+  const page1 = await app.call('patients.search', {});
   expect(page1.total).toBe(1);
   expect(app.consoleErrors).toEqual([]);
 });
@@ -164,4 +164,34 @@ test('Settings makes a backup the clinic can open and proves the audit trail int
   await expect(panel.getByRole('status').filter({ hasText: 'Audit trail intact' })).toContainText(/All \d+ entries/);
   await app.screenshot('settings-backup');
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('a screen that fails to draw says what to do and keeps the menu, and the rest of the app still works', async ({
+  app,
+}) => {
+  const { page } = app;
+  const created = await app.call('patients.create', {
+    givenName: 'Ana',
+    familyName: 'Silva',
+    dateOfBirth: '1961-05-02',
+    sex: 'female',
+    mrn: 'RMH-9001',
+  });
+  // A malformed answer makes the plan screen throw while drawing, as a bug in it would.
+  await page.evaluate(() => {
+    (window.api as unknown as Record<string, Record<string, unknown>>).plans!.current = async () => ({
+      ok: true,
+      value: {},
+    });
+  });
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${created.id}/plan`);
+  const error = page.getByRole('alert', { name: 'This screen could not be shown' });
+  await expect(error).toContainText('This screen could not be shown');
+  await expect(error).toContainText('Everything already saved is safe');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await app.screenshot('screen-error');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(page.getByText('Silva')).toBeVisible();
 });

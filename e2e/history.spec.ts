@@ -5,7 +5,7 @@ const ruth = {
   familyName: 'Okafor',
   preferredName: 'Ruthie',
   dateOfBirth: '1958-04-02',
-  sex: 'female',
+  sex: 'female' as const,
   mrn: 'MRN7001',
 };
 
@@ -20,7 +20,7 @@ test('the change history shows who changed the preferred name, from what to what
   const { page } = app;
   const settle = () => settleFor(page);
   await page.setViewportSize({ width: 1024, height: 768 });
-  const created = await app.call<{ id: string }>('patients.create', ruth);
+  const created = await app.call('patients.create', ruth);
   await app.call('intake.saveDetails', {
     patientId: created.id,
     ...ruth,
@@ -72,7 +72,7 @@ test('the change history shows who changed the preferred name, from what to what
 
 test('older changes load a page at a time', async ({ app }) => {
   const { page } = app;
-  const created = await app.call<{ id: string }>('patients.create', { ...ruth, mrn: 'MRN7002' });
+  const created = await app.call('patients.create', { ...ruth, mrn: 'MRN7002' });
   // 60 preferred-name changes: more than one page of 50.
   for (let i = 1; i <= 60; i++) {
     await app.call('intake.saveDetails', {

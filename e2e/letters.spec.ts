@@ -5,7 +5,6 @@ import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { seedLetterCase, type Call } from '../src/main/testCases';
-import type { ComparisonRow } from '../src/shared/contract/assessments';
 import { formatNumber, formatSigned, verdictLabels } from '../src/shared/clinical/measures';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
@@ -91,7 +90,7 @@ test('a reassessment letter is drafted from the record, edited, exported, finali
     baselineOn: addDays(today, -84),
     reassessedOn: addDays(today, -1),
   });
-  const comparison = await app.call<{ rows: ComparisonRow[] }>('progress.comparison', { patientId: c.patientId });
+  const comparison = await app.call('progress.comparison', { patientId: c.patientId });
 
   await go(page, `/patients/${c.patientId}`);
   await page
@@ -273,11 +272,46 @@ test('settings: an unknown merge field is refused when the template is saved, na
   await page.getByRole('heading', { name: 'Letter templates' }).scrollIntoViewIfNeeded();
   await toastsGone(page);
   await app.screenshot('letters-settings-template-refused');
-  const settings = await app.call<{ templates: Array<{ type: string; isBuiltIn: boolean }> }>('letters.settings', {});
+  const settings = await app.call('letters.settings', {});
   expect(settings.templates.find((t) => t.type === 'reassessment')!.isBuiltIn).toBe(true);
   await field.fill('{{patient.preferredName}} has reached the goals.');
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByText('Clinic’s own wording')).toBeVisible();
   await page.getByRole('button', { name: 'Restore built-in wording' }).click();
   await expect(page.getByText('Built-in wording', { exact: true })).toBeVisible();
+});
+
+test('a red-flag hold offers an urgent-concern letter pre-filled with what happened', async ({ app }) => {
+  const { page } = app;
+  const today = todayLocal();
+  const c = await seedLetterCase(callOf(app), {
+    mrn: 'RCH-004901',
+    givenName: 'Aroha',
+    familyName: 'Pōtae',
+    baselineOn: addDays(today, -3),
+    reassessedOn: addDays(today, -2),
+    assessments: false,
+  });
+  const booking = await app.call('bookings.create', { patientId: c.patientId, date: today, startTime: '09:30' });
+  // The hold itself is the session workflow's (tested in sessions.spec.ts); recorded here through
+  // the same channel its screen uses, with the override reason a missing clearance needs.
+  const outcome = await app.call('sessions.recordScreen', {
+    sessionId: booking.sessionId,
+    screen: { redFlags: ['chest_pain'] },
+    clearanceOverrideReason: 'Oncologist agreed by phone; letter to follow',
+  });
+  expect(outcome.decision).toBe('hold');
+
+  await go(page, `/sessions/${booking.sessionId}`);
+  const screen = page.getByRole('region', { name: 'Pre-session screen' });
+  await expect(screen.getByText('Incident recorded (1)')).toBeVisible();
+  await screen.getByRole('button', { name: 'Write urgent-concern letter' }).click();
+  await expect(page.getByRole('heading', { name: 'Urgent concern' })).toBeVisible();
+  const happened = page.getByRole('textbox', { name: 'What happened' });
+  await expect(happened).toHaveValue(/Chest pain or pressure/);
+  const preview = page.getByRole('document', { name: 'Letter preview' });
+  await expect(preview.getByText(/^Urgent: concern about Aroha Pōtae/)).toBeVisible();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await toastsGone(page);
+  await app.screenshot('letters-urgent-concern');
 });

@@ -9,14 +9,14 @@ const patient = (given: string, mrn: string) => ({
   familyName: 'Okafor',
   preferredName: null,
   dateOfBirth: '1958-04-02',
-  sex: 'female',
+  sex: 'female' as const,
   mrn,
 });
 
 async function withBackup(app: PacewiseApp) {
   await app.call('patients.create', patient('Ruth', 'MRN-1'));
   await app.call('patients.create', patient('Ada', 'MRN-2'));
-  await app.call('maintenance.backUp');
+  await app.call('maintenance.backUp', {});
 }
 
 test('an empty caseload file with backups beside it opens the recovery screen, never set-up, and restores', async ({
@@ -124,7 +124,7 @@ test('the number of automatic backups kept is clinic policy, editable in Setting
   await policy.getByLabel('Daily backups to keep').fill('30');
   await policy.getByRole('button', { name: 'Save backup policy' }).click();
   await expect(page.getByText('Backup policy saved')).toBeVisible();
-  expect(await app.call('maintenance.backupPolicy')).toEqual({ keepDaily: 30, keepWeekly: 8 });
+  expect(await app.call('maintenance.backupPolicy', {})).toEqual({ keepDaily: 30, keepWeekly: 8 });
   expect(app.consoleErrors).toEqual([]);
 });
 

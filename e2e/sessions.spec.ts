@@ -1,4 +1,3 @@
-import type { Exercise } from '../src/shared/contract/sessions';
 import { readFileSync } from 'node:fs';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
@@ -12,7 +11,7 @@ async function patientReady(
   app: PacewiseApp,
   p: { given: string; family: string; mrn: string; lumbar?: boolean; oncologistPhone?: string },
 ): Promise<string> {
-  const created = await app.call<{ id: string }>('patients.create', {
+  const created = await app.call('patients.create', {
     givenName: p.given,
     familyName: p.family,
     dateOfBirth: '1956-03-14',
@@ -43,7 +42,7 @@ async function patientReady(
     });
   }
   if (p.oncologistPhone) {
-    const contact = await app.call<{ id: string }>('contacts.save', {
+    const contact = await app.call('contacts.save', {
       fullName: 'Dr Ana Lima',
       role: 'oncologist',
       phone: p.oncologistPhone,
@@ -54,7 +53,7 @@ async function patientReady(
 }
 
 async function writePlan(app: PacewiseApp, patientId: string, keys: string[]) {
-  const library = await app.call<Exercise[]>('exercises.list', {});
+  const library = await app.call('exercises.list', {});
   const item = (key: string) => ({
     exerciseId: library.find((e) => e.starterKey === key)!.id,
     sets: key === 'stationary_cycle' ? null : 2,
@@ -196,7 +195,7 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   await expect(arohaPanel.getByText(/Draft saved/)).toBeVisible();
   // Wait for the draft holding the notes to reach the main process (not a fixed pause), then reload.
   const [arohaSession] = (
-    await app.call<{ history: Array<{ id: string }> }>('sessions.forPatient', {
+    await app.call('sessions.forPatient', {
       patientId: aroha,
       from: today,
       to: today,
@@ -204,10 +203,10 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   ).history;
   await expect
     .poll(async () => {
-      const view = await app.call<{ draft: { notes?: string } | null }>('sessions.get', {
+      const view = await app.call('sessions.get', {
         sessionId: arohaSession!.id,
       });
-      return view.draft?.notes;
+      return (view.draft as { notes?: string } | null)?.notes;
     })
     .toBe('Trunk rotation added at her request');
   await page.reload();
@@ -310,13 +309,13 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   await thresholds.getByLabel('Reason for the change').fill('Follow our respiratory team’s advice');
   await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(thresholds.getByText('Changed from 88')).toBeVisible();
-  const view = await app.call<{ thresholds: { spo2HoldBelow: { value: number } } }>('safety.thresholds', {});
+  const view = await app.call('safety.thresholds', {});
   expect(view.thresholds.spo2HoldBelow.value).toBe(90);
   expect(app.consoleErrors).toEqual([]);
 });
 
 async function bookAndOpen(app: PacewiseApp, patientId: string, startTime: string): Promise<string> {
-  const booking = await app.call<{ sessionId: string }>('bookings.create', {
+  const booking = await app.call('bookings.create', {
     patientId,
     date: today,
     startTime,
@@ -348,7 +347,7 @@ test('an empty screen is incomplete, not Go; a vital may be skipped only with a 
   await panel.getByRole('button', { name: 'Record screen and start' }).click();
   await expect(panel.getByText('Enter the SpO₂, or record why it was not taken')).toBeVisible();
   await expect(panel.getByText('Enter the resting heart rate, or record why it was not taken')).toBeVisible();
-  expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
+  expect((await app.call('sessions.get', { sessionId })).decision).toBeNull();
 
   // Main applies the same rule whatever the screen does.
   const refused = await app
@@ -405,7 +404,7 @@ test('an empty screen is incomplete, not Go; a vital may be skipped only with a 
   await expect(log.getByRole('row', { name: 'Sit to stand', exact: true })).toBeVisible();
   await expect(panel.getByLabel('Amendment 1')).toContainText('Cycled 12 minutes, not 10');
   await expect(panel.getByLabel('Amendment 1')).toContainText('Corrected exercise rows: Stationary cycle');
-  const stored = await app.call<{ entries: Array<{ durationMin: number }> }>('sessions.get', { sessionId });
+  const stored = await app.call('sessions.get', { sessionId });
   expect(stored.entries[0]!.durationMin).toBe(10);
   await expect(page.getByText('Stationary cycle corrected')).toBeHidden({ timeout: 10_000 });
   await app.screenshot('sessions-row-amended');
@@ -420,7 +419,7 @@ test('an empty screen is incomplete, not Go; a vital may be skipped only with a 
   await expect(held.getByTestId('decision')).toHaveText('Hold');
   await held.getByRole('button', { name: 'Record screen and hold' }).click();
   await expect(held.getByRole('button', { name: 'Sign as held for safety' })).toBeVisible();
-  expect((await app.call<{ decision: string }>('sessions.get', { sessionId: heldId })).decision).toBe('hold');
+  expect((await app.call('sessions.get', { sessionId: heldId })).decision).toBe('hold');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -462,7 +461,7 @@ test('a planned row nobody recorded blocks sign-off, naming the exercise; "Compl
   await app.screenshot('sessions-unrecorded');
   await useColorScheme(page, 'light');
   await app.screenshot('sessions-unrecorded');
-  const refused = await app.call<{ signedAt: string | null; entries: unknown[] }>('sessions.get', { sessionId });
+  const refused = await app.call('sessions.get', { sessionId });
   expect(refused.signedAt).toBeNull();
   expect(refused.entries).toHaveLength(0);
 
@@ -473,10 +472,7 @@ test('a planned row nobody recorded blocks sign-off, naming the exercise; "Compl
   await expect(cycle.getByText(message)).toBeHidden();
   await panel.getByRole('button', { name: 'Sign and lock session' }).click();
   await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
-  const saved = await app.call<{ entries: Array<{ outcome: string; durationMin: number | null; rpe: number | null }> }>(
-    'sessions.get',
-    { sessionId },
-  );
+  const saved = await app.call('sessions.get', { sessionId });
   expect(saved.entries.map((e) => [e.outcome, e.durationMin, e.rpe])).toEqual([
     ['completed', 10, null],
     ['completed', null, 12],
@@ -555,10 +551,7 @@ test('a trained user logs eight exercises with the keyboard only', async ({ app 
   await page.keyboard.press('Enter');
   await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
 
-  const saved = await app.call<{
-    entries: Array<{ exerciseName: string; sets: number | null; rpe: number | null; outcome: string; reason: string }>;
-    after: { restingHr: number };
-  }>('sessions.get', { sessionId });
+  const saved = await app.call('sessions.get', { sessionId });
   expect(saved.entries).toHaveLength(8);
   expect(saved.entries.map((e) => e.outcome)).toEqual([
     'completed',
@@ -573,7 +566,7 @@ test('a trained user logs eight exercises with the keyboard only', async ({ app 
   expect(saved.entries.map((e) => e.rpe)).toEqual([null, null, null, null, 14, 15, 16, 17]);
   expect(saved.entries[1]!.sets).toBe(2);
   expect(saved.entries[6]!.reason).toBe('Lighter band, knee sore');
-  expect(saved.after.restingHr).toBe(84);
+  expect(saved.after!.restingHr).toBe(84);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -587,7 +580,7 @@ test('a class of three reads at 1024×768 and 1280×800: one patient at a time w
     await patientReady(app, { given: 'Aroha', family: 'Ngata', mrn: 'RMH-5003', lumbar: true }),
   ];
   for (const id of ids) await writePlan(app, id, ['stationary_cycle', 'seated_biceps_curl']);
-  const cls = await app.call<{ id: string }>('classes.create', {
+  const cls = await app.call('classes.create', {
     name: 'Tuesday strength',
     date: today,
     startTime: '10:00',
@@ -706,7 +699,7 @@ test('a class of three reads at 1024×768 and 1280×800: one patient at a time w
 });
 
 async function finalisedBaseline(app: PacewiseApp, patientId: string, on: string) {
-  const baseline = await app.call<{ id: string }>('assessments.create', {
+  const baseline = await app.call('assessments.create', {
     patientId,
     kind: 'baseline',
     assessedOn: on,
@@ -739,7 +732,7 @@ test('Today shows reassessment due and overdue, and an open adverse event until 
     [due, '09:30'],
     [fall, '10:00'],
   ] as const) {
-    const b = await app.call<{ sessionId: string }>('bookings.create', { patientId: id, date: today, startTime: time });
+    const b = await app.call('bookings.create', { patientId: id, date: today, startTime: time });
     bookings[id] = b.sessionId;
   }
   await app.call('adverseEvents.record', {
@@ -791,10 +784,10 @@ test('Today shows reassessment due and overdue, and an open adverse event until 
   await expect(row('Tom Becker')).toBeVisible();
   await expect
     .poll(async () => {
-      const view = await app.call<{ draft: { screen: { restingHr: unknown } } | null }>('sessions.get', {
-        sessionId: bookings[due],
+      const view = await app.call('sessions.get', {
+        sessionId: bookings[due]!,
       });
-      return view.draft?.screen.restingHr ?? null;
+      return (view.draft as { screen: { restingHr: number | '' } } | null)?.screen.restingHr ?? null;
     })
     .toBe(77);
   await row('Tom Becker').click();
@@ -817,5 +810,89 @@ test('an impossible blood result is refused under its own field and nothing is r
   const platelets = panel.getByLabel('Platelets (×10⁹/L)');
   await expect(platelets).toHaveAccessibleDescription(/Platelets must be at most 2000/);
   await expect(platelets).toHaveValue('5000');
-  expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
+  expect((await app.call('sessions.get', { sessionId })).decision).toBeNull();
+});
+
+test('the screen holds Hb 65 g/L and glucose 3.2, modifies 78/45 as clinic policy; a threshold cannot be loosened past its published bound', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await patientReady(app, { given: 'Hine', family: 'Walker', mrn: 'RMH-4001' });
+  const { page } = app;
+  await bookAndOpen(app, patientId, '11:00');
+  const panel = page.getByRole('region', { name: 'Hine Walker' });
+  const decisionCard = panel.getByRole('region', { name: 'Screen decision' });
+
+  await fillVitals(panel, { hr: '68', sbp: '78', dbp: '45', spo2: '97', temp: '36.5' });
+  await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
+  const low = decisionCard.getByLabel('Systolic blood pressure low');
+  await expect(low).toContainText('78 mmHg');
+  await expect(low).toContainText('< 90 mmHg');
+  await expect(low).toContainText('Clinic policy');
+
+  await panel.getByRole('button', { name: 'Add recent blood results' }).click();
+  await panel.getByLabel('Haemoglobin (g/L)').fill('65');
+  await panel.getByLabel('Date of blood test').fill(today);
+  await expect(panel.getByTestId('decision')).toHaveText('Hold');
+  await expect(decisionCard.getByLabel('Haemoglobin very low')).toContainText('< 70 g/L');
+  await panel.getByLabel('Haemoglobin (g/L)').fill('120');
+  await panel.getByLabel('Glucose (mmol/L)').fill('3.2');
+  await expect(panel.getByTestId('decision')).toHaveText('Hold');
+  await expect(decisionCard.getByLabel('Blood glucose too low to start')).toContainText(
+    'redo the screen once glucose is at least 5.5 mmol/L',
+  );
+  await app.screenshot('sessions-screen-gaps');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const thresholds = page.getByRole('region', { name: 'Pre-session screening thresholds' });
+  await expect(thresholds.getByText(/Never below 85 %: the most permissive published figure/)).toBeVisible();
+  await expect(thresholds.getByText(/Never above 38 °C/)).toBeVisible();
+  await thresholds.getByLabel('SpO₂: hold below').fill('80');
+  await thresholds.getByLabel('Reason for the change').fill('Our oximeters read low');
+  await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(thresholds.getByText(/SpO₂: hold below: Never below 85 %.*ERJ field-walking-test/)).toBeVisible();
+  await expect(thresholds.getByRole('alert')).toContainText('A clinic may tighten it');
+  await app.screenshot('settings-threshold-bounds');
+  await thresholds
+    .getByRole('table', { name: 'Vital signs thresholds' })
+    .screenshot({ path: 'e2e/.screenshots/settings-threshold-bounds-vitals.png' });
+  const view = await app.call('safety.thresholds', {});
+  expect(view.thresholds.spo2HoldBelow.value).toBe(88);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a pelvic lesion blocks tandem stance until a clinician clears single-leg and balance work for the patient, with a reason', async ({
+  app,
+}) => {
+  const patientId = await patientReady(app, { given: 'Wiremu', family: 'Hohaia', mrn: 'RMH-5001' });
+  await app.call('intake.saveBoneLesion', {
+    patientId,
+    site: 'pelvis',
+    location: 'Left acetabulum',
+    lesionType: 'mixed',
+    weightBearing: 'full',
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/plan`);
+  await expect(page.getByRole('heading', { name: 'Exercise plan' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Add an exercise to the plan' }).fill('tandem');
+  await page.getByRole('option', { name: 'Tandem stance' }).click();
+  const tandem = page.getByRole('group', { name: 'Tandem stance' });
+  await expect(tandem).toContainText('Pelvic lesion: no single-leg or balance work until a clinician clears it');
+
+  const clearance = page.getByRole('region', { name: 'Movement clearance' });
+  await expect(clearance).toContainText('blocked until a clinician clears it');
+  await clearance.getByRole('button', { name: 'Clear for this patient' }).click();
+  await expect(clearance.getByText('Enter the reason for the clearance')).toBeVisible();
+  await clearance
+    .getByLabel('Reason for the clearance')
+    .fill('Orthopaedic review: acetabulum stable, supported balance work agreed');
+  await clearance.getByRole('button', { name: 'Clear for this patient' }).click();
+  await expect(clearance).toContainText('Cleared by Alex Morgan');
+  await expect(tandem).not.toContainText('Conflicts with a bone-lesion restriction');
+  await app.screenshot('plan-movement-clearance');
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expect(page.getByText('Plan version 1 saved')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
 });

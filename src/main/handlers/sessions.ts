@@ -3,6 +3,7 @@ import * as adverseEvents from '../services/sessions/adverseEvents';
 import * as exercises from '../services/sessions/exercises';
 import { patientHandout } from '../services/sessions/handout';
 import * as history from '../services/sessions/history';
+import * as movementClearance from '../services/sessions/movementClearance';
 import * as plans from '../services/sessions/plans';
 import * as record from '../services/sessions/record';
 import * as safety from '../services/sessions/safety';
@@ -31,5 +32,13 @@ export const sessionsHandlers: HandlersFor<typeof sessionsChannels> = {
   'adverseEvents.close': (ctx, input) => adverseEvents.closeAdverseEvent(ctx, input),
   'plans.current': (ctx, input) => plans.planView(ctx, input.patientId),
   'plans.save': (ctx, input) => plans.savePlan(ctx, input),
+  'plans.clearMovement': (ctx, input) => (
+    movementClearance.clearMovement(ctx, input),
+    plans.planView(ctx, input.patientId)
+  ),
+  'plans.withdrawMovementClearance': (ctx, input) => (
+    movementClearance.withdrawMovementClearance(ctx, input),
+    plans.planView(ctx, input.patientId)
+  ),
   'plans.handout': (ctx, input) => patientHandout(ctx, input.patientId),
 };

@@ -5,6 +5,7 @@ import type { AuditKey } from '../db/auditKey';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/open';
 import { auditEvent } from '../db/schema';
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 export type AuditAction =
   | 'create'
@@ -234,4 +235,78 @@ export function auditTrailFor(db: Db, entity: string, entityId: string) {
     .where(and(eq(auditEvent.entity, entity), eq(auditEvent.entityId, entityId)))
     .orderBy(auditEvent.seq)
     .all();
+}
+
+/* ------------------------------------------------------------------ audited writes */
+
+/** The who/when columns every clinical row carries (db/schema/columns.ts). */
+type Stamp = 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy';
+type AuditedTable = SQLiteTable & { id: AnySQLiteColumn };
+
+export interface AuditedWrite {
+  actorId: string;
+  patientId: string | null;
+  entity: string;
+  action?: AuditAction;
+  reason?: string | null;
+}
+
+// drizzle's builders cannot be typed over a generic table; the public signatures below carry the types.
+type LooseDb = {
+  insert(table: unknown): { values(row: unknown): { run(): unknown } };
+  update(table: unknown): { set(changes: unknown): { where(where: unknown): { run(): unknown } } };
+};
+
+/**
+ * Inserts one row stamped with who and when, and appends its audit entry ("create" unless told).
+ * Call it inside the transaction of the write it belongs to. Returns the row as stored.
+ */
+export function insertAudited<T extends AuditedTable>(
+  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  table: T,
+  values: Omit<T['$inferInsert'], Stamp>,
+  audit: AuditedWrite,
+): T['$inferSelect'] {
+  const at = ctx.now().toISOString();
+  const row = { ...values, createdAt: at, createdBy: audit.actorId, updatedAt: at, updatedBy: audit.actorId };
+  (ctx.db as unknown as LooseDb).insert(table).values(row).run();
+  const entityId = (row as unknown as { id: string }).id;
+  appendAudit(ctx.db, ctx, {
+    actorId: audit.actorId,
+    patientId: audit.patientId,
+    entity: audit.entity,
+    entityId,
+    action: audit.action ?? 'create',
+    after: row,
+    reason: audit.reason ?? null,
+  });
+  return row as unknown as T['$inferSelect'];
+}
+
+/**
+ * Updates one row by id with `changes` stamped with who and when, and appends its audit entry
+ * with the row before and after ("update" unless told). Returns the row after.
+ */
+export function updateAudited<T extends AuditedTable>(
+  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  table: T,
+  before: T['$inferSelect'],
+  changes: Partial<Omit<T['$inferInsert'], Stamp | 'id'>>,
+  audit: AuditedWrite,
+): T['$inferSelect'] {
+  const stamped = { ...changes, updatedAt: ctx.now().toISOString(), updatedBy: audit.actorId };
+  const entityId = (before as unknown as { id: string }).id;
+  (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(table.id, entityId)).run();
+  const after = { ...before, ...stamped } as T['$inferSelect'];
+  appendAudit(ctx.db, ctx, {
+    actorId: audit.actorId,
+    patientId: audit.patientId,
+    entity: audit.entity,
+    entityId,
+    action: audit.action ?? 'update',
+    before,
+    after,
+    reason: audit.reason ?? null,
+  });
+  return after;
 }

@@ -5,7 +5,7 @@ import { reconcileFile } from './reconcile';
 import { recordAdverseEvent } from './sessions/adverseEvents';
 import { listExercises } from './sessions/exercises';
 import { signSession } from './sessions/record';
-import { seedPatient } from './sessions/testSeed';
+import { seedPatient } from '../testSeed';
 import { createBooking } from './sessions/today';
 import { checkAuditTrail } from './maintenance';
 

@@ -6,13 +6,20 @@ import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
+import { ScreenError } from './ScreenError';
 import { theme } from './theme';
 
 const router = createHashRouter([
   {
     path: '/',
     element: <Shell />,
-    children: [{ index: true, element: <Navigate to="/caseload" replace /> }, ...routes],
+    // A screen that fails to draw shows ScreenError inside the shell, never a blank window.
+    children: [
+      {
+        errorElement: <ScreenError />,
+        children: [{ index: true, element: <Navigate to="/caseload" replace /> }, ...routes],
+      },
+    ],
   },
 ]);
 

@@ -92,6 +92,29 @@ export interface Exercise {
   retired: boolean;
 }
 
+/** Movement work a bone lesion blocks until a clinician clears it for the patient (boneRestrictions.ts). */
+export const clearableMovementTags = ['single_leg_balance'] as const;
+export type ClearableMovementTag = (typeof clearableMovementTags)[number];
+
+export interface MovementClearanceView {
+  id: string;
+  tag: ClearableMovementTag;
+  reason: string;
+  clearedByName: string;
+  clearedAt: string;
+}
+
+export interface PlanView {
+  plan: ExercisePlan | null;
+  versions: number;
+  /** Restrictions after this patient's movement clearances. */
+  restrictions: BoneRestriction[];
+  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  movementClearances: MovementClearanceView[];
+  /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
+  clearable: ClearableMovementTag[];
+}
+
 export interface ClinicThresholds {
   thresholds: ScreenThresholds;
   /** Keys whose value differs from the published default. */
@@ -301,25 +324,90 @@ const time = (label: string) =>
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${capitalise(label)} must be a time such as 09:30`);
 
+/**
+ * Every number a session screen accepts, with its label, unit and range: the single home of these
+ * limits. The inputs below validate with them, and the screens show them (SessionRecorder).
+ */
+export interface NumberRange {
+  label: string;
+  min: number;
+  max: number;
+  unit: string;
+  /** Decimal places the input accepts. */
+  decimals: number;
+}
+const range = (label: string, min: number, max: number, unit = '', decimals = 0): NumberRange => ({
+  label,
+  min,
+  max,
+  unit,
+  decimals,
+});
+
+export const screenRanges = {
+  restingHr: range('resting heart rate', 25, 250, 'bpm'),
+  sbp: range('systolic blood pressure', 50, 300, 'mmHg'),
+  dbp: range('diastolic blood pressure', 20, 200, 'mmHg'),
+  spo2: range('SpO₂', 50, 100, '%'),
+  temperatureC: range('temperature', 30, 43, '°C', 1),
+  standingSbp: range('standing systolic blood pressure', 50, 300, 'mmHg'),
+  haemoglobinGL: range('haemoglobin', 20, 250, 'g/L'),
+  plateletsX109: range('platelets', 0, 2000, '×10⁹/L'),
+  neutrophilsX109: range('neutrophils', 0, 100, '×10⁹/L', 1),
+  glucoseMmol: range('blood glucose', 0.5, 40, 'mmol/L', 1),
+} as const satisfies Record<string, NumberRange>;
+
+export const symptomRanges = {
+  fatigue0to10: range('fatigue', 0, 10),
+  pain0to10: range('pain', 0, 10),
+  breathlessness0to10: range('breathlessness', 0, 10),
+  nausea0to10: range('nausea', 0, 10),
+  sleepQuality0to10: range('sleep quality', 0, 10),
+  energy0to10: range('energy', 0, 10),
+} as const satisfies Record<string, NumberRange>;
+
+export const entryRanges = {
+  sets: range('sets', 0, 50),
+  reps: range('reps', 0, 500),
+  loadKg: range('load', 0, 500, 'kg', 1),
+  durationMin: range('duration', 0, 300, 'min', 1),
+  rpe: range('RPE', 6, 20),
+  peakHr: range('peak heart rate', 30, 250, 'bpm'),
+  spo2: range('SpO₂', 50, 100, '%'),
+  painChange: range('pain change', -10, 10),
+} as const satisfies Record<string, NumberRange>;
+
+export const afterRanges = {
+  sbp: range('systolic blood pressure after', 50, 300, 'mmHg'),
+  dbp: range('diastolic blood pressure after', 20, 200, 'mmHg'),
+  restingHr: range('heart rate after', 25, 250, 'bpm'),
+  spo2: range('SpO₂ after', 50, 100, '%'),
+  rpeOverall: range('session RPE', 6, 20),
+  fatigue: range('fatigue after', 0, 10),
+  pain: range('pain after', 0, 10),
+} as const satisfies Record<string, NumberRange>;
+
+const rangedNumber = (r: NumberRange) => optionalNumber(r.label, r.min, r.max, r.unit);
+const rangedInteger = (r: NumberRange) => optionalIntegerIn(r.label, r.min, r.max);
+const numbersFrom = <K extends string>(ranges: Record<K, NumberRange>, field: (r: NumberRange) => z.ZodType) =>
+  Object.fromEntries(Object.entries<NumberRange>(ranges).map(([k, r]) => [k, field(r)])) as Record<
+    K,
+    ReturnType<typeof rangedNumber>
+  >;
+
+// Added after screens were first stored, so absent from older records: optional in the output too.
+const { standingSbp, ...screenNumbers } = screenRanges;
+
 export const screenValuesInput = z.object({
-  restingHr: optionalNumber('resting heart rate', 25, 250, 'bpm'),
-  sbp: optionalNumber('systolic blood pressure', 50, 300, 'mmHg'),
-  dbp: optionalNumber('diastolic blood pressure', 20, 200, 'mmHg'),
-  spo2: optionalNumber('SpO₂', 50, 100, '%'),
-  temperatureC: optionalNumber('temperature', 30, 43, '°C'),
-  haemoglobinGL: optionalNumber('haemoglobin', 20, 250, 'g/L'),
-  plateletsX109: optionalNumber('platelets', 0, 2000, '×10⁹/L'),
-  neutrophilsX109: optionalNumber('neutrophils', 0, 100, '×10⁹/L'),
-  glucoseMmol: optionalNumber('blood glucose', 0.5, 40, 'mmol/L'),
+  ...numbersFrom(screenNumbers, rangedNumber),
+  standingSbp: rangedNumber(standingSbp).optional(),
+  glucoseKetonesOrSymptoms: z
+    .boolean({ error: 'Say whether there are ketones or symptoms with the high glucose' })
+    .nullish(),
   // Not after the session's own date either: services/sessions/record.ts checks that against the booking.
   bloodsDate: optionalPastDate('date of the blood results'),
-  fatigue0to10: optionalIntegerIn('fatigue', 0, 10),
-  pain0to10: optionalIntegerIn('pain', 0, 10),
+  ...numbersFrom(symptomRanges, rangedInteger),
   painSite: optionalText('pain site', 200),
-  breathlessness0to10: optionalIntegerIn('breathlessness', 0, 10),
-  nausea0to10: optionalIntegerIn('nausea', 0, 10),
-  sleepQuality0to10: optionalIntegerIn('sleep quality', 0, 10),
-  energy0to10: optionalIntegerIn('energy', 0, 10),
   redFlags: z.array(z.enum(redFlagIds, { error: 'Choose a red flag from the checklist' })).default([]),
   /** Why a core vital was not taken (screenCompleteness): stored with the screen and shown on the signed record. */
   notTaken: z
@@ -338,14 +426,14 @@ export const entryInput = z
   .object({
     exerciseId: id('Exercise'),
     planned: z.boolean().default(false),
-    sets: optionalIntegerIn('sets', 0, 50),
-    reps: optionalIntegerIn('reps', 0, 500),
-    loadKg: optionalNumber('load', 0, 500, 'kg'),
-    durationMin: optionalNumber('duration', 0, 300, 'min'),
-    rpe: optionalIntegerIn('RPE', 6, 20),
-    peakHr: optionalIntegerIn('peak heart rate', 30, 250),
-    spo2: optionalIntegerIn('SpO₂', 50, 100),
-    painChange: optionalIntegerIn('pain change', -10, 10),
+    sets: rangedInteger(entryRanges.sets),
+    reps: rangedInteger(entryRanges.reps),
+    loadKg: rangedNumber(entryRanges.loadKg),
+    durationMin: rangedNumber(entryRanges.durationMin),
+    rpe: rangedInteger(entryRanges.rpe),
+    peakHr: rangedInteger(entryRanges.peakHr),
+    spo2: rangedInteger(entryRanges.spo2),
+    painChange: rangedInteger(entryRanges.painChange),
     /**
      * Null while the row is "Not recorded yet" (a planned row nobody has dealt with). Drafts and
      * saved rows may hold null; sign and amend refuse it, naming the exercise (services/sessions/record.ts).
@@ -366,13 +454,13 @@ export const entryInput = z
 export type EntryInput = z.input<typeof entryInput>;
 
 export const afterInput = z.object({
-  sbp: optionalNumber('systolic blood pressure after', 50, 300, 'mmHg'),
-  dbp: optionalNumber('diastolic blood pressure after', 20, 200, 'mmHg'),
-  restingHr: optionalNumber('heart rate after', 25, 250, 'bpm'),
-  spo2: optionalNumber('SpO₂ after', 50, 100, '%'),
-  rpeOverall: optionalIntegerIn('session RPE', 6, 20),
-  fatigue: optionalIntegerIn('fatigue after', 0, 10),
-  pain: optionalIntegerIn('pain after', 0, 10),
+  sbp: rangedNumber(afterRanges.sbp),
+  dbp: rangedNumber(afterRanges.dbp),
+  restingHr: rangedNumber(afterRanges.restingHr),
+  spo2: rangedNumber(afterRanges.spo2),
+  rpeOverall: rangedInteger(afterRanges.rpeOverall),
+  fatigue: rangedInteger(afterRanges.fatigue),
+  pain: rangedInteger(afterRanges.pain),
 });
 
 const exerciseInput = z.object({
@@ -532,12 +620,21 @@ export const sessionsChannels = {
     }),
   ).returns<AdverseEventRecord>(),
 
-  'plans.current': channel(z.object({ patientId: id('Patient') })).returns<{
-    plan: ExercisePlan | null;
-    versions: number;
-    restrictions: BoneRestriction[];
-    heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
-  }>(),
+  'plans.current': channel(z.object({ patientId: id('Patient') })).returns<PlanView>(),
+  'plans.clearMovement': channel(
+    z.object({
+      patientId: id('Patient'),
+      tag: choice('movement to clear', clearableMovementTags),
+      reason: requiredText('reason for the clearance', 1000),
+    }),
+  ).returns<PlanView>(),
+  'plans.withdrawMovementClearance': channel(
+    z.object({
+      patientId: id('Patient'),
+      clearanceId: id('Clearance'),
+      reason: requiredText('reason for withdrawing the clearance', 1000),
+    }),
+  ).returns<PlanView>(),
   'plans.save': channel(
     z.object({
       patientId: id('Patient'),

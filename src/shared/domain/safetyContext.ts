@@ -30,6 +30,8 @@ export interface PatientSafetyContext {
     lesionType: LesionType | null;
     weightBearing: WeightBearingStatus;
     location: string | null;
+    /** Mirels points entered so far (a floor for the total); null when none are entered. */
+    mirelsPoints: number | null;
   }>;
   skeletalRisk: SkeletalRiskSummary;
   medicationFlags: MedicationFlag[];

@@ -141,6 +141,8 @@ export const adverseEvent = sqliteTable(
     sessionId: text('session_id').references(() => session.id),
     type: text('type').notNull(),
     redFlag: integer('red_flag', { mode: 'boolean' }).notNull().default(false),
+    /** The checklist id (redFlags.ts) of the flag that opened this event; null for events recorded by hand. */
+    redFlagId: text('red_flag_id'),
     severity: integer('severity').notNull(),
     occurredAt: text('occurred_at').notNull(),
     description: text('description'),
@@ -153,6 +155,29 @@ export const adverseEvent = sqliteTable(
     ...whoAndWhen,
   },
   (t) => [index('adverse_event_patient').on(t.patientId, t.closedAt), index('adverse_event_session').on(t.sessionId)],
+);
+
+/**
+ * A clinician's clearance, for one patient, of movement work that a bone lesion otherwise blocks
+ * until cleared (single-leg and balance work: clinic policy, boneRestrictions.ts). Withdrawn, never
+ * deleted.
+ */
+export const movementClearance = sqliteTable(
+  'movement_clearance',
+  {
+    id: text('id').primaryKey(),
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patient.id),
+    /** A MovementTag, e.g. single_leg_balance. */
+    tag: text('tag').notNull(),
+    reason: text('reason').notNull(),
+    withdrawnAt: text('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawnReason: text('withdrawn_reason'),
+    ...whoAndWhen,
+  },
+  (t) => [index('movement_clearance_patient').on(t.patientId, t.withdrawnAt)],
 );
 
 /** A written exercise plan; a new version supersedes the last, which stays readable. */

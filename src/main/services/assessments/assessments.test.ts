@@ -22,11 +22,10 @@ import {
   createAssessment,
   discardAssessment,
   finaliseAssessment,
-  getAssessment,
-  listAssessments,
-  recordMeasure,
   updateAssessment,
-} from './records';
+} from './lifecycle';
+import { recordMeasure } from './results';
+import { getAssessment, listAssessments } from './view';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 let t: ReturnType<typeof openTestCaseload>;

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { customMeasure } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { readSetting, requireClinician, writeSetting } from '../settings';
 
 export const DEFAULT_BATTERY_SETTING = 'assessments.defaultBattery';
@@ -71,33 +71,24 @@ export function createCustomMeasure(ctx: ServiceContext, input: ParsedInputOf<'m
     const clash = listCustomMeasures(ctx, false).find((m) => m.name.toLowerCase() === input.name.toLowerCase());
     if (clash) throw fieldError('name', `The clinic already has a measure called ${clash.name}`);
     if (getMeasure(input.name)) throw fieldError('name', 'That name is taken by a built-in measure');
-    const at = ctx.now().toISOString();
-    const row: CustomRow = {
-      id: ctx.newId(),
-      name: input.name,
-      unit: input.unit,
-      better: input.better,
-      mcid: input.mcid,
-      source: input.source,
-      decimals: input.decimals,
-      rangeMin: input.rangeMin,
-      rangeMax: input.rangeMax,
-      instructions: input.instructions,
-      retired: false,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(customMeasure).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'custom_measure',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
+    const row = insertAudited(
+      ctx,
+      customMeasure,
+      {
+        id: ctx.newId(),
+        name: input.name,
+        unit: input.unit,
+        better: input.better,
+        mcid: input.mcid,
+        source: input.source,
+        decimals: input.decimals,
+        rangeMin: input.rangeMin,
+        rangeMax: input.rangeMax,
+        instructions: input.instructions,
+        retired: false,
+      },
+      { actorId: actor, patientId: null, entity: 'custom_measure' },
+    );
     return toCustom(row);
   })();
 }
@@ -108,22 +99,18 @@ export function retireCustomMeasure(ctx: ServiceContext, measureId: string): Cus
     const row = ctx.db.select().from(customMeasure).where(eq(customMeasure.id, measureId)).get();
     if (!row) throw notFound('That measure');
     if (row.retired) throw new ApiError('conflict', `${row.name} is already retired.`);
-    const at = ctx.now().toISOString();
-    ctx.db
-      .update(customMeasure)
-      .set({ retired: true, updatedAt: at, updatedBy: actor })
-      .where(eq(customMeasure.id, measureId))
-      .run();
-    const after = { ...row, retired: true, updatedAt: at, updatedBy: actor };
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'custom_measure',
-      entityId: row.id,
-      action: 'retire',
-      before: row,
-      after,
-    });
+    const after = updateAudited(
+      ctx,
+      customMeasure,
+      row,
+      { retired: true },
+      {
+        actorId: actor,
+        patientId: null,
+        entity: 'custom_measure',
+        action: 'retire',
+      },
+    );
     // Retiring removes it from the default battery too, so new forms do not list it.
     const battery = defaultBattery(ctx);
     if (battery.includes(`custom.${row.id}`)) {

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayLocal } from '../../../shared/dates';
 import { openTestCaseload, tempDir } from '../../testing';
-import { seedPatient } from '../sessions/testSeed';
+import { seedPatient } from '../../testSeed';
 import { generatePatients } from '../../../../bench/generate';
 import { createPatient } from '../patients';
 import { exportCaseloadCsv } from './caseloadCsv';

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { contact } from '../../db/schema';
 import { notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 
 function toView(row: typeof contact.$inferSelect): ContactView {
@@ -42,35 +42,13 @@ export function listContacts(ctx: ServiceContext, input: ParsedInputOf<'contacts
 export function saveContact(ctx: ServiceContext, input: ParsedInputOf<'contacts.save'>): ContactView {
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
-    const at = ctx.now().toISOString();
     const { id, ...values } = input;
+    const audit = { actorId: actor, patientId: null, entity: 'contact' };
     if (id) {
       const before = ctx.db.select().from(contact).where(eq(contact.id, id)).get();
       if (!before) throw notFound('That contact');
-      const changes = { ...values, updatedAt: at, updatedBy: actor };
-      ctx.db.update(contact).set(changes).where(eq(contact.id, id)).run();
-      const after = { ...before, ...changes };
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: null,
-        entity: 'contact',
-        entityId: id,
-        action: 'update',
-        before,
-        after,
-      });
-      return toView(after);
+      return toView(updateAudited(ctx, contact, before, values, audit));
     }
-    const row = { id: ctx.newId(), ...values, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor };
-    ctx.db.insert(contact).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'contact',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
-    return toView(row);
+    return toView(insertAudited(ctx, contact, { id: ctx.newId(), ...values }, audit));
   })();
 }

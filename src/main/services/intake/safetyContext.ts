@@ -5,6 +5,7 @@ import {
   mayStartSessions,
   skeletalRiskSummary,
 } from '../../../shared/clinical/intake';
+import { mirelsScore } from '../../../shared/clinical/intake/fractureRisk';
 import type { ClinicDate } from '../../../shared/dates';
 import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
 import type { BoneLesionSite, LesionType, PatientStatus, WeightBearingStatus } from '../../../shared/domain/vocabulary';
@@ -50,13 +51,18 @@ export function getSafetyContext(ctx: ServiceContext, patientId: string, date: C
     status,
     clearance,
     mayStart: mayStartSessions({ patientStatus: status, clearance }),
-    boneLesions: lesions.map((row) => ({
-      id: row.id,
-      site: row.site as BoneLesionSite,
-      lesionType: row.lesionType as LesionType | null,
-      weightBearing: row.weightBearing as WeightBearingStatus,
-      location: row.location,
-    })),
+    boneLesions: lesions.map((row) => {
+      const skeletal = toSkeletalLesion(row);
+      const mirels = mirelsScore(skeletal.mirels);
+      return {
+        id: row.id,
+        site: row.site as BoneLesionSite,
+        lesionType: row.lesionType as LesionType | null,
+        weightBearing: row.weightBearing as WeightBearingStatus,
+        location: row.location,
+        mirelsPoints: mirels.missing.length === 4 ? null : mirels.subtotal,
+      };
+    }),
     skeletalRisk: skeletalRiskSummary(lesions.map(toSkeletalLesion)),
     medicationFlags: exerciseFlagsFrom(medications, date),
     activeTreatments: treatments.map(({ treatment, cycleDay }) => ({

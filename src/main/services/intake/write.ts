@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
-import { appendAudit, type AuditAction } from '../audit';
+import { insertAudited, updateAudited, type AuditAction } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { patientRow } from './facts';
@@ -42,17 +42,16 @@ export function saveRow(ctx: ServiceContext, options: SaveRowOptions): string {
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     if (!patientRow(ctx, options.patientId)) throw notFound('That patient');
-    const at = ctx.now().toISOString();
-    // Generic over the intake tables; each caller's values were validated against its contract schema.
-    const table = options.table as unknown as SQLiteTable & { id: AnySQLiteColumn; patientId: AnySQLiteColumn };
-    const db = ctx.db as unknown as {
-      select(): { from(t: unknown): { where(w: unknown): { get(): Record<string, unknown> | undefined } } };
-      insert(t: unknown): { values(v: unknown): { run(): unknown } };
-      update(t: unknown): { set(v: unknown): { where(w: unknown): { run(): unknown } } };
+    const { table } = options;
+    const audit = {
+      actorId: actor,
+      patientId: options.patientId,
+      entity: options.entity,
+      reason: options.reason ?? null,
     };
     let existing: Record<string, unknown> | null = null;
     if (options.id) {
-      existing = db.select().from(table).where(eq(table.id, options.id)).get() ?? null;
+      existing = (ctx.db.select().from(table).where(eq(table.id, options.id)).get() as Record<string, unknown>) ?? null;
       if (!existing || existing.patientId !== options.patientId) throw notFound(`That ${options.what}`);
     }
     options.before?.(existing);
@@ -66,38 +65,16 @@ export function saveRow(ctx: ServiceContext, options: SaveRowOptions): string {
       rowId = options.id!;
     } else if (existing) {
       rowId = options.id!;
-      const changes = { ...options.values, updatedAt: at, updatedBy: actor };
-      db.update(table).set(changes).where(eq(table.id, rowId)).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: options.patientId,
-        entity: options.entity,
-        entityId: rowId,
+      // Each caller's values were validated against its contract schema for this table.
+      updateAudited(ctx, table, existing as never, options.values as never, {
+        ...audit,
         action: options.action ?? 'update',
-        before: existing,
-        after: { ...existing, ...changes },
-        reason: options.reason ?? null,
       });
     } else {
       rowId = ctx.newId();
-      const row = {
-        id: rowId,
-        patientId: options.patientId,
-        ...options.values,
-        createdAt: at,
-        createdBy: actor,
-        updatedAt: at,
-        updatedBy: actor,
-      };
-      db.insert(table).values(row).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: options.patientId,
-        entity: options.entity,
-        entityId: rowId,
+      insertAudited(ctx, table, { id: rowId, patientId: options.patientId, ...options.values } as never, {
+        ...audit,
         action: options.action ?? 'create',
-        after: row,
-        reason: options.reason ?? null,
       });
     }
     options.after?.(rowId);

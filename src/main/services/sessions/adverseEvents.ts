@@ -1,11 +1,11 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { AdverseEventRecord, AdverseEventType } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 
@@ -68,28 +68,12 @@ export function insertAdverseEvent(
     'id' | 'closedAt' | 'closedBy' | 'closingNote' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
   >,
 ): Row {
-  const at = ctx.now().toISOString();
-  const row: Row = {
-    id: ctx.newId(),
-    ...input,
-    closedAt: null,
-    closedBy: null,
-    closingNote: null,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
-  };
-  ctx.db.insert(adverseEvent).values(row).run();
-  appendAudit(ctx.db, ctx, {
-    actorId: actor,
-    patientId: row.patientId,
-    entity: 'adverse_event',
-    entityId: row.id,
-    action: 'create',
-    after: row,
-  });
-  return row;
+  return insertAudited(
+    ctx,
+    adverseEvent,
+    { id: ctx.newId(), ...input, closedAt: null, closedBy: null, closingNote: null },
+    { actorId: actor, patientId: input.patientId, entity: 'adverse_event' },
+  );
 }
 
 export function recordAdverseEvent(
@@ -117,6 +101,7 @@ export function recordAdverseEvent(
       sessionId: input.sessionId ?? null,
       type: input.type,
       redFlag: input.type === 'red_flag',
+      redFlagId: null,
       severity: input.severity,
       occurredAt: new Date(input.occurredAt).toISOString(),
       description: input.description,
@@ -161,15 +146,4 @@ export function closeAdverseEvent(
     refreshCaseloadSummary(ctx, before.patientId);
     return toAdverseEvent(after, null);
   })();
-}
-
-export function openEventCounts(ctx: ServiceContext, patientId: string): { open: number; redFlags: number } {
-  const row = prepared(ctx, 'adverseEvents.openCounts', () =>
-    ctx.db
-      .select({ open: sql<number>`count(*)`, redFlags: sql<number>`coalesce(sum(${adverseEvent.redFlag}), 0)` })
-      .from(adverseEvent)
-      .where(and(eq(adverseEvent.patientId, sql.placeholder('patientId')), isNull(adverseEvent.closedAt)))
-      .prepare(),
-  ).get({ patientId });
-  return { open: row?.open ?? 0, redFlags: row?.redFlags ?? 0 };
 }

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { starterExercises, type MovementTag } from '../../../shared/clinical/session';
+import { starterExercises, withDerivedTags, type MovementTag } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Exercise } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { exercise, exerciseEntry, planItem } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 
 type ExerciseRow = typeof exercise.$inferSelect;
@@ -119,7 +119,7 @@ function values(input: ParsedInputOf<'exercises.add'>) {
     impact: input.impact,
     weightBearing: input.weightBearing,
     chairBased: input.chairBased,
-    tagsJson: JSON.stringify([...new Set(input.tags)]),
+    tagsJson: JSON.stringify([...new Set(withDerivedTags(input).tags)]),
     description: input.description,
   };
 }
@@ -138,26 +138,12 @@ export function addExercise(ctx: ServiceContext, input: ParsedInputOf<'exercises
   ensureExerciseLibrary(ctx);
   return ctx.sqlite.transaction(() => {
     assertNameFree(ctx, input.name);
-    const at = ctx.now().toISOString();
-    const row: ExerciseRow = {
-      id: ctx.newId(),
-      starterKey: null,
-      ...values(input),
-      retired: false,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(exercise).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'exercise',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
+    const row = insertAudited(
+      ctx,
+      exercise,
+      { id: ctx.newId(), starterKey: null, ...values(input), retired: false },
+      { actorId: actor, patientId: null, entity: 'exercise' },
+    );
     return toExercise(row);
   })();
 }
@@ -191,16 +177,10 @@ export function updateExercise(ctx: ServiceContext, input: ParsedInputOf<'exerci
         `“${before.name}” is already in signed sessions or plans, so its name cannot change. Retire it and add the new exercise instead.`,
       );
     }
-    const after = { ...before, ...values(input), updatedAt: ctx.now().toISOString(), updatedBy: actor };
-    ctx.db.update(exercise).set(after).where(eq(exercise.id, before.id)).run();
-    appendAudit(ctx.db, ctx, {
+    const after = updateAudited(ctx, exercise, before, values(input), {
       actorId: actor,
       patientId: null,
       entity: 'exercise',
-      entityId: before.id,
-      action: 'update',
-      before,
-      after,
     });
     return toExercise(after);
   })();

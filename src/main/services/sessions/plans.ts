@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { conflictsFor, heartRateTargetAllowed, restrictionsForLesions } from '../../../shared/clinical/session';
+import { conflictsFor, heartRateTargetAllowed } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
-import type { ExercisePlan, PlanItem } from '../../../shared/contract/sessions';
+import type { ExercisePlan, PlanItem, PlanView } from '../../../shared/contract/sessions';
 import { todayLocal } from '../../../shared/dates';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
@@ -10,6 +10,7 @@ import { ApiError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
 import { exercisesById } from './exercises';
+import { clearableFor, movementClearances, restrictionsFor } from './movementClearance';
 import { safetyContextFor } from './safety';
 
 function planRow(ctx: ServiceContext, patientId: string) {
@@ -71,7 +72,7 @@ export function currentPlan(ctx: ServiceContext, patientId: string): ExercisePla
   };
 }
 
-export function planView(ctx: ServiceContext, patientId: string) {
+export function planView(ctx: ServiceContext, patientId: string): PlanView {
   const safety = safetyContextFor(ctx, patientId, todayLocal(ctx.now()));
   const versions =
     ctx.db
@@ -82,8 +83,10 @@ export function planView(ctx: ServiceContext, patientId: string) {
   return {
     plan: currentPlan(ctx, patientId),
     versions,
-    restrictions: restrictionsForLesions(safety.boneLesions),
+    restrictions: restrictionsFor(ctx, safety),
     heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
+    movementClearances: movementClearances(ctx, patientId),
+    clearable: clearableFor(safety),
   };
 }
 
@@ -94,7 +97,7 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
     throw notFound('That patient');
   }
   const safety = safetyContextFor(ctx, input.patientId, todayLocal(ctx.now()));
-  const restrictions = restrictionsForLesions(safety.boneLesions);
+  const restrictions = restrictionsFor(ctx, safety);
   const hr = heartRateTargetAllowed(safety.medicationFlags);
   const library = exercisesById(
     ctx,

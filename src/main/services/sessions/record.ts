@@ -5,7 +5,6 @@ import {
   evaluateScreen,
   findRedFlag,
   heartRateTargetAllowed,
-  restrictionsForLesions,
   screenCompleteness,
   screenContextFor,
   screenInputFrom,
@@ -48,6 +47,7 @@ import { appendAudit } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { adverseEventsForSession, insertAdverseEvent } from './adverseEvents';
+import { restrictionsFor } from './movementClearance';
 import { exercisesById } from './exercises';
 import { currentPlan } from './plans';
 import { clinicThresholds, safetyContextFor } from './safety';
@@ -127,7 +127,7 @@ function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: S
   if (decision === 'hold') return;
   const open = prepared(ctx, 'sessions.openRedFlags', () =>
     ctx.db
-      .select({ d: adverseEvent.description })
+      .select({ d: adverseEvent.description, flagId: adverseEvent.redFlagId })
       .from(adverseEvent)
       .where(
         and(
@@ -139,7 +139,11 @@ function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: S
       .prepare(),
   ).all({ id: row.id });
   if (open.length === 0) return;
-  const flags = open.map((e) => (e.d ?? 'red flag').replace('Red flag at pre-session screen: ', '')).join('; ');
+  const flags = open
+    .map(
+      (e) => findRedFlag(e.flagId ?? '')?.label ?? (e.d ?? 'red flag').replace('Red flag at pre-session screen: ', ''),
+    )
+    .join('; ');
   throw fieldError(
     'screen.redFlags',
     `A red flag was reported at this screen (${flags}): the session stays on Hold until that incident is closed with its outcome, under Sessions and adherence → Adverse events.`,
@@ -230,25 +234,27 @@ function writeScreen(
   }
 
   const redFlags = values.redFlags.map((id) => findRedFlag(id)).filter((f): f is RedFlag => f !== undefined);
+  // Matched by the flag's id, so rewording a checklist label never opens a second incident.
   const existing = new Set(
     redFlags.length === 0
       ? []
       : ctx.db
-          .select({ d: adverseEvent.description })
+          .select({ flagId: adverseEvent.redFlagId })
           .from(adverseEvent)
           .where(eq(adverseEvent.sessionId, row.id))
           .all()
-          .map((e) => e.d),
+          .map((e) => e.flagId),
   );
   const adverseEventIds: string[] = [];
   for (const flag of redFlags) {
     const description = `Red flag at pre-session screen: ${flag.label}`;
-    if (existing.has(description)) continue;
+    if (existing.has(flag.id)) continue;
     const event = insertAdverseEvent(ctx, actor, {
       patientId: row.patientId,
       sessionId: row.id,
       type: 'red_flag',
       redFlag: true,
+      redFlagId: flag.id,
       // A red flag found at screening needs same-day medical review: recorded as grade 3 until reviewed.
       severity: 3,
       occurredAt: at,
@@ -351,7 +357,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
       'The screen says Hold: no exercise can be logged for this session. Mark the exercises skipped.',
     );
   }
-  const restrictions = restrictionsForLesions(evaluated.safety.boneLesions);
+  const restrictions = restrictionsFor(ctx, evaluated.safety);
   const library = exercisesById(
     ctx,
     input.entries.map((e) => e.exerciseId),
@@ -484,13 +490,7 @@ export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions
       const thresholds = row.thresholdsJson
         ? storedThresholds(JSON.parse(row.thresholdsJson) as Record<string, ThresholdEntry>)
         : clinicThresholds(ctx);
-      const conflicts = checkEntries(
-        input.entries,
-        library,
-        restrictionsForLesions(safety.boneLesions),
-        'entries',
-        thresholds,
-      );
+      const conflicts = checkEntries(input.entries, library, restrictionsFor(ctx, safety), 'entries', thresholds);
       entries = input.entries.map((e, i) => ({ ...e, conflicts: conflicts[i]! }));
     }
     const at = ctx.now().toISOString();
@@ -629,7 +629,7 @@ export function getSession(ctx: ServiceContext, sessionId: string): SessionView 
     attendance: row.attendance as AttendanceValue,
     attendanceReason: row.attendanceReason,
     safety,
-    restrictions: restrictionsForLesions(safety.boneLesions),
+    restrictions: restrictionsFor(ctx, safety),
     heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
     plan: currentPlan(ctx, row.patientId),
     thresholds,

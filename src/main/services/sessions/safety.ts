@@ -2,6 +2,7 @@ import {
   thresholdKeys,
   thresholdsWithValues,
   validateThresholds,
+  withinBounds,
   type ScreenThresholds,
 } from '../../../shared/clinical/session';
 import { defaultScreenThresholds } from '../../../shared/clinical/session';
@@ -38,7 +39,7 @@ export function clinicThresholds(ctx: ServiceContext): ScreenThresholds {
     ).get({ key: THRESHOLDS })?.v ?? null;
   const cached = parsed.get(ctx.db);
   if (cached && cached.json === json) return cached.thresholds;
-  const thresholds = thresholdsWithValues(json ? (JSON.parse(json) as Record<string, unknown>) : {});
+  const thresholds = withinBounds(thresholdsWithValues(json ? (JSON.parse(json) as Record<string, unknown>) : {}));
   parsed.set(ctx.db, { json, thresholds });
   return thresholds;
 }

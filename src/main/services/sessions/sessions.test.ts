@@ -10,7 +10,7 @@ import { patientSessions } from './history';
 import { savePlan } from './plans';
 import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
 import { setThresholds, thresholdsView } from './safety';
-import { seedPatient } from './testSeed';
+import { nullScreen, seedPatient } from '../../testSeed';
 import { createBooking, createClass, todayList } from './today';
 import { auditTrailFor } from '../audit';
 import type { ParsedInputOf } from '../../../shared/contract';
@@ -19,28 +19,6 @@ const DATE = '2026-11-27';
 type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
 const normal = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.6 };
 const screen = (over: Partial<Screen> = {}): Screen => ({ ...nullScreen(), ...normal, ...over });
-function nullScreen() {
-  return {
-    restingHr: null,
-    sbp: null,
-    dbp: null,
-    spo2: null,
-    temperatureC: null,
-    haemoglobinGL: null,
-    plateletsX109: null,
-    neutrophilsX109: null,
-    glucoseMmol: null,
-    bloodsDate: null,
-    fatigue0to10: null,
-    pain0to10: null,
-    painSite: null,
-    breathlessness0to10: null,
-    nausea0to10: null,
-    sleepQuality0to10: null,
-    energy0to10: null,
-    redFlags: [] as Screen['redFlags'],
-  };
-}
 const entry = (exerciseId: string, over: Record<string, unknown> = {}) => ({
   exerciseId,
   planned: true,

@@ -1,5 +1,5 @@
 import type { SummaryContribution } from '../caseloadSummary';
-import { openEventCounts } from './adverseEvents';
+import { openEventCounts } from './facts';
 
 /** The caseload columns the sessions workflow owns: open adverse events and open red flags. */
 export const sessionsSummary: SummaryContribution = (ctx, patientId) => {

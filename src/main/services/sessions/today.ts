@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary, groupClass, patient, session } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited } from '../audit';
 import { reassessmentDisplay } from '../intake/caseload';
 import { requireClinician } from '../settings';
 
@@ -168,28 +168,19 @@ function insertBooking(
     throw new ApiError('conflict', 'This patient is already booked at that time.', {
       startTime: 'Already booked at this time',
     });
-  const at = ctx.now().toISOString();
-  const row = {
-    id: ctx.newId(),
-    patientId: input.patientId,
-    date: input.date,
-    startTime: input.startTime,
-    classId: input.classId,
-    attendance: 'booked',
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
-  };
-  ctx.db.insert(session).values(row).run();
-  appendAudit(ctx.db, ctx, {
-    actorId: actor,
-    patientId: input.patientId,
-    entity: 'session',
-    entityId: row.id,
-    action: 'create',
-    after: row,
-  });
+  const row = insertAudited(
+    ctx,
+    session,
+    {
+      id: ctx.newId(),
+      patientId: input.patientId,
+      date: input.date,
+      startTime: input.startTime,
+      classId: input.classId,
+      attendance: 'booked',
+    },
+    { actorId: actor, patientId: input.patientId, entity: 'session' },
+  );
   return row.id;
 }
 
@@ -244,26 +235,12 @@ export function setAttendance(ctx: ServiceContext, input: ParsedInputOf<'booking
 export function createClass(ctx: ServiceContext, input: ParsedInputOf<'classes.create'>): GroupClass {
   const actor = requireClinician(ctx);
   const id = ctx.sqlite.transaction(() => {
-    const at = ctx.now().toISOString();
-    const row = {
-      id: ctx.newId(),
-      name: input.name,
-      date: input.date,
-      startTime: input.startTime,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(groupClass).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'group_class',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
+    const row = insertAudited(
+      ctx,
+      groupClass,
+      { id: ctx.newId(), name: input.name, date: input.date, startTime: input.startTime },
+      { actorId: actor, patientId: null, entity: 'group_class' },
+    );
     for (const patientId of new Set(input.patientIds)) {
       insertBooking(ctx, actor, { patientId, date: input.date, startTime: input.startTime, classId: row.id });
     }

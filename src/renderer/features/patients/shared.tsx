@@ -189,28 +189,47 @@ export function SectionScreen(props: {
 }
 
 /**
- * Form values keep '' for empty inputs; the contract wants null. Typed loosely on purpose: the
- * main process validates every field and answers with field messages, which is the check that counts.
+ * A form's values as the contract wants them: a blank ('') becomes null, in arrays and nested
+ * objects alike. A plain `string` field keeps the type `string`: when it is blank and required,
+ * main refuses the null with the field's own message, which is the check that counts.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function nullify(value: unknown): any {
-  if (value === '') return null;
-  if (Array.isArray(value)) return value.map(nullify);
+export type Nullified<T> = T extends ''
+  ? null
+  : T extends string | number | boolean
+    ? T
+    : T extends readonly (infer U)[]
+      ? Nullified<U>[]
+      : T extends object
+        ? { [K in keyof T]: Nullified<T[K]> }
+        : T;
+
+/** A stored row as a form holds it: every null or absent value is ''. */
+export type Blankified<T> = T extends null | undefined
+  ? ''
+  : T extends readonly (infer U)[]
+    ? Blankified<U>[]
+    : T extends object
+      ? { [K in keyof T]-?: Blankified<T[K]> }
+      : T;
+
+/** Form values keep '' for empty inputs; the contract wants null (see Nullified). */
+export function nullify<T>(value: T): Nullified<T> {
+  if (value === '') return null as Nullified<T>;
+  if (Array.isArray(value)) return value.map(nullify) as Nullified<T>;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nullify(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nullify(v)])) as Nullified<T>;
   }
-  return value;
+  return value as Nullified<T>;
 }
 
 /** The reverse, for loading a stored row into a form. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function blankify(value: unknown): any {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(blankify);
+export function blankify<T>(value: T): Blankified<T> {
+  if (value === null || value === undefined) return '' as Blankified<T>;
+  if (Array.isArray(value)) return value.map(blankify) as Blankified<T>;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankify(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankify(v)])) as Blankified<T>;
   }
-  return value;
+  return value as Blankified<T>;
 }
 
 export function options<T extends string>(vocab: { values: readonly T[]; labels: Record<T, string> }, blank?: string) {

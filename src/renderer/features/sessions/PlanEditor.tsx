@@ -23,6 +23,7 @@ import { formatClinicDate } from '../../../shared/dates';
 import { boneLesionSites } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
+import { MovementClearancePanel } from './MovementClearance';
 import { useExerciseLibrary } from './useLibrary';
 import { BackLink } from '../../components/BackLink';
 
@@ -213,6 +214,7 @@ export function PlanEditor() {
         </Group>
       </Group>
       <RestrictionsSummary restrictions={view.restrictions} />
+      <MovementClearancePanel patientId={patientId} view={view} onChanged={setView} />
       {!hrAllowed && (
         <Alert color="orange" variant="light" title="Beta-blocker recorded">
           {view.heartRateTargets.reason}{' '}

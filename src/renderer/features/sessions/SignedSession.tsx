@@ -32,7 +32,7 @@ import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
-import { DecisionPanel, PatientSafetyHeader } from './SessionRecorder';
+import { DecisionPanel, PatientSafetyHeader } from './safetyPanels';
 
 const when = (iso: string) => {
   const d = new Date(iso);

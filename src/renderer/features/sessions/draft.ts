@@ -21,7 +21,9 @@ export const screenNumberFields = [
   'sleepQuality0to10',
   'energy0to10',
 ] as const;
-export type ScreenNumberField = (typeof screenNumberFields)[number];
+type AlwaysDraftedField = (typeof screenNumberFields)[number];
+/** standingSbp came later: drafts saved before it lack the key. */
+export type ScreenNumberField = AlwaysDraftedField | 'standingSbp';
 
 export const afterFields = ['restingHr', 'sbp', 'dbp', 'spo2', 'rpeOverall', 'fatigue', 'pain'] as const;
 export type AfterField = (typeof afterFields)[number];
@@ -53,7 +55,14 @@ export interface EntryDraft extends Record<EntryNumberField, Num> {
 
 export interface SessionDraft {
   version: 1;
-  screen: Record<ScreenNumberField, Num> & { bloodsDate: string; painSite: string; redFlags: string[] };
+  screen: Record<AlwaysDraftedField, Num> & {
+    standingSbp?: Num;
+    bloodsDate: string;
+    painSite: string;
+    redFlags: string[];
+    /** Absent in drafts saved before the question existed. */
+    glucoseKetonesOrSymptoms?: boolean;
+  };
   overrideReason: string;
   /** Core vitals ticked as not taken, with the reason typed so far (a key present means ticked). */
   notTaken?: Partial<Record<CoreVital, string>>;
@@ -72,7 +81,13 @@ export const newKey = () => `e${Date.now().toString(36)}${(counter++).toString(3
 export function initialDraft(view: SessionView): SessionDraft {
   const saved = view.draft as Partial<SessionDraft> | null;
   if (saved && saved.version === 1) return saved as SessionDraft;
-  const screen = { ...blanks(screenNumberFields), bloodsDate: '', painSite: '', redFlags: [] as string[] };
+  const screen: SessionDraft['screen'] = {
+    ...blanks(screenNumberFields),
+    standingSbp: '',
+    bloodsDate: '',
+    painSite: '',
+    redFlags: [] as string[],
+  };
   const notTaken: Partial<Record<CoreVital, string>> = {};
   if (view.screen) {
     for (const [k, reason] of Object.entries(view.screen.notTaken ?? {})) {
@@ -82,6 +97,8 @@ export function initialDraft(view: SessionView): SessionDraft {
     screen.bloodsDate = view.screen.bloodsDate ?? '';
     screen.painSite = view.screen.painSite ?? '';
     screen.redFlags = [...view.screen.redFlags];
+    screen.standingSbp = view.screen.standingSbp ?? '';
+    screen.glucoseKetonesOrSymptoms = view.screen.glucoseKetonesOrSymptoms === true;
   }
   return {
     version: 1,
@@ -119,6 +136,10 @@ export function screenPayload(draft: SessionDraft): ScreenValuesInput {
     bloodsDate: draft.screen.bloodsDate || null,
     painSite: draft.screen.painSite || null,
   };
+  if (draft.screen.standingSbp !== undefined && draft.screen.standingSbp !== '') {
+    out['standingSbp'] = draft.screen.standingSbp;
+  }
+  if (draft.screen.glucoseKetonesOrSymptoms) out['glucoseKetonesOrSymptoms'] = true;
   for (const key of screenNumberFields) out[key] = n(draft.screen[key]);
   const notTaken = notTakenPayload(draft);
   if (Object.keys(notTaken).length > 0) out['notTaken'] = notTaken;

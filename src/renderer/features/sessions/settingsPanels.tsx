@@ -16,6 +16,9 @@ import {
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import {
+  boundKind,
+  boundText,
+  CLINIC_POLICY,
   defaultScreenThresholds,
   movementTagLabels,
   movementTags,
@@ -84,6 +87,8 @@ function ThresholdsPanel() {
                 .map((k) => {
                   const entry = view.thresholds[k];
                   const meta = thresholdMeta[k];
+                  const bound = boundText(k, entry.unit);
+                  const kind = boundKind(k);
                   return (
                     <Table.Tr key={k}>
                       <Table.Td w={150}>
@@ -92,19 +97,25 @@ function ThresholdsPanel() {
                           labelProps={{ style: { display: 'none' } }}
                           aria-label={entry.label}
                           value={values[k] ?? ''}
-                          min={meta.min}
-                          max={meta.max}
+                          min={kind === 'floor' && meta.bound ? meta.bound.value : meta.min}
+                          max={kind === 'ceiling' && meta.bound ? meta.bound.value : meta.max}
                           step={meta.step}
                           decimalScale={meta.step < 1 ? 1 : 0}
+                          clampBehavior="none"
                           rightSection={<Text size="xs">{entry.unit}</Text>}
                           rightSectionWidth={64}
-                          error={errors[`values.${k}`]}
+                          error={errors[`values.${k}`] ? true : undefined}
                           onChange={(v) => setValues((s) => ({ ...s, [k]: v === '' ? '' : Number(v) }))}
                         />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={600}>
                           {entry.label}{' '}
+                          {entry.source.startsWith(CLINIC_POLICY) && (
+                            <Badge size="xs" color="gray" variant="light">
+                              Clinic policy
+                            </Badge>
+                          )}{' '}
                           {view.changed.includes(k) && (
                             <Badge size="xs" color="orange" variant="light">
                               Changed from {defaultScreenThresholds[k].value}
@@ -115,6 +126,16 @@ function ThresholdsPanel() {
                           {entry.source}
                           {entry.note ? ` — ${entry.note}` : ''}
                         </Text>
+                        {bound && (
+                          <Text size="xs" fw={600} c="teal.8">
+                            {bound}
+                          </Text>
+                        )}
+                        {errors[`values.${k}`] && (
+                          <Text size="sm" c="red.7" fw={600} role="alert">
+                            {errors[`values.${k}`]}
+                          </Text>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );

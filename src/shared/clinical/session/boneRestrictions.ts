@@ -1,4 +1,4 @@
-import type { BoneLesionSite, LesionType } from '../../domain/vocabulary';
+import type { BoneLesionSite, LesionType, WeightBearingStatus } from '../../domain/vocabulary';
 
 /**
  * Tags name what an exercise trains or loads, in the terms of the site-based scheme (FACTS §2).
@@ -21,6 +21,8 @@ export const movementTags = [
   'flexibility',
   'impact',
   'heavy_load',
+  'standing_lower_limb_load',
+  'single_leg_balance',
 ] as const;
 export type MovementTag = (typeof movementTags)[number];
 
@@ -40,18 +42,25 @@ export const movementTagLabels: Record<MovementTag, string> = {
   flexibility: 'Flexibility',
   impact: 'Impact or contact (jogging, jumping, contact sport)',
   heavy_load: 'Heavy load (6–8RM, ≈80–85% 1RM)',
+  standing_lower_limb_load: 'Loads the legs standing (weight through the legs)',
+  single_leg_balance: 'Single-leg or balance work standing (one leg loaded, or a narrow base)',
 };
 
 export interface BoneLesionInput {
   id: string;
   site: BoneLesionSite;
   lesionType?: LesionType | null;
+  weightBearing?: WeightBearingStatus | null;
+  /** Mirels points entered so far (a floor for the total); null when none are entered. */
+  mirelsPoints?: number | null;
 }
 
 export interface TagRule {
   tag: MovementTag;
   reason: string;
   source: string;
+  /** A clinician may clear this for the patient, with a reason (movement clearance). */
+  clearable?: boolean;
 }
 
 export interface BoneRestriction {
@@ -185,13 +194,52 @@ const heavyLoadTagRule: TagRule = {
   source: boneLoadingRule.source,
 };
 
-export function restrictionsForLesions(lesions: readonly BoneLesionInput[]): BoneRestriction[] {
+/** No source addresses single-leg or standing loading with these lesions (FACTS §2): clinic policy. */
+export const STANDING_LOAD_SOURCE =
+  'Clinic policy: no source addresses single-leg or standing loading of an at-risk limb (FACTS §2; Hart 2018, Trials 19:695, Tbl 4 bans weight-bearing aerobic work only)';
+const LOWER_LIMB_SITES: readonly BoneLesionSite[] = ['proximal_femur', 'femoral_shaft'];
+const PELVIC_SITES: readonly BoneLesionSite[] = ['pelvis', 'sacral_spine'];
+/** Mirels ≥9: about 33% or more fracture risk, prophylactic fixation considered (Mirels 1989). */
+export const MIRELS_HIGH_FROM = 9;
+
+/** Standing and single-leg rules for a lower-limb or pelvic lesion (issue 11), before any clearance. */
+function standingRules(lesion: BoneLesionInput): TagRule[] {
+  const rules: TagRule[] = [];
+  if (lesion.weightBearing === 'partial' || lesion.weightBearing === 'non_weight_bearing') {
+    rules.push({
+      tag: 'standing_lower_limb_load',
+      reason: `${lesion.weightBearing === 'partial' ? 'Partial' : 'Non'}-weight-bearing status: no exercise that loads the legs standing.`,
+      source: STANDING_LOAD_SOURCE,
+    });
+  }
+  const pelvic = PELVIC_SITES.includes(lesion.site);
+  const highMirels = LOWER_LIMB_SITES.includes(lesion.site) && (lesion.mirelsPoints ?? 0) >= MIRELS_HIGH_FROM;
+  if (pelvic || highMirels) {
+    rules.push({
+      tag: 'single_leg_balance',
+      reason: `${pelvic ? 'Pelvic lesion' : `Mirels ${lesion.mirelsPoints} (≥${MIRELS_HIGH_FROM})`}: no single-leg or balance work until a clinician clears it for this patient.`,
+      source: STANDING_LOAD_SOURCE,
+      clearable: true,
+    });
+  }
+  return rules;
+}
+
+/**
+ * What each lesion rules out. `cleared` lists the tags a clinician has cleared for this patient:
+ * only clearable rules give way to it.
+ */
+export function restrictionsForLesions(
+  lesions: readonly BoneLesionInput[],
+  cleared: readonly MovementTag[] = [],
+): BoneRestriction[] {
   return lesions.map((lesion) => {
     const site = siteRules[lesion.site];
     const rules: TagRule[] = [
       ...site.avoid.map((tag) => ({ tag, reason: site.reason, source: site.source })),
       impactRule,
       heavyLoadTagRule,
+      ...standingRules(lesion).filter((rule) => !(rule.clearable && cleared.includes(rule.tag))),
     ];
     const lytic =
       lesion.lesionType === 'lytic'

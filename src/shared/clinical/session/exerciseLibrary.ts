@@ -29,7 +29,7 @@ export interface StarterExercise {
 
 const SUPPORT = 'chair or rail for support';
 
-export const starterExercises: readonly StarterExercise[] = [
+const starterList: readonly StarterExercise[] = [
   // Aerobic
   {
     key: 'walking',
@@ -90,7 +90,13 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: ['low step', 'rail'],
     impact: 'low',
     weightBearing: true,
-    tags: ['weight_bearing_aerobic', 'hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance'],
+    tags: [
+      'weight_bearing_aerobic',
+      'hip_flexion_extension',
+      'knee_flexion_extension',
+      'lower_body_resistance',
+      'single_leg_balance',
+    ],
     chairBased: false,
     description:
       'Holding a rail, step up onto a low step with one foot, bring the other up, then step down. Keep a steady rhythm.',
@@ -251,7 +257,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance'],
+    tags: ['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance', 'single_leg_balance'],
     chairBased: false,
     description:
       'Stand with one foot in front of the other, holding support. Bend both knees a little, then straighten.',
@@ -264,7 +270,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['lower_body_resistance'],
+    tags: ['lower_body_resistance', 'single_leg_balance'],
     chairBased: false,
     description: 'Holding support, rise up onto your toes, pause, then lower your heels slowly.',
   },
@@ -313,7 +319,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['lower_body_resistance'],
+    tags: ['lower_body_resistance', 'single_leg_balance'],
     chairBased: false,
     description: 'Holding support, lift one leg out to the side with your toes facing forward, then lower it slowly.',
   },
@@ -732,7 +738,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: [],
+    tags: ['single_leg_balance'],
     chairBased: false,
     description:
       'Stand with your feet close together, holding support lightly. Try to loosen your grip while staying steady.',
@@ -745,7 +751,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: [],
+    tags: ['single_leg_balance'],
     chairBased: false,
     description: 'Holding support, stand with one foot directly in front of the other, heel to toe, and hold steady.',
   },
@@ -757,7 +763,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: [],
+    tags: ['single_leg_balance'],
     chairBased: false,
     description: 'Holding support, lift one foot just off the floor and hold steady, then change legs.',
   },
@@ -769,7 +775,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: ['rail or wall'],
     impact: 'none',
     weightBearing: true,
-    tags: [],
+    tags: ['single_leg_balance'],
     chairBased: false,
     description:
       'Beside a rail or wall, walk slowly placing the heel of one foot just in front of the toes of the other.',
@@ -782,7 +788,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [],
     impact: 'none',
     weightBearing: true,
-    tags: [],
+    tags: ['single_leg_balance'],
     chairBased: false,
     description:
       'Feet apart and knees soft, slowly shift your weight from one foot to the other, keeping your body upright.',
@@ -795,7 +801,7 @@ export const starterExercises: readonly StarterExercise[] = [
     equipment: [],
     impact: 'none',
     weightBearing: true,
-    tags: ['shoulder_movements', 'spinal_rotation'],
+    tags: ['shoulder_movements', 'spinal_rotation', 'single_leg_balance'],
     chairBased: false,
     description:
       'Slowly sweep your hands across in front of you, one above the other, turning your waist and shifting your weight with them.',
@@ -897,3 +903,19 @@ export const starterExercises: readonly StarterExercise[] = [
 export function findStarterExercise(key: string): StarterExercise | undefined {
   return starterExercises.find((exercise) => exercise.key === key);
 }
+
+/**
+ * Tags that follow from an exercise's other facts, added on every save: any standing
+ * weight-bearing exercise loads the legs standing (a partial or non-weight-bearing lesion blocks it).
+ */
+export function withDerivedTags<T extends { position: string; weightBearing: boolean; tags: readonly MovementTag[] }>(
+  exercise: T,
+): T & { tags: MovementTag[] } {
+  const tags = [...exercise.tags];
+  if (exercise.position === 'standing' && exercise.weightBearing && !tags.includes('standing_lower_limb_load')) {
+    tags.push('standing_lower_limb_load');
+  }
+  return { ...exercise, tags };
+}
+
+export const starterExercises: readonly StarterExercise[] = starterList.map(withDerivedTags);

@@ -7,3 +7,4 @@ export * from './prescription';
 export * from './screenContext';
 export * from './screenCompleteness';
 export * from './inSession';
+export * from './screenRules';

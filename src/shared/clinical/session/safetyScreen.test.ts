@@ -206,3 +206,86 @@ describe('evaluateScreen: context rules', () => {
     expect(result.firedRules.find((r) => r.id === 'pain_high')?.advice).toMatch(/red flag/);
   });
 });
+
+describe('evaluateScreen: gaps closed (issue 11)', () => {
+  const withBloods = (over: Partial<ScreenInput>) => screen({ ...bloodsToday, ...over });
+
+  it('holds haemoglobin below 70 g/L regardless, labelled clinic policy', () => {
+    const result = withBloods({ haemoglobinGL: 65 });
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['haemoglobin_very_low']);
+    expect(result.firedRules[0]?.source).toMatch(/^Clinic policy/);
+    expect(withBloods({ haemoglobinGL: 70 }).decision).toBe('modify');
+  });
+
+  it('holds haemoglobin below 80 g/L with dizziness, chest symptoms or marked breathlessness (AHA CORE)', () => {
+    for (const over of [
+      { redFlags: ['dizziness_fainting'] },
+      { redFlags: ['chest_pain'] },
+      { breathlessness0to10: 7 },
+    ]) {
+      const rules = withBloods({ haemoglobinGL: 75, ...over }).firedRules;
+      const rule = rules.find((r) => r.id === 'haemoglobin_low_symptomatic');
+      expect(rule, JSON.stringify(over)).toMatchObject({ effect: 'hold' });
+      expect(rule?.source).toMatch(/AHA CORE/);
+      expect(rules.map((r) => r.id)).not.toContain('haemoglobin_low');
+    }
+    expect(withBloods({ haemoglobinGL: 75, breathlessness0to10: 3 }).decision).toBe('modify');
+  });
+
+  it('holds glucose below 4.0 mmol/L and says when the screen may be redone', () => {
+    const result = withBloods({ glucoseMmol: 3.2 });
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['glucose_very_low']);
+    expect(result.firedRules[0]?.advice).toMatch(/at least 5.5 mmol\/L/);
+    expect(result.firedRules[0]?.source).toMatch(/Turner/);
+    expect(withBloods({ glucoseMmol: 4.0 }).firedRules.map((r) => r.id)).toEqual(['glucose_low']);
+  });
+
+  it('holds glucose above 15.0 mmol/L with ketones or symptoms, and asks about them without', () => {
+    const asked = withBloods({ glucoseMmol: 16.2 });
+    expect(asked.decision).toBe('modify');
+    expect(asked.firedRules.map((r) => r.id)).toEqual(['glucose_high']);
+    const held = withBloods({ glucoseMmol: 16.2, glucoseKetonesOrSymptoms: true });
+    expect(held.decision).toBe('hold');
+    expect(held.firedRules.map((r) => r.id)).toEqual(['glucose_high_symptomatic']);
+    expect(withBloods({ glucoseMmol: 15.0, glucoseKetonesOrSymptoms: true }).decision).toBe('go');
+  });
+
+  it('modifies at 78/45 mmHg with the clinic-policy label, and holds it with dizziness', () => {
+    const result = screen({ sbp: 78, dbp: 45 });
+    expect(result.decision).toBe('modify');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['sbp_low']);
+    expect(result.firedRules[0]).toMatchObject({ value: '78 mmHg', threshold: '< 90 mmHg' });
+    expect(result.firedRules[0]?.source).toMatch(/^Clinic policy/);
+    const dizzy = ids({ sbp: 78, dbp: 45, redFlags: ['dizziness_fainting'] });
+    expect(dizzy).toEqual(['red_flag:dizziness_fainting', 'sbp_low_symptomatic']);
+    expect(screen({ sbp: 90 }).decision).toBe('go');
+  });
+
+  it('modifies a resting heart rate of 35 bpm as clinic policy, and holds it with dizziness', () => {
+    const result = screen({ restingHr: 35 });
+    expect(result.decision).toBe('modify');
+    expect(result.firedRules[0]).toMatchObject({ id: 'resting_hr_low', value: '35 bpm' });
+    expect(result.firedRules[0]?.source).toMatch(/^Clinic policy/);
+    expect(ids({ restingHr: 35, redFlags: ['dizziness_fainting'] })).toContain('resting_hr_low_symptomatic');
+    expect(screen({ restingHr: 50 }).decision).toBe('go');
+  });
+
+  it('holds an orthostatic drop over 20 mmHg with symptoms, and prompts without', () => {
+    const symptomatic = screen({ sbp: 130, standingSbp: 105, redFlags: ['dizziness_fainting'] });
+    const rule = symptomatic.firedRules.find((r) => r.id === 'orthostatic_drop_symptomatic');
+    expect(rule).toMatchObject({ effect: 'hold', threshold: '> 20 mmHg' });
+    expect(rule?.value).toMatch(/Drop of 25 mmHg/);
+    expect(rule?.source).toMatch(/Heart Fail Rev 2023/);
+    const quiet = screen({ sbp: 130, standingSbp: 105 });
+    expect(quiet.decision).toBe('go');
+    expect(quiet.firedRules.map((r) => r.id)).toEqual(['orthostatic_drop']);
+    expect(screen({ sbp: 130, standingSbp: 110 }).firedRules).toEqual([]);
+  });
+
+  it('uses the clinic value of a new threshold', () => {
+    const t = thresholdsWithValues({ haemoglobinHoldBelow: 90 });
+    expect(evaluateScreen({ ...normal, ...bloodsToday, haemoglobinGL: 85 }, context, t).decision).toBe('hold');
+  });
+});

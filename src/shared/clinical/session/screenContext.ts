@@ -1,5 +1,6 @@
 import type { PatientSafetyContext } from '../../domain/safetyContext';
 import { treatmentTypes } from '../../domain/vocabulary';
+import type { ScreenValuesInput } from '../../contract/sessions';
 import type { ScreenContext, ScreenInput } from './safetyScreen';
 
 /** The screen's view of a patient: the same function in the renderer (live) and in main (on save). */
@@ -16,12 +17,33 @@ export function screenContextFor(safety: PatientSafetyContext, groupSession: boo
   };
 }
 
-/** Screen values as stored (nulls for blanks) to the rule engine's input (absent for blanks). */
-export function screenInputFrom(values: Record<string, unknown> & { redFlags?: readonly string[] }) {
-  const out: Record<string, unknown> = { redFlags: [...(values.redFlags ?? [])] };
-  for (const [key, value] of Object.entries(values)) {
-    if (key === 'redFlags' || key === 'notTaken' || value === null || value === undefined || value === '') continue;
-    out[key] = value;
-  }
-  return out as unknown as ScreenInput;
+const reading = (value: number | null | undefined) => value ?? undefined;
+
+/**
+ * Screen values as stored or typed (nulls for blanks) to the rule engine's input (absent for
+ * blanks). Field by field, so renaming a vital in the contract or in the rules fails the type check.
+ */
+export function screenInputFrom(values: ScreenValuesInput): ScreenInput {
+  return {
+    restingHr: reading(values.restingHr),
+    sbp: reading(values.sbp),
+    dbp: reading(values.dbp),
+    spo2: reading(values.spo2),
+    temperatureC: reading(values.temperatureC),
+    standingSbp: reading(values.standingSbp),
+    haemoglobinGL: reading(values.haemoglobinGL),
+    plateletsX109: reading(values.plateletsX109),
+    neutrophilsX109: reading(values.neutrophilsX109),
+    glucoseMmol: reading(values.glucoseMmol),
+    glucoseKetonesOrSymptoms: values.glucoseKetonesOrSymptoms === true,
+    bloodsDate: values.bloodsDate || undefined,
+    fatigue0to10: reading(values.fatigue0to10),
+    pain0to10: reading(values.pain0to10),
+    painSite: values.painSite || undefined,
+    breathlessness0to10: reading(values.breathlessness0to10),
+    nausea0to10: reading(values.nausea0to10),
+    sleepQuality0to10: reading(values.sleepQuality0to10),
+    energy0to10: reading(values.energy0to10),
+    redFlags: [...(values.redFlags ?? [])],
+  };
 }

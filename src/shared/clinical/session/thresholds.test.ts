@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beyondBound,
   defaultScreenThresholds,
   thresholdKeys,
   thresholdMeta,
   storedThresholds,
   thresholdsWithValues,
   validateThresholds,
+  withinBounds,
 } from './thresholds';
 
 describe('screen thresholds', () => {
@@ -69,5 +71,52 @@ describe('screen thresholds', () => {
     const t = storedThresholds(old);
     expect(t.neutrophilsHoldAtOrBelow).toMatchObject({ value: 0.7, label: 'Neutrophils: hold at or below' });
     expect(t.sbpHoldAbove).toEqual(defaultScreenThresholds.sbpHoldAbove);
+  });
+});
+
+describe('bounds on loosening (issue 11)', () => {
+  const refusal = (values: Record<string, number>) => validateThresholds(thresholdsWithValues(values));
+
+  it('refuses an SpO₂ hold setting of 80 %, naming the floor and its source', () => {
+    const [problem] = refusal({ spo2HoldBelow: 80 });
+    expect(problem?.key).toBe('spo2HoldBelow');
+    expect(problem?.message).toMatch(/Never below 85 %/);
+    expect(problem?.message).toMatch(/ERJ field-walking-test/);
+  });
+
+  it.each([
+    ['temperatureHoldAtOrAbove', 39.0, /Never above 38 °C/],
+    ['sbpHoldAbove', 240, /Never above 200 mmHg/],
+    ['dbpHoldAbove', 130, /Never above 120 mmHg/],
+    ['restingHrHoldAbove', 150, /Never above 120 bpm.*Heart Fail Rev/],
+    ['plateletsHoldBelow', 5, /Never below 20 ×10⁹\/L.*Maltser/],
+    ['neutrophilsHoldAtOrBelow', 0.1, /Never below 0.5 ×10⁹\/L.*AHA CORE/],
+    ['haemoglobinModifyBelow', 70, /Never below 80 g\/L/],
+  ] as const)('refuses %s = %s past its published bound', (key, value, message) => {
+    const problems = refusal({ [key]: value });
+    expect(problems.map((p) => p.key)).toEqual([key]);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it('accepts any tightening and loosening up to the bound itself', () => {
+    expect(
+      refusal({ spo2HoldBelow: 85, temperatureHoldAtOrAbove: 37.8, sbpHoldAbove: 160, dbpHoldAbove: 120 }),
+    ).toEqual([]);
+    expect(refusal({ plateletsHoldBelow: 30, neutrophilsHoldAtOrBelow: 1.0, haemoglobinModifyBelow: 100 })).toEqual([]);
+  });
+
+  it('every bound sits inside its sane range and on the safe side of the default', () => {
+    for (const key of thresholdKeys) {
+      const bound = thresholdMeta[key].bound;
+      if (!bound) continue;
+      expect(beyondBound(key, defaultScreenThresholds[key].value), key).toBe(false);
+      expect(bound.source.length, key).toBeGreaterThan(5);
+    }
+  });
+
+  it('reads a stored value past its bound as the bound', () => {
+    const t = withinBounds(thresholdsWithValues({ spo2HoldBelow: 80, sbpHoldAbove: 180 }));
+    expect(t.spo2HoldBelow.value).toBe(85);
+    expect(t.sbpHoldAbove.value).toBe(180);
   });
 });

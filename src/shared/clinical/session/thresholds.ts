@@ -16,16 +16,23 @@ export interface ThresholdEntry {
 export const thresholdKeys = [
   'sbpHoldAbove',
   'dbpHoldAbove',
+  'sbpModifyBelow',
+  'orthostaticDropHoldAbove',
   'restingHrHoldAbove',
+  'restingHrModifyBelow',
   'spo2HoldBelow',
   'spo2ModifyAtOrBelow',
   'temperatureHoldAtOrAbove',
   'plateletsHoldBelow',
   'plateletsModifyAtOrBelow',
+  'haemoglobinHoldBelow',
+  'haemoglobinHoldSymptomaticBelow',
   'haemoglobinModifyBelow',
   'neutrophilsHoldAtOrBelow',
   'neutrophilsModifyBelow',
+  'glucoseHoldBelow',
   'glucoseModifyBelow',
+  'glucoseHoldAboveWithSymptoms',
   'bloodsStaleAfterDays',
   'painModifyAtOrAbove',
   'fatigueModifyAtOrAbove',
@@ -39,6 +46,12 @@ export type ThresholdKey = (typeof thresholdKeys)[number];
 export type ScreenThresholds = Record<ThresholdKey, ThresholdEntry>;
 
 const TOOLKIT = 'Cancer Exercise Toolkit (TREK)';
+/** Defaults no verified source gives (FACTS §3): the UI shows this label, and the clinic may change them. */
+export const CLINIC_POLICY = 'Clinic policy';
+const AHA_CORE = 'AHA CORE (Gilchrist et al., Circulation 2019;139:e997, Tbl 3)';
+const MALTSER = 'Maltser et al., PM&R 2017;9:S415, Tbl 2';
+const TURNER = 'Turner et al., Sports Med Open 2019;5:20, citing Riddell 2017';
+const HEART_FAIL_REV = 'Heart Fail Rev 2023;28:1285, Tbl 1';
 const AUTOREGULATION = 'Campbell et al., MSSE 2019 (autoregulation); Cancers 2022;14:1528 Tbl 2';
 
 export const defaultScreenThresholds: ScreenThresholds = {
@@ -56,12 +69,33 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: `${TOOLKIT}; ACSM GETP (relative contraindication)`,
     note: 'Applies to two readings 5 min apart. Stricter alternative: >100 (ATS 2002, 6MWT).',
   },
+  sbpModifyBelow: {
+    value: 90,
+    unit: 'mmHg',
+    label: 'Systolic BP: modify and recheck below',
+    source: `${CLINIC_POLICY} (no verified published figure)`,
+    note: 'SBP <90 appears only in unattributed or secondary sources. With dizziness or near-fainting the session is held.',
+  },
+  orthostaticDropHoldAbove: {
+    value: 20,
+    unit: 'mmHg',
+    label: 'Systolic drop on standing: hold above, with symptoms',
+    source: `${HEART_FAIL_REV} (orthostatic hypotension with symptoms: absolute contraindication)`,
+    note: 'Seated minus standing systolic BP; applies when the person reports dizziness or near-fainting.',
+  },
   restingHrHoldAbove: {
     value: 120,
     unit: 'bpm',
     label: 'Resting heart rate: hold above',
     source: `${TOOLKIT}; ATS 2002`,
     note: 'Applies to two readings 5 min apart. Some patient leaflets use >100 bpm.',
+  },
+  restingHrModifyBelow: {
+    value: 50,
+    unit: 'bpm',
+    label: 'Resting heart rate: modify and recheck below',
+    source: `${CLINIC_POLICY} (no verified published figure)`,
+    note: 'HR <40–50 appears only in unattributed or secondary sources; beta-blockers lower resting HR. With dizziness or near-fainting the session is held.',
   },
   spo2HoldBelow: {
     value: 88,
@@ -98,6 +132,20 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: 'Maltser et al., PM&R 2017 (PMC5627359)',
     note: 'Light exercise and walking; no resistance or impact (medicalalgorithms.com bars resistance at 20–50). AHA CORE requires >50.',
   },
+  haemoglobinHoldBelow: {
+    value: 70,
+    unit: 'g/L',
+    label: 'Haemoglobin: hold below',
+    source: `${CLINIC_POLICY} (no verified source gives this figure)`,
+    note: 'medicalalgorithms.com (unverified) contraindicates below 7 g/dL.',
+  },
+  haemoglobinHoldSymptomaticBelow: {
+    value: 80,
+    unit: 'g/L',
+    label: 'Haemoglobin: hold below, with symptoms',
+    source: `${AHA_CORE}; ${MALTSER}`,
+    note: 'Applies with dizziness, chest symptoms or marked breathlessness. AHA CORE: severe anaemia (<8 g/dL) fails the safety check.',
+  },
   haemoglobinModifyBelow: {
     value: 80,
     unit: 'g/L',
@@ -119,12 +167,26 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: TOOLKIT,
     note: 'Toolkit table is ambiguous between WBC <2.0 and neutrophils <1.5 ×10⁹/L.',
   },
+  glucoseHoldBelow: {
+    value: 4.0,
+    unit: 'mmol/L',
+    label: 'Blood glucose: hold below',
+    source: TURNER,
+    note: 'Do not start: treat, recheck, and redo the screen once glucose is at or above the modify level.',
+  },
   glucoseModifyBelow: {
     value: 5.5,
     unit: 'mmol/L',
     label: 'Blood glucose: modify below',
     source: TOOLKIT,
     note: 'Give 5–30 g carbohydrate before starting.',
+  },
+  glucoseHoldAboveWithSymptoms: {
+    value: 15.0,
+    unit: 'mmol/L',
+    label: 'Blood glucose: hold above, with ketones or symptoms',
+    source: `${TURNER}; Achttien et al., Neth Heart J 2015;23:6, Tbl 3`,
+    note: 'Symptoms: weakness or unusual tiredness. Without ketones or symptoms, ≥15 is a relative contraindication (Achttien).',
   },
   bloodsStaleAfterDays: {
     value: 14,
@@ -175,29 +237,148 @@ export const defaultScreenThresholds: ScreenThresholds = {
 
 export type ThresholdGroup = 'vitals' | 'bloods' | 'symptoms' | 'treatment';
 
+export type ThresholdComparison = 'above' | 'atOrAbove' | 'below' | 'atOrBelow' | 'olderThan' | 'fromDay' | 'toDay';
+
+/**
+ * How far a clinic may loosen a threshold: the most permissive published figure (FACTS §3). For a
+ * "below" threshold it is a floor, for an "above" one a ceiling; tightening is always allowed.
+ */
+export interface ThresholdBound {
+  value: number;
+  source: string;
+}
+
 export interface ThresholdMeta {
   group: ThresholdGroup;
+  /** What the rule built on this threshold does when it fires (safetyScreen.ts reads it). */
   effect: RuleEffect;
-  comparison: 'above' | 'atOrAbove' | 'below' | 'atOrBelow' | 'olderThan' | 'fromDay' | 'toDay';
+  /** Which way the reading is compared with the value (safetyScreen.ts reads it). */
+  comparison: ThresholdComparison;
+  /** Sane range for the settings screen; a value outside it is almost certainly a typing error. */
   min: number;
   max: number;
   step: number;
+  bound?: ThresholdBound;
 }
 
-/** Sane ranges for the settings screen; a value outside them is almost certainly a typing error. */
+const ERJ = 'ERJ field-walking-test contraindications (nothing accepts SpO₂ <85% on room air)';
+
 export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
-  sbpHoldAbove: { group: 'vitals', effect: 'hold', comparison: 'above', min: 140, max: 240, step: 1 },
-  dbpHoldAbove: { group: 'vitals', effect: 'hold', comparison: 'above', min: 80, max: 130, step: 1 },
-  restingHrHoldAbove: { group: 'vitals', effect: 'hold', comparison: 'above', min: 90, max: 150, step: 1 },
-  spo2HoldBelow: { group: 'vitals', effect: 'hold', comparison: 'below', min: 80, max: 95, step: 1 },
+  sbpHoldAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'above',
+    min: 140,
+    max: 240,
+    step: 1,
+    bound: { value: 200, source: 'ACSM GETP (200/120 mmHg: relative contraindication at most)' },
+  },
+  dbpHoldAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'above',
+    min: 80,
+    max: 130,
+    step: 1,
+    bound: { value: 120, source: 'ACSM GETP (200/120 mmHg: relative contraindication at most)' },
+  },
+  sbpModifyBelow: { group: 'vitals', effect: 'modify', comparison: 'below', min: 70, max: 110, step: 1 },
+  orthostaticDropHoldAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'above',
+    min: 10,
+    max: 40,
+    step: 1,
+    bound: { value: 20, source: HEART_FAIL_REV },
+  },
+  restingHrHoldAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'above',
+    min: 90,
+    max: 150,
+    step: 1,
+    bound: { value: 120, source: `${HEART_FAIL_REV} (>120 bpm: absolute contraindication)` },
+  },
+  restingHrModifyBelow: { group: 'vitals', effect: 'modify', comparison: 'below', min: 35, max: 60, step: 1 },
+  spo2HoldBelow: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'below',
+    min: 80,
+    max: 95,
+    step: 1,
+    bound: { value: 85, source: ERJ },
+  },
   spo2ModifyAtOrBelow: { group: 'vitals', effect: 'modify', comparison: 'atOrBelow', min: 85, max: 98, step: 1 },
-  temperatureHoldAtOrAbove: { group: 'vitals', effect: 'hold', comparison: 'atOrAbove', min: 37.5, max: 39, step: 0.1 },
-  plateletsHoldBelow: { group: 'bloods', effect: 'hold', comparison: 'below', min: 5, max: 50, step: 1 },
+  temperatureHoldAtOrAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'atOrAbove',
+    min: 37.5,
+    max: 39,
+    step: 0.1,
+    bound: { value: 38.0, source: 'No source allows exercise with fever (≥38 °C; Cancer Care Ontario, ACSM GETP)' },
+  },
+  plateletsHoldBelow: {
+    group: 'bloods',
+    effect: 'hold',
+    comparison: 'below',
+    min: 5,
+    max: 50,
+    step: 1,
+    bound: { value: 20, source: `${MALTSER}; ${TOOLKIT}` },
+  },
   plateletsModifyAtOrBelow: { group: 'bloods', effect: 'modify', comparison: 'atOrBelow', min: 20, max: 150, step: 1 },
-  haemoglobinModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 60, max: 120, step: 1 },
-  neutrophilsHoldAtOrBelow: { group: 'bloods', effect: 'hold', comparison: 'atOrBelow', min: 0.1, max: 1.5, step: 0.1 },
+  haemoglobinHoldBelow: { group: 'bloods', effect: 'hold', comparison: 'below', min: 50, max: 100, step: 1 },
+  haemoglobinHoldSymptomaticBelow: {
+    group: 'bloods',
+    effect: 'hold',
+    comparison: 'below',
+    min: 60,
+    max: 120,
+    step: 1,
+    bound: { value: 80, source: AHA_CORE },
+  },
+  haemoglobinModifyBelow: {
+    group: 'bloods',
+    effect: 'modify',
+    comparison: 'below',
+    min: 60,
+    max: 120,
+    step: 1,
+    bound: { value: 80, source: TOOLKIT },
+  },
+  neutrophilsHoldAtOrBelow: {
+    group: 'bloods',
+    effect: 'hold',
+    comparison: 'atOrBelow',
+    min: 0.1,
+    max: 1.5,
+    step: 0.1,
+    bound: { value: 0.5, source: 'AHA CORE (Gilchrist et al., Circulation 2019): ANC must be above 0.5' },
+  },
   neutrophilsModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 0.5, max: 3, step: 0.1 },
+  glucoseHoldBelow: {
+    group: 'bloods',
+    effect: 'hold',
+    comparison: 'below',
+    min: 3,
+    max: 6,
+    step: 0.1,
+    bound: { value: 4.0, source: TURNER },
+  },
   glucoseModifyBelow: { group: 'bloods', effect: 'modify', comparison: 'below', min: 3, max: 8, step: 0.1 },
+  glucoseHoldAboveWithSymptoms: {
+    group: 'bloods',
+    effect: 'hold',
+    comparison: 'above',
+    min: 10,
+    max: 20,
+    step: 0.1,
+    bound: { value: 15.0, source: TURNER },
+  },
   bloodsStaleAfterDays: { group: 'bloods', effect: 'info', comparison: 'olderThan', min: 1, max: 90, step: 1 },
   painModifyAtOrAbove: { group: 'symptoms', effect: 'modify', comparison: 'atOrAbove', min: 3, max: 10, step: 1 },
   fatigueModifyAtOrAbove: { group: 'symptoms', effect: 'modify', comparison: 'atOrAbove', min: 3, max: 10, step: 1 },
@@ -214,18 +395,73 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
   cycleLighterToDay: { group: 'treatment', effect: 'modify', comparison: 'toDay', min: 0, max: 28, step: 1 },
 };
 
+/** Whether a reading crosses a threshold the way the threshold's comparison says. */
+export function crosses(reading: number, comparison: ThresholdComparison, limit: number): boolean {
+  switch (comparison) {
+    case 'above':
+    case 'olderThan':
+      return reading > limit;
+    case 'atOrAbove':
+    case 'fromDay':
+      return reading >= limit;
+    case 'below':
+      return reading < limit;
+    case 'atOrBelow':
+    case 'toDay':
+      return reading <= limit;
+  }
+}
+
+/** The symbol a fired rule shows before the threshold (">", "≤", …). */
+export const comparisonSymbols: Record<ThresholdComparison, string> = {
+  above: '>',
+  atOrAbove: '≥',
+  below: '<',
+  atOrBelow: '≤',
+  olderThan: '>',
+  fromDay: '≥',
+  toDay: '≤',
+};
+
+/** Loosening a "below" threshold means lowering it; loosening an "above" one means raising it. */
+export function boundKind(key: ThresholdKey): 'floor' | 'ceiling' | null {
+  const { bound, comparison } = thresholdMeta[key];
+  if (!bound) return null;
+  return comparison === 'below' || comparison === 'atOrBelow' ? 'floor' : 'ceiling';
+}
+
+/** Whether a value loosens its threshold past the most permissive published figure. */
+export function beyondBound(key: ThresholdKey, value: number): boolean {
+  const kind = boundKind(key);
+  const bound = thresholdMeta[key].bound;
+  if (!kind || !bound) return false;
+  return kind === 'floor' ? value < bound.value : value > bound.value;
+}
+
+/** "Never below 85 % (source)": the text shown beside a bounded setting and in its refusal. */
+export function boundText(key: ThresholdKey, unit: string): string | null {
+  const kind = boundKind(key);
+  const bound = thresholdMeta[key].bound;
+  if (!kind || !bound) return null;
+  return `Never ${kind === 'floor' ? 'below' : 'above'} ${bound.value} ${unit}: the most permissive published figure. Source: ${bound.source}.`;
+}
+
 export interface ThresholdProblem {
   key: ThresholdKey;
   message: string;
 }
 
-/** Checks each value against its sane range and the pairs that must stay in order. */
+/** Checks each value against its published bound, its sane range and the pairs that must stay in order. */
 export function validateThresholds(thresholds: ScreenThresholds): ThresholdProblem[] {
   const problems: ThresholdProblem[] = [];
   for (const key of thresholdKeys) {
     const { value, unit } = thresholds[key];
     const { min, max } = thresholdMeta[key];
-    if (!Number.isFinite(value) || value < min || value > max) {
+    if (!Number.isFinite(value)) {
+      problems.push({ key, message: `Must be a number between ${min} and ${max} ${unit}.` });
+    } else if (beyondBound(key, value)) {
+      problems.push({ key, message: `${boundText(key, unit)} A clinic may tighten it, but not loosen it further.` });
+    } else if (value < min || value > max) {
       problems.push({ key, message: `Must be between ${min} and ${max} ${unit}.` });
     }
   }
@@ -233,6 +469,7 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
     ['spo2HoldBelow', 'spo2ModifyAtOrBelow', 'The SpO₂ hold level must be below the modify level.'],
     ['plateletsHoldBelow', 'plateletsModifyAtOrBelow', 'The platelet hold level must be below the modify level.'],
     ['neutrophilsHoldAtOrBelow', 'neutrophilsModifyBelow', 'The neutrophil hold level must be below the modify level.'],
+    ['glucoseHoldBelow', 'glucoseModifyBelow', 'The low-glucose hold level must be below the modify level.'],
   ];
   for (const [lower, upper, message] of ordered) {
     if (thresholds[lower].value > thresholds[upper].value) problems.push({ key: lower, message });
@@ -245,6 +482,19 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
     });
   }
   return problems;
+}
+
+/**
+ * A stored value looser than its published bound (saved before bounds existed) is read as the
+ * bound itself, so the screen never runs on a figure no source accepts.
+ */
+export function withinBounds(thresholds: ScreenThresholds): ScreenThresholds {
+  const result = { ...thresholds };
+  for (const key of thresholdKeys) {
+    const bound = thresholdMeta[key].bound;
+    if (bound && beyondBound(key, result[key].value)) result[key] = { ...result[key], value: bound.value };
+  }
+  return result;
 }
 
 /** Stored keys that were renamed: the old key's value still applies when the new one is absent. */

@@ -44,7 +44,7 @@ const blankMirels = { site: '', lesion: '', size: '', pain: '' };
 const blankSins = { location: '', pain: '', lesion: '', alignment: '', collapse: '', posterolateral: '' };
 const blank = {
   site: '' as BoneLesionSite | '',
-  side: '',
+  side: '' as 'left' | 'right' | 'midline' | 'bilateral' | '',
   location: '',
   lesionType: '' as LesionType | '',
   radiotherapy: false,
@@ -203,7 +203,7 @@ export function BoneLesionsSection() {
           blank={blank}
           toValues={(l) => ({
             site: l.site,
-            side: l.side ?? '',
+            side: (l.side ?? '') as Values['side'],
             location: l.location ?? '',
             lesionType: l.lesionType ?? '',
             radiotherapy: l.radiotherapy,

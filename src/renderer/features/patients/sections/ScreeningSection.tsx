@@ -18,14 +18,14 @@ const blank = {
   painSite: '',
   breathlessness: n,
   nausea: n,
-  neuropathy: '',
+  neuropathy: '' as (typeof neuropathyGrades)[number] | '',
   sleepQuality: n,
   energy: n,
   ecog: n,
   fallsLast6Months: n,
   currentActivity: '',
   exerciseFear: n,
-  readiness: '',
+  readiness: '' as (typeof readinessStages)[number] | '',
   priorities: '',
 };
 

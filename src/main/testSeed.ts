@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { boneLesion, careTeamMember, clearance, contact, medication, patient } from '../../db/schema';
-import type { ServiceContext } from '../../context';
-import type { BoneLesionSite, MedicationFlag } from '../../../shared/domain/vocabulary';
-import { refreshCaseloadSummary } from '../caseloadSummary';
-import { createPatient } from '../patients';
+import { boneLesion, careTeamMember, clearance, contact, medication, patient } from './db/schema';
+import type { ServiceContext } from './context';
+import type { ParsedInputOf } from '../shared/contract';
+import type { BoneLesionSite, MedicationFlag } from '../shared/domain/vocabulary';
+import { refreshCaseloadSummary } from './services/caseloadSummary';
+import { createPatient } from './services/patients';
 
 /**
  * Test-only: writes intake facts straight into intake's tables, so session tests do not depend on
@@ -84,4 +85,30 @@ export function seedPatient(
   }
   refreshCaseloadSummary(ctx, p.id);
   return p.id;
+}
+
+type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
+
+/** Test-only: a pre-session screen with nothing entered (every value null, no red flags). */
+export function nullScreen(): Screen {
+  return {
+    restingHr: null,
+    sbp: null,
+    dbp: null,
+    spo2: null,
+    temperatureC: null,
+    haemoglobinGL: null,
+    plateletsX109: null,
+    neutrophilsX109: null,
+    glucoseMmol: null,
+    bloodsDate: null,
+    fatigue0to10: null,
+    pain0to10: null,
+    painSite: null,
+    breathlessness0to10: null,
+    nausea0to10: null,
+    sleepQuality0to10: null,
+    energy0to10: null,
+    redFlags: [],
+  };
 }

@@ -1,0 +1,62 @@
+import { Button, Group, Paper, SimpleGrid, TextInput, Textarea, Title } from '@mantine/core';
+import type { SessionView } from '../../../shared/contract/sessions';
+import type { SessionDraft } from './draft';
+import type { DraftAction } from './draftReducer';
+import { afterInputs, afterRanges, NumberField } from './sessionFields';
+
+/** After-session vitals, notes and the time it took place; then sign-off. */
+export function AfterSession(props: {
+  view: SessionView;
+  draft: SessionDraft;
+  errors: Record<string, string>;
+  cols: number;
+  busy: boolean;
+  dispatch(action: DraftAction): void;
+  onSign(): void;
+}) {
+  const { view, draft, errors, dispatch } = props;
+  const held = view.decision === 'hold';
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="After the session">
+      <Title order={3} size="h4" mb="xs">
+        {held ? 'Held for safety' : 'After the session'}
+      </Title>
+      {!held && (
+        <SimpleGrid cols={props.cols} spacing="sm" data-after-start="">
+          {afterInputs.map(([key, label]) => (
+            <NumberField
+              key={key}
+              label={label}
+              value={draft.after[key]}
+              min={afterRanges[key].min}
+              max={afterRanges[key].max}
+              error={errors[`after.${key}`]}
+              onChange={(value) => dispatch({ type: 'after', field: key, value })}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <Textarea
+        mt="sm"
+        label="Session notes"
+        autosize
+        minRows={2}
+        value={draft.notes}
+        error={errors.notes}
+        onChange={(e) => dispatch({ type: 'notes', value: e.currentTarget.value })}
+      />
+      <Group mt="sm" align="flex-end" justify="space-between">
+        <TextInput
+          label="Session took place at"
+          type="datetime-local"
+          value={draft.occurredAt}
+          error={errors.occurredAt}
+          onChange={(e) => dispatch({ type: 'occurredAt', value: e.currentTarget.value })}
+        />
+        <Button loading={props.busy} onClick={props.onSign} color={held ? 'red.8' : undefined}>
+          {held ? 'Sign as held for safety' : 'Sign and lock session'}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,217 @@
+import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { coreVitalLabels, coreVitals, redFlags, type CoreVital } from '../../../shared/clinical/session';
+import type { SessionView } from '../../../shared/contract/sessions';
+import { decisionColors, decisionLabels } from './badges';
+import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft } from './draft';
+import type { DraftAction } from './draftReducer';
+import { bloodInputs, NumberField, screenFieldRanges, symptomInputs, vitalInputs } from './sessionFields';
+import { UrgentLetterButton } from '../letters/UrgentLetterButton';
+
+/** One line a colleague can read at a glance: the vitals as taken. */
+function screenSummary(draft: SessionDraft): string {
+  const v = draft.screen;
+  const parts = [
+    v.restingHr !== '' ? `HR ${v.restingHr}` : null,
+    v.sbp !== '' || v.dbp !== '' ? `BP ${v.sbp || '?'}/${v.dbp || '?'}` : null,
+    v.spo2 !== '' ? `SpO₂ ${v.spo2}%` : null,
+    v.temperatureC !== '' ? `${v.temperatureC} °C` : null,
+    ...Object.entries(notTakenPayload(draft)).map(
+      ([k, reason]) => `${coreVitalLabels[k as CoreVital]} not taken (${reason.trim() || 'no reason'})`,
+    ),
+    v.redFlags.length > 0 ? `${v.redFlags.length} red flag${v.redFlags.length > 1 ? 's' : ''}` : 'no red flags',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** A recorded screen, folded to one summary until the specialist chooses to change it. */
+export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; onChange(): void }) {
+  const { view } = props;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Group gap="xs">
+            <Title order={3} size="h4">
+              Screen
+            </Title>
+            <Badge color={decisionColors[view.decision!]} size="lg">
+              {decisionLabels[view.decision!]}
+            </Badge>
+          </Group>
+          <Text size="sm" mt={4}>
+            {screenSummary(props.draft)}
+          </Text>
+          {view.firedRules
+            .filter((r) => r.effect !== 'info')
+            .map((r) => (
+              <Text size="sm" key={r.id}>
+                {r.label}: {r.value} ({r.threshold}) — {r.advice}
+              </Text>
+            ))}
+          {view.adverseEvents.length > 0 && (
+            <Text size="sm" c="red" fw={600}>
+              Incident recorded ({view.adverseEvents.length})
+            </Text>
+          )}
+          {view.decision === 'hold' && view.adverseEvents.length > 0 && (
+            <Group mt="xs">
+              <UrgentLetterButton patientId={view.patientId} sessionId={view.id} />
+            </Group>
+          )}
+        </div>
+        <Button variant="default" size="compact-md" style={{ flexShrink: 0 }} onClick={props.onChange}>
+          Change
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/**
+ * "Not taken" for a core vital left blank: ticked, it needs a reason, which is stored with the
+ * screen and shown on the signed record (screenCompleteness).
+ */
+function NotTakenFields(props: {
+  draft: SessionDraft;
+  errors: Record<string, string>;
+  onChange(notTaken: Partial<Record<CoreVital, string>>): void;
+}) {
+  const notTaken = props.draft.notTaken ?? {};
+  const blank = coreVitals.filter((v) => vitalBlank(props.draft, v));
+  if (blank.length === 0) return null;
+  return (
+    <Stack gap={6} mt="sm">
+      <Group gap="md">
+        {blank.map((vital) => (
+          <Checkbox
+            key={vital}
+            size="sm"
+            label={`${coreVitalLabels[vital]} not taken`}
+            checked={vital in notTaken}
+            onChange={(e) => {
+              const next = { ...notTaken };
+              if (e.currentTarget.checked) next[vital] = '';
+              else delete next[vital];
+              props.onChange(next);
+            }}
+          />
+        ))}
+      </Group>
+      {blank
+        .filter((vital) => vital in notTaken)
+        .map((vital) => (
+          <TextInput
+            key={vital}
+            size="sm"
+            withAsterisk
+            label={`Why was the ${vital === 'spo2' ? 'SpO₂' : coreVitalLabels[vital].toLowerCase()} not taken?`}
+            placeholder={vital === 'spo2' ? 'e.g. oximeter unavailable' : 'e.g. equipment unavailable'}
+            value={notTaken[vital] ?? ''}
+            error={props.errors[`screen.notTaken.${vital}`]}
+            onChange={(e) => props.onChange({ ...notTaken, [vital]: e.currentTarget.value })}
+          />
+        ))}
+    </Stack>
+  );
+}
+
+const bloodFields = ['haemoglobinGL', 'plateletsX109', 'neutrophilsX109', 'glucoseMmol'] as const;
+
+/** The pre-session screen as typed: vitals, red flags, symptoms and recent bloods. */
+export function ScreenForm(props: {
+  view: SessionView;
+  draft: SessionDraft;
+  errors: Record<string, string>;
+  fieldCols: number;
+  dispatch(action: DraftAction): void;
+}) {
+  const { draft, errors, dispatch, fieldCols } = props;
+  const [bloodsOpen, setBloodsOpen] = useState(false);
+  const showBloods = bloodsOpen || bloodFields.some((k) => draft.screen[k] !== '');
+  // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
+  const screenField = ([key, label]: [ScreenNumberField, string]) => (
+    <NumberField
+      key={key}
+      label={label}
+      value={draft.screen[key] ?? ''}
+      min={screenFieldRanges[key].min}
+      max={screenFieldRanges[key].max}
+      decimals={screenFieldRanges[key].decimals}
+      error={errors[`screen.${key}`]}
+      onChange={(value) => dispatch({ type: 'screenNumber', field: key, value })}
+    />
+  );
+  const glucoseHigh =
+    draft.screen.glucoseMmol !== '' &&
+    draft.screen.glucoseMmol > props.view.thresholds.glucoseHoldAboveWithSymptoms.value;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
+      <Title order={3} size="h4" mb="xs">
+        Pre-session screen
+      </Title>
+      <SimpleGrid cols={fieldCols} spacing="sm">
+        {vitalInputs.map(screenField)}
+      </SimpleGrid>
+      <NotTakenFields draft={draft} errors={errors} onChange={(value) => dispatch({ type: 'notTaken', value })} />
+      <Checkbox.Group
+        mt="md"
+        label="Red flags today"
+        description="Any one means Hold"
+        error={errors['screen.redFlags']}
+        value={draft.screen.redFlags}
+        onChange={(value) => dispatch({ type: 'redFlags', value })}
+      >
+        <Stack gap={6} mt={6}>
+          {redFlags.map((flag) => (
+            <Checkbox key={flag.id} value={flag.id} label={flag.label} size="sm" />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Text fw={600} mt="md" size="sm">
+        Symptoms
+      </Text>
+      <SimpleGrid cols={fieldCols} spacing="sm">
+        {symptomInputs.map(screenField)}
+      </SimpleGrid>
+      {draft.screen.pain0to10 !== '' && draft.screen.pain0to10 > 0 && (
+        <TextInput
+          mt="sm"
+          label="Pain site"
+          value={draft.screen.painSite}
+          onChange={(e) => dispatch({ type: 'screenText', field: 'painSite', value: e.currentTarget.value })}
+        />
+      )}
+      {!showBloods && (
+        <Button variant="subtle" size="compact-md" mt="sm" px={0} onClick={() => setBloodsOpen(true)}>
+          Add recent blood results
+        </Button>
+      )}
+      {showBloods && (
+        <>
+          <Text fw={600} mt="md" size="sm">
+            Recent blood results (optional)
+          </Text>
+          <SimpleGrid cols={fieldCols} spacing="sm">
+            {bloodInputs.map(screenField)}
+            <TextInput
+              label="Date of blood test"
+              type="date"
+              value={draft.screen.bloodsDate}
+              error={errors['screen.bloodsDate']}
+              onChange={(e) => dispatch({ type: 'screenText', field: 'bloodsDate', value: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+          {glucoseHigh && (
+            <Checkbox
+              mt="sm"
+              label="Ketones present, or weakness or unusual tiredness"
+              checked={draft.screen.glucoseKetonesOrSymptoms === true}
+              onChange={(e) => dispatch({ type: 'glucoseKetonesOrSymptoms', value: e.currentTarget.checked })}
+            />
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SessionView } from '../../../shared/contract/sessions';
+import { api } from '../../api';
+import { showApiError } from '../../components/forms';
+import { initialDraft, type SessionDraft } from './draft';
+import { draftReducer, type DraftAction } from './draftReducer';
+
+const DRAFT_DELAY_MS = 250;
+
+/**
+ * One session's view and the draft typed into it. The draft is saved to the caseload a moment
+ * after every change, and at once when the screen closes, so a reload or crash brings it back.
+ */
+export function useSessionDraft(sessionId: string) {
+  const [view, setView] = useState<SessionView | null>(null);
+  const [draft, setDraft] = useState<SessionDraft | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const dirty = useRef(false);
+
+  const load = async () => {
+    try {
+      const next = await api.sessions.get({ sessionId });
+      setView(next);
+      setDraft(initialDraft(next));
+      setSavedAt(next.draftSavedAt);
+      dirty.current = false;
+    } catch (error) {
+      showApiError(error, undefined, { title: 'Could not open the session' });
+    }
+  };
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sessionId]);
+
+  // The draft not yet sent. It is sent after a short pause in typing, and at once when the screen
+  // closes (leaving the session, switching route, closing the window), so no keystroke is lost.
+  const pending = useRef<{ sessionId: string; draft: SessionDraft } | null>(null);
+  const flushDraft = useRef(() => {
+    const next = pending.current;
+    if (!next) return;
+    pending.current = null;
+    api.sessions
+      .saveDraft({ sessionId: next.sessionId, draft: next.draft as unknown as Record<string, unknown> })
+      .then((r) => setSavedAt(r.savedAt))
+      .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
+  });
+  useEffect(() => {
+    if (view?.signedAt) pending.current = null;
+    if (!draft || !dirty.current || view?.signedAt) return;
+    pending.current = { sessionId, draft };
+    const timer = setTimeout(flushDraft.current, DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, sessionId, view?.signedAt]);
+  useEffect(() => {
+    const flush = flushDraft.current;
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [sessionId]);
+
+  const dispatch = (action: DraftAction) => {
+    dirty.current = true;
+    setDraft((d) => (d ? draftReducer(d, action) : d));
+  };
+
+  /** Sends the pending draft now (before recording or signing, so a refusal loses nothing typed). */
+  const flush = () => flushDraft.current();
+
+  return { view, setView, draft, savedAt, dispatch, flush };
+}
