@@ -249,6 +249,15 @@ export interface AuditedWrite {
   entity: string;
   action?: AuditAction;
   reason?: string | null;
+  /** Columns kept out of the audit entry: file bytes, which a hash column beside them stands for. */
+  unaudited?: readonly string[];
+}
+
+function withoutUnaudited<R>(row: R, audit: AuditedWrite): R {
+  if (!audit.unaudited?.length) return row;
+  const copy = { ...row } as Record<string, unknown>;
+  for (const column of audit.unaudited) delete copy[column];
+  return copy as R;
 }
 
 // drizzle's builders cannot be typed over a generic table; the public signatures below carry the types.
@@ -277,7 +286,7 @@ export function insertAudited<T extends AuditedTable>(
     entity: audit.entity,
     entityId,
     action: audit.action ?? 'create',
-    after: row,
+    after: withoutUnaudited(row, audit),
     reason: audit.reason ?? null,
   });
   return row as unknown as T['$inferSelect'];
@@ -304,8 +313,8 @@ export function updateAudited<T extends AuditedTable>(
     entity: audit.entity,
     entityId,
     action: audit.action ?? 'update',
-    before,
-    after,
+    before: withoutUnaudited(before, audit),
+    after: withoutUnaudited(after, audit),
     reason: audit.reason ?? null,
   });
   return after;

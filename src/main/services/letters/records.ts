@@ -24,7 +24,7 @@ import { clinician, letter, letterReply, letterSending, patient } from '../../db
 import { ApiError, fieldError, notFound } from '../../errors';
 import { render } from '../../workers/render';
 import { saveBytes } from '../exports/target';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { saveClearance } from '../intake/sections';
 import { adverseEventsForPatient } from '../sessions/adverseEvents';
@@ -62,13 +62,8 @@ function nameOf(ctx: ServiceContext, clinicianId: string | null): string {
   return ctx.db.select({ n: clinician.fullName }).from(clinician).where(eq(clinician.id, clinicianId)).get()?.n ?? '';
 }
 
-/** The row without its file bytes: what an audit entry records (the hashes stand for the bytes). */
-function auditable(row: LetterRow) {
-  const { pdfBytes, docxBytes, ...rest } = row;
-  void pdfBytes;
-  void docxBytes;
-  return rest;
-}
+/** A letter's file bytes are kept out of its audit entries; the SHA-256 columns stand for them. */
+const LETTER_FILES = ['pdfBytes', 'docxBytes'] as const;
 
 function resolveRecipients(options: RecipientOption[], choices: RecipientChoice[]): LetterRecipient[] {
   return choices.flatMap((choice) => {
@@ -235,22 +230,10 @@ export function createLetter(ctx: ServiceContext, input: ParsedInputOf<'letters.
     chartMeasureKey: chartKey,
     sourceAdverseEventId: adverseEvent?.id ?? null,
     draftSavedAt: at,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
   };
-  ctx.sqlite.transaction(() => {
-    ctx.db.insert(letter).values(row).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: input.patientId,
-      entity: 'letter',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
-  })();
+  ctx.sqlite.transaction(() =>
+    insertAudited(ctx, letter, row, { actorId: actor, patientId: input.patientId, entity: 'letter' }),
+  )();
   return getLetter(ctx, row.id);
 }
 
@@ -320,20 +303,15 @@ export function saveLetterDraft(ctx: ServiceContext, input: ParsedInputOf<'lette
   ) {
     return getLetter(ctx, row.id);
   }
-  const at = ctx.now().toISOString();
-  const changes = { contentJson, recipientsJson, chartMeasureKey, draftSavedAt: at, updatedAt: at, updatedBy: actor };
-  ctx.sqlite.transaction(() => {
-    ctx.db.update(letter).set(changes).where(eq(letter.id, row.id)).run();
-    appendAudit(ctx.db, ctx, {
+  const changes = { contentJson, recipientsJson, chartMeasureKey, draftSavedAt: ctx.now().toISOString() };
+  ctx.sqlite.transaction(() =>
+    updateAudited(ctx, letter, row, changes, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'letter',
-      entityId: row.id,
-      action: 'update',
-      before: auditable(row),
-      after: auditable({ ...row, ...changes }),
-    });
-  })();
+      unaudited: LETTER_FILES,
+    }),
+  )();
   return getLetter(ctx, row.id);
 }
 
@@ -419,18 +397,13 @@ export async function finaliseLetter(ctx: ServiceContext, letterId: string): Pro
       docxBytes: Buffer.from(docx),
       docxSha256: sha256(docx),
       clearanceId,
-      updatedAt: at,
-      updatedBy: actor,
     };
-    ctx.db.update(letter).set(changes).where(eq(letter.id, row.id)).run();
-    appendAudit(ctx.db, ctx, {
+    updateAudited(ctx, letter, current, changes, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'letter',
-      entityId: row.id,
       action: 'finalise',
-      before: auditable(row),
-      after: auditable({ ...row, ...changes }),
+      unaudited: LETTER_FILES,
     });
     refreshCaseloadSummary(ctx, row.patientId);
   })();
@@ -478,20 +451,13 @@ export function correctLetter(ctx: ServiceContext, input: ParsedInputOf<'letters
     chartMeasureKey: row.chartMeasureKey,
     sourceAdverseEventId: row.sourceAdverseEventId,
     draftSavedAt: at,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
   };
   ctx.sqlite.transaction(() => {
-    ctx.db.insert(letter).values(next).run();
-    appendAudit(ctx.db, ctx, {
+    insertAudited(ctx, letter, next, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'letter',
-      entityId: next.id,
       action: 'amend',
-      after: next,
       reason: input.reason,
     });
     refreshCaseloadSummary(ctx, row.patientId);
@@ -510,27 +476,9 @@ export function recordSent(ctx: ServiceContext, input: ParsedInputOf<'letters.re
   if (input.sentOn < row.finalisedAt!.slice(0, 10)) {
     throw fieldError('sentOn', 'The date sent cannot be before the letter was finalised');
   }
-  const at = ctx.now().toISOString();
-  const sending = {
-    id: ctx.newId(),
-    letterId: row.id,
-    method: input.method,
-    sentOn: input.sentOn,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
-  };
+  const sending = { id: ctx.newId(), letterId: row.id, method: input.method, sentOn: input.sentOn };
   ctx.sqlite.transaction(() => {
-    ctx.db.insert(letterSending).values(sending).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'letter_sending',
-      entityId: sending.id,
-      action: 'create',
-      after: sending,
-    });
+    insertAudited(ctx, letterSending, sending, { actorId: actor, patientId: row.patientId, entity: 'letter_sending' });
     refreshCaseloadSummary(ctx, row.patientId);
   })();
   return getLetter(ctx, row.id);
@@ -564,7 +512,6 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
   }
   const document = JSON.parse(row.documentJson!) as LetterDocument;
   const to = document.recipients.find((r) => r.role === 'to');
-  const at = ctx.now().toISOString();
   const reply = {
     id: ctx.newId(),
     letterId: row.id,
@@ -579,10 +526,6 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
     attachmentMime: input.attachment?.mimeType ?? null,
     attachmentBytes: attachment,
     attachmentSha256: attachment ? sha256(attachment) : null,
-    createdAt: at,
-    createdBy: actor,
-    updatedAt: at,
-    updatedBy: actor,
   };
   ctx.sqlite.transaction(() => {
     saveClearance(ctx, {
@@ -599,16 +542,11 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
       reviewBy: input.reviewBy,
       notes: `Reply to letter ${document.content.reference}${reply.attachmentName ? `; scanned reply ${reply.attachmentName}` : ''}`,
     });
-    ctx.db.insert(letterReply).values(reply).run();
-    const { attachmentBytes, ...auditedReply } = reply;
-    void attachmentBytes;
-    appendAudit(ctx.db, ctx, {
+    insertAudited(ctx, letterReply, reply, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'letter_reply',
-      entityId: reply.id,
-      action: 'create',
-      after: auditedReply,
+      unaudited: ['attachmentBytes'],
     });
     refreshCaseloadSummary(ctx, row.patientId);
   })();
