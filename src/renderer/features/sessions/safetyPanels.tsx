@@ -12,6 +12,7 @@ import type { SessionView } from '../../../shared/contract/sessions';
 import { boneLesionSites, contactRoles } from '../../../shared/domain/vocabulary';
 import { clearanceBadgeLook } from '../patients/shared';
 import { decisionColors, decisionLabels } from './badges';
+import type { StartBlocker } from './startBlockers';
 
 /*
  * The safety panels shared by the live session screen and the signed record: the decision and
@@ -28,20 +29,27 @@ export function DecisionPanel(props: {
   missing?: MissingVital[];
   /** Core vitals recorded as not taken, with the clinician's reason. */
   notTaken?: Array<{ label: string; reason: string }>;
+  /** Why the session cannot start on what is on screen (clearance, an impossible value); never shown as Go. */
+  blockers?: StartBlocker[];
 }) {
   const acting = props.rules.filter((r) => r.effect !== 'info');
   const notes = props.rules.filter((r) => r.effect === 'info');
   const missing = props.missing ?? [];
   // A signed record keeps the decision it was recorded with; only a live screen waits for vitals.
   const incomplete = missing.length > 0 && props.decision !== 'hold' && !props.recorded;
-  const color = incomplete ? 'gray' : decisionColors[props.decision];
-  const Icon = incomplete
-    ? IconClipboardList
-    : props.decision === 'hold'
-      ? IconHandStop
-      : props.decision === 'modify'
-        ? IconAlertTriangle
-        : IconCheck;
+  const blockers = props.recorded ? [] : (props.blockers ?? []);
+  // A Hold already says nobody starts; anything else with a blocker must not read as Go.
+  const cannotStart = blockers.length > 0 && props.decision !== 'hold';
+  const color = cannotStart ? 'red' : incomplete ? 'gray' : decisionColors[props.decision];
+  const Icon = cannotStart
+    ? IconHandStop
+    : incomplete
+      ? IconClipboardList
+      : props.decision === 'hold'
+        ? IconHandStop
+        : props.decision === 'modify'
+          ? IconAlertTriangle
+          : IconCheck;
   return (
     <Paper
       withBorder
@@ -62,18 +70,27 @@ export function DecisionPanel(props: {
           <Text
             fw={750}
             fz={24}
-            c={incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
+            c={cannotStart ? 'red.8' : incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
             lh={1.1}
             data-testid="decision"
           >
-            {incomplete ? 'Screen incomplete' : decisionLabels[props.decision]}
+            {cannotStart ? 'Cannot start yet' : incomplete ? 'Screen incomplete' : decisionLabels[props.decision]}
           </Text>
         </div>
       </Group>
+      {blockers.length > 0 && (
+        <Alert color="red" variant="light" mt="sm" p="sm" aria-label="Why not yet">
+          <List size="sm" spacing={2}>
+            {blockers.map((b) => (
+              <List.Item key={b.message}>{b.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {incomplete && (
         <Alert color="orange" variant="light" mt="sm" p="sm" aria-label="Still needed">
           <Text size="sm" fw={650}>
-            Not Go yet: still needed
+            {cannotStart ? 'Also still needed' : 'Not Go yet: still needed'}
           </Text>
           <List size="sm" spacing={0}>
             {missing.map((m) => (
@@ -95,7 +112,7 @@ export function DecisionPanel(props: {
           <b>{n.label} not taken:</b> {n.reason}
         </Text>
       ))}
-      {acting.length === 0 && !incomplete && (
+      {acting.length === 0 && !incomplete && !cannotStart && (
         <Text size="sm" mt="sm" c="dimmed">
           No rule has fired on what is entered so far.
         </Text>

@@ -1,0 +1,96 @@
+import { addDays, todayLocal } from '../src/shared/dates';
+import { expect, test, type PacewiseApp } from './fixtures';
+
+/*
+ * Point of care: what should change today's session is on the session screen, before anything
+ * is recorded.
+ */
+
+const today = todayLocal();
+
+async function activePatient(
+  app: PacewiseApp,
+  p: { given: string; family: string; mrn: string; cleared?: boolean },
+): Promise<string> {
+  const { id } = await app.call<{ id: string }>('patients.create', {
+    givenName: p.given,
+    familyName: p.family,
+    dateOfBirth: '1958-07-02',
+    sex: 'male',
+    mrn: p.mrn,
+  });
+  await app.call('intake.changeStatus', {
+    patientId: id,
+    toStatus: 'active',
+    effectiveOn: today,
+    reason: 'Initial assessment done',
+  });
+  if (p.cleared !== false) {
+    await app.call('intake.saveClearance', {
+      patientId: id,
+      receivedOn: addDays(today, -10),
+      receivedFromName: 'Dr Ana Lima',
+      decision: 'no_restrictions',
+      reviewBy: addDays(today, 80),
+    });
+  }
+  return id;
+}
+
+async function bookAndOpen(app: PacewiseApp, patientId: string, startTime: string): Promise<string> {
+  const booking = await app.call<{ sessionId: string }>('bookings.create', {
+    patientId,
+    date: today,
+    startTime,
+    classId: null,
+  });
+  const base = app.page.url().replace(/#.*$/, '');
+  await app.page.goto(`${base}#/sessions/${booking.sessionId}`);
+  return booking.sessionId;
+}
+
+async function fillVitals(panel: ReturnType<PacewiseApp['page']['getByRole']>, spo2 = '97') {
+  await panel.getByLabel('Resting HR (bpm)').fill('72');
+  await panel.getByLabel('Systolic BP (mmHg)').fill('122');
+  await panel.getByLabel('Diastolic BP (mmHg)').fill('78');
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill(spo2);
+  await panel.getByLabel('Temperature (°C)').fill('36.7');
+}
+
+test('no green Go while the session is blocked: missing clearance and an impossible SpO₂ say "Cannot start yet" and why, before Record', async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Hemi', family: 'Walker', mrn: 'RMH-7001', cleared: false });
+  const sessionId = await bookAndOpen(app, patientId, '09:00');
+  const panel = app.page.getByRole('region', { name: 'Hemi Walker' });
+  const card = panel.getByRole('region', { name: 'Screen decision' });
+  const decision = card.getByTestId('decision');
+
+  await fillVitals(panel);
+  await expect(decision).toHaveText('Cannot start yet');
+  await expect(card.getByLabel('Why not yet')).toContainText('No medical clearance is recorded.');
+  await expect(card.getByLabel('Why not yet')).toContainText('Record the reason for starting without valid clearance, or hold.');
+  await app.screenshot('pointofcare-cannot-start-clearance');
+
+  await panel
+    .getByLabel('Reason for starting without valid clearance')
+    .fill('GP cleared by phone today; letter to follow');
+  await expect(decision).toHaveText('Go');
+
+  // An impossible value: the card names the field at once, and Record is refused under it.
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill('150');
+  await expect(decision).toHaveText('Cannot start yet');
+  await expect(card.getByLabel('Why not yet')).toHaveText('SpO₂ must be at most 100 %');
+  await app.screenshot('pointofcare-cannot-start-range');
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  await expect(panel.getByLabel('SpO₂ (%)', { exact: true })).toHaveAccessibleDescription('SpO₂ must be at most 100 %');
+  expect((await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision).toBeNull();
+
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill('96');
+  await expect(decision).toHaveText('Go');
+  await expect(card.getByLabel('Why not yet')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  await expect
+    .poll(async () => (await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision)
+    .toBe('go');
+});
