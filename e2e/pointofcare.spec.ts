@@ -69,7 +69,9 @@ test('no green Go while the session is blocked: missing clearance and an impossi
   await fillVitals(panel);
   await expect(decision).toHaveText('Cannot start yet');
   await expect(card.getByLabel('Why not yet')).toContainText('No medical clearance is recorded.');
-  await expect(card.getByLabel('Why not yet')).toContainText('Record the reason for starting without valid clearance, or hold.');
+  await expect(card.getByLabel('Why not yet')).toContainText(
+    'Record the reason for starting without valid clearance, or hold.',
+  );
   await app.screenshot('pointofcare-cannot-start-clearance');
 
   await panel
@@ -93,4 +95,65 @@ test('no green Go while the session is blocked: missing clearance and an impossi
   await expect
     .poll(async () => (await app.call<{ decision: string | null }>('sessions.get', { sessionId })).decision)
     .toBe('go');
+});
+
+test("the doctor's restrictions are in the session header and on the plan; RPE 15 against a ceiling of 13 warns and needs a note", async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Iris', family: 'Banda', mrn: 'RMH-7101', cleared: false });
+  await app.call('intake.saveClearance', {
+    patientId,
+    receivedOn: addDays(today, -3),
+    receivedFromName: 'Dr Ana Lima',
+    decision: 'with_restrictions',
+    restrictions: 'No loaded hip flexion; RPE ≤ 13',
+    rpeCeiling: 13,
+    avoidTags: ['hip_flexion_extension'],
+    reviewBy: addDays(today, 90),
+  });
+  const library = await app.call<Array<{ id: string; starterKey: string | null }>>('exercises.list', {});
+  await app.call('plans.save', {
+    patientId,
+    sessionsPerWeek: 2,
+    sessionMinutes: 45,
+    items: [
+      {
+        exerciseId: library.find((e) => e.starterKey === 'seated_biceps_curl')!.id,
+        sets: 2,
+        reps: 12,
+        rpeMin: 11,
+        rpeMax: 13,
+        talkTest: true,
+      },
+    ],
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/plan`);
+  const planRestrictions = page.getByLabel('Doctor’s restrictions');
+  await expect(planRestrictions).toContainText('No loaded hip flexion; RPE ≤ 13');
+  await expect(planRestrictions).toContainText('RPE ≤ 13 · Avoid hip flexion/extension');
+  // A planned target above the ceiling warns at once.
+  const curlPlan = page.getByRole('group', { name: 'Seated biceps curl' });
+  await curlPlan.getByLabel('RPE to').fill('15');
+  await expect(curlPlan.getByText("Target RPE up to 15 is above the doctor's ceiling of RPE 13")).toBeVisible();
+  await app.screenshot('pointofcare-plan-restrictions');
+
+  await bookAndOpen(app, patientId, '10:00');
+  const panel = page.getByRole('region', { name: 'Iris Banda' });
+  const header = panel.getByLabel('Doctor’s restrictions');
+  await expect(header).toContainText('No loaded hip flexion; RPE ≤ 13');
+  await expect(header).toContainText('RPE ≤ 13');
+  await fillVitals(panel);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const row = panel.getByRole('group', { name: 'Seated biceps curl' });
+  await row.getByLabel('RPE', { exact: true }).fill('15');
+  await expect(row.getByText("RPE 15 is above the doctor's ceiling of RPE 13")).toBeVisible();
+  await expect(row.getByLabel('Override note (required)')).toBeVisible();
+  await app.screenshot('pointofcare-rpe-ceiling');
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  await expect(row.getByLabel('Override note (required)')).toHaveAccessibleDescription(/RPE 15 is above/);
+  await row.getByLabel('Override note (required)').fill('RPE 15 on the last set only; stopped there');
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  await expect(page.getByText('RPE 15 on the last set only; stopped there')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import {
   sinsLocationMismatch,
 } from '../clinical/intake/fractureRisk';
 import { suggestMedicationFlags } from '../clinical/intake/medications';
+import { movementTags, type MovementTag } from '../clinical/session/boneRestrictions';
 import type { ClearanceStatus, SessionStartDecision } from '../clinical/intake/clearance';
 import type { SkeletalRiskLevel, SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
@@ -364,11 +365,22 @@ export const clearanceInput = z
     receivedFromName: optionalText('received from', 120),
     decision: optionalChoice('decision', clearanceDecisions.values),
     restrictions: optionalText('restrictions', 2000),
+    rpeCeiling: optionalIntegerIn('RPE ceiling (6–20)', 6, 20),
+    hrCeiling: optionalIntegerIn('heart-rate ceiling', 60, 220),
+    avoidTags: z.array(z.enum(movementTags, { error: 'Choose movements from the list' })).default([]),
+    noGroupSessions: z.boolean().default(false),
     reviewBy: optionalClinicDate('review or expiry date'),
     notes: optionalText('notes', 2000),
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (v.decision !== 'with_restrictions') {
+      const only = 'applies only to "Cleared with restrictions"';
+      if (v.rpeCeiling !== null) add('rpeCeiling', `An RPE ceiling ${only}`);
+      if (v.hrCeiling !== null) add('hrCeiling', `A heart-rate ceiling ${only}`);
+      if (v.avoidTags.length > 0) add('avoidTags', `Movements to avoid apply only to "Cleared with restrictions"`);
+      if (v.noGroupSessions) add('noGroupSessions', `"No group sessions" ${only}`);
+    }
     if (!v.requestedOn && !v.receivedOn) add('requestedOn', 'Enter the date requested or the date received');
     if (v.requestedOn && !v.requestedFromContactId && !v.requestedFromName) {
       add('requestedFromName', 'Say whom clearance was requested from');
@@ -657,6 +669,10 @@ export interface ClearanceView {
   receivedFromName: string | null;
   decision: ClearanceDecision | null;
   restrictions: string | null;
+  rpeCeiling: number | null;
+  hrCeiling: number | null;
+  avoidTags: MovementTag[];
+  noGroupSessions: boolean;
   reviewBy: ClinicDate | null;
   notes: string | null;
 }

@@ -12,6 +12,7 @@ import type {
   ScreenThresholds,
   AdherenceSummary,
 } from '../clinical/session';
+import type { ClearanceLimits } from '../clinical/intake/clearance';
 import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
@@ -109,6 +110,8 @@ export interface PlanView {
   movementClearances: MovementClearanceView[];
   /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
   clearable: ClearableMovementTag[];
+  /** The doctor's restrictions from the clearance in force: their words and the enforced limits. */
+  doctorRestrictions: { text: string | null; limits: ClearanceLimits };
 }
 
 export interface ClinicThresholds {

@@ -212,6 +212,12 @@ export const clearance = sqliteTable(
     receivedFromName: text('received_from_name'),
     decision: text('decision'),
     restrictions: text('restrictions'),
+    /** The doctor's restrictions where Pacewise can enforce them; null or empty when none given. */
+    rpeCeiling: integer('rpe_ceiling'),
+    hrCeiling: integer('hr_ceiling'),
+    /** JSON array of movement tags the doctor asked to avoid. */
+    avoidTags: text('avoid_tags'),
+    noGroupSessions: integer('no_group_sessions', { mode: 'boolean' }).notNull().default(false),
     reviewBy: text('review_by'),
     notes: text('notes'),
     ...whoAndWhen,

@@ -1,6 +1,6 @@
 import { Alert, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { conflictsFor } from '../../../shared/clinical/session';
+import { conflictsFor, entryLimitProblems } from '../../../shared/clinical/session';
 import type { Exercise, SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
@@ -41,6 +41,17 @@ export function ExerciseLog(props: {
         {draft.entries.map((entry, index) => {
           const ex = libraryById.get(entry.exerciseId);
           const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
+          const limitProblems = ex
+            ? entryLimitProblems(
+                {
+                  rpe: entry.rpe === '' ? null : entry.rpe,
+                  peakHr: entry.peakHr === '' ? null : entry.peakHr,
+                  outcome: entry.outcome,
+                },
+                ex,
+                view.safety.clearance.limits,
+              )
+            : [];
           const item = entry.planned ? view.plan?.items.find((i) => i.exerciseId === entry.exerciseId) : undefined;
           return (
             <ExerciseRow
@@ -48,6 +59,7 @@ export function ExerciseLog(props: {
               entry={entry}
               index={index}
               conflicts={conflicts}
+              limitProblems={limitProblems}
               cols={props.cols}
               errors={errors}
               thresholds={view.thresholds}

@@ -45,6 +45,8 @@ function statusOf(view: SessionView, draft: SessionDraft, live: ScreenDecision, 
   return { ...base, label: typed ? 'Screening' : 'To screen', color: typed ? 'blue' : 'gray' };
 }
 
+const groupAgainstDoctor = (view: SessionView) => view.classId !== null && view.safety.clearance.limits.noGroupSessions;
+
 /** The screen's verdict beside the form: decision, urgent action, clearance, and the record button. */
 function ScreenVerdict(props: {
   view: SessionView;
@@ -61,7 +63,8 @@ function ScreenVerdict(props: {
   const decision = live.decision;
   const recorded = view.decision !== null;
   const mayStart = view.safety.mayStart;
-  const needsOverride = mayStart.verdict === 'override_required' && decision !== 'hold';
+  const noGroup = groupAgainstDoctor(view) && mayStart.verdict !== 'blocked';
+  const needsOverride = (mayStart.verdict === 'override_required' || noGroup) && decision !== 'hold';
   return (
     <Stack gap="md">
       <DecisionPanel
@@ -73,17 +76,22 @@ function ScreenVerdict(props: {
         blockers={props.blockers}
       />
       <UrgentActionPanel view={view} flagIds={draft.screen.redFlags} rules={live.firedRules} />
-      {mayStart.verdict !== 'may_start' && (
+      {(mayStart.verdict !== 'may_start' || noGroup) && (
         <Alert color={mayStart.verdict === 'blocked' ? 'red' : 'orange'} title="Medical clearance" variant="light">
           {mayStart.reasons.map((r) => (
             <Text size="sm" key={r}>
               {r}
             </Text>
           ))}
+          {noGroup && <Text size="sm">The doctor’s clearance says no group sessions, and this is a group class.</Text>}
           {needsOverride && (
             <Textarea
               mt="xs"
-              label="Reason for starting without valid clearance"
+              label={
+                mayStart.verdict === 'override_required'
+                  ? 'Reason for starting without valid clearance'
+                  : 'Reason for joining a group session'
+              }
               withAsterisk
               autosize
               minRows={2}
@@ -155,7 +163,12 @@ export function SessionRecorder(props: {
           view,
           draft,
           live.decision,
-          startBlockers({ draft, decision: live.decision, mayStart: view.safety.mayStart }).length > 0,
+          startBlockers({
+            draft,
+            decision: live.decision,
+            mayStart: view.safety.mayStart,
+            groupAgainstDoctor: groupAgainstDoctor(view),
+          }).length > 0,
         )
       : null;
   const { onStatus } = props;
@@ -177,7 +190,12 @@ export function SessionRecorder(props: {
   const recorded = view.decision !== null;
   const decision = live.decision;
   const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision);
-  const blockers = startBlockers({ draft, decision, mayStart: view.safety.mayStart });
+  const blockers = startBlockers({
+    draft,
+    decision,
+    mayStart: view.safety.mayStart,
+    groupAgainstDoctor: groupAgainstDoctor(view),
+  });
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
   const clearErrors = (prefix: string) => {
     if (Object.keys(errors).some((k) => k.startsWith(prefix))) {

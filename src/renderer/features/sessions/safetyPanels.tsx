@@ -1,10 +1,13 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconHandStop, IconPhone } from '@tabler/icons-react';
+import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
 import {
+  describeLimits,
   movementTagLabels,
   redFlags,
   type BoneConflict,
   type FiredRule,
+  type LimitProblem,
   type MissingVital,
   type ScreenDecision,
 } from '../../../shared/clinical/session';
@@ -229,6 +232,28 @@ export function UrgentActionPanel(props: { view: SessionView; flagIds: string[];
   );
 }
 
+/** The doctor's restrictions from the clearance in force: their own words, then what Pacewise enforces. */
+export function DoctorRestrictions(props: { text: string | null; limits: ClearanceLimits }) {
+  const enforced = describeLimits(props.limits);
+  if (!props.text && enforced.length === 0) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title="Doctor’s restrictions (clearance)"
+      p="sm"
+      aria-label="Doctor’s restrictions"
+    >
+      {props.text && <Text size="sm">“{props.text}”</Text>}
+      {enforced.length > 0 && (
+        <Text size="sm" mt={props.text ? 4 : 0}>
+          <b>Checked on every log and plan:</b> {enforced.join(' · ')}. Going beyond them needs an override note.
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
 export function PatientSafetyHeader({ view }: { view: SessionView }) {
   const { safety } = view;
   const cycle = safety.activeTreatments.find((t) => t.cycleDay);
@@ -261,6 +286,7 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
           bone-lesion conflicts as they were at sign-off.
         </Text>
       )}
+      <DoctorRestrictions text={safety.clearance.restrictions} limits={safety.clearance.limits} />
       {view.restrictions.length > 0 && (
         <Alert color="grape" variant="light" title="Bone-metastasis restrictions" p="sm">
           {view.restrictions.map((r) => (
@@ -275,6 +301,25 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** Where a logged value or planned exercise goes beyond the doctor's structured restrictions. */
+export function LimitWarning(props: { problems: LimitProblem[] }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      p="xs"
+      icon={<IconAlertTriangle size={18} />}
+      title="Beyond the doctor’s restrictions"
+    >
+      {props.problems.map((p) => (
+        <Text size="sm" key={p.message}>
+          {p.message}
+        </Text>
+      ))}
+    </Alert>
   );
 }
 

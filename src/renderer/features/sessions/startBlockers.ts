@@ -50,6 +50,8 @@ export function startBlockers(input: {
   draft: SessionDraft;
   decision: ScreenDecision;
   mayStart: PatientSafetyContext['mayStart'];
+  /** A group session for a patient whose clearance says no group sessions. */
+  groupAgainstDoctor?: boolean;
 }): StartBlocker[] {
   const blockers = outOfRangeFields(input.draft);
   if (input.decision === 'hold') return blockers;
@@ -61,6 +63,13 @@ export function startBlockers(input: {
       kind: 'clearance',
       field: 'clearanceOverrideReason',
       message: `${reasons.join(' ')} Record the reason for starting without valid clearance, or hold.`,
+    });
+  }
+  if (input.groupAgainstDoctor && verdict === 'may_start' && input.draft.overrideReason.trim() === '') {
+    blockers.push({
+      kind: 'clearance',
+      field: 'clearanceOverrideReason',
+      message: 'The doctor’s clearance says no group sessions: record why this patient joins the group today, or hold.',
     });
   }
   return blockers;

@@ -1,4 +1,20 @@
-import { Alert, Badge, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Checkbox,
+  Fieldset,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { describeLimits, movementTagLabels, movementTags, type MovementTag } from '../../../../shared/clinical/session';
 import type { ClearanceView } from '../../../../shared/contract/intake';
 import { formatClinicDate, todayLocal } from '../../../../shared/dates';
 import { clearanceDecisions, type ClearanceDecision } from '../../../../shared/domain/vocabulary';
@@ -16,9 +32,15 @@ const blank = {
   receivedFromName: '',
   decision: '' as ClearanceDecision | '',
   restrictions: '',
+  rpeCeiling: '' as number | '',
+  hrCeiling: '' as number | '',
+  avoidTags: [] as MovementTag[],
+  noGroupSessions: false,
   reviewBy: '',
   notes: '',
 };
+
+const noLimits = { rpeCeiling: '', hrCeiling: '', avoidTags: [], noGroupSessions: false };
 
 const verdictLabels = {
   may_start: 'May start sessions',
@@ -80,6 +102,7 @@ export function ClearanceSection() {
                   </Text>
                 )}
                 {c.restrictions && <Text size="sm">Restrictions: {c.restrictions}</Text>}
+                {describeLimits(c).length > 0 && <Text size="sm">Enforced: {describeLimits(c).join(' · ')}</Text>}
                 {c.reviewBy && <Text size="sm">Review by {formatClinicDate(c.reviewBy)}</Text>}
               </Stack>
             )}
@@ -146,10 +169,53 @@ export function ClearanceSection() {
                   minRows={2}
                   {...form.getInputProps('restrictions')}
                 />
+                {form.values.decision === 'with_restrictions' && (
+                  <Fieldset legend="Restrictions Pacewise can check (optional)">
+                    <Text size="xs" c="dimmed" mb="xs">
+                      Enter only what the doctor wrote. Sessions and plans that go beyond these warn and need an
+                      override note.
+                    </Text>
+                    <SimpleGrid cols={{ base: 1, md: 2 }}>
+                      <NumberInput
+                        label="RPE ceiling (6–20)"
+                        min={6}
+                        max={20}
+                        allowDecimal={false}
+                        {...form.getInputProps('rpeCeiling')}
+                      />
+                      <NumberInput
+                        label="Heart-rate ceiling (bpm)"
+                        min={60}
+                        max={220}
+                        allowDecimal={false}
+                        {...form.getInputProps('hrCeiling')}
+                      />
+                    </SimpleGrid>
+                    <MultiSelect
+                      mt="sm"
+                      label="Movements to avoid"
+                      searchable
+                      data={movementTags.map((t) => ({ value: t, label: movementTagLabels[t] }))}
+                      {...form.getInputProps('avoidTags')}
+                    />
+                    <Checkbox
+                      mt="sm"
+                      label="No group sessions"
+                      {...form.getInputProps('noGroupSessions', { type: 'checkbox' })}
+                    />
+                  </Fieldset>
+                )}
                 <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
               </>
             )}
-            save={(values, id) => api.intake.saveClearance({ ...nullify(values), patientId: record.patient.id, id })}
+            save={(values, id) =>
+              api.intake.saveClearance({
+                // Hidden unless "with restrictions": a changed decision must not carry limits it no longer shows.
+                ...nullify(values.decision === 'with_restrictions' ? values : { ...values, ...noLimits }),
+                patientId: record.patient.id,
+                id,
+              })
+            }
             onSaved={setRecord}
           />
         </>
