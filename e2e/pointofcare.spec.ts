@@ -157,3 +157,63 @@ test("the doctor's restrictions are in the session header and on the plan; RPE 1
   await panel.getByRole('button', { name: 'Sign and lock session' }).click();
   await expect(page.getByText('RPE 15 on the last set only; stopped there')).toBeVisible();
 });
+
+test('every overview alert is in the session header; brain metastases alert on the overview, caseload and session with editable clinic-policy precautions', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Maia', family: 'Rangi', mrn: 'RMH-7201' });
+  await app.call('intake.saveDiagnosis', {
+    patientId,
+    primarySite: 'Breast',
+    stage: 'IV',
+    metastaticSites: ['brain', 'bone'],
+  });
+  for (const [name, flags] of [
+    ['Apixaban', ['anticoagulant']],
+    ['Insulin glargine', ['glucose_lowering']],
+    ['Dexamethasone', ['corticosteroid']],
+    ['Oxycodone', ['opioid']],
+  ] as const) {
+    await app.call('intake.saveMedication', { patientId, name, flags: [...flags] });
+  }
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+
+  // Settings: the clinic words its own brain-metastasis precautions.
+  await page.goto(`${base}#/settings`);
+  const brain = page.getByRole('group', { name: 'Brain metastases' });
+  await expect(brain.getByLabel('Precautions')).toHaveValue(/seizure plan/);
+  await brain.getByLabel('Precautions').fill('Seizure plan on file and known to staff\nNo breath-holding or straining');
+  await page.getByRole('button', { name: 'Save site alerts' }).click();
+  await expect(page.getByText('Metastatic-site alerts saved')).toBeVisible();
+
+  await page.goto(`${base}#/patients/${patientId}`);
+  const overviewAlerts = page.getByRole('region', { name: 'Alerts' });
+  await expect(overviewAlerts).toContainText('Brain metastases');
+  await expect(overviewAlerts).toContainText(
+    'Seizure plan on file and known to staff. No breath-holding or straining.',
+  );
+  await expect(overviewAlerts.getByText('Clinic policy')).toBeVisible();
+  await expect(page.getByText('Breast cancer, stage IV · metastatic: brain, bone')).toBeVisible();
+  await app.screenshot('pointofcare-overview-alerts');
+
+  const record = await app.call<{ alerts: Array<{ title: string }> }>('intake.record', { patientId });
+  expect(record.alerts.map((a) => a.title)).toEqual([
+    'Brain metastases',
+    'Anticoagulant',
+    'Insulin or sulfonylurea',
+    'Corticosteroid',
+    'Opioid',
+  ]);
+  for (const { title } of record.alerts) await expect(overviewAlerts).toContainText(title);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: /Rangi/ })).toContainText('Brain mets');
+
+  await bookAndOpen(app, patientId, '11:00');
+  const header = page.getByRole('region', { name: 'Maia Rangi' }).getByRole('list', { name: 'Patient alerts' });
+  for (const { title } of record.alerts) await expect(header.getByRole('listitem', { name: title })).toBeVisible();
+  await expect(header).toContainText('Seizure plan on file and known to staff');
+  await app.screenshot('pointofcare-session-alerts');
+});

@@ -8,6 +8,12 @@ import {
 } from '../clinical/intake/fractureRisk';
 import { suggestMedicationFlags } from '../clinical/intake/medications';
 import { movementTags, type MovementTag } from '../clinical/session/boneRestrictions';
+import {
+  alertableSites,
+  type AlertableSite,
+  type PatientAlert,
+  type SiteAlertPolicy,
+} from '../clinical/intake/patientAlerts';
 import type { ClearanceStatus, SessionStartDecision } from '../clinical/intake/clearance';
 import type { SkeletalRiskLevel, SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
@@ -542,6 +548,8 @@ export interface CaseloadRow {
   openAdverseEvents: number;
   openRedFlags: number;
   hasBoneMets: boolean;
+  /** Metastatic sites the clinic's policy raises an alert for (Settings). */
+  alertSites: AlertableSite[];
   skeletalRiskLevel: SkeletalRiskLevel;
   treatments: Array<{ type: TreatmentType; regimen: string | null; cycleDay: CycleDay | null }>;
 }
@@ -729,7 +737,25 @@ export interface IntakeRecord {
   reassessmentDueOn: ClinicDate | null;
   openAdverseEvents: number;
   openRedFlags: number;
+  /** Standing safety alerts (patientAlerts), the same list the session header shows. */
+  alerts: PatientAlert[];
 }
+
+/* ------------------------------------------------------------------ metastatic-site alerts */
+
+const siteAlertRule = z.object({
+  enabled: z.boolean(),
+  precautions: z
+    .array(
+      z.string().trim().min(1, 'A precaution cannot be empty').max(200, 'Keep each precaution under 200 characters'),
+    )
+    .max(10, 'At most 10 precautions per site'),
+});
+export const siteAlertPolicyInput = z.object({
+  policy: z.object(
+    Object.fromEntries(alertableSites.map((s) => [s, siteAlertRule])) as Record<AlertableSite, typeof siteAlertRule>,
+  ),
+});
 
 /* ------------------------------------------------------------------ channels */
 
@@ -756,4 +782,6 @@ export const intakeChannels = {
   ).returns<ContactView[]>(),
   'contacts.save': channel(contactInput).returns<ContactView>(),
   'caseload.list': channel(caseloadListInput).returns<CaseloadPage>(),
+  'intake.siteAlertPolicy': channel(z.object({})).returns<SiteAlertPolicy>(),
+  'intake.saveSiteAlertPolicy': channel(siteAlertPolicyInput).returns<SiteAlertPolicy>(),
 };

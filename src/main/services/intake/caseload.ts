@@ -19,7 +19,9 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary as s, clinician, patient as p, treatment } from '../../db/schema';
 import { searchParams, searchWhere } from '../patients';
-import { toTreatment } from './facts';
+import { alertableSites } from '../../../shared/clinical/intake/patientAlerts';
+import { parseJsonArray, toTreatment } from './facts';
+import { siteAlertPolicy } from './siteAlerts';
 
 const ph = (name: string) => sql.placeholder(name);
 
@@ -109,6 +111,7 @@ const rowColumns = {
   openAdverseEvents: s.openAdverseEvents,
   openRedFlags: s.openRedFlags,
   hasBoneMets: s.hasBoneMets,
+  metastaticSitesJson: s.metastaticSitesJson,
   skeletalRiskLevel: s.skeletalRiskLevel,
   treatmentFrom: s.treatmentFrom,
   treatmentTo: s.treatmentTo,
@@ -140,6 +143,7 @@ export function reassessmentDisplay(dueOn: ClinicDate | null, today: ClinicDate)
 export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload.list'>): CaseloadPage {
   const today = todayLocal(ctx.now());
   const weekStart = startOfWeek(today);
+  const policy = siteAlertPolicy(ctx);
   const { shape, params } = searchParams(input.query);
   const statuses = [...new Set(input.statuses)].sort() as PatientStatus[];
   const hasClinician = input.clinicianId !== null;
@@ -230,6 +234,9 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
       openAdverseEvents: r.openAdverseEvents ?? 0,
       openRedFlags: r.openRedFlags ?? 0,
       hasBoneMets: r.hasBoneMets ?? false,
+      alertSites: alertableSites.filter(
+        (site) => policy[site].enabled && parseJsonArray<string>(r.metastaticSitesJson).includes(site),
+      ),
       skeletalRiskLevel: (r.skeletalRiskLevel ?? 'none') as SkeletalRiskLevel,
       treatments: treatmentsByPatient.get(r.id) ?? [],
     })),

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconHandStop, IconPhone } from '@tabler/icons-react';
 import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
+import type { PatientAlert } from '../../../shared/clinical/intake/patientAlerts';
 import {
   describeLimits,
   movementTagLabels,
@@ -232,6 +233,38 @@ export function UrgentActionPanel(props: { view: SessionView; flagIds: string[];
   );
 }
 
+export function ClinicPolicyBadge() {
+  return (
+    <Badge size="xs" variant="outline" color="gray" title="The clinic's own default, editable in Settings">
+      Clinic policy
+    </Badge>
+  );
+}
+
+/** The patient's standing safety alerts: the same list, from the same rule, as the overview shows. */
+export function StandingAlerts(props: { alerts: PatientAlert[] }) {
+  if (props.alerts.length === 0) return null;
+  return (
+    <Stack gap={4} role="list" aria-label="Patient alerts">
+      {props.alerts.map((a) => (
+        <Alert
+          key={a.id}
+          role="listitem"
+          color={a.color}
+          variant="light"
+          p={6}
+          icon={<IconAlertTriangle size={18} />}
+          aria-label={a.title}
+        >
+          <Text size="sm">
+            <b>{a.title}:</b> {a.body} {a.clinicPolicy && <ClinicPolicyBadge />}
+          </Text>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
 /** The doctor's restrictions from the clearance in force: their own words, then what Pacewise enforces. */
 export function DoctorRestrictions(props: { text: string | null; limits: ClearanceLimits }) {
   const enforced = describeLimits(props.limits);
@@ -287,6 +320,7 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
         </Text>
       )}
       <DoctorRestrictions text={safety.clearance.restrictions} limits={safety.clearance.limits} />
+      <StandingAlerts alerts={safety.alerts} />
       {view.restrictions.length > 0 && (
         <Alert color="grape" variant="light" title="Bone-metastasis restrictions" p="sm">
           {view.restrictions.map((r) => (
