@@ -217,3 +217,49 @@ test('every overview alert is in the session header; brain metastases alert on t
   await expect(header).toContainText('Seizure plan on file and known to staff');
   await app.screenshot('pointofcare-session-alerts');
 });
+
+test('a clearance that arrives without a request is saved from its own facts, with structured restrictions, and the Referred patient is offered Active', async ({
+  app,
+}) => {
+  const { id: patientId } = await app.call<{ id: string }>('patients.create', {
+    givenName: 'Tane',
+    familyName: 'Hohaia',
+    dateOfBirth: '1950-01-20',
+    sex: 'male',
+    mrn: 'RMH-7301',
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/clearance`);
+  const form = page.getByRole('form', { name: 'Add clearance' });
+  await expect(form.getByLabel('Date requested')).toHaveValue('');
+  await form.getByLabel('Date received').fill(addDays(today, -1));
+  await form.getByLabel('Received from (name)').fill('Dr Ana Lima');
+  await form.getByLabel('Decision').selectOption({ label: 'Cleared with restrictions' });
+  await form.getByLabel('Restrictions', { exact: true }).fill('No loaded hip flexion; RPE ≤ 13; one-to-one only');
+  await form.getByLabel('RPE ceiling (6–20)').fill('13');
+  await form.getByRole('combobox', { name: 'Movements to avoid' }).fill('hip flexion');
+  await page.getByRole('option', { name: /Hip flexion\/extension/ }).click();
+  await form.getByLabel('No group sessions').check();
+  await app.screenshot('pointofcare-clearance-form');
+  await form.getByRole('button', { name: 'Save clearance' }).click();
+
+  const saved = page.getByRole('group', { name: 'Saved clearances' });
+  await expect(saved).toContainText('Received');
+  await expect(saved).toContainText('Enforced: RPE ≤ 13 · Avoid hip flexion/extension · No group sessions');
+  const offer = page.getByRole('alert').filter({ hasText: 'Clearance received for a Referred patient' });
+  await expect(offer).toBeVisible();
+  await app.screenshot('pointofcare-clearance-received');
+  await offer.getByRole('button', { name: 'Set Active' }).click();
+  await expect(offer).toBeHidden();
+  const record = await app.call<{ patient: { status: string }; clearance: { limits: unknown } }>('intake.record', {
+    patientId,
+  });
+  expect(record.patient.status).toBe('active');
+  expect(record.clearance.limits).toEqual({
+    rpeCeiling: 13,
+    hrCeiling: null,
+    avoidTags: ['hip_flexion_extension'],
+    noGroupSessions: true,
+  });
+});

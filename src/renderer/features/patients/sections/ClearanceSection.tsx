@@ -1,8 +1,10 @@
 import {
   Alert,
   Badge,
+  Button,
   Checkbox,
   Fieldset,
+  Group,
   MultiSelect,
   NativeSelect,
   NumberInput,
@@ -19,6 +21,7 @@ import type { ClearanceView } from '../../../../shared/contract/intake';
 import { formatClinicDate, todayLocal } from '../../../../shared/dates';
 import { clearanceDecisions, type ClearanceDecision } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
+import { showApiError, showSaved } from '../../../components/forms';
 import { ContactPicker, useContacts } from '../contacts';
 import { blankify, clearanceColors, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
@@ -70,6 +73,36 @@ export function ClearanceSection() {
                   • {r}
                 </Text>
               ))}
+              {record.patient.status === 'referred' &&
+                (record.clearance.state === 'valid' || record.clearance.state === 'expiring') && (
+                  <Alert color="blue" variant="light" title="Clearance received for a Referred patient">
+                    <Group justify="space-between" align="center">
+                      <Text size="sm">
+                        Set {record.patient.givenName} Active from today, so sessions can be booked?
+                      </Text>
+                      <Button
+                        size="sm"
+                        onClick={() =>
+                          api.intake
+                            .changeStatus({
+                              patientId: record.patient.id,
+                              toStatus: 'active',
+                              effectiveOn: todayLocal(),
+                              reason: 'Medical clearance received',
+                              correction: false,
+                            })
+                            .then((next) => {
+                              setRecord(next);
+                              showSaved(`${record.patient.givenName} is now Active`);
+                            })
+                            .catch((e: unknown) => showApiError(e))
+                        }
+                      >
+                        Set Active
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
               <Text size="xs" c="dimmed">
                 Fitness Australia calls this a request for medical guidance; the doctor may clear with or without
                 restrictions, or not clear.
@@ -79,7 +112,7 @@ export function ClearanceSection() {
           <ListEditor<ClearanceView, typeof blank>
             noun="clearance"
             items={record.clearances}
-            blank={{ ...blank, requestedOn: todayLocal() }}
+            blank={blank}
             toValues={(c) => blankify(c) as typeof blank}
             describe={(c) => (
               <Stack gap={2}>
@@ -114,6 +147,7 @@ export function ClearanceSection() {
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
                   <TextInput
                     label="Date requested"
+                    description="Leave blank if the clearance arrived without a request from here"
                     type="date"
                     max={todayLocal()}
                     {...form.getInputProps('requestedOn')}
