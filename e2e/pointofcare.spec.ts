@@ -263,3 +263,35 @@ test('a clearance that arrives without a request is saved from its own facts, wi
     noGroupSessions: true,
   });
 });
+
+test('the plan finds "bike" as the stationary cycle, and seated marching conflicts with a proximal-femur lesion', async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Ana', family: 'Silva', mrn: 'RMH-7401' });
+  await app.call('intake.saveBoneLesion', {
+    patientId,
+    site: 'proximal_femur',
+    location: 'Left femoral neck',
+    lesionType: 'lytic',
+    weightBearing: 'full',
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/plan`);
+  const picker = page.getByRole('combobox', { name: 'Add an exercise to the plan' });
+  await picker.fill('bike');
+  await expect(page.getByRole('option', { name: 'Stationary cycle' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Recumbent cycle' })).toBeVisible();
+  await app.screenshot('pointofcare-search-bike');
+  await page.getByRole('option', { name: 'Stationary cycle' }).click();
+  await expect(page.getByRole('group', { name: 'Stationary cycle' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stationary cycle' }).getByText(/Conflicts with/)).toHaveCount(0);
+
+  await picker.fill('seated marching');
+  await page.getByRole('option', { name: 'Seated marching' }).click();
+  const marching = page.getByRole('group', { name: 'Seated marching' });
+  await expect(marching.getByText('Conflicts with a bone-lesion restriction')).toBeVisible();
+  await expect(marching).toContainText('Proximal femur lesion');
+  await expect(marching.getByLabel('Override note (required)')).toBeVisible();
+  await app.screenshot('pointofcare-seated-marching-conflict');
+});

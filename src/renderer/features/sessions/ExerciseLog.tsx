@@ -5,6 +5,7 @@ import type { Exercise, SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { ExerciseRow } from './ExerciseRow';
+import { libraryFilter } from './useLibrary';
 
 /** The exercise log against the written plan, one row per exercise, with bone-lesion conflicts. */
 export function ExerciseLog(props: {
@@ -87,6 +88,7 @@ export function ExerciseLog(props: {
         label="Add an exercise"
         placeholder="Type to search the library"
         searchable
+        filter={libraryFilter(props.library)}
         value={null}
         data={props.library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
         onChange={(value) => {

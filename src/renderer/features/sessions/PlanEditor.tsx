@@ -30,7 +30,7 @@ import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { MovementClearancePanel } from './MovementClearance';
 import { DoctorRestrictions, LimitWarning } from './safetyPanels';
-import { useExerciseLibrary } from './useLibrary';
+import { libraryFilter, useExerciseLibrary } from './useLibrary';
 import { BackLink } from '../../components/BackLink';
 
 type Num = number | '';
@@ -424,6 +424,7 @@ export function PlanEditor() {
         label="Add an exercise to the plan"
         placeholder="Type to search the library"
         searchable
+        filter={libraryFilter(library)}
         value={null}
         data={library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
         onChange={(value) => value && setItems((all) => [...all, blankItem(value)])}
