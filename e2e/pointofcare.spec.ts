@@ -295,3 +295,26 @@ test('the plan finds "bike" as the stationary cycle, and seated marching conflic
   await expect(marching.getByLabel('Override note (required)')).toBeVisible();
   await app.screenshot('pointofcare-seated-marching-conflict');
 });
+
+test('a 10,000-character session note is saved with its counter in view; one more character is refused above the box', async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Leo', family: 'Marsh', mrn: 'RMH-7501' });
+  const sessionId = await bookAndOpen(app, patientId, '12:00');
+  const panel = app.page.getByRole('region', { name: 'Leo Marsh' });
+  await fillVitals(panel);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const notes = panel.getByLabel('Session notes');
+  const note = 'Walked well; '.repeat(770).slice(0, 10_000);
+  await notes.fill(`${note}!`);
+  await expect(notes).toHaveAccessibleDescription(/10,001 \/ 10,000 characters/);
+  await expect(panel.getByText('Keep the notes to 10,000 characters')).toBeInViewport();
+  await notes.fill(note);
+  await expect(notes).toHaveAccessibleDescription('10,000 / 10,000 characters');
+  await expect(panel.getByText('10,000 / 10,000 characters')).toBeInViewport();
+  await app.screenshot('pointofcare-long-note');
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  await expect
+    .poll(async () => (await app.call<{ notes: string | null }>('sessions.get', { sessionId })).notes?.length)
+    .toBe(10_000);
+});

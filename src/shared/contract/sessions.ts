@@ -325,6 +325,9 @@ const time = (label: string) =>
  * Every number a session screen accepts, with its label, unit and range: the single home of these
  * limits. The inputs below validate with them, and the screens show them (SessionRecorder).
  */
+/** A long session note (a fall, a conversation with the family) must fit; the screen counts toward it. */
+export const SESSION_NOTES_MAX = 10_000;
+
 export interface NumberRange {
   label: string;
   min: number;
@@ -579,7 +582,7 @@ export const sessionsChannels = {
       clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
       after: afterInput.prefault({}),
-      notes: optionalText('session notes', 5000),
+      notes: optionalText('session notes', SESSION_NOTES_MAX),
       occurredAt: z
         .string()
         .trim()
@@ -592,7 +595,7 @@ export const sessionsChannels = {
     z.object({
       sessionId: id('Session'),
       reason: requiredText('reason for the amendment', 1000),
-      notes: optionalText('corrected notes', 5000),
+      notes: optionalText('corrected notes', SESSION_NOTES_MAX),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises').nullish(),
     }),
   ).returns<SessionView>(),
