@@ -318,3 +318,57 @@ test('a 10,000-character session note is saved with its counter in view; one mor
     .poll(async () => (await app.call<{ notes: string | null }>('sessions.get', { sessionId })).notes?.length)
     .toBe(10_000);
 });
+
+test('change history reads as labelled fields with names, not JSON or ids, folds long text and never scrolls sideways at 1280 px', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Ruth', family: 'Nakamura', mrn: 'RMH-7601', cleared: false });
+  const contact = await app.call<{ id: string }>('contacts.save', { fullName: 'Dr Priya Raman', role: 'oncologist' });
+  await app.call('intake.saveClearance', {
+    patientId,
+    receivedOn: addDays(today, -2),
+    receivedFromContactId: contact.id,
+    decision: 'with_restrictions',
+    restrictions: 'RPE ≤ 13',
+    rpeCeiling: 13,
+    reviewBy: addDays(today, 60),
+  });
+  const library = await app.call<Array<{ id: string; starterKey: string | null }>>('exercises.list', {});
+  const cycle = library.find((e) => e.starterKey === 'stationary_cycle')!.id;
+  await app.call('plans.save', {
+    patientId,
+    sessionsPerWeek: 2,
+    sessionMinutes: 45,
+    items: [{ exerciseId: cycle, durationMin: 10, rpeMin: 11, rpeMax: 13, talkTest: true }],
+  });
+  const sessionId = await bookAndOpen(app, patientId, '08:30');
+  const screen = { restingHr: 72, sbp: 124, dbp: 78, spo2: 97, temperatureC: 36.6, redFlags: [] };
+  await app.call('sessions.recordScreen', { sessionId, screen, clearanceOverrideReason: null });
+  await app.call('sessions.sign', {
+    sessionId,
+    screen,
+    clearanceOverrideReason: null,
+    entries: [{ exerciseId: cycle, planned: true, durationMin: 10, rpe: 12, outcome: 'completed' }],
+    after: {},
+    notes: 'Tolerated well. '.repeat(60),
+    occurredAt: null,
+  });
+
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/history`);
+  const changes = page.getByRole('list', { name: 'Changes' });
+  await expect(changes).toContainText('Dr Priya Raman');
+  await expect(changes).toContainText('Stationary cycle');
+  await expect(changes.getByRole('button', { name: 'Show all' }).first()).toBeVisible();
+  const text = await changes.innerText();
+  expect(text).not.toMatch(/[{}]|"\w+":/);
+  expect(text).not.toMatch(/\b[0-9A-HJKMNP-TV-Z]{26}\b/);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  await app.screenshot('pointofcare-history');
+});
