@@ -372,3 +372,23 @@ test('change history reads as labelled fields with names, not JSON or ids, folds
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await app.screenshot('pointofcare-history');
 });
+
+test('a patient added through the dialog is led by the clinician who admits them, so the caseload names a clinician', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await expect(dialog.getByLabel('Lead clinician')).toHaveValue(/.+/);
+  await expect(dialog.getByLabel('Lead clinician').locator('option:checked')).toHaveText('Alex Morgan');
+  await dialog.getByLabel('Given name').fill('Grace');
+  await dialog.getByLabel('Family name').fill('Otieno');
+  await dialog.getByLabel('Hospital number (MRN)').fill('RMH-7701');
+  await dialog.getByLabel('Date of birth').fill('1961-05-09');
+  await dialog.getByRole('radio', { name: 'Female', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: /Otieno/ })).toContainText('Alex Morgan');
+});

@@ -1,18 +1,38 @@
-import { Button, Group, Modal, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PatientSummary } from '../../../shared/contract/patients';
+import type { Clinician } from '../../../shared/contract/setup';
+import { useAppState } from '../../app/AppStateContext';
 import { todayLocal } from '../../../shared/dates';
 import { sexes, type Sex } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 
-const blank = { givenName: '', familyName: '', preferredName: '', dateOfBirth: '', sex: '' as Sex | '', mrn: '' };
+const blank = {
+  givenName: '',
+  familyName: '',
+  preferredName: '',
+  dateOfBirth: '',
+  sex: '' as Sex | '',
+  mrn: '',
+  leadClinicianId: '',
+};
 
 /** Only what identifies the person is asked for here; the rest of intake is done section by section. */
 export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAdded(patient: PatientSummary): void }) {
   const [saving, setSaving] = useState(false);
-  const form = useForm({ initialValues: blank });
+  const { state } = useAppState();
+  const [clinicians, setClinicians] = useState<Clinician[]>([]);
+  // The clinician who admits the patient leads their care unless another is chosen.
+  const form = useForm({ initialValues: { ...blank, leadClinicianId: state.currentClinician?.id ?? '' } });
+  useEffect(() => {
+    if (!props.opened) return;
+    api.clinicians
+      .list({})
+      .then((all) => setClinicians(all.filter((c) => c.active)))
+      .catch(() => undefined);
+  }, [props.opened]);
 
   const close = () => {
     form.reset();
@@ -22,7 +42,11 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
   const submit = form.onSubmit(async (values) => {
     setSaving(true);
     try {
-      const patient = await api.patients.create({ ...values, sex: values.sex as Sex });
+      const patient = await api.patients.create({
+        ...values,
+        sex: values.sex as Sex,
+        leadClinicianId: values.leadClinicianId || null,
+      });
       showSaved(`${patient.givenName} ${patient.familyName} added to the caseload`);
       form.reset();
       props.onAdded(patient);
@@ -61,6 +85,11 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
               ))}
             </Group>
           </Radio.Group>
+          <NativeSelect
+            label="Lead clinician"
+            data={[{ value: '', label: 'None yet' }, ...clinicians.map((c) => ({ value: c.id, label: c.fullName }))]}
+            {...form.getInputProps('leadClinicianId')}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
