@@ -109,14 +109,14 @@ function enforceClearance(
 ): void {
   if (decision === 'hold') return;
   const { verdict, reasons } = safety.mayStart;
+  if (verdict === 'blocked') {
+    throw new ApiError('forbidden', `This session cannot start: ${reasons.join(' ')}`);
+  }
   if (groupSession && safety.clearance.limits.noGroupSessions && !overrideReason) {
     throw fieldError(
       'clearanceOverrideReason',
       'The doctor’s clearance says no group sessions: record why this patient joins a group session today',
     );
-  }
-  if (verdict === 'blocked') {
-    throw new ApiError('forbidden', `This session cannot start: ${reasons.join(' ')}`);
   }
   if (verdict === 'override_required' && !overrideReason) {
     throw fieldError(

@@ -70,4 +70,19 @@ describe('startBlockers', () => {
     expect(startBlockers({ draft: draft({ spo2: 150 }), decision: 'hold', mayStart })).toHaveLength(1);
     expect(startBlockers({ draft: draft({ spo2: 97 }), decision: 'go', mayStart })).toEqual([]);
   });
+
+  it('a group class against the doctor’s "no group sessions" needs a reason, unless the patient is held', () => {
+    const group = startBlockers({ draft: draft({}), decision: 'go', mayStart, groupAgainstDoctor: true });
+    expect(group).toHaveLength(1);
+    expect(group[0]!.message).toContain('no group sessions');
+    expect(
+      startBlockers({
+        draft: draft({}, 'Seated class; doctor agreed'),
+        decision: 'go',
+        mayStart,
+        groupAgainstDoctor: true,
+      }),
+    ).toEqual([]);
+    expect(startBlockers({ draft: draft({}), decision: 'hold', mayStart, groupAgainstDoctor: true })).toEqual([]);
+  });
 });
