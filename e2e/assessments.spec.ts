@@ -261,6 +261,11 @@ test('a correction keeps the finalised original readable and replaces it in the 
   await expect(row).toContainText('26.5 kg');
   // 26.5 kg in a man is below the EWGSOP2 cut-off of 27 kg.
   await expect(row).toContainText('Low grip strength');
+  // At 1024 px the cut-off badge still reads whole, never clipped to "Low grip …".
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const badge = row.locator('.mantine-Badge-label').filter({ hasText: 'Low grip strength' });
+  // (1 px for sub-pixel rounding of wrapped text)
+  expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   expect(app.consoleErrors).toEqual([]);
 });
 

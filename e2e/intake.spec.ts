@@ -6,7 +6,7 @@ const today = todayLocal();
 
 async function addPatient(
   app: PacewiseApp,
-  p: { given: string; family: string; dob: string; sex: string; mrn: string },
+  p: { given: string; family: string; dob: string; sex: string; mrn: string; noLead?: boolean },
 ): Promise<void> {
   const { page } = app;
   await page.getByRole('button', { name: 'Add patient' }).click();
@@ -16,6 +16,8 @@ async function addPatient(
   await dialog.getByLabel('Hospital number (MRN)').fill(p.mrn);
   await dialog.getByLabel('Date of birth').fill(p.dob);
   await dialog.getByRole('radio', { name: p.sex, exact: true }).check();
+  // The admitting clinician is offered as lead; "None yet" leaves the patient unassigned.
+  if (p.noLead) await dialog.getByLabel('Lead clinician').selectOption({ label: 'None yet' });
   await dialog.getByRole('button', { name: 'Save patient' }).press('Enter');
   await expect(dialog).toBeHidden();
 }
@@ -39,7 +41,14 @@ test('full intake of a patient with bone metastases, then the right flags on the
   test.setTimeout(180_000);
   const { page } = app;
   await addPatient(app, { given: 'Margaret', family: 'Hughes', dob: '1962-09-14', sex: 'Female', mrn: 'RMH-552310' });
-  await addPatient(app, { given: 'Tom', family: 'Becker', dob: '1949-11-30', sex: 'Male', mrn: 'RMH-100200' });
+  await addPatient(app, {
+    given: 'Tom',
+    family: 'Becker',
+    dob: '1949-11-30',
+    sex: 'Male',
+    mrn: 'RMH-100200',
+    noLead: true,
+  });
   const table = page.getByRole('table', { name: 'Patients' });
   await table.getByRole('row', { name: 'Margaret Hughes' }).click();
   await expect(page.getByRole('heading', { name: 'Margaret Hughes', level: 2 })).toBeVisible();

@@ -4,6 +4,7 @@ import { listContacts, saveContact } from '../services/intake/contacts';
 import { getIntakeRecord } from '../services/intake/record';
 import { getSafetyContext } from '../services/intake/safetyContext';
 import * as sections from '../services/intake/sections';
+import { saveSiteAlertPolicy, siteAlertPolicy } from '../services/intake/siteAlerts';
 import type { HandlersFor } from './types';
 
 /** Each save returns the refreshed record, so a section shows exactly what was stored. */
@@ -31,4 +32,6 @@ export const intakeHandlers: HandlersFor<typeof intakeChannels> = {
   'contacts.list': (ctx, input) => listContacts(ctx, input),
   'contacts.save': (ctx, input) => saveContact(ctx, input),
   'caseload.list': (ctx, input) => listCaseload(ctx, input),
+  'intake.siteAlertPolicy': (ctx) => siteAlertPolicy(ctx),
+  'intake.saveSiteAlertPolicy': (ctx, input) => saveSiteAlertPolicy(ctx, input),
 };

@@ -159,4 +159,26 @@ describe('readable changes', () => {
       { field: 'leadClinicianId', label: 'Lead clinician', before: null, after: 'Jo Park' },
     ]);
   });
+
+  it('opens a nested record into labelled fields, names ids, and never shows raw JSON', () => {
+    const names = new Map([['01EXERCISE0000000000000000', 'Stationary cycle']]);
+    const changes = changedFields(
+      JSON.stringify({ screen: { restingHr: 70, redFlags: [] }, decision: null }),
+      JSON.stringify({
+        screen: { restingHr: 72, redFlags: ['chest_pain'] },
+        decision: 'go',
+        entries: [{ exerciseId: '01EXERCISE0000000000000000', rpe: 13 }],
+        sessionRef: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      }),
+      names,
+    );
+    expect(changes).toEqual([
+      { field: 'screen.restingHr', label: 'Screen · Resting heart rate', before: '70', after: '72' },
+      { field: 'screen.redFlags', label: 'Screen · Red flags', before: null, after: 'chest pain' },
+      { field: 'decision', label: 'Decision', before: null, after: 'go' },
+      { field: 'entries', label: 'Entries', before: null, after: 'Exercise: Stationary cycle; RPE: 13' },
+      { field: 'sessionRef', label: 'Session ref', before: null, after: 'another record' },
+    ]);
+    for (const c of changes) expect(`${c.before} ${c.after}`).not.toMatch(/[{}"]/);
+  });
 });

@@ -5,7 +5,7 @@ import { formatClinicDate, isClinicDate } from '../../shared/dates';
 import { patientStatuses, sexes, weightBearingStatuses } from '../../shared/domain/vocabulary';
 import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
-import { auditEvent, clinician } from '../db/schema';
+import { auditEvent, clinician, contact, exercise } from '../db/schema';
 import { getPatient } from './patients';
 
 /** What each audit action means to a clinician reading the history. */
@@ -32,6 +32,23 @@ const fieldLabels: Record<string, string> = {
   emergencyContactPhone: 'Emergency contact phone',
   emergencyContactRelationship: 'Emergency contact relationship',
   interpreterNeeded: 'Interpreter needed',
+  exerciseId: 'Exercise',
+  requestedFromContactId: 'Requested from',
+  receivedFromContactId: 'Received from',
+  contactId: 'Contact',
+  sbp: 'Systolic BP',
+  dbp: 'Diastolic BP',
+  spo2: 'SpO₂',
+  restingHr: 'Resting heart rate',
+  rpe: 'RPE',
+  rpeOverall: 'Session RPE',
+  rpeCeiling: 'RPE ceiling',
+  rpeMin: 'RPE from',
+  rpeMax: 'RPE to',
+  temperatureC: 'Temperature (°C)',
+  durationMin: 'Minutes',
+  loadKg: 'Load (kg)',
+  hrCeiling: 'Heart-rate ceiling',
   email: 'Email',
 };
 
@@ -71,7 +88,12 @@ export function fieldLabel(key: string): string {
 }
 
 function isNoisy(key: string): boolean {
-  return NOISY.has(key) || key.endsWith('Key') || key === 'hash' || key === 'prevHash';
+  return NOISY.has(key) || key.endsWith('Key') || key === 'hash' || key === 'prevHash' || key === 'position';
+}
+
+/** A link to another record that has no name to show (a session, a plan): it says nothing to a reader. */
+function isBareLink(key: string, text: string | null): boolean {
+  return key.endsWith('Id') && (text === null || text === 'another record');
 }
 
 function parseJsonColumn(key: string, value: unknown): unknown {
@@ -85,9 +107,12 @@ function parseJsonColumn(key: string, value: unknown): unknown {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[a-z]+(_[a-z0-9]+)+$/;
-const MAX_TEXT = 160;
+/** A sortable record id (ULID): never shown as such, only as the name it points to. */
+const RECORD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Long text is sent whole up to this length; the screen folds it. */
+const MAX_TEXT = 4000;
 
-/** A stored value as a short readable string; null when empty. */
+/** A stored value as a readable string; null when empty. */
 export function readable(value: unknown, names: ReadonlyMap<string, string>): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -95,6 +120,7 @@ export function readable(value: unknown, names: ReadonlyMap<string, string>): st
   if (typeof value === 'string') {
     const name = names.get(value);
     if (name) return name;
+    if (RECORD_ID.test(value)) return 'another record';
     if (isClinicDate(value)) return formatClinicDate(value);
     if (ISO_INSTANT.test(value)) return value.slice(0, 16).replace('T', ' ');
     // Vocabulary codes ('on_hold', 'weight_bearing_as_tolerated') read as words.
@@ -102,13 +128,24 @@ export function readable(value: unknown, names: ReadonlyMap<string, string>): st
     return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return null;
-    if (value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
-      return value.map((v) => readable(v, names) ?? '—').join(', ');
-    }
+    const items = value.map((v) => readable(v, names)).filter((v): v is string => v !== null);
+    if (items.length === 0) return null;
+    // A list of records (exercise rows, fired rules) reads one per line.
+    return value.some((v) => asRecord(v)) ? items.join('\n') : items.join(', ');
   }
-  const text = JSON.stringify(value);
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  const record = asRecord(value);
+  if (record) {
+    // Never raw JSON: a nested record reads as "Label: value" pairs.
+    const parts = Object.entries(record)
+      .filter(([k]) => !isNoisy(k))
+      .map(([k, v]) => {
+        const text = readable(parseJsonColumn(k, v), names);
+        return text === null || isBareLink(k, text) ? null : `${fieldLabel(k)}: ${text}`;
+      })
+      .filter((v): v is string => v !== null);
+    return parts.length > 0 ? parts.join('; ') : null;
+  }
+  return String(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -132,6 +169,7 @@ export function changedFields(
   beforeJson: string | null,
   afterJson: string | null,
   names: ReadonlyMap<string, string> = new Map(),
+  depth = 0,
 ): HistoryFieldChange[] {
   const before = parseStored(beforeJson);
   const after = parseStored(afterJson);
@@ -149,10 +187,23 @@ export function changedFields(
     const oldValue = parseJsonColumn(key, b?.[key]);
     const newValue = parseJsonColumn(key, a?.[key]);
     if (JSON.stringify(oldValue ?? null) === JSON.stringify(newValue ?? null)) continue;
+    // A nested record (a session's screen, a setting's values) opens into its own labelled fields.
+    if ((asRecord(oldValue) || oldValue == null) && (asRecord(newValue) || newValue == null) && depth < 1) {
+      const inner = changedFields(
+        oldValue == null ? null : JSON.stringify(oldValue),
+        newValue == null ? null : JSON.stringify(newValue),
+        names,
+        depth + 1,
+      );
+      changes.push(
+        ...inner.map((c) => ({ ...c, field: `${key}.${c.field}`, label: `${fieldLabel(key)} · ${c.label}` })),
+      );
+      continue;
+    }
     const labels = valueLabels[key];
     const old = (typeof oldValue === 'string' && labels?.[oldValue]) || readable(oldValue, names);
     const now = (typeof newValue === 'string' && labels?.[newValue]) || readable(newValue, names);
-    if (old === now) continue;
+    if (old === now || (isBareLink(key, old) && isBareLink(key, now))) continue;
     changes.push({ field: key, label: fieldLabel(key), before: old, after: now });
   }
   return changes;
@@ -198,11 +249,22 @@ export function patientHistory(
   getPatient(ctx, input.patientId);
   const limit = input.limit;
   // Clinician ids in a record (lead clinician, signed by) read as names.
-  const names = new Map(
-    clinicianNames(ctx)
+  // Clinicians, contacts and exercises are small clinic-wide tables: their ids read as names.
+  const names = new Map([
+    ...clinicianNames(ctx)
       .all()
       .map((c) => [c.id, c.fullName] as const),
-  );
+    ...ctx.db
+      .select({ id: contact.id, name: contact.fullName })
+      .from(contact)
+      .all()
+      .map((c) => [c.id, c.name] as const),
+    ...ctx.db
+      .select({ id: exercise.id, name: exercise.name })
+      .from(exercise)
+      .all()
+      .map((e) => [e.id, e.name] as const),
+  ]);
   const query = historyQuery(ctx);
   const entries: HistoryEntry[] = [];
   let cursor = input.beforeSeq ?? Number.MAX_SAFE_INTEGER;

@@ -100,3 +100,34 @@ describe('finding people whatever the accents, case or apostrophes', () => {
     expect(match({ ...blank, givenName: 'Zoe', familyName: 'Adams' })).toEqual([]);
   });
 });
+
+describe('lead clinician at admission', () => {
+  it('records the admitting clinician as lead, in the same write, and refuses an unknown clinician', async () => {
+    current = openTestCaseload();
+    const ctx = current.ctx;
+    const { getIntakeRecord } = await import('./intake/record');
+    const lead = ctx.session.clinicianId!;
+    const p = createPatient(ctx, {
+      givenName: 'Grace',
+      familyName: 'Otieno',
+      preferredName: null,
+      dateOfBirth: '1961-05-09',
+      sex: 'female',
+      mrn: 'L1',
+      leadClinicianId: lead,
+    });
+    expect(getIntakeRecord(ctx, p.id).leadClinician?.id).toBe(lead);
+    expect(() =>
+      createPatient(ctx, {
+        givenName: 'Ana',
+        familyName: 'Lee',
+        preferredName: null,
+        dateOfBirth: '1961-05-09',
+        sex: 'female',
+        mrn: 'L2',
+        leadClinicianId: '01UNKNOWNCLINICIAN00000000',
+      }),
+    ).toThrow(/Choose a lead clinician/);
+    expect(searchPatients(ctx, { query: 'Lee', offset: 0, limit: 5 }).patients).toEqual([]);
+  });
+});

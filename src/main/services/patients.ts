@@ -5,7 +5,7 @@ import type { PatientMatch, PatientPage, PatientSummary } from '../../shared/con
 import { foldName } from '../../shared/names';
 import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
-import { patient } from '../db/schema';
+import { clinician, patient, patientDetails } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { appendAudit } from './audit';
 import { refreshCaseloadSummary } from './caseloadSummary';
@@ -163,7 +163,10 @@ export function assertMrnFree(ctx: ServiceContext, mrn: string, exceptPatientId?
   }
 }
 
-export function createPatient(ctx: ServiceContext, input: ParsedInputOf<'patients.create'>): PatientSummary {
+export function createPatient(
+  ctx: ServiceContext,
+  input: Omit<ParsedInputOf<'patients.create'>, 'leadClinicianId'> & { leadClinicianId?: string | null },
+): PatientSummary {
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     assertMrnFree(ctx, input.mrn);
@@ -201,6 +204,28 @@ export function createPatient(ctx: ServiceContext, input: ParsedInputOf<'patient
       action: 'create',
       after: row,
     });
+    if (input.leadClinicianId) {
+      if (!ctx.db.select({ id: clinician.id }).from(clinician).where(eq(clinician.id, input.leadClinicianId)).get()) {
+        throw fieldError('leadClinicianId', 'Choose a lead clinician from the list');
+      }
+      const details = {
+        patientId: row.id,
+        leadClinicianId: input.leadClinicianId,
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+        updatedBy: actor,
+      };
+      ctx.db.insert(patientDetails).values(details).run();
+      appendAudit(ctx.db, ctx, {
+        actorId: actor,
+        patientId: row.id,
+        entity: 'patient_details',
+        entityId: row.id,
+        action: 'create',
+        after: details,
+      });
+    }
     refreshCaseloadSummary(ctx, row.id);
     return toSummary(row);
   })();

@@ -8,6 +8,13 @@ import {
   sinsLocationMismatch,
 } from '../clinical/intake/fractureRisk';
 import { suggestMedicationFlags } from '../clinical/intake/medications';
+import { movementTags, type MovementTag } from '../clinical/session/boneRestrictions';
+import {
+  alertableSites,
+  type AlertableSite,
+  type PatientAlert,
+  type SiteAlertPolicy,
+} from '../clinical/intake/patientAlerts';
 import type { ClearanceStatus, SessionStartDecision } from '../clinical/intake/clearance';
 import type { SkeletalRiskLevel, SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
@@ -365,11 +372,22 @@ export const clearanceInput = z
     receivedFromName: optionalText('received from', 120),
     decision: optionalChoice('decision', clearanceDecisions.values),
     restrictions: optionalText('restrictions', 2000),
+    rpeCeiling: optionalIntegerIn('RPE ceiling (6–20)', 6, 20),
+    hrCeiling: optionalIntegerIn('heart-rate ceiling', 60, 220),
+    avoidTags: z.array(z.enum(movementTags, { error: 'Choose movements from the list' })).default([]),
+    noGroupSessions: z.boolean().default(false),
     reviewBy: optionalClinicDate('review or expiry date'),
     notes: optionalText('notes', 2000),
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (v.decision !== 'with_restrictions') {
+      const only = 'applies only to "Cleared with restrictions"';
+      if (v.rpeCeiling !== null) add('rpeCeiling', `An RPE ceiling ${only}`);
+      if (v.hrCeiling !== null) add('hrCeiling', `A heart-rate ceiling ${only}`);
+      if (v.avoidTags.length > 0) add('avoidTags', `Movements to avoid apply only to "Cleared with restrictions"`);
+      if (v.noGroupSessions) add('noGroupSessions', `"No group sessions" ${only}`);
+    }
     if (!v.requestedOn && !v.receivedOn) add('requestedOn', 'Enter the date requested or the date received');
     if (v.requestedOn && !v.requestedFromContactId && !v.requestedFromName) {
       add('requestedFromName', 'Say whom clearance was requested from');
@@ -533,6 +551,8 @@ export interface CaseloadRow {
   openAdverseEvents: number;
   openRedFlags: number;
   hasBoneMets: boolean;
+  /** Metastatic sites the clinic's policy raises an alert for (Settings). */
+  alertSites: AlertableSite[];
   skeletalRiskLevel: SkeletalRiskLevel;
   treatments: Array<{ type: TreatmentType; regimen: string | null; cycleDay: CycleDay | null }>;
   /** An unanswered request for medical guidance, from the letters register. */
@@ -662,6 +682,10 @@ export interface ClearanceView {
   receivedFromName: string | null;
   decision: ClearanceDecision | null;
   restrictions: string | null;
+  rpeCeiling: number | null;
+  hrCeiling: number | null;
+  avoidTags: MovementTag[];
+  noGroupSessions: boolean;
   reviewBy: ClinicDate | null;
   notes: string | null;
 }
@@ -718,7 +742,25 @@ export interface IntakeRecord {
   reassessmentDueOn: ClinicDate | null;
   openAdverseEvents: number;
   openRedFlags: number;
+  /** Standing safety alerts (patientAlerts), the same list the session header shows. */
+  alerts: PatientAlert[];
 }
+
+/* ------------------------------------------------------------------ metastatic-site alerts */
+
+const siteAlertRule = z.object({
+  enabled: z.boolean(),
+  precautions: z
+    .array(
+      z.string().trim().min(1, 'A precaution cannot be empty').max(200, 'Keep each precaution under 200 characters'),
+    )
+    .max(10, 'At most 10 precautions per site'),
+});
+export const siteAlertPolicyInput = z.object({
+  policy: z.object(
+    Object.fromEntries(alertableSites.map((s) => [s, siteAlertRule])) as Record<AlertableSite, typeof siteAlertRule>,
+  ),
+});
 
 /* ------------------------------------------------------------------ channels */
 
@@ -745,4 +787,6 @@ export const intakeChannels = {
   ).returns<ContactView[]>(),
   'contacts.save': channel(contactInput).returns<ContactView>(),
   'caseload.list': channel(caseloadListInput).returns<CaseloadPage>(),
+  'intake.siteAlertPolicy': channel(z.object({})).returns<SiteAlertPolicy>(),
+  'intake.saveSiteAlertPolicy': channel(siteAlertPolicyInput).returns<SiteAlertPolicy>(),
 };

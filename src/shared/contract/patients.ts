@@ -62,7 +62,14 @@ export const patientMatchInput = z.object({
 });
 
 export const patientChannels = {
-  'patients.create': channel(patientIdentityInput).returns<PatientSummary>(),
+  'patients.create': channel(
+    patientIdentityInput.extend({
+      /** The Add patient dialog offers the admitting clinician, so the caseload's Clinician column is filled. */
+      leadClinicianId: id('Lead clinician')
+        .nullish()
+        .transform((v) => v ?? null),
+    }),
+  ).returns<PatientSummary>(),
   'patients.search': channel(patientSearchInput).returns<PatientPage>(),
   'patients.get': channel(z.object({ patientId: id('Patient') })).returns<PatientSummary>(),
   'patients.findMatches': channel(patientMatchInput).returns<PatientMatch[]>(),

@@ -12,6 +12,7 @@ import type {
   ScreenThresholds,
   AdherenceSummary,
 } from '../clinical/session';
+import type { ClearanceLimits } from '../clinical/intake/clearance';
 import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
@@ -113,6 +114,8 @@ export interface PlanView {
   movementClearances: MovementClearanceView[];
   /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
   clearable: ClearableMovementTag[];
+  /** The doctor's restrictions from the clearance in force: their words and the enforced limits. */
+  doctorRestrictions: { text: string | null; limits: ClearanceLimits };
 }
 
 export interface ClinicThresholds {
@@ -328,6 +331,10 @@ const time = (label: string) =>
  * Every number a session screen accepts, with its label, unit and range: the single home of these
  * limits. The inputs below validate with them, and the screens show them (SessionRecorder).
  */
+/** A long session note (a fall, a conversation with the family) must fit; the screen counts toward it. */
+/** Session and amendment notes: the shared bound for long clinical text (issue 9: 20,000). */
+export const SESSION_NOTES_MAX = NOTES_MAX;
+
 export interface NumberRange {
   label: string;
   min: number;
@@ -579,7 +586,7 @@ export const sessionsChannels = {
       clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
       after: afterInput.prefault({}),
-      notes: optionalText('session notes', NOTES_MAX),
+      notes: optionalText('session notes', SESSION_NOTES_MAX),
       occurredAt: optionalInstant('session time'),
     }),
   ).returns<SessionView>(),
@@ -587,7 +594,7 @@ export const sessionsChannels = {
     z.object({
       sessionId: id('Session'),
       reason: requiredText('reason for the amendment', 1000),
-      notes: optionalText('corrected notes', NOTES_MAX),
+      notes: optionalText('corrected notes', SESSION_NOTES_MAX),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises').nullish(),
     }),
   ).returns<SessionView>(),

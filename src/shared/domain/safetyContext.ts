@@ -1,4 +1,5 @@
 import type { ClearanceStatus } from '../clinical/intake/clearance';
+import type { PatientAlert } from '../clinical/intake/patientAlerts';
 import type { SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
 import type { ClinicDate } from '../dates';
@@ -50,4 +51,6 @@ export interface PatientSafetyContext {
     isMainOncologist: boolean;
   }>;
   emergencyContact: { name: string | null; relationship: string | null; phone: string | null };
+  /** Standing safety alerts (patientAlerts): the same list the overview shows. */
+  alerts: PatientAlert[];
 }

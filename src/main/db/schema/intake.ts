@@ -212,6 +212,12 @@ export const clearance = sqliteTable(
     receivedFromName: text('received_from_name'),
     decision: text('decision'),
     restrictions: text('restrictions'),
+    /** The doctor's restrictions where Pacewise can enforce them; null or empty when none given. */
+    rpeCeiling: integer('rpe_ceiling'),
+    hrCeiling: integer('hr_ceiling'),
+    /** JSON array of movement tags the doctor asked to avoid. */
+    avoidTags: text('avoid_tags'),
+    noGroupSessions: integer('no_group_sessions', { mode: 'boolean' }).notNull().default(false),
     reviewBy: text('review_by'),
     notes: text('notes'),
     ...whoAndWhen,
@@ -297,6 +303,8 @@ export const caseloadSummary = sqliteTable(
     clearanceState: text('clearance_state').notNull().default('missing'),
     clearanceReviewBy: text('clearance_review_by'),
     hasBoneMets: integer('has_bone_mets', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of every metastatic site on the diagnoses; which raise an alert is decided at read time. */
+    metastaticSitesJson: text('metastatic_sites_json').notNull().default('[]'),
     skeletalRiskLevel: text('skeletal_risk_level').notNull().default('none'),
     /** First and last day of any treatment on record that is not finished, for "on treatment this week". */
     treatmentFrom: text('treatment_from'),

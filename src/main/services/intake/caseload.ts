@@ -19,7 +19,9 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary as s, clinician, patient as p, treatment } from '../../db/schema';
 import { searchParams, searchWhere } from '../patients';
-import { toTreatment } from './facts';
+import { alertableSites } from '../../../shared/clinical/intake/patientAlerts';
+import { parseJsonArray, toTreatment } from './facts';
+import { siteAlertPolicy } from './siteAlerts';
 import { replyWaitDays } from '../letters/settings';
 import { guidanceReplyWait } from '../../../shared/clinical/letters/model';
 
@@ -113,6 +115,7 @@ const rowColumns = {
   openAdverseEvents: s.openAdverseEvents,
   openRedFlags: s.openRedFlags,
   hasBoneMets: s.hasBoneMets,
+  metastaticSitesJson: s.metastaticSitesJson,
   skeletalRiskLevel: s.skeletalRiskLevel,
   treatmentFrom: s.treatmentFrom,
   treatmentTo: s.treatmentTo,
@@ -146,6 +149,7 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
   const today = todayLocal(ctx.now());
   const weekStart = startOfWeek(today);
   const waitDays = replyWaitDays(ctx);
+  const policy = siteAlertPolicy(ctx);
   const { shape, params } = searchParams(input.query);
   const statuses = [...new Set(input.statuses)].sort() as PatientStatus[];
   const hasClinician = input.clinicianId !== null;
@@ -237,6 +241,9 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
       openAdverseEvents: r.openAdverseEvents ?? 0,
       openRedFlags: r.openRedFlags ?? 0,
       hasBoneMets: r.hasBoneMets ?? false,
+      alertSites: alertableSites.filter(
+        (site) => policy[site].enabled && parseJsonArray<string>(r.metastaticSitesJson).includes(site),
+      ),
       skeletalRiskLevel: (r.skeletalRiskLevel ?? 'none') as SkeletalRiskLevel,
       treatments: treatmentsByPatient.get(r.id) ?? [],
       guidanceReply: guidanceReplyWait(r.guidanceAwaitingSince, today, waitDays),

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ClearanceRecord } from '../../../shared/clinical/intake';
+import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
+import type { MovementTag } from '../../../shared/clinical/session/boneRestrictions';
 import type { MirelsComponents, SinsComponents } from '../../../shared/clinical/intake/fractureRisk';
 import type { SkeletalLesion } from '../../../shared/clinical/intake/skeletalRisk';
 import type { Treatment } from '../../../shared/clinical/intake/treatmentCycle';
@@ -86,7 +88,17 @@ export function toClearanceRecord(row: ClearanceRow): ClearanceRecord {
     receivedFrom: row.receivedFromName,
     decision: row.decision as ClearanceDecision | null,
     restrictions: row.restrictions,
+    limits: limitsOf(row),
     reviewBy: row.reviewBy,
+  };
+}
+
+export function limitsOf(row: ClearanceRow): ClearanceLimits {
+  return {
+    rpeCeiling: row.rpeCeiling,
+    hrCeiling: row.hrCeiling,
+    avoidTags: row.avoidTags ? (JSON.parse(row.avoidTags) as MovementTag[]) : [],
+    noGroupSessions: row.noGroupSessions,
   };
 }
 

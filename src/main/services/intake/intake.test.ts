@@ -107,6 +107,10 @@ function fullIntake() {
     receivedFromName: null,
     decision: 'with_restrictions',
     restrictions: 'No spinal flexion under load',
+    rpeCeiling: 13,
+    hrCeiling: null,
+    avoidTags: ['spinal_flexion'],
+    noGroupSessions: true,
     reviewBy: '2026-04-25',
     notes: null,
   });
@@ -120,6 +124,12 @@ describe('safety context', () => {
     expect(context.displayName).toBe('Ru Okafor');
     expect(context.clearance.state).toBe('expiring');
     expect(context.clearance.restrictions).toBe('No spinal flexion under load');
+    expect(context.clearance.limits).toEqual({
+      rpeCeiling: 13,
+      hrCeiling: null,
+      avoidTags: ['spinal_flexion'],
+      noGroupSessions: true,
+    });
     // Referred, not yet active: sessions need an override.
     expect(context.mayStart.verdict).toBe('override_required');
     expect(context.boneLesions).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { metastaticSitesOf, siteAlertPolicy } from './siteAlerts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import {
   clearanceStatusOn,
@@ -6,6 +7,7 @@ import {
   fractureScoreFor,
   isTreatmentActiveOn,
   mayStartSessions,
+  patientAlerts,
   mirelsScore,
   sinsScore,
   skeletalRiskSummary,
@@ -45,6 +47,7 @@ import {
   boneLesionRows,
   careTeamRows,
   clearanceRows,
+  limitsOf,
   detailsRow,
   medicationFlagsOf,
   medicationRows,
@@ -193,6 +196,11 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
   const treatments = treatmentRows(ctx, patientId).map((row) => ({ ...toTreatment(row), notes: row.notes }));
   const clearance = clearanceStatusOn(clearances.map(toClearanceRecord), today);
   const status = person.status as PatientStatus;
+  const skeletalRisk = skeletalRiskSummary(lesionRows.filter((row) => row.active).map(toSkeletalLesion));
+  const medicationFlags = exerciseFlagsFrom(
+    medications.map((row) => ({ flags: medicationFlagsOf(row), startedOn: row.startedOn, stoppedOn: row.stoppedOn })),
+    today,
+  );
 
   return {
     today,
@@ -268,6 +276,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
       receivedFromName: row.receivedFromName,
       decision: row.decision as ClearanceDecision | null,
       restrictions: row.restrictions,
+      ...limitsOf(row),
       reviewBy: row.reviewBy,
       notes: row.notes,
     })),
@@ -305,13 +314,19 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
     careTeam: careTeamRows(ctx, patientId),
     clearance,
     mayStart: mayStartSessions({ patientStatus: status, clearance }),
-    skeletalRisk: skeletalRiskSummary(lesionRows.filter((row) => row.active).map(toSkeletalLesion)),
-    medicationFlags: exerciseFlagsFrom(
-      medications.map((row) => ({ flags: medicationFlagsOf(row), startedOn: row.startedOn, stoppedOn: row.stoppedOn })),
-      today,
-    ),
+    skeletalRisk,
+    medicationFlags,
     reassessmentDueOn: summary?.reassessmentDueOn ?? null,
     openAdverseEvents: summary?.openAdverseEvents ?? 0,
     openRedFlags: summary?.openRedFlags ?? 0,
+    alerts: patientAlerts(
+      {
+        medicationFlags,
+        boneLesions: lesionRows.filter((row) => row.active),
+        skeletalRisk,
+        metastaticSites: metastaticSitesOf(ctx, patientId),
+      },
+      siteAlertPolicy(ctx),
+    ),
   };
 }

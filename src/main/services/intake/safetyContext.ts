@@ -3,8 +3,10 @@ import {
   clearanceStatusOn,
   exerciseFlagsFrom,
   mayStartSessions,
+  patientAlerts,
   skeletalRiskSummary,
 } from '../../../shared/clinical/intake';
+import { metastaticSitesOf, siteAlertPolicy } from './siteAlerts';
 import { mirelsScore } from '../../../shared/clinical/intake/fractureRisk';
 import type { ClinicDate } from '../../../shared/dates';
 import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
@@ -44,6 +46,8 @@ export function getSafetyContext(ctx: ServiceContext, patientId: string, date: C
   }));
   const treatments = activeTreatmentsOn(treatmentRows(ctx, patientId).map(toTreatment), date);
   const careTeam = careTeamRows(ctx, patientId).filter((member) => member.active);
+  const skeletalRisk = skeletalRiskSummary(lesions.map(toSkeletalLesion));
+  const medicationFlags = exerciseFlagsFrom(medications, date);
   return {
     patientId,
     date,
@@ -63,8 +67,12 @@ export function getSafetyContext(ctx: ServiceContext, patientId: string, date: C
         mirelsPoints: mirels.missing.length === 4 ? null : mirels.subtotal,
       };
     }),
-    skeletalRisk: skeletalRiskSummary(lesions.map(toSkeletalLesion)),
-    medicationFlags: exerciseFlagsFrom(medications, date),
+    skeletalRisk,
+    medicationFlags,
+    alerts: patientAlerts(
+      { medicationFlags, boneLesions: lesions, skeletalRisk, metastaticSites: metastaticSitesOf(ctx, patientId) },
+      siteAlertPolicy(ctx),
+    ),
     activeTreatments: treatments.map(({ treatment, cycleDay }) => ({
       id: treatment.id,
       type: treatment.type,

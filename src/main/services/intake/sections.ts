@@ -352,6 +352,7 @@ export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.
     id,
     values: {
       ...values,
+      avoidTags: values.avoidTags.length > 0 ? JSON.stringify(values.avoidTags) : null,
       requestedFromName,
       receivedFromName,
     },

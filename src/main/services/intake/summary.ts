@@ -34,7 +34,8 @@ export const intakeSummary: SummaryContribution = (ctx, patientId, today) => {
       .where(eq(diagnosis.patientId, sql.placeholder('patientId')))
       .prepare(),
   ).all({ patientId });
-  const boneInDiagnosis = diagnoses.some((row) => parseJsonArray<MetastaticSite>(row.sites).includes('bone'));
+  const sites = [...new Set(diagnoses.flatMap((row) => parseJsonArray<MetastaticSite>(row.sites)))];
+  const boneInDiagnosis = sites.includes('bone');
 
   // "On treatment this week" needs the span of every treatment not yet finished; an open end stays null.
   const current = treatmentRows(ctx, patientId).filter((row) => row.endDate === null || row.endDate >= today);
@@ -51,6 +52,7 @@ export const intakeSummary: SummaryContribution = (ctx, patientId, today) => {
     clearanceState,
     clearanceReviewBy: clearanceState === 'valid' ? status.expiresOn : null,
     hasBoneMets: lesions.length > 0 || boneInDiagnosis,
+    metastaticSitesJson: JSON.stringify(sites),
     skeletalRiskLevel: skeletalRiskSummary(lesions.map(toSkeletalLesion)).level,
     treatmentFrom,
     treatmentTo,

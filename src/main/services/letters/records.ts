@@ -425,6 +425,10 @@ function openRequestedClearance(ctx: ServiceContext, patientId: string, document
     decision: null,
     restrictions: null,
     reviewBy: null,
+    rpeCeiling: null,
+    hrCeiling: null,
+    avoidTags: [],
+    noGroupSessions: false,
     notes: `Requested by letter ${document.content.reference}`,
   });
 }
@@ -540,6 +544,11 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
       decision: input.decision,
       restrictions: input.restrictions,
       reviewBy: input.reviewBy,
+      // The doctor's words are kept as written; structured limits are added on the clearance if wanted.
+      rpeCeiling: null,
+      hrCeiling: null,
+      avoidTags: [],
+      noGroupSessions: false,
       notes: `Reply to letter ${document.content.reference}${reply.attachmentName ? `; scanned reply ${reply.attachmentName}` : ''}`,
     });
     insertAudited(ctx, letterReply, reply, {

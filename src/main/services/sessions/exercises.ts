@@ -1,5 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { starterExercises, withDerivedTags, type MovementTag } from '../../../shared/clinical/session';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  findStarterExercise,
+  starterExercises,
+  starterTagCorrections,
+  withDerivedTags,
+  type MovementTag,
+} from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Exercise } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
@@ -44,6 +50,7 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
       .map((r) => r.key),
   );
   const missing = starterExercises.filter((e) => !have.has(e.key));
+  correctStarterTags(ctx);
   if (missing.length > 0) {
     const actor = ctx.session.clinicianId ?? 'pacewise';
     const at = ctx.now().toISOString();
@@ -83,6 +90,39 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
     })();
   }
   seeded.add(ctx.db);
+}
+
+/** Applies the tag review to seeded exercises still exactly as first seeded, with one audit entry. */
+function correctStarterTags(ctx: ServiceContext): void {
+  const rows = ctx.db
+    .select({ id: exercise.id, key: exercise.starterKey, tags: exercise.tagsJson })
+    .from(exercise)
+    .where(inArray(exercise.starterKey, Object.keys(starterTagCorrections)))
+    .all();
+  const stale = rows.filter((r) => r.key && r.tags === JSON.stringify(starterTagCorrections[r.key]));
+  if (stale.length === 0) return;
+  const at = ctx.now().toISOString();
+  const actor = ctx.session.clinicianId ?? 'pacewise';
+  ctx.sqlite.transaction(() => {
+    const changes = stale.map((r) => {
+      const tags = findStarterExercise(r.key!)!.tags;
+      ctx.db
+        .update(exercise)
+        .set({ tagsJson: JSON.stringify(tags), updatedAt: at, updatedBy: actor })
+        .where(eq(exercise.id, r.id))
+        .run();
+      return { key: r.key, before: JSON.parse(r.tags) as unknown, after: tags };
+    });
+    appendAudit(ctx.db, ctx, {
+      actorId: ctx.session.clinicianId,
+      patientId: null,
+      entity: 'exercise_library',
+      entityId: 'starter',
+      action: 'update',
+      after: { retagged: changes },
+      reason: 'Starter library tag review: knee lifts are hip flexion',
+    });
+  })();
 }
 
 export function listExercises(ctx: ServiceContext, includeRetired: boolean): Exercise[] {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { conflictsFor, heartRateTargetAllowed } from '../../../shared/clinical/session';
+import { conflictsFor, heartRateTargetAllowed, planItemLimitProblems } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { ExercisePlan, PlanItem, PlanView } from '../../../shared/contract/sessions';
 import { todayLocal } from '../../../shared/dates';
@@ -87,6 +87,7 @@ export function planView(ctx: ServiceContext, patientId: string): PlanView {
     heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
     movementClearances: movementClearances(ctx, patientId),
     clearable: clearableFor(safety),
+    doctorRestrictions: { text: safety.clearance.restrictions, limits: safety.clearance.limits },
   };
 }
 
@@ -111,9 +112,13 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
       return;
     }
     const conflicts = conflictsFor(ex, restrictions);
+    const beyond = planItemLimitProblems(item, ex, safety.clearance.limits);
     if (conflicts.length > 0 && !item.overrideNote) {
       fields[`items.${i}.overrideNote`] =
         `${ex.name} conflicts with the bone-lesion restrictions (${conflicts[0]!.reason}). Record an override note to keep it.`;
+    } else if (beyond.length > 0 && !item.overrideNote) {
+      fields[`items.${i}.overrideNote`] =
+        `${ex.name}: ${beyond.map((p) => p.message).join('; ')} (clearance restrictions). Record an override note to keep it.`;
     }
     if (!hr.allowed && (item.hrMin != null || item.hrMax != null)) {
       fields[`items.${i}.hrMin`] = `Heart-rate targets are not used on a beta-blocker: ${hr.reason}`;

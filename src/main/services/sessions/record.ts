@@ -1,6 +1,8 @@
+import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   conflictsFor,
+  entryLimitProblems,
   entrySpo2Problem,
   evaluateScreen,
   findRedFlag,
@@ -105,11 +107,22 @@ function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): E
 }
 
 /** Clearance is enforced in main whatever the screen showed: a block stands, an override needs its reason. */
-function enforceClearance(safety: PatientSafetyContext, decision: string, overrideReason: string | null): void {
+function enforceClearance(
+  safety: PatientSafetyContext,
+  decision: string,
+  overrideReason: string | null,
+  groupSession: boolean,
+): void {
   if (decision === 'hold') return;
   const { verdict, reasons } = safety.mayStart;
   if (verdict === 'blocked') {
     throw new ApiError('forbidden', `This session cannot start: ${reasons.join(' ')}`);
+  }
+  if (groupSession && safety.clearance.limits.noGroupSessions && !overrideReason) {
+    throw fieldError(
+      'clearanceOverrideReason',
+      'The doctor’s clearance says no group sessions: record why this patient joins a group session today',
+    );
   }
   if (verdict === 'override_required' && !overrideReason) {
     throw fieldError(
@@ -221,14 +234,24 @@ function writeScreen(
       },
     });
   }
-  if (overrideReason && evaluated.safety.mayStart.verdict === 'override_required' && result.decision !== 'hold') {
+  const againstNoGroup = row.classId !== null && evaluated.safety.clearance.limits.noGroupSessions;
+  if (
+    overrideReason &&
+    (evaluated.safety.mayStart.verdict === 'override_required' || againstNoGroup) &&
+    result.decision !== 'hold'
+  ) {
     appendAudit(ctx.db, ctx, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'session',
       entityId: row.id,
       action: 'override',
-      after: { clearance: evaluated.safety.mayStart.reasons },
+      after: {
+        clearance: [
+          ...evaluated.safety.mayStart.reasons,
+          ...(againstNoGroup ? ['The doctor’s clearance says no group sessions.'] : []),
+        ],
+      },
       reason: overrideReason,
     });
   }
@@ -277,7 +300,7 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     const evaluated = evaluate(ctx, row, input.screen);
     enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
     enforceComplete(input.screen, evaluated.result.decision);
-    enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
+    enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
     const written = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated);
     return {
       decision: evaluated.result.decision,
@@ -299,6 +322,7 @@ function checkEntries(
   restrictions: readonly BoneRestriction[],
   prefix: string,
   thresholds: ScreenThresholds,
+  limits: ClearanceLimits,
 ): BoneConflict[][] {
   const fields: Record<string, string> = {};
   const conflicts = entries.map((entry, i) => {
@@ -314,9 +338,13 @@ function checkEntries(
       fields[`${prefix}.${i}.outcome`] = unrecordedMessage(ex.name);
     }
     const found = entry.outcome === 'skipped' ? [] : conflictsFor(ex, restrictions);
+    const beyond = entryLimitProblems(entry, ex, limits);
     if (found.length > 0 && !entry.overrideNote) {
       fields[`${prefix}.${i}.overrideNote`] =
         `${ex.name} conflicts with a bone-lesion restriction (${found[0]!.reason}). Record an override note to log it.`;
+    } else if (beyond.length > 0 && !entry.overrideNote) {
+      fields[`${prefix}.${i}.overrideNote`] =
+        `${ex.name}: ${beyond.map((p) => p.message).join('; ')} (clearance restrictions). Record an override note to log it.`;
     }
     return found;
   });
@@ -349,7 +377,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const evaluated = evaluate(ctx, row, input.screen);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceComplete(input.screen, evaluated.result.decision);
-  enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason);
+  enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');
   if (evaluated.result.decision === 'hold' && logged.length > 0) {
     throw fieldError(
@@ -362,7 +390,14 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
     ctx,
     input.entries.map((e) => e.exerciseId),
   );
-  const conflicts = checkEntries(input.entries, library, restrictions, 'entries', evaluated.thresholds);
+  const conflicts = checkEntries(
+    input.entries,
+    library,
+    restrictions,
+    'entries',
+    evaluated.thresholds,
+    evaluated.safety.clearance.limits,
+  );
 
   const screened = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
   const at = ctx.now().toISOString();
@@ -490,7 +525,14 @@ export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions
       const thresholds = row.thresholdsJson
         ? storedThresholds(JSON.parse(row.thresholdsJson) as Record<string, ThresholdEntry>)
         : clinicThresholds(ctx);
-      const conflicts = checkEntries(input.entries, library, restrictionsFor(ctx, safety), 'entries', thresholds);
+      const conflicts = checkEntries(
+        input.entries,
+        library,
+        restrictionsFor(ctx, safety),
+        'entries',
+        thresholds,
+        safety.clearance.limits,
+      );
       entries = input.entries.map((e, i) => ({ ...e, conflicts: conflicts[i]! }));
     }
     const at = ctx.now().toISOString();

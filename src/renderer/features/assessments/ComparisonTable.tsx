@@ -157,7 +157,15 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
                   {row.cutoffFlags.map((flag) => (
                     <Stack key={flag.id} gap={0}>
                       <Tooltip label={`${flag.meaning} (${flag.source})`} multiline w={280}>
-                        <Badge color="orange" variant="light" style={{ cursor: 'help' }}>
+                        <Badge
+                          color="orange"
+                          variant="light"
+                          // Badges clip to one line by default; a cut-off's name must be read whole.
+                          styles={{
+                            root: { cursor: 'help', height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+                            label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+                          }}
+                        >
                           {flag.label}
                         </Badge>
                       </Tooltip>

@@ -31,7 +31,12 @@ import {
 } from '../../../shared/contract/intake';
 import type { Clinician } from '../../../shared/contract/setup';
 import { ageOn, formatClinicDate } from '../../../shared/dates';
-import { patientStatuses, treatmentTypes, type PatientStatus } from '../../../shared/domain/vocabulary';
+import {
+  metastaticSites,
+  patientStatuses,
+  treatmentTypes,
+  type PatientStatus,
+} from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 import { AddPatientDialog } from '../patients/AddPatientDialog';
@@ -121,6 +126,18 @@ function ProblemsCell({ row }: { row: CaseloadRow }) {
   const otherEvents = Math.max(0, row.openAdverseEvents - row.openRedFlags);
   return (
     <Group gap={4}>
+      {row.alertSites.map((site) => (
+        <Badge
+          key={site}
+          color={site === 'brain' ? 'red' : 'orange'}
+          variant="light"
+          style={{ textTransform: 'none' }}
+          styles={badgeStyles}
+          title="Clinic policy alert: see the overview for precautions"
+        >
+          {metastaticSites.labels[site]} mets
+        </Badge>
+      ))}
       {row.openRedFlags > 0 && (
         <Badge color="red" style={{ textTransform: 'none' }} styles={badgeStyles}>
           {row.openRedFlags} red flag{row.openRedFlags > 1 ? 's' : ''}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Spoiler, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -34,31 +34,50 @@ const actionColors: Record<string, string> = {
   discard: 'gray',
 };
 
+/** Long text (a note, a list of exercise rows) is folded to a few lines until asked for. */
+function Value(props: { text: string; kind: 'before' | 'after' }) {
+  const style = { overflowWrap: 'anywhere' as const, whiteSpace: 'pre-line' as const, minWidth: 0 };
+  const body =
+    props.kind === 'before' ? (
+      <Text component="del" size="sm" c="dimmed" td="line-through" aria-label={`was ${props.text}`} style={style}>
+        {props.text}
+      </Text>
+    ) : (
+      <Text component="ins" size="sm" fw={500} style={{ ...style, textDecoration: 'none' }}>
+        {props.text}
+      </Text>
+    );
+  if (props.text.length <= 200 && !props.text.includes('\n')) return body;
+  return (
+    <Spoiler maxHeight={44} showLabel="Show all" hideLabel="Fold" style={{ minWidth: 0, flex: 1 }}>
+      {body}
+    </Spoiler>
+  );
+}
+
 function FieldChange({ change }: { change: HistoryFieldChange }) {
   return (
-    <Group component="li" gap={6} wrap="wrap" align="baseline" style={{ listStyle: 'none' }}>
-      <Text size="sm" fw={600} w={260} style={{ flexShrink: 0 }}>
+    <Group component="li" gap={6} wrap="nowrap" align="baseline" style={{ listStyle: 'none', minWidth: 0 }}>
+      <Text size="sm" fw={600} w={220} style={{ flexShrink: 0, overflowWrap: 'anywhere' }}>
         {change.label}
       </Text>
-      {change.before !== null && (
-        <>
-          <Text component="del" size="sm" c="dimmed" td="line-through" aria-label={`was ${change.before}`}>
-            {change.before}
+      <Group gap={6} wrap="wrap" align="baseline" style={{ minWidth: 0, flex: 1 }}>
+        {change.before !== null && (
+          <>
+            <Value text={change.before} kind="before" />
+            <Text size="sm" c="dimmed" aria-hidden>
+              →
+            </Text>
+          </>
+        )}
+        {change.after !== null ? (
+          <Value text={change.after} kind="after" />
+        ) : (
+          <Text size="sm" fs="italic" c="dimmed">
+            cleared
           </Text>
-          <Text size="sm" c="dimmed" aria-hidden>
-            →
-          </Text>
-        </>
-      )}
-      {change.after !== null ? (
-        <Text component="ins" size="sm" fw={500} style={{ textDecoration: 'none' }}>
-          {change.after}
-        </Text>
-      ) : (
-        <Text size="sm" fs="italic" c="dimmed">
-          cleared
-        </Text>
-      )}
+        )}
+      </Group>
     </Group>
   );
 }

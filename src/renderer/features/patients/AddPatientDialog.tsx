@@ -6,6 +6,7 @@ import {
   Group,
   List,
   Modal,
+  NativeSelect,
   Radio,
   SimpleGrid,
   Stack,
@@ -18,17 +19,37 @@ import { IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { PatientMatch, PatientSummary } from '../../../shared/contract/patients';
+import type { Clinician } from '../../../shared/contract/setup';
+import { useAppState } from '../../app/AppStateContext';
 import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import { sexes, type Sex } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 
-const blank = { givenName: '', familyName: '', preferredName: '', dateOfBirth: '', sex: '' as Sex | '', mrn: '' };
+const blank = {
+  givenName: '',
+  familyName: '',
+  preferredName: '',
+  dateOfBirth: '',
+  sex: '' as Sex | '',
+  mrn: '',
+  leadClinicianId: '',
+};
 
 /** Only what identifies the person is asked for here; the rest of intake is done section by section. */
 export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAdded(patient: PatientSummary): void }) {
   const [saving, setSaving] = useState(false);
-  const form = useForm({ initialValues: blank });
+  const { state } = useAppState();
+  const [clinicians, setClinicians] = useState<Clinician[]>([]);
+  // The clinician who admits the patient leads their care unless another is chosen.
+  const form = useForm({ initialValues: { ...blank, leadClinicianId: state.currentClinician?.id ?? '' } });
+  useEffect(() => {
+    if (!props.opened) return;
+    api.clinicians
+      .list({})
+      .then((all) => setClinicians(all.filter((c) => c.active)))
+      .catch(() => undefined);
+  }, [props.opened]);
   const matches = useMatches(form.values);
   // The tick answers for the people listed when it was given: a different match asks again.
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
@@ -52,7 +73,11 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
     setConfirmError(null);
     setSaving(true);
     try {
-      const patient = await api.patients.create({ ...values, sex: values.sex as Sex });
+      const patient = await api.patients.create({
+        ...values,
+        sex: values.sex as Sex,
+        leadClinicianId: values.leadClinicianId || null,
+      });
       showSaved(`${patient.givenName} ${patient.familyName} added to the caseload`);
       form.reset();
       setDifferentPerson(false);
@@ -92,6 +117,11 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
               ))}
             </Group>
           </Radio.Group>
+          <NativeSelect
+            label="Lead clinician"
+            data={[{ value: '', label: 'None yet' }, ...clinicians.map((c) => ({ value: c.id, label: c.fullName }))]}
+            {...form.getInputProps('leadClinicianId')}
+          />
           {matches.length > 0 && (
             <Alert color="yellow" icon={<IconUsers size={18} />} title="This may be someone already on the caseload">
               <Stack gap="xs">

@@ -2,16 +2,14 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Uns
 import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { medicationFlagAdvice } from '../../../shared/clinical/intake/medications';
-import { mirelsSource } from '../../../shared/clinical/intake/fractureRisk';
 import { skeletalRiskNote } from '../../../shared/clinical/intake/skeletalRisk';
 import type { IntakeRecord } from '../../../shared/contract/intake';
 import { daysBetween, formatClinicDate } from '../../../shared/dates';
 import {
-  boneLesionSites,
   contactRoles,
   goalCategories,
   goalStatuses,
+  metastaticSites,
   treatmentTypes,
 } from '../../../shared/domain/vocabulary';
 import { assessmentsPatientSections } from '../assessments/patientSections';
@@ -19,6 +17,7 @@ import { PatientExportButton } from '../exports/PatientExportButton';
 import { historyPatientSections } from '../history/patientSections';
 import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
+import { ClinicPolicyBadge } from '../sessions/safetyPanels';
 import { intakeSections } from './intakeSections';
 import { cycleDayText } from './sections/TreatmentsSection';
 import type { PatientSection } from './sections';
@@ -74,39 +73,17 @@ function Alerts({ record }: { record: IntakeRecord }) {
       title: `Open ${record.openRedFlags > 0 ? `red flag${record.openRedFlags > 1 ? 's' : ''}` : ''}${record.openRedFlags > 0 && record.openAdverseEvents > 0 ? ' and ' : ''}${record.openAdverseEvents > 0 ? `adverse event${record.openAdverseEvents > 1 ? 's' : ''}` : ''}`,
     });
   }
-  if (record.skeletalRisk.flags.surgicalOpinionWarranted) {
+  for (const alert of record.alerts) {
     alerts.push({
-      color: 'red',
-      title: 'SINS 7 or more: a surgical opinion is warranted',
-      body: 'Fisher et al. 2010, Spine 35:E1221',
-    });
-  }
-  const mirelsHigh = record.skeletalRisk.lines.filter(
-    (line) => line.score?.kind === 'mirels' && line.score.atLeast >= 9,
-  );
-  if (mirelsHigh.length > 0) {
-    alerts.push({
-      color: 'red',
-      title: 'Mirels 9 or more: prophylactic fixation is considered',
-      body: `${mirelsHigh.map((line) => line.reason).join('; ')}. (${mirelsSource})`,
-    });
-  }
-  const nonWeightBearing = record.boneLesions.filter((l) => l.active && l.weightBearing === 'non_weight_bearing');
-  if (nonWeightBearing.length > 0) {
-    alerts.push({
-      color: 'red',
-      title: 'Non-weight-bearing',
-      body: `Recorded as non-weight-bearing: ${nonWeightBearing
-        .map((l) => `${boneLesionSites.labels[l.site].toLowerCase()}${l.location ? ` (${l.location})` : ''}`)
-        .join(', ')}. No weight-bearing through it until the medical team changes this.`,
-    });
-  }
-  for (const flag of record.medicationFlags) {
-    const advice = medicationFlagAdvice[flag];
-    alerts.push({
-      color: 'yellow',
-      title: advice.title,
-      body: `${advice.advice}${advice.source ? ` (${advice.source})` : ''}`,
+      color: alert.color,
+      title: alert.title,
+      body: alert.clinicPolicy ? (
+        <>
+          {alert.body} <ClinicPolicyBadge />
+        </>
+      ) : (
+        alert.body
+      ),
     });
   }
   if (record.reassessmentDueOn) {
@@ -142,6 +119,17 @@ function Alerts({ record }: { record: IntakeRecord }) {
       ))}
     </Stack>
   );
+}
+
+/** "Breast cancer, stage IV · metastatic: brain, bone": the first thing a clinician asks. */
+function diagnosisLine(d: IntakeRecord['diagnoses'][number]): string {
+  const sites = d.metastaticSites.map((site) =>
+    site === 'other' && d.otherMetastaticSites ? d.otherMetastaticSites : metastaticSites.labels[site].toLowerCase(),
+  );
+  const primary = /cancer|carcinoma|oma\b|leuk/i.test(d.primarySite) ? d.primarySite : `${d.primarySite} cancer`;
+  return `${primary}${d.histology ? ` (${d.histology})` : ''}${d.stage ? `, stage ${d.stage}` : ''}${
+    sites.length > 0 ? ` · metastatic: ${sites.join(', ')}` : ''
+  }`;
 }
 
 function SectionLinks(props: { patientId: string; sections: PatientSection[]; title: string }) {
@@ -194,6 +182,11 @@ export function PatientOverview() {
         {record.leadClinician ? `Lead clinician ${record.leadClinician.fullName}` : 'No lead clinician assigned'}
         {mainOncologist ? ` · Main oncologist ${mainOncologist.fullName}` : ''}
       </Text>
+      {record.diagnoses.length > 0 && (
+        <Text fw={600} aria-label="Cancer diagnosis">
+          {record.diagnoses.map(diagnosisLine).join('; ')}
+        </Text>
+      )}
       <Alerts record={record} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card title="Clearance" to={`${base}/clearance`}>

@@ -1,7 +1,9 @@
 import type { SettingsPanel } from '../settings/panels';
 import { ContactsDirectory } from './contacts';
+import { SiteAlertsPanel } from './SiteAlertsPanel';
 
 /** Panels the patients workflow adds to Settings. */
 export const patientsSettingsPanels: SettingsPanel[] = [
   { id: 'contacts', title: 'Contacts directory', element: <ContactsDirectory /> },
+  { id: 'site-alerts', title: 'Metastatic-site alerts', element: <SiteAlertsPanel /> },
 ];

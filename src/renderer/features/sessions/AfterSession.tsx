@@ -1,4 +1,6 @@
-import { Button, Group, Paper, SimpleGrid, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
+import { NotesField } from '../../components/NotesField';
 import type { SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
@@ -36,14 +38,13 @@ export function AfterSession(props: {
           ))}
         </SimpleGrid>
       )}
-      <Textarea
+      <NotesField
         mt="sm"
         label="Session notes"
-        autosize
-        minRows={2}
+        max={SESSION_NOTES_MAX}
         value={draft.notes}
         error={errors.notes}
-        onChange={(e) => dispatch({ type: 'notes', value: e.currentTarget.value })}
+        onChange={(value) => dispatch({ type: 'notes', value })}
       />
       <Group mt="sm" align="flex-end" justify="space-between">
         <TextInput

@@ -1,10 +1,11 @@
 import { Alert, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { conflictsFor } from '../../../shared/clinical/session';
+import { conflictsFor, entryLimitProblems } from '../../../shared/clinical/session';
 import type { Exercise, SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { ExerciseRow } from './ExerciseRow';
+import { libraryFilter } from './useLibrary';
 
 /** The exercise log against the written plan, one row per exercise, with bone-lesion conflicts. */
 export function ExerciseLog(props: {
@@ -41,6 +42,17 @@ export function ExerciseLog(props: {
         {draft.entries.map((entry, index) => {
           const ex = libraryById.get(entry.exerciseId);
           const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
+          const limitProblems = ex
+            ? entryLimitProblems(
+                {
+                  rpe: entry.rpe === '' ? null : entry.rpe,
+                  peakHr: entry.peakHr === '' ? null : entry.peakHr,
+                  outcome: entry.outcome,
+                },
+                ex,
+                view.safety.clearance.limits,
+              )
+            : [];
           const item = entry.planned ? view.plan?.items.find((i) => i.exerciseId === entry.exerciseId) : undefined;
           return (
             <ExerciseRow
@@ -48,6 +60,7 @@ export function ExerciseLog(props: {
               entry={entry}
               index={index}
               conflicts={conflicts}
+              limitProblems={limitProblems}
               cols={props.cols}
               errors={errors}
               thresholds={view.thresholds}
@@ -75,6 +88,7 @@ export function ExerciseLog(props: {
         label="Add an exercise"
         placeholder="Type to search the library"
         searchable
+        filter={libraryFilter(props.library)}
         value={null}
         data={props.library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
         onChange={(value) => {

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useRef, type KeyboardEvent } from 'react';
-import { entrySpo2Problem, type BoneConflict } from '../../../shared/clinical/session';
+import { entrySpo2Problem, type BoneConflict, type LimitProblem } from '../../../shared/clinical/session';
 import {
   entryOutcomeLabels,
   entryOutcomes,
@@ -21,7 +21,7 @@ import {
   type SessionView,
 } from '../../../shared/contract/sessions';
 import { withPerformedValue, type EntryDraft, type EntryNumberField, type Num } from './draft';
-import { ConflictWarning } from './safetyPanels';
+import { ConflictWarning, LimitWarning } from './safetyPanels';
 import { entryInputs, entryRanges, NumberField } from './sessionFields';
 
 /** Focus the start of the row after `row` in the same log, or the first after-session field. */
@@ -56,6 +56,8 @@ export function ExerciseRow(props: {
   entry: EntryDraft;
   index: number;
   conflicts: BoneConflict[];
+  /** Where this row goes beyond the doctor's structured restrictions. */
+  limitProblems: LimitProblem[];
   cols: number;
   errors: Record<string, string>;
   planned: Partial<Record<EntryNumberField, Num>> | null;
@@ -176,9 +178,10 @@ export function ExerciseRow(props: {
           onChange={(e) => set({ reason: e.currentTarget.value })}
         />
       )}
-      {props.conflicts.length > 0 && entry.outcome !== 'skipped' && (
+      {(props.conflicts.length > 0 || props.limitProblems.length > 0) && entry.outcome !== 'skipped' && (
         <Stack gap={6} mt={6}>
-          <ConflictWarning conflicts={props.conflicts} />
+          {props.conflicts.length > 0 && <ConflictWarning conflicts={props.conflicts} />}
+          {props.limitProblems.length > 0 && <LimitWarning problems={props.limitProblems} />}
           <Textarea
             size="sm"
             label="Override note (required)"

@@ -17,14 +17,20 @@ import {
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { conflictsFor, movementTagLabels, type BoneRestriction } from '../../../shared/clinical/session';
+import {
+  conflictsFor,
+  movementTagLabels,
+  planItemLimitProblems,
+  type BoneRestriction,
+} from '../../../shared/clinical/session';
 import type { OutputOf } from '../../../shared/contract';
 import { formatClinicDate } from '../../../shared/dates';
 import { boneLesionSites } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { MovementClearancePanel } from './MovementClearance';
-import { useExerciseLibrary } from './useLibrary';
+import { DoctorRestrictions, LimitWarning } from './safetyPanels';
+import { libraryFilter, useExerciseLibrary } from './useLibrary';
 import { BackLink } from '../../components/BackLink';
 
 type Num = number | '';
@@ -213,6 +219,7 @@ export function PlanEditor() {
           </Button>
         </Group>
       </Group>
+      <DoctorRestrictions text={view.doctorRestrictions.text} limits={view.doctorRestrictions.limits} />
       <RestrictionsSummary restrictions={view.restrictions} />
       <MovementClearancePanel patientId={patientId} view={view} onChanged={setView} />
       {!hrAllowed && (
@@ -260,6 +267,9 @@ export function PlanEditor() {
       {items.map((item, index) => {
         const ex = byId.get(item.exerciseId);
         const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
+        const limitProblems = ex
+          ? planItemLimitProblems({ rpeMax: n(item.rpeMax), hrMax: n(item.hrMax) }, ex, view.doctorRestrictions.limits)
+          : [];
         const err = (f: string) => errors[`items.${index}.${f}`];
         return (
           <Paper key={item.key} withBorder p="md" radius="md" role="group" aria-label={ex?.name ?? 'Exercise'}>
@@ -338,7 +348,7 @@ export function PlanEditor() {
                 size="sm"
                 label="HR from (bpm)"
                 disabled={!hrAllowed}
-                description={hrAllowed ? undefined : 'Not on a beta-blocker'}
+                description={hrAllowed ? undefined : 'On a beta-blocker: use RPE'}
                 min={40}
                 max={220}
                 value={item.hrMin}
@@ -385,15 +395,18 @@ export function PlanEditor() {
                 onChange={(e) => set(item.key, { notes: e.currentTarget.value })}
               />
             </SimpleGrid>
-            {conflicts.length > 0 && (
+            {(conflicts.length > 0 || limitProblems.length > 0) && (
               <Stack gap={4} mt="xs">
-                <Alert color="orange" variant="light" p="xs" title="Conflicts with a bone-lesion restriction">
-                  {conflicts.map((c) => (
-                    <Text size="sm" key={`${c.lesionId}:${c.tag}`}>
-                      {boneLesionSites.labels[c.site]} lesion — {c.reason}
-                    </Text>
-                  ))}
-                </Alert>
+                {conflicts.length > 0 && (
+                  <Alert color="orange" variant="light" p="xs" title="Conflicts with a bone-lesion restriction">
+                    {conflicts.map((c) => (
+                      <Text size="sm" key={`${c.lesionId}:${c.tag}`}>
+                        {boneLesionSites.labels[c.site]} lesion — {c.reason}
+                      </Text>
+                    ))}
+                  </Alert>
+                )}
+                {limitProblems.length > 0 && <LimitWarning problems={limitProblems} />}
                 <Textarea
                   size="sm"
                   label="Override note (required)"
@@ -411,6 +424,7 @@ export function PlanEditor() {
         label="Add an exercise to the plan"
         placeholder="Type to search the library"
         searchable
+        filter={libraryFilter(library)}
         value={null}
         data={library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
         onChange={(value) => value && setItems((all) => [...all, blankItem(value)])}

@@ -22,6 +22,7 @@ import { ExerciseLog } from './ExerciseLog';
 import { DecisionPanel, PatientSafetyHeader, UrgentActionPanel } from './safetyPanels';
 import { RecordedScreen, ScreenForm } from './ScreenForm';
 import { SignedSession } from './SignedSession';
+import { startBlockers, type StartBlocker } from './startBlockers';
 import { useSessionDraft } from './useSessionDraft';
 
 /** One patient's state at a glance, for the class switcher. */
@@ -32,7 +33,7 @@ export interface RecorderStatus {
   color: string;
 }
 
-function statusOf(view: SessionView, draft: SessionDraft, live: ScreenDecision): RecorderStatus {
+function statusOf(view: SessionView, draft: SessionDraft, live: ScreenDecision, blocked: boolean): RecorderStatus {
   const base = { sessionId: view.id, patientName: view.patientName };
   if (view.signedAt) {
     return { ...base, label: `Signed${view.decision ? ` · ${decisionLabels[view.decision]}` : ''}`, color: 'gray' };
@@ -40,8 +41,11 @@ function statusOf(view: SessionView, draft: SessionDraft, live: ScreenDecision):
   if (view.decision) return { ...base, label: decisionLabels[view.decision], color: decisionColors[view.decision] };
   const typed = Object.values(draft.screen).some((v) => v !== '' && !(Array.isArray(v) && v.length === 0));
   if (typed && live === 'hold') return { ...base, label: 'Screening · Hold', color: 'red' };
+  if (blocked) return { ...base, label: 'Cannot start yet', color: 'red' };
   return { ...base, label: typed ? 'Screening' : 'To screen', color: typed ? 'blue' : 'gray' };
 }
+
+const groupAgainstDoctor = (view: SessionView) => view.classId !== null && view.safety.clearance.limits.noGroupSessions;
 
 /** The screen's verdict beside the form: decision, urgent action, clearance, and the record button. */
 function ScreenVerdict(props: {
@@ -49,6 +53,7 @@ function ScreenVerdict(props: {
   draft: SessionDraft;
   live: ScreenResult;
   completeness: ReturnType<typeof screenCompleteness>;
+  blockers: StartBlocker[];
   errors: Record<string, string>;
   busy: boolean;
   dispatch(action: DraftAction): void;
@@ -58,7 +63,8 @@ function ScreenVerdict(props: {
   const decision = live.decision;
   const recorded = view.decision !== null;
   const mayStart = view.safety.mayStart;
-  const needsOverride = mayStart.verdict === 'override_required' && decision !== 'hold';
+  const noGroup = groupAgainstDoctor(view) && mayStart.verdict !== 'blocked';
+  const needsOverride = (mayStart.verdict === 'override_required' || noGroup) && decision !== 'hold';
   return (
     <Stack gap="md">
       <DecisionPanel
@@ -67,19 +73,25 @@ function ScreenVerdict(props: {
         recorded={false}
         missing={props.completeness.missing}
         notTaken={props.completeness.notTaken}
+        blockers={props.blockers}
       />
       <UrgentActionPanel view={view} flagIds={draft.screen.redFlags} rules={live.firedRules} />
-      {mayStart.verdict !== 'may_start' && (
+      {(mayStart.verdict !== 'may_start' || noGroup) && (
         <Alert color={mayStart.verdict === 'blocked' ? 'red' : 'orange'} title="Medical clearance" variant="light">
           {mayStart.reasons.map((r) => (
             <Text size="sm" key={r}>
               {r}
             </Text>
           ))}
+          {noGroup && <Text size="sm">The doctor’s clearance says no group sessions, and this is a group class.</Text>}
           {needsOverride && (
             <Textarea
               mt="xs"
-              label="Reason for starting without valid clearance"
+              label={
+                mayStart.verdict === 'override_required'
+                  ? 'Reason for starting without valid clearance'
+                  : 'Reason for joining a group session'
+              }
               withAsterisk
               autosize
               minRows={2}
@@ -145,7 +157,20 @@ export function SessionRecorder(props: {
     );
   }, [view, draft]);
 
-  const status = view && draft && live ? statusOf(view, draft, live.decision) : null;
+  const status =
+    view && draft && live
+      ? statusOf(
+          view,
+          draft,
+          live.decision,
+          startBlockers({
+            draft,
+            decision: live.decision,
+            mayStart: view.safety.mayStart,
+            groupAgainstDoctor: groupAgainstDoctor(view),
+          }).length > 0,
+        )
+      : null;
   const { onStatus } = props;
   useEffect(() => {
     if (status) onStatus?.(status);
@@ -165,6 +190,12 @@ export function SessionRecorder(props: {
   const recorded = view.decision !== null;
   const decision = live.decision;
   const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision);
+  const blockers = startBlockers({
+    draft,
+    decision,
+    mayStart: view.safety.mayStart,
+    groupAgainstDoctor: groupAgainstDoctor(view),
+  });
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
   const clearErrors = (prefix: string) => {
     if (Object.keys(errors).some((k) => k.startsWith(prefix))) {
@@ -174,9 +205,15 @@ export function SessionRecorder(props: {
 
   const recordScreen = async () => {
     flush();
-    if (!completeness.complete) {
-      // The same rule main applies on save: say under each field what is still needed.
-      setErrors(Object.fromEntries(completeness.missing.map((m) => [`screen.${m.field}`, m.message])));
+    const fieldBlockers = blockers.filter((b) => b.field !== null);
+    if (!completeness.complete || fieldBlockers.length > 0) {
+      // The same rules main applies on save: say under each field what is still needed or impossible.
+      setErrors(
+        Object.fromEntries([
+          ...completeness.missing.map((m) => [`screen.${m.field}`, m.message]),
+          ...fieldBlockers.map((b) => [b.field, b.message]),
+        ]),
+      );
       return;
     }
     setBusy(true);
@@ -254,6 +291,7 @@ export function SessionRecorder(props: {
             draft={draft}
             live={live}
             completeness={completeness}
+            blockers={blockers}
             errors={errors}
             busy={busy}
             dispatch={dispatch}

@@ -1,10 +1,14 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconHandStop, IconPhone } from '@tabler/icons-react';
+import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
+import type { PatientAlert } from '../../../shared/clinical/intake/patientAlerts';
 import {
+  describeLimits,
   movementTagLabels,
   redFlags,
   type BoneConflict,
   type FiredRule,
+  type LimitProblem,
   type MissingVital,
   type ScreenDecision,
 } from '../../../shared/clinical/session';
@@ -12,6 +16,7 @@ import type { SessionView } from '../../../shared/contract/sessions';
 import { boneLesionSites, contactRoles } from '../../../shared/domain/vocabulary';
 import { clearanceBadgeLook } from '../patients/shared';
 import { decisionColors, decisionLabels } from './badges';
+import type { StartBlocker } from './startBlockers';
 
 /*
  * The safety panels shared by the live session screen and the signed record: the decision and
@@ -28,20 +33,27 @@ export function DecisionPanel(props: {
   missing?: MissingVital[];
   /** Core vitals recorded as not taken, with the clinician's reason. */
   notTaken?: Array<{ label: string; reason: string }>;
+  /** Why the session cannot start on what is on screen (clearance, an impossible value); never shown as Go. */
+  blockers?: StartBlocker[];
 }) {
   const acting = props.rules.filter((r) => r.effect !== 'info');
   const notes = props.rules.filter((r) => r.effect === 'info');
   const missing = props.missing ?? [];
   // A signed record keeps the decision it was recorded with; only a live screen waits for vitals.
   const incomplete = missing.length > 0 && props.decision !== 'hold' && !props.recorded;
-  const color = incomplete ? 'gray' : decisionColors[props.decision];
-  const Icon = incomplete
-    ? IconClipboardList
-    : props.decision === 'hold'
-      ? IconHandStop
-      : props.decision === 'modify'
-        ? IconAlertTriangle
-        : IconCheck;
+  const blockers = props.recorded ? [] : (props.blockers ?? []);
+  // A Hold already says nobody starts; anything else with a blocker must not read as Go.
+  const cannotStart = blockers.length > 0 && props.decision !== 'hold';
+  const color = cannotStart ? 'red' : incomplete ? 'gray' : decisionColors[props.decision];
+  const Icon = cannotStart
+    ? IconHandStop
+    : incomplete
+      ? IconClipboardList
+      : props.decision === 'hold'
+        ? IconHandStop
+        : props.decision === 'modify'
+          ? IconAlertTriangle
+          : IconCheck;
   return (
     <Paper
       withBorder
@@ -62,18 +74,27 @@ export function DecisionPanel(props: {
           <Text
             fw={750}
             fz={24}
-            c={incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
+            c={cannotStart ? 'red.8' : incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
             lh={1.1}
             data-testid="decision"
           >
-            {incomplete ? 'Screen incomplete' : decisionLabels[props.decision]}
+            {cannotStart ? 'Cannot start yet' : incomplete ? 'Screen incomplete' : decisionLabels[props.decision]}
           </Text>
         </div>
       </Group>
+      {blockers.length > 0 && (
+        <Alert color="red" variant="light" mt="sm" p="sm" aria-label="Why not yet">
+          <List size="sm" spacing={2}>
+            {blockers.map((b) => (
+              <List.Item key={b.message}>{b.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {incomplete && (
         <Alert color="orange" variant="light" mt="sm" p="sm" aria-label="Still needed">
           <Text size="sm" fw={650}>
-            Not Go yet: still needed
+            {cannotStart ? 'Also still needed' : 'Not Go yet: still needed'}
           </Text>
           <List size="sm" spacing={0}>
             {missing.map((m) => (
@@ -95,7 +116,7 @@ export function DecisionPanel(props: {
           <b>{n.label} not taken:</b> {n.reason}
         </Text>
       ))}
-      {acting.length === 0 && !incomplete && (
+      {acting.length === 0 && !incomplete && !cannotStart && (
         <Text size="sm" mt="sm" c="dimmed">
           No rule has fired on what is entered so far.
         </Text>
@@ -212,6 +233,60 @@ export function UrgentActionPanel(props: { view: SessionView; flagIds: string[];
   );
 }
 
+export function ClinicPolicyBadge() {
+  return (
+    <Badge size="xs" variant="outline" color="gray" title="The clinic's own default, editable in Settings">
+      Clinic policy
+    </Badge>
+  );
+}
+
+/** The patient's standing safety alerts: the same list, from the same rule, as the overview shows. */
+export function StandingAlerts(props: { alerts: PatientAlert[] }) {
+  if (props.alerts.length === 0) return null;
+  return (
+    <Stack gap={4} role="list" aria-label="Patient alerts">
+      {props.alerts.map((a) => (
+        <Alert
+          key={a.id}
+          role="listitem"
+          color={a.color}
+          variant="light"
+          p={6}
+          icon={<IconAlertTriangle size={18} />}
+          aria-label={a.title}
+        >
+          <Text size="sm">
+            <b>{a.title}:</b> {a.body} {a.clinicPolicy && <ClinicPolicyBadge />}
+          </Text>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
+/** The doctor's restrictions from the clearance in force: their own words, then what Pacewise enforces. */
+export function DoctorRestrictions(props: { text: string | null; limits: ClearanceLimits }) {
+  const enforced = describeLimits(props.limits);
+  if (!props.text && enforced.length === 0) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title="Doctor’s restrictions (clearance)"
+      p="sm"
+      aria-label="Doctor’s restrictions"
+    >
+      {props.text && <Text size="sm">“{props.text}”</Text>}
+      {enforced.length > 0 && (
+        <Text size="sm" mt={props.text ? 4 : 0}>
+          <b>Checked on every log and plan:</b> {enforced.join(' · ')}. Going beyond them needs an override note.
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
 export function PatientSafetyHeader({ view }: { view: SessionView }) {
   const { safety } = view;
   const cycle = safety.activeTreatments.find((t) => t.cycleDay);
@@ -244,6 +319,8 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
           bone-lesion conflicts as they were at sign-off.
         </Text>
       )}
+      <DoctorRestrictions text={safety.clearance.restrictions} limits={safety.clearance.limits} />
+      <StandingAlerts alerts={safety.alerts} />
       {view.restrictions.length > 0 && (
         <Alert color="grape" variant="light" title="Bone-metastasis restrictions" p="sm">
           {view.restrictions.map((r) => (
@@ -258,6 +335,25 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** Where a logged value or planned exercise goes beyond the doctor's structured restrictions. */
+export function LimitWarning(props: { problems: LimitProblem[] }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      p="xs"
+      icon={<IconAlertTriangle size={18} />}
+      title="Beyond the doctor’s restrictions"
+    >
+      {props.problems.map((p) => (
+        <Text size="sm" key={p.message}>
+          {p.message}
+        </Text>
+      ))}
+    </Alert>
   );
 }
 

@@ -1,4 +1,5 @@
 import { daysBetween, formatClinicDate, type ClinicDate } from '../../dates';
+import type { MovementTag } from '../session/boneRestrictions';
 import {
   clearanceDecisions,
   patientStatuses,
@@ -8,6 +9,31 @@ import {
 
 export const CLEARANCE_EXPIRING_WITHIN_DAYS = 14;
 
+/**
+ * The parts of a doctor's restrictions Pacewise can enforce: an RPE (6–20) ceiling, a heart-rate
+ * ceiling, movement tags to avoid, and no group sessions. The free text stays the doctor's words.
+ */
+export interface ClearanceLimits {
+  rpeCeiling: number | null;
+  hrCeiling: number | null;
+  avoidTags: MovementTag[];
+  noGroupSessions: boolean;
+}
+
+export const noClearanceLimits: ClearanceLimits = {
+  rpeCeiling: null,
+  hrCeiling: null,
+  avoidTags: [],
+  noGroupSessions: false,
+};
+
+export function hasLimits(limits: ClearanceLimits | null | undefined): limits is ClearanceLimits {
+  return (
+    !!limits &&
+    (limits.rpeCeiling !== null || limits.hrCeiling !== null || limits.avoidTags.length > 0 || limits.noGroupSessions)
+  );
+}
+
 export interface ClearanceRecord {
   requestedOn: ClinicDate | null;
   requestedFrom: string | null;
@@ -15,6 +41,8 @@ export interface ClearanceRecord {
   receivedFrom: string | null;
   decision: ClearanceDecision | null;
   restrictions: string | null;
+  /** Structured restrictions recorded with a "with restrictions" decision. */
+  limits?: ClearanceLimits | null;
   /** The date the doctor asked to review by; the clearance lapses after it. */
   reviewBy: ClinicDate | null;
 }
@@ -34,6 +62,8 @@ export interface ClearanceStatus {
   state: ClearanceState;
   decision: ClearanceDecision | null;
   restrictions: string | null;
+  /** Enforced restrictions of the clearance in force (none unless cleared with restrictions). */
+  limits: ClearanceLimits;
   expiresOn: ClinicDate | null;
   /** Days from the asked-about date to the review date; 0 on the review date, negative once expired. */
   daysLeft: number | null;
@@ -76,6 +106,7 @@ export function clearanceStatusOn(records: readonly ClearanceRecord[], date: Cli
         receivedFrom: null,
         decision: null,
         restrictions: null,
+        limits: null,
         reviewBy: null,
       };
       return [{ record: requestOnly, order }];
@@ -102,6 +133,7 @@ export function clearanceStatusOn(records: readonly ClearanceRecord[], date: Cli
         state: 'missing',
         decision: null,
         restrictions: null,
+        limits: noClearanceLimits,
         expiresOn: null,
         daysLeft: null,
         label: clearanceStateLabels.missing,
@@ -115,6 +147,7 @@ export function clearanceStatusOn(records: readonly ClearanceRecord[], date: Cli
       state: 'requested',
       decision: null,
       restrictions: null,
+      limits: noClearanceLimits,
       expiresOn: null,
       daysLeft: null,
       label: clearanceStateLabels.requested,
@@ -165,11 +198,13 @@ export function clearanceStatusOn(records: readonly ClearanceRecord[], date: Cli
     review = ` Review by ${formatClinicDate(current.reviewBy)}.`;
   }
   const restrictions = current.restrictions?.trim() ? current.restrictions.trim() : null;
+  const limits = decision === 'with_restrictions' && current.limits ? current.limits : noClearanceLimits;
 
   return {
     state,
     decision,
     restrictions,
+    limits,
     expiresOn: current.reviewBy,
     daysLeft,
     label,

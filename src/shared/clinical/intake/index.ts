@@ -3,3 +3,4 @@ export * from './skeletalRisk';
 export * from './treatmentCycle';
 export * from './clearance';
 export * from './medications';
+export * from './patientAlerts';

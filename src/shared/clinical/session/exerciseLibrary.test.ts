@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { conflictsFor, movementTags, restrictionsForLesions } from './boneRestrictions';
-import { exerciseModalities, findStarterExercise, starterExercises, type StarterExercise } from './exerciseLibrary';
+import {
+  exerciseMatches,
+  exerciseModalities,
+  findStarterExercise,
+  starterExercises,
+  type StarterExercise,
+} from './exerciseLibrary';
 
 function exercise(key: string): StarterExercise {
   const found = findStarterExercise(key);
@@ -75,5 +81,30 @@ describe('starter exercise library', () => {
     const skull = restrictionsForLesions([{ id: 'S1', site: 'skull' }]);
     const conflicting = starterExercises.filter((e) => conflictsFor(asExercise(e), skull).length > 0).map((e) => e.key);
     expect(conflicting).toEqual(['walk_jog_intervals']);
+  });
+});
+
+describe('tag review and search', () => {
+  it('knee lifts are hip flexion: seated marching and the band knee lift conflict with a proximal-femur lesion', () => {
+    const femur = restrictionsForLesions([{ id: 'l1', site: 'proximal_femur' }]);
+    for (const key of ['seated_marching', 'marching_in_place', 'chair_aerobics', 'seated_hip_flexion_band']) {
+      expect(
+        conflictsFor(asExercise(exercise(key)), femur).some((c) => c.tag === 'hip_flexion_extension'),
+        key,
+      ).toBe(true);
+    }
+    // Cycling stays allowed by the scheme with a femoral lesion.
+    expect(conflictsFor(asExercise(exercise('stationary_cycle')), femur)).toEqual([]);
+  });
+
+  it('finds exercises by name, description or synonym: "bike" finds the stationary cycle', () => {
+    const found = (q: string) =>
+      starterExercises.filter((e) => exerciseMatches({ ...e, starterKey: e.key }, q)).map((e) => e.key);
+    expect(found('bike')).toContain('stationary_cycle');
+    expect(found('bike')).toContain('arm_ergometer');
+    expect(found('loop band knees')).toContain('seated_hip_abduction_band');
+    expect(found('hip flexion')).toContain('seated_hip_flexion_band');
+    expect(found('rower')).toEqual(['rowing_machine']);
+    expect(found('zzz')).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'low',
     weightBearing: true,
-    tags: ['weight_bearing_aerobic'],
+    tags: ['weight_bearing_aerobic', 'hip_flexion_extension'],
     chairBased: false,
     description:
       'Stand near a chair or rail and march on the spot, lifting your knees a comfortable height. Swing your arms if you can.',
@@ -192,7 +192,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair'],
     impact: 'none',
     weightBearing: false,
-    tags: ['non_weight_bearing_aerobic'],
+    tags: ['non_weight_bearing_aerobic', 'hip_flexion_extension'],
     chairBased: true,
     description: 'Sit tall near the front of a sturdy chair and march your feet, lifting one knee then the other.',
   },
@@ -204,7 +204,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair'],
     impact: 'none',
     weightBearing: false,
-    tags: ['non_weight_bearing_aerobic', 'shoulder_movements'],
+    tags: ['non_weight_bearing_aerobic', 'shoulder_movements', 'hip_flexion_extension'],
     chairBased: true,
     description: 'Seated, combine marching feet with arm reaches forward and out to the side, to music if you like.',
   },
@@ -310,6 +310,19 @@ const starterList: readonly StarterExercise[] = [
     chairBased: true,
     description:
       'With a loop band just above your knees, sit tall and press your knees apart, then bring them back slowly.',
+  },
+  {
+    key: 'seated_hip_flexion_band',
+    name: 'Seated knee lift with band (hip flexion)',
+    modality: 'resistance',
+    position: 'seated',
+    equipment: ['chair', 'resistance band'],
+    impact: 'none',
+    weightBearing: false,
+    tags: ['hip_flexion_extension', 'lower_body_resistance'],
+    chairBased: true,
+    description:
+      'With a loop band around both thighs just above the knees, sit tall and lift one knee a few centimetres against the band, hold, then lower slowly. Change legs.',
   },
   {
     key: 'standing_hip_abduction',
@@ -899,6 +912,51 @@ const starterList: readonly StarterExercise[] = [
       'Lie on your side with a pillow under your head and between your knees, and breathe slowly and easily.',
   },
 ];
+
+/**
+ * Starter exercises whose tags were corrected in the tag review against the site scheme, with the
+ * tags they were first seeded with: a library still holding exactly those is brought up to date
+ * (a clinic's own edit is left alone).
+ */
+export const starterTagCorrections: Record<string, readonly MovementTag[]> = {
+  seated_marching: ['non_weight_bearing_aerobic'],
+  marching_in_place: ['weight_bearing_aerobic', 'standing_lower_limb_load'],
+  chair_aerobics: ['non_weight_bearing_aerobic', 'shoulder_movements'],
+};
+
+/** Other words clinicians and patients use for a starter exercise, so search finds it by any of them. */
+export const exerciseSynonyms: Record<string, readonly string[]> = {
+  stationary_cycle: ['bike', 'exercise bike', 'cycling', 'cycle ergometer'],
+  recumbent_cycle: ['bike', 'recumbent bike', 'cycling'],
+  arm_ergometer: ['arm crank', 'upper body ergometer', 'UBE'],
+  recumbent_stepper: ['NuStep', 'stepper'],
+  treadmill_walking: ['treadmill'],
+  elliptical: ['cross trainer', 'cross-trainer'],
+  rowing_machine: ['rower', 'erg', 'rowing'],
+  sit_to_stand: ['chair stand', 'STS', 'chair rise'],
+  squat_to_chair: ['chair squat'],
+  glute_bridge: ['hip bridge', 'glute bridge'],
+  prone_hip_extension: ['hip extension'],
+  seated_hip_flexion_band: ['hip flexion', 'knee lift', 'marching with band'],
+  seated_marching: ['hip flexion', 'knee lift'],
+  wall_push_up: ['press-up', 'push up'],
+  seated_abdominal_brace: ['core', 'abdominal', 'abs'],
+  hand_grip_squeeze: ['grip', 'hand strength'],
+  diaphragmatic_breathing: ['belly breathing'],
+};
+
+/** Whether a library exercise answers a search: its name, its description or a synonym, case-insensitively. */
+export function exerciseMatches(
+  exercise: { name: string; description: string; starterKey: string | null },
+  query: string,
+): boolean {
+  const words = query.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [exercise.name, exercise.description, ...(exerciseSynonyms[exercise.starterKey ?? ''] ?? [])]
+    .join(' ')
+    .toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
 
 export function findStarterExercise(key: string): StarterExercise | undefined {
   return starterExercises.find((exercise) => exercise.key === key);

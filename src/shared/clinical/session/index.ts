@@ -8,3 +8,4 @@ export * from './screenContext';
 export * from './screenCompleteness';
 export * from './inSession';
 export * from './screenRules';
+export * from './clearanceLimits';

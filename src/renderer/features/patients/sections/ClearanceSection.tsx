@@ -1,8 +1,27 @@
-import { Alert, Badge, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { describeLimits, movementTagLabels, movementTags, type MovementTag } from '../../../../shared/clinical/session';
 import type { ClearanceView } from '../../../../shared/contract/intake';
 import { formatClinicDate, todayLocal } from '../../../../shared/dates';
 import { clearanceDecisions, type ClearanceDecision } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
+import { showApiError, showSaved } from '../../../components/forms';
 import { ContactPicker, useContacts } from '../contacts';
 import { blankify, clearanceColors, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
@@ -16,8 +35,19 @@ const blank = {
   receivedFromName: '',
   decision: '' as ClearanceDecision | '',
   restrictions: '',
+  rpeCeiling: '' as number | '',
+  hrCeiling: '' as number | '',
+  avoidTags: [] as MovementTag[],
+  noGroupSessions: false,
   reviewBy: '',
   notes: '',
+};
+
+const noLimits = {
+  rpeCeiling: '' as const,
+  hrCeiling: '' as const,
+  avoidTags: [] as MovementTag[],
+  noGroupSessions: false,
 };
 
 const verdictLabels = {
@@ -48,6 +78,36 @@ export function ClearanceSection() {
                   • {r}
                 </Text>
               ))}
+              {record.patient.status === 'referred' &&
+                (record.clearance.state === 'valid' || record.clearance.state === 'expiring') && (
+                  <Alert color="blue" variant="light" title="Clearance received for a Referred patient">
+                    <Group justify="space-between" align="center">
+                      <Text size="sm">
+                        Set {record.patient.givenName} Active from today, so sessions can be booked?
+                      </Text>
+                      <Button
+                        size="sm"
+                        onClick={() =>
+                          api.intake
+                            .changeStatus({
+                              patientId: record.patient.id,
+                              toStatus: 'active',
+                              effectiveOn: todayLocal(),
+                              reason: 'Medical clearance received',
+                              correction: false,
+                            })
+                            .then((next) => {
+                              setRecord(next);
+                              showSaved(`${record.patient.givenName} is now Active`);
+                            })
+                            .catch((e: unknown) => showApiError(e))
+                        }
+                      >
+                        Set Active
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
               <Text size="xs" c="dimmed">
                 Fitness Australia calls this a request for medical guidance; the doctor may clear with or without
                 restrictions, or not clear.
@@ -57,7 +117,7 @@ export function ClearanceSection() {
           <ListEditor<ClearanceView, typeof blank>
             noun="clearance"
             items={record.clearances}
-            blank={{ ...blank, requestedOn: todayLocal() }}
+            blank={blank}
             toValues={(c) => blankify(c) as typeof blank}
             describe={(c) => (
               <Stack gap={2}>
@@ -80,6 +140,7 @@ export function ClearanceSection() {
                   </Text>
                 )}
                 {c.restrictions && <Text size="sm">Restrictions: {c.restrictions}</Text>}
+                {describeLimits(c).length > 0 && <Text size="sm">Enforced: {describeLimits(c).join(' · ')}</Text>}
                 {c.reviewBy && <Text size="sm">Review by {formatClinicDate(c.reviewBy)}</Text>}
               </Stack>
             )}
@@ -91,6 +152,7 @@ export function ClearanceSection() {
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
                   <TextInput
                     label="Date requested"
+                    description="Leave blank if the clearance arrived without a request from here"
                     type="date"
                     max={todayLocal()}
                     {...form.getInputProps('requestedOn')}
@@ -146,10 +208,53 @@ export function ClearanceSection() {
                   minRows={2}
                   {...form.getInputProps('restrictions')}
                 />
+                {form.values.decision === 'with_restrictions' && (
+                  <Fieldset legend="Restrictions Pacewise can check (optional)">
+                    <Text size="xs" c="dimmed" mb="xs">
+                      Enter only what the doctor wrote. Sessions and plans that go beyond these warn and need an
+                      override note.
+                    </Text>
+                    <SimpleGrid cols={{ base: 1, md: 2 }}>
+                      <NumberInput
+                        label="RPE ceiling (6–20)"
+                        min={6}
+                        max={20}
+                        allowDecimal={false}
+                        {...form.getInputProps('rpeCeiling')}
+                      />
+                      <NumberInput
+                        label="Heart-rate ceiling (bpm)"
+                        min={60}
+                        max={220}
+                        allowDecimal={false}
+                        {...form.getInputProps('hrCeiling')}
+                      />
+                    </SimpleGrid>
+                    <MultiSelect
+                      mt="sm"
+                      label="Movements to avoid"
+                      searchable
+                      data={movementTags.map((t) => ({ value: t, label: movementTagLabels[t] }))}
+                      {...form.getInputProps('avoidTags')}
+                    />
+                    <Checkbox
+                      mt="sm"
+                      label="No group sessions"
+                      {...form.getInputProps('noGroupSessions', { type: 'checkbox' })}
+                    />
+                  </Fieldset>
+                )}
                 <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
               </>
             )}
-            save={(values, id) => api.intake.saveClearance({ ...nullify(values), patientId: record.patient.id, id })}
+            save={(values, id) =>
+              api.intake.saveClearance({
+                // Hidden unless "with restrictions": a changed decision must not carry limits it no longer shows.
+                ...nullify(values.decision === 'with_restrictions' ? values : { ...values, ...noLimits }),
+                patientId: record.patient.id,
+                id,
+              })
+            }
             onSaved={setRecord}
           />
         </>

@@ -1,0 +1,44 @@
+import { eq, sql } from 'drizzle-orm';
+import {
+  alertableSites,
+  defaultSiteAlertPolicy,
+  type SiteAlertPolicy,
+} from '../../../shared/clinical/intake/patientAlerts';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { MetastaticSite } from '../../../shared/domain/vocabulary';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../db/prepared';
+import { diagnosis } from '../../db/schema';
+import { readSetting, requireClinician, writeSetting } from '../settings';
+import { parseJsonArray } from './facts';
+
+const SITE_ALERTS = 'alerts.metastaticSites';
+
+/** The clinic's metastatic-site alerts: its saved policy over the defaults, site by site. */
+export function siteAlertPolicy(ctx: ServiceContext): SiteAlertPolicy {
+  const saved = readSetting<Partial<SiteAlertPolicy>>(ctx, SITE_ALERTS) ?? {};
+  return Object.fromEntries(
+    alertableSites.map((site) => [site, saved[site] ?? defaultSiteAlertPolicy[site]]),
+  ) as SiteAlertPolicy;
+}
+
+export function saveSiteAlertPolicy(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'intake.saveSiteAlertPolicy'>,
+): SiteAlertPolicy {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => writeSetting(ctx, SITE_ALERTS, input.policy, actor))();
+  return siteAlertPolicy(ctx);
+}
+
+/** Every metastatic site recorded across the patient's diagnoses. */
+export function metastaticSitesOf(ctx: ServiceContext, patientId: string): MetastaticSite[] {
+  const rows = prepared(ctx, 'intake.metastaticSites', () =>
+    ctx.db
+      .select({ sites: diagnosis.metastaticSitesJson })
+      .from(diagnosis)
+      .where(eq(diagnosis.patientId, sql.placeholder('patientId')))
+      .prepare(),
+  ).all({ patientId });
+  return [...new Set(rows.flatMap((row) => parseJsonArray<MetastaticSite>(row.sites)))];
+}

@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { exercise } from '../../db/schema';
+import { openTestCaseload } from '../../testing';
+import { auditTrailFor } from '../audit';
+import { ensureExerciseLibrary, listExercises } from './exercises';
+
+let t: ReturnType<typeof openTestCaseload>;
+beforeEach(() => {
+  t = openTestCaseload();
+});
+afterEach(() => t.close());
+
+describe('starter library tag review', () => {
+  it('retags a seeded exercise still as first seeded, leaves a clinic edit alone, and audits the change', () => {
+    listExercises(t.ctx, true);
+    // Set the library back to the first seeding, then reopen the caseload on the same file.
+    t.ctx.db
+      .update(exercise)
+      .set({ tagsJson: JSON.stringify(['non_weight_bearing_aerobic']) })
+      .where(eq(exercise.starterKey, 'seated_marching'))
+      .run();
+    t.ctx.db
+      .update(exercise)
+      .set({ tagsJson: JSON.stringify(['non_weight_bearing_aerobic', 'shoulder_movements', 'flexibility']) })
+      .where(eq(exercise.starterKey, 'chair_aerobics'))
+      .run();
+    const fresh = { ...t.ctx, db: Object.create(t.ctx.db) as typeof t.ctx.db };
+    ensureExerciseLibrary(fresh);
+    const tagsOf = (key: string) => listExercises(t.ctx, true).find((e) => e.starterKey === key)!.tags;
+    expect(tagsOf('seated_marching')).toEqual(['non_weight_bearing_aerobic', 'hip_flexion_extension']);
+    expect(tagsOf('chair_aerobics')).toEqual(['non_weight_bearing_aerobic', 'shoulder_movements', 'flexibility']);
+    expect(auditTrailFor(t.ctx.db, 'exercise_library', 'starter').at(-1)?.reason).toContain('tag review');
+  });
+});

@@ -1,0 +1,113 @@
+import {
+  boneLesionSites,
+  metastaticSites,
+  type BoneLesionSite,
+  type MedicationFlag,
+  type MetastaticSite,
+} from '../../domain/vocabulary';
+import { mirelsSource } from './fractureRisk';
+import { medicationFlagAdvice } from './medications';
+import type { SkeletalRiskSummary } from './skeletalRisk';
+
+/**
+ * The patient's standing safety alerts, from one function, so the overview, the caseload and the
+ * session header can never disagree about what a clinician should be told.
+ */
+export interface PatientAlert {
+  id: string;
+  color: 'red' | 'orange' | 'yellow' | 'blue';
+  title: string;
+  body: string;
+  /** Set when the advice is the clinic's own policy (editable in Settings), not a published source. */
+  clinicPolicy?: boolean;
+}
+
+/** Metastatic sites other than bone (bone has its own lesion restrictions). */
+export const alertableSites = ['brain', 'liver', 'lung', 'lymph_nodes'] as const satisfies readonly MetastaticSite[];
+export type AlertableSite = (typeof alertableSites)[number];
+
+export interface SiteAlertRule {
+  enabled: boolean;
+  precautions: string[];
+}
+export type SiteAlertPolicy = Record<AlertableSite, SiteAlertRule>;
+
+/** Clinic policy defaults: no published source gives these, so Settings labels them and lets a clinic change them. */
+export const defaultSiteAlertPolicy: SiteAlertPolicy = {
+  brain: {
+    enabled: true,
+    precautions: [
+      'A seizure plan known to all staff on the day',
+      'Fall precautions: supervised transfers, clear floor, seated options',
+      'Avoid breath-holding and straining (no Valsalva)',
+    ],
+  },
+  liver: { enabled: false, precautions: ['Ask about abdominal pain, jaundice or swelling before each session'] },
+  lung: { enabled: false, precautions: ['Watch breathlessness and SpO₂ closely; stop if breathlessness is severe'] },
+  lymph_nodes: { enabled: false, precautions: ['Ask about new swelling of a limb before each session'] },
+};
+
+export interface AlertFacts {
+  medicationFlags: readonly MedicationFlag[];
+  boneLesions: ReadonlyArray<{ site: string; location: string | null; weightBearing: string }>;
+  skeletalRisk: Pick<SkeletalRiskSummary, 'flags' | 'lines'>;
+  metastaticSites: readonly MetastaticSite[];
+}
+
+export function patientAlerts(facts: AlertFacts, policy: SiteAlertPolicy = defaultSiteAlertPolicy): PatientAlert[] {
+  const alerts: PatientAlert[] = [];
+  for (const site of alertableSites) {
+    const rule = policy[site];
+    if (!rule.enabled || !facts.metastaticSites.includes(site)) continue;
+    alerts.push({
+      id: `metastases:${site}`,
+      color: site === 'brain' ? 'red' : 'orange',
+      title: `${metastaticSites.labels[site]} metastases`,
+      body: rule.precautions.length > 0 ? rule.precautions.join('. ') + '.' : 'No precautions set in Settings.',
+      clinicPolicy: true,
+    });
+  }
+  if (facts.skeletalRisk.flags.surgicalOpinionWarranted) {
+    alerts.push({
+      id: 'sins_high',
+      color: 'red',
+      title: 'SINS 7 or more: a surgical opinion is warranted',
+      body: 'Fisher et al. 2010, Spine 35:E1221',
+    });
+  }
+  const mirelsHigh = facts.skeletalRisk.lines.filter(
+    (line) => line.score?.kind === 'mirels' && line.score.atLeast >= 9,
+  );
+  if (mirelsHigh.length > 0) {
+    alerts.push({
+      id: 'mirels_high',
+      color: 'red',
+      title: 'Mirels 9 or more: prophylactic fixation is considered',
+      body: `${mirelsHigh.map((line) => line.reason).join('; ')}. (${mirelsSource})`,
+    });
+  }
+  const nonWeightBearing = facts.boneLesions.filter((l) => l.weightBearing === 'non_weight_bearing');
+  if (nonWeightBearing.length > 0) {
+    alerts.push({
+      id: 'non_weight_bearing',
+      color: 'red',
+      title: 'Non-weight-bearing',
+      body: `Recorded as non-weight-bearing: ${nonWeightBearing
+        .map(
+          (l) =>
+            `${(boneLesionSites.labels[l.site as BoneLesionSite] ?? l.site).toLowerCase()}${l.location ? ` (${l.location})` : ''}`,
+        )
+        .join(', ')}. No weight-bearing through it until the medical team changes this.`,
+    });
+  }
+  for (const flag of facts.medicationFlags) {
+    const advice = medicationFlagAdvice[flag];
+    alerts.push({
+      id: `medication:${flag}`,
+      color: 'yellow',
+      title: advice.title,
+      body: `${advice.advice}${advice.source ? ` (${advice.source})` : ''}`,
+    });
+  }
+  return alerts;
+}
