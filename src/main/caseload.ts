@@ -1,6 +1,6 @@
 import { createServiceContext, type ServiceContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
-import { writeAnchor } from './db/anchor';
+import { flushAnchor, writeAnchor } from './db/anchor';
 import { openCaseload, type Caseload } from './db/open';
 import { auditHead } from './services/audit';
 import { restoreSession } from './services/settings';
@@ -47,7 +47,7 @@ export function startCaseload(options: StartOptions): RunningCaseload {
     const head = auditHead(caseload.sqlite);
     if (!head || head.seq === anchored) return;
     // After the commit, before the answer goes back: what the renderer is told was saved is anchored.
-    writeAnchor(options.dataDir, { seq: head.seq, hash: head.hash, at: ctx.now().toISOString() });
+    writeAnchor(options.dataDir, { seq: head.seq, hash: head.hash, at: ctx.now().toISOString() }, { flush: false });
     anchored = head.seq;
   };
   let idle: NodeJS.Timeout | null = null;
@@ -57,7 +57,10 @@ export function startCaseload(options: StartOptions): RunningCaseload {
     idle = setTimeout(() => {
       idle = null;
       try {
-        if (!closed) caseload.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        if (!closed) {
+          caseload.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          flushAnchor(options.dataDir);
+        }
       } catch (error) {
         (options.log ?? console.error)(error);
       }
@@ -90,6 +93,11 @@ export function startCaseload(options: StartOptions): RunningCaseload {
       closed = true;
       if (idle) clearTimeout(idle);
       caseload.close();
+      try {
+        flushAnchor(options.dataDir);
+      } catch (error) {
+        (options.log ?? console.error)(error);
+      }
     },
   };
 }

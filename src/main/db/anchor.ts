@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic, flushFile } from './files';
 
 /**
  * The audit trail's head (sequence and hash) kept outside the database. The database is written
@@ -41,8 +41,18 @@ export function readAnchor(dataDir: string): AuditAnchor | null {
   return parseAnchor(readFileSync(path, 'utf8'));
 }
 
-export function writeAnchor(dataDir: string, anchor: AuditAnchor): void {
-  writeFileAtomic(anchorPath(dataDir), serialiseAnchor(anchor));
+/**
+ * `flush: false` is for the write after every save: rename keeps it whole across a process crash
+ * (the operating system still holds it), and the caseload flushes it when idle and at close. Only
+ * a power loss inside that window can leave the anchor a few writes behind, which errs on the safe
+ * side: a database ahead of its anchor opens normally.
+ */
+export function writeAnchor(dataDir: string, anchor: AuditAnchor, options: { flush?: boolean } = {}): void {
+  writeFileAtomic(anchorPath(dataDir), serialiseAnchor(anchor), options);
+}
+
+export function flushAnchor(dataDir: string): void {
+  if (existsSync(anchorPath(dataDir))) flushFile(anchorPath(dataDir));
 }
 
 export type AnchorComparison =
