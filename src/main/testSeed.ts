@@ -112,3 +112,8 @@ export function nullScreen(): Screen {
     redFlags: [],
   };
 }
+
+/** Test-only: an unremarkable screen that says Go (normal resting vitals, nothing else). */
+export function normalScreen(): Screen {
+  return { ...nullScreen(), restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.6 };
+}

@@ -5,7 +5,7 @@ import { reconcileFile } from './reconcile';
 import { recordAdverseEvent } from './sessions/adverseEvents';
 import { listExercises } from './sessions/exercises';
 import { signSession } from './sessions/record';
-import { seedPatient } from '../testSeed';
+import { normalScreen, seedPatient } from '../testSeed';
 import { createBooking } from './sessions/today';
 import { checkAuditTrail } from './maintenance';
 
@@ -22,26 +22,7 @@ function signedSessionAndEvent(current: NonNullable<typeof t>) {
   const curl = listExercises(ctx, false).find((e) => e.starterKey === 'seated_biceps_curl')!.id;
   signSession(ctx, {
     sessionId: booking.sessionId,
-    screen: {
-      restingHr: 72,
-      sbp: 128,
-      dbp: 78,
-      spo2: 97,
-      temperatureC: 36.6,
-      haemoglobinGL: null,
-      plateletsX109: null,
-      neutrophilsX109: null,
-      glucoseMmol: null,
-      bloodsDate: null,
-      fatigue0to10: null,
-      pain0to10: null,
-      painSite: null,
-      breathlessness0to10: null,
-      nausea0to10: null,
-      sleepQuality0to10: null,
-      energy0to10: null,
-      redFlags: [],
-    },
+    screen: normalScreen(),
     clearanceOverrideReason: null,
     after: { sbp: 124, dbp: 76, restingHr: 80, spo2: 97, rpeOverall: 12, fatigue: 3, pain: 1 },
     notes: 'Tolerated well',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { openTestCaseload } from '../../testing';
-import { seedPatient } from '../../testSeed';
+import { normalScreen, seedPatient } from '../../testSeed';
 import { auditTrailFor } from '../audit';
 import { saveClearance } from '../intake/sections';
 import { listExercises } from './exercises';
@@ -11,26 +11,7 @@ import { createBooking, createClass } from './today';
 
 const DATE = '2026-11-27';
 type Screen = ParsedInputOf<'sessions.recordScreen'>['screen'];
-const screen = {
-  restingHr: 72,
-  sbp: 128,
-  dbp: 78,
-  spo2: 97,
-  temperatureC: 36.6,
-  haemoglobinGL: null,
-  plateletsX109: null,
-  neutrophilsX109: null,
-  glucoseMmol: null,
-  bloodsDate: null,
-  fatigue0to10: null,
-  pain0to10: null,
-  painSite: null,
-  breathlessness0to10: null,
-  nausea0to10: null,
-  sleepQuality0to10: null,
-  energy0to10: null,
-  redFlags: [],
-} as Screen;
+const screen: Screen = normalScreen();
 const after = { sbp: 124, dbp: 76, restingHr: 80, spo2: 97, rpeOverall: 12, fatigue: 3, pain: 1 };
 
 let t: ReturnType<typeof openTestCaseload>;

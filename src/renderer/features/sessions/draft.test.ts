@@ -8,33 +8,14 @@ import {
   screenPayload,
   vitalBlank,
   withPerformedValue,
+  blankScreen,
   type SessionDraft,
 } from './draft';
 
 function draft(screen: Partial<SessionDraft['screen']>, notTaken?: SessionDraft['notTaken']): SessionDraft {
-  const blank = {
-    restingHr: '',
-    sbp: '',
-    dbp: '',
-    spo2: '',
-    temperatureC: '',
-    haemoglobinGL: '',
-    plateletsX109: '',
-    neutrophilsX109: '',
-    glucoseMmol: '',
-    fatigue0to10: '',
-    pain0to10: '',
-    breathlessness0to10: '',
-    nausea0to10: '',
-    sleepQuality0to10: '',
-    energy0to10: '',
-    bloodsDate: '',
-    painSite: '',
-    redFlags: [],
-  } as SessionDraft['screen'];
   return {
     version: 1,
-    screen: { ...blank, ...screen },
+    screen: { ...blankScreen(), ...screen },
     overrideReason: '',
     ...(notTaken ? { notTaken } : {}),
     entries: [],

@@ -78,16 +78,21 @@ let counter = 0;
 export const newKey = () => `e${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** The draft to show: the saved one if any, otherwise a fresh one prefilled from the written plan. */
-export function initialDraft(view: SessionView): SessionDraft {
-  const saved = view.draft as Partial<SessionDraft> | null;
-  if (saved && saved.version === 1) return saved as SessionDraft;
-  const screen: SessionDraft['screen'] = {
+/** A screen with nothing typed yet: every number empty, no red flags. */
+export function blankScreen(): SessionDraft['screen'] {
+  return {
     ...blanks(screenNumberFields),
     standingSbp: '',
     bloodsDate: '',
     painSite: '',
     redFlags: [] as string[],
   };
+}
+
+export function initialDraft(view: SessionView): SessionDraft {
+  const saved = view.draft as Partial<SessionDraft> | null;
+  if (saved && saved.version === 1) return saved as SessionDraft;
+  const screen = blankScreen();
   const notTaken: Partial<Record<CoreVital, string>> = {};
   if (view.screen) {
     for (const [k, reason] of Object.entries(view.screen.notTaken ?? {})) {

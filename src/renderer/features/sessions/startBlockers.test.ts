@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionDraft } from './draft';
+import { blankScreen, type SessionDraft } from './draft';
 import { outOfRangeFields, startBlockers } from './startBlockers';
 
 function draft(screen: Partial<SessionDraft['screen']>, overrideReason = ''): SessionDraft {
-  const blank = {
-    restingHr: '',
-    sbp: '',
-    dbp: '',
-    spo2: '',
-    temperatureC: '',
-    haemoglobinGL: '',
-    plateletsX109: '',
-    neutrophilsX109: '',
-    glucoseMmol: '',
-    fatigue0to10: '',
-    pain0to10: '',
-    breathlessness0to10: '',
-    nausea0to10: '',
-    sleepQuality0to10: '',
-    energy0to10: '',
-    bloodsDate: '',
-    painSite: '',
-    redFlags: [],
-  } as SessionDraft['screen'];
   return {
     version: 1,
-    screen: { ...blank, ...screen },
+    screen: { ...blankScreen(), ...screen },
     overrideReason,
     entries: [],
     after: { restingHr: '', sbp: '', dbp: '', spo2: '', rpeOverall: '', fatigue: '', pain: '' },
