@@ -188,7 +188,7 @@ export const assessmentsSuite: BenchSuite = {
       compare('progress comparison (12 assessments)', 3, () => progressComparison(ctx, targetId), rawComparison),
       compare(
         'progress charts (12 assessments, 300 sessions, goals)',
-        3,
+        2,
         () => progressCharts(ctx, targetId),
         rawCharts,
       ),
