@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, todayLocal } from '../../src/shared/dates';
 import { expect, test, type PacewiseApp } from '../../e2e/fixtures';
@@ -99,6 +101,25 @@ async function timeInPage(page: Page, act: string, done: string, arg: unknown = 
     },
     { act, done, arg },
   );
+}
+
+/**
+ * With BENCH_UI_PROFILE=<folder>, records the renderer's CPU profile over a phase into
+ * <folder>/<name>.cpuprofile (open it in Chromium's DevTools, Performance panel).
+ */
+async function profileIf(page: Page, name: string): Promise<() => Promise<void>> {
+  const folder = process.env.BENCH_UI_PROFILE;
+  if (!folder) return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 const noLoading = `!document.querySelector('[role="status"][aria-label^="Loading"]')`;
@@ -218,6 +239,7 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
   await expect(page.getByRole('heading', { name: seeded.name.split(' ')[1]!, exact: false }).first()).toBeVisible();
   await installProbe(page);
   const progress: Row = { what: 'open the Progress screen (charts drawn)', samples: [], target: 100 };
+  const stopProgressProfile = await profileIf(page, 'progress');
   for (let i = 0; i < n(10); i++) {
     progress.samples.push(
       await timeInPage(
@@ -230,6 +252,7 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
     await page.goBack();
     await expect(page.getByRole('heading', { name: 'Comparison' })).toBeHidden();
   }
+  await stopProgressProfile();
   rows.push(progress);
 
   // 5. Keystroke to next paint in an exercise row's field, eight rows logged.
@@ -266,10 +289,12 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
     );
   });
   const keystrokes = n(60);
+  const stopProfile = await profileIf(page, 'keystroke');
   for (let i = 0; i < keystrokes; i++) {
     await page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace');
     await page.waitForFunction((k) => (window as unknown as { __keys: number[] }).__keys.length >= k, i + 1);
   }
+  await stopProfile();
   const keys: Row = {
     what: 'keystroke to next paint, session with 8 rows',
     samples: await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys),
