@@ -53,5 +53,7 @@ describe('clinic dates', () => {
     expect(isClinicDate('2023-02-29')).toBe(false);
     expect(isClinicDate('2026-04-31')).toBe(false);
     expect(isClinicDate('2026-00-10')).toBe(false);
+    expect(isClinicDate('0000-01-01')).toBe(false);
+    expect(isClinicDate('0099-12-31')).toBe(false);
   });
 });

@@ -13,9 +13,11 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isClinicDate(value: string): boolean {
   const match = pattern.exec(value);
   if (!match) return false;
+  const y = Number(match[1]);
   const m = Number(match[2]);
   const d = Number(match[3]);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(Number(match[1]), m);
+  // Years before 100 stay refused, as they were when this went through Date.UTC (which reads them as 19xx).
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 // Hot path (cycle days for every caseload row): parse by position, no regex or Date object.
