@@ -390,3 +390,54 @@ test('a patient added through the dialog is led by the clinician who admits them
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   await expect(page.getByRole('row', { name: /Otieno/ })).toContainText('Alex Morgan');
 });
+
+test('lymphoedema, neuropathy and low platelets on the last bloods alert on the overview and in the session header, judged like the screen', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Ruth', family: 'Kaye', mrn: 'RMH-7301' });
+  await app.call('intake.saveComorbidity', { patientId, kind: 'lymphoedema', detail: 'Left arm' });
+  await app.call('intake.saveScreening', { patientId, screenedOn: addDays(today, -5), neuropathy: 'moderate' });
+  // Last week's session: platelets 35 ×10⁹/L, in the screen's "modify" band (20–50).
+  const earlier = await app.call('bookings.create', {
+    patientId,
+    date: addDays(today, -7),
+    startTime: '09:00',
+    classId: null,
+  });
+  await app.call('sessions.recordScreen', {
+    sessionId: earlier.sessionId,
+    screen: {
+      restingHr: 70,
+      sbp: 120,
+      dbp: 76,
+      spo2: 97,
+      temperatureC: 36.6,
+      plateletsX109: 35,
+      bloodsDate: addDays(today, -8),
+      redFlags: [],
+    },
+    clearanceOverrideReason: null,
+  });
+
+  const titles = ['Platelets low on the last bloods', 'Lymphoedema', 'Neuropathy: falls risk'];
+  const record = await app.call('intake.record', { patientId });
+  expect(record.alerts.map((a) => a.title)).toEqual(titles);
+
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}`);
+  const overviewAlerts = page.getByRole('region', { name: 'Alerts' });
+  for (const title of titles) await expect(overviewAlerts).toContainText(title);
+  await expect(overviewAlerts).toContainText('35 ×10⁹/L');
+  await expect(overviewAlerts).toContainText('Light exercise and walking only');
+  await expect(overviewAlerts).toContainText('Campbell et al., MSSE 2019');
+  await expect(overviewAlerts).toContainText('Moderate neuropathy at screening');
+  await app.screenshot('pointofcare-overview-condition-alerts');
+
+  await bookAndOpen(app, patientId, '11:30');
+  const header = page.getByRole('region', { name: 'Ruth Kaye' }).getByRole('list', { name: 'Patient alerts' });
+  for (const title of titles) await expect(header.getByRole('listitem', { name: title })).toBeVisible();
+  await expect(header).toContainText('35 ×10⁹/L');
+  await app.screenshot('pointofcare-session-condition-alerts');
+});

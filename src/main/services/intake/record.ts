@@ -1,4 +1,5 @@
-import { metastaticSitesOf, siteAlertPolicy } from './siteAlerts';
+import { conditionAlertFacts } from './alertFacts';
+import { siteAlertPolicy } from './siteAlerts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import {
   clearanceStatusOn,
@@ -324,7 +325,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
         medicationFlags,
         boneLesions: lesionRows.filter((row) => row.active),
         skeletalRisk,
-        metastaticSites: metastaticSitesOf(ctx, patientId),
+        ...conditionAlertFacts(ctx, patientId, today),
       },
       siteAlertPolicy(ctx),
     ),
