@@ -441,3 +441,61 @@ test('lymphoedema, neuropathy and low platelets on the last bloods alert on the 
   await expect(header).toContainText('35 ×10⁹/L');
   await app.screenshot('pointofcare-session-condition-alerts');
 });
+
+test('a red-flag incident opens with no grade and nothing written as done: "grade needed" on Today and the overview until the clinician grades it; signing and closing need the grade', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Iris', family: 'Moana', mrn: 'RMH-7401' });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await bookAndOpen(app, patientId, '10:15');
+  const panel = page.getByRole('region', { name: 'Iris Moana' });
+  await panel.getByRole('checkbox', { name: /Chest pain/ }).check();
+  await panel.getByRole('button', { name: 'Record screen and hold' }).click();
+  await expect(panel.getByText(/Incident recorded \(1\) · grade needed/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Sign as held for safety' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: 'Grade the incident before signing' })).toBeVisible();
+
+  const [event] = (await app.call('sessions.forPatient', { patientId, from: addDays(today, -1), to: today }))
+    .adverseEvents;
+  expect(event).toMatchObject({ severity: null, actionTaken: null });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('row', { name: /Moana/ }).getByText('Grade needed')).toBeVisible();
+  await page.goto(`${base}#/patients/${patientId}`);
+  await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('Grade needed: 1 incident has no grade yet');
+
+  await page.goto(`${base}#/patients/${patientId}/sessions`);
+  const line = page.getByRole('region', { name: 'Adverse events' }).getByLabel(/^Red flag/);
+  await expect(line).toContainText('grade needed');
+  const grade = line.getByRole('combobox', { name: 'Grade (1–5)' });
+  await expect(grade).toHaveValue('');
+  const done = line.getByRole('textbox', { name: 'What was done' });
+  await expect(done).toHaveValue('');
+  await expect(done).toHaveAttribute('placeholder', /^Session held\./);
+  await app.screenshot('pointofcare-red-flag-grade-needed');
+
+  // Closing without a grade is refused on the grade field.
+  await line.getByLabel('Outcome on closing').fill('GP reviewed, ECG normal');
+  await line.getByRole('button', { name: 'Close event' }).click();
+  await expect(line.getByText('Choose the grade (1–5) before closing this event')).toBeVisible();
+
+  await grade.click();
+  await page.getByRole('option', { name: '2', exact: true }).click();
+  await done.fill('Rested seated 10 min, pain eased; GP phoned, ECG same day');
+  await line.getByRole('button', { name: 'Save grade' }).click();
+  await expect(line).toContainText('grade 2');
+  await expect(line).toContainText('Action: Rested seated 10 min');
+  await expect(line.getByText('Grade needed')).toBeHidden();
+  const graded = (await app.call('sessions.forPatient', { patientId, from: addDays(today, -1), to: today }))
+    .adverseEvents[0]!;
+  expect(graded).toMatchObject({
+    severity: 2,
+    actionTaken: 'Rested seated 10 min, pain eased; GP phoned, ECG same day',
+  });
+  await line.getByLabel('Outcome on closing').fill('GP reviewed, ECG normal');
+  await line.getByRole('button', { name: 'Close event' }).click();
+  await expect(line.getByText('Closed', { exact: true })).toBeVisible();
+  await app.screenshot('pointofcare-red-flag-graded');
+});

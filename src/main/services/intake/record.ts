@@ -185,6 +185,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
         reassessmentDueOn: caseloadSummary.reassessmentDueOn,
         openAdverseEvents: caseloadSummary.openAdverseEvents,
         openRedFlags: caseloadSummary.openRedFlags,
+        ungradedAdverseEvents: caseloadSummary.ungradedAdverseEvents,
       })
       .from(caseloadSummary)
       .where(eq(caseloadSummary.patientId, byPatient))
@@ -320,6 +321,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
     reassessmentDueOn: summary?.reassessmentDueOn ?? null,
     openAdverseEvents: summary?.openAdverseEvents ?? 0,
     openRedFlags: summary?.openRedFlags ?? 0,
+    ungradedAdverseEvents: summary?.ungradedAdverseEvents ?? 0,
     alerts: patientAlerts(
       {
         medicationFlags,

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
 import { NotesField } from '../../components/NotesField';
 import type { SessionView } from '../../../shared/contract/sessions';
@@ -58,6 +58,11 @@ export function AfterSession(props: {
           {held ? 'Sign as held for safety' : 'Sign and lock session'}
         </Button>
       </Group>
+      {errors.adverseEvents && (
+        <Alert color="red" mt="sm" role="alert" title="Not signed">
+          {errors.adverseEvents}
+        </Alert>
+      )}
     </Paper>
   );
 }

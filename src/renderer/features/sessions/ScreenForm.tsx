@@ -52,6 +52,9 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           {view.adverseEvents.length > 0 && (
             <Text size="sm" c="red" fw={600}>
               Incident recorded ({view.adverseEvents.length})
+              {view.adverseEvents.some((e) => e.severity === null)
+                ? ' · grade needed: grade it and write what was done under Sessions and adherence'
+                : ''}
             </Text>
           )}
           {view.decision === 'hold' && view.adverseEvents.length > 0 && (

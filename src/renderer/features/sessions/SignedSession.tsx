@@ -164,7 +164,8 @@ export function SignedSession(props: { view: SessionView; onChanged(view: Sessio
           </Title>
           {view.adverseEvents.map((e) => (
             <Text key={e.id} size="sm">
-              Grade {e.severity} · {e.description} · {e.closedAt ? 'closed' : 'open'}
+              {e.severity === null ? 'Grade needed' : `Grade ${e.severity}`} · {e.description} ·{' '}
+              {e.closedAt ? 'closed' : 'open'}
             </Text>
           ))}
         </Paper>

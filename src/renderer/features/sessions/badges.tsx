@@ -68,6 +68,13 @@ export function SafetyBadges(props: { badges: TodayBooking['badges']; date: stri
           Open red flag{badges.openRedFlags > 1 ? `s (${badges.openRedFlags})` : ''}
         </Badge>
       )}
+      {badges.ungradedAdverseEvents > 0 && (
+        <Tooltip label="An incident opened from a red flag has no grade yet: grade it under Sessions and adherence">
+          <Badge variant="outline" color="red" size="md">
+            Grade needed{badges.ungradedAdverseEvents > 1 ? ` (${badges.ungradedAdverseEvents})` : ''}
+          </Badge>
+        </Tooltip>
+      )}
       {badges.openAdverseEvents > badges.openRedFlags && (
         <Badge variant="light" color="red" size="md">
           Open adverse event{badges.openAdverseEvents - badges.openRedFlags > 1 ? 's' : ''}
