@@ -499,3 +499,39 @@ test('a red-flag incident opens with no grade and nothing written as done: "grad
   await expect(line.getByText('Closed', { exact: true })).toBeVisible();
   await app.screenshot('pointofcare-red-flag-graded');
 });
+
+test('a "Saved" notification sits bottom-right, clear of the patient header, its alerts and the app bar', async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Lea', family: 'Brandt', mrn: 'RMH-7501' });
+  await app.call('intake.saveMedication', { patientId, name: 'Apixaban', flags: ['anticoagulant'] });
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await bookAndOpen(app, patientId, '12:00');
+  const panel = page.getByRole('region', { name: 'Lea Brandt' });
+  await fillVitals(panel);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const toast = page.getByRole('alert').filter({ hasText: /^Saved/ });
+  await expect(toast).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await toast.boundingBox())!;
+  const covered = [
+    page.getByRole('heading', { name: 'Lea Brandt' }),
+    panel.getByRole('list', { name: 'Patient alerts' }),
+    page.getByRole('banner'),
+  ];
+  for (const target of covered) {
+    const other = (await target.boundingBox())!;
+    const overlaps =
+      box.x < other.x + other.width &&
+      other.x < box.x + box.width &&
+      box.y < other.y + other.height &&
+      other.y < box.y + box.height;
+    expect(overlaps, `the notification covers ${await target.textContent()}`).toBe(false);
+  }
+  // Bottom-right of the window.
+  expect(box.x + box.width).toBeGreaterThan(1280 - 40);
+  expect(box.y + box.height).toBeGreaterThan(800 - 60);
+  await app.screenshot('pointofcare-saved-notification');
+  await expect(toast).toBeHidden({ timeout: 8000 });
+});

@@ -26,8 +26,9 @@ const router = createHashRouter([
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* In the header's empty middle, so a "Saved" never sits over the next field or button. */}
-      <Notifications position="top-center" containerWidth={360} limit={3} />
+      {/* Bottom-right, two at most and closing by themselves: a "Saved" must never sit over the
+          patient header, its alerts or a screen's filters, which are all at the top. */}
+      <Notifications position="bottom-right" containerWidth={340} limit={2} autoClose={4000} />
       <AppStateProvider
         loading={
           <Center h="100vh">
