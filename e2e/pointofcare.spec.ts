@@ -500,7 +500,7 @@ test('a red-flag incident opens with no grade and nothing written as done: "grad
   await app.screenshot('pointofcare-red-flag-graded');
 });
 
-test('a "Saved" notification sits bottom-right, clear of the patient header, its alerts and the app bar', async ({
+test('a "Saved" notification sits bottom-left over the menu column, clear of the patient header, its alerts, the app bar and the screen itself', async ({
   app,
 }) => {
   const patientId = await activePatient(app, { given: 'Lea', family: 'Brandt', mrn: 'RMH-7501' });
@@ -514,11 +514,14 @@ test('a "Saved" notification sits bottom-right, clear of the patient header, its
   const toast = page.getByRole('alert').filter({ hasText: /^Saved/ });
   await expect(toast).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Measured once it has slid in.
+  await expect.poll(async () => (await toast.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
   const box = (await toast.boundingBox())!;
   const covered = [
     page.getByRole('heading', { name: 'Lea Brandt' }),
     panel.getByRole('list', { name: 'Patient alerts' }),
     page.getByRole('banner'),
+    panel,
   ];
   for (const target of covered) {
     const other = (await target.boundingBox())!;
@@ -529,8 +532,10 @@ test('a "Saved" notification sits bottom-right, clear of the patient header, its
       other.y < box.y + box.height;
     expect(overlaps, `the notification covers ${await target.textContent()}`).toBe(false);
   }
-  // Bottom-right of the window.
-  expect(box.x + box.width).toBeGreaterThan(1280 - 40);
+  // Bottom-left of the window, within the menu column.
+  const menu = (await page.getByRole('navigation', { name: 'Main' }).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(menu.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(menu.x + menu.width);
   expect(box.y + box.height).toBeGreaterThan(800 - 60);
   await app.screenshot('pointofcare-saved-notification');
   await expect(toast).toBeHidden({ timeout: 8000 });

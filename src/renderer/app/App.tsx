@@ -26,9 +26,10 @@ const router = createHashRouter([
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* Bottom-right, two at most and closing by themselves: a "Saved" must never sit over the
-          patient header, its alerts or a screen's filters, which are all at the top. */}
-      <Notifications position="bottom-right" containerWidth={340} limit={2} autoClose={4000} />
+      {/* Bottom-left, over the empty foot of the menu column (210 px), two at most and closing by
+          themselves: a "Saved" must never sit over the patient header, its alerts, the filters at
+          the top, or the Sign and Save buttons at the bottom right of a form. */}
+      <Notifications position="bottom-left" containerWidth={186} limit={2} autoClose={4000} />
       <AppStateProvider
         loading={
           <Center h="100vh">
