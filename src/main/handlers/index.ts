@@ -4,6 +4,7 @@ import * as patients from '../services/patients';
 import * as settings from '../services/settings';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
@@ -49,4 +50,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...auditHandlers,
   ...lettersHandlers,
   ...exportsHandlers,
+  ...displayHandlers,
 };

@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { FirstRunSetup } from '../features/setup/FirstRunSetup';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
+import { ClinicDateFormatProvider } from '../dates';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
@@ -48,7 +49,10 @@ export function App() {
           state.startup ? (
             <RecoveryScreen problem={state.startup} />
           ) : state.isSetUp ? (
-            <RouterProvider router={router} />
+            // Loaded before any screen draws, so no date is ever shown in a format about to change.
+            <ClinicDateFormatProvider>
+              <RouterProvider router={router} />
+            </ClinicDateFormatProvider>
           ) : (
             <FirstRunSetup />
           )

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { displayChannels } from './display';
 import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
@@ -19,6 +20,7 @@ export const contract = {
   ...auditChannels,
   ...letterChannels,
   ...exportsChannels,
+  ...displayChannels,
 } as const;
 
 export type Contract = typeof contract;

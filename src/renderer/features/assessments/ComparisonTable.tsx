@@ -10,7 +10,7 @@ import {
   type Verdict,
 } from '../../../shared/clinical/measures';
 import type { ComparisonRow, SeriesPointView } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 
 const verdictColours: Record<Verdict, string> = {
   improved: 'teal',

@@ -3,7 +3,7 @@ import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@
 import { ReferenceArea } from 'recharts';
 import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { goalCategories, goalStatuses } from '../../../shared/domain/vocabulary';
 
 function ChartFigure({

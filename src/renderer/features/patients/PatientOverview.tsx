@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { skeletalRiskNote } from '../../../shared/clinical/intake/skeletalRisk';
 import type { IntakeRecord } from '../../../shared/contract/intake';
-import { daysBetween, formatClinicDate } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import {
   contactRoles,
   goalCategories,

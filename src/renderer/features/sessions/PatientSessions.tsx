@@ -25,12 +25,14 @@ import {
   type AdverseEventType,
   type PatientSessionsView,
 } from '../../../shared/contract/sessions';
-import { addDays, formatClinicDate, todayLocal } from '../../../shared/dates';
+import { addDays, isClinicDate, todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
 import { BackLink } from '../../components/BackLink';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
+import { ClinicDateInput, ClinicDateTimeInput } from '../../components/ClinicDateInput';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -65,7 +67,7 @@ export function PatientSessions() {
         patientId,
         type: v.type as AdverseEventType,
         severity: Number(v.severity),
-        occurredAt: new Date(v.occurredAt).toISOString(),
+        occurredAt: Number.isNaN(Date.parse(v.occurredAt)) ? '' : new Date(v.occurredAt).toISOString(),
         description: v.description,
         actionTaken: v.actionTaken,
         outcome: v.outcome,
@@ -88,8 +90,8 @@ export function PatientSessions() {
       <Title order={2}>Sessions and adherence</Title>
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end">
-          <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <ClinicDateInput label="From" value={from} onChange={(value) => isClinicDate(value) && setFrom(value)} />
+          <ClinicDateInput label="To" value={to} onChange={(value) => isClinicDate(value) && setTo(value)} />
         </Group>
         {a && (
           <SimpleGrid cols={5} mt="md" aria-label="Adherence">
@@ -185,7 +187,12 @@ export function PatientSessions() {
               withAsterisk
               {...eventForm.getInputProps('severity')}
             />
-            <TextInput label="When it happened" type="datetime-local" {...eventForm.getInputProps('occurredAt')} />
+            <ClinicDateTimeInput
+              label="When it happened"
+              value={eventForm.values.occurredAt}
+              error={eventForm.errors.occurredAt}
+              onChange={(value) => eventForm.setFieldValue('occurredAt', value)}
+            />
           </SimpleGrid>
           <SimpleGrid cols={3} spacing="sm" mt="xs">
             <Textarea label="What happened" autosize {...eventForm.getInputProps('description')} />

@@ -28,7 +28,8 @@ import {
   type SessionEntry,
   type SessionView,
 } from '../../../shared/contract/sessions';
-import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';

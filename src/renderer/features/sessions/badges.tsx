@@ -1,7 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ScreenDecision } from '../../../shared/clinical/session';
 import type { TodayBooking } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { clearanceBadgeLook } from '../patients/shared';
 
 export const decisionLabels: Record<ScreenDecision, string> = {
