@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -156,7 +156,7 @@ test('Settings makes a backup the clinic can open and proves the audit trail int
   await expect(made).toBeVisible();
   const path = (await made.locator('code').textContent())!;
   expect(path.startsWith(join(app.dataDir, 'backups'))).toBe(true);
-  const copy = new Database(path, { readonly: true });
+  const copy = openSqlite(path, { readonly: true });
   expect(copy.prepare('SELECT family_name FROM patient').all()).toEqual([{ family_name: 'Lima' }]);
   copy.close();
 

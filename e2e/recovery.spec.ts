@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { expect, test, type PacewiseApp } from './fixtures';
 
 const patient = (given: string, mrn: string) => ({
@@ -81,7 +81,7 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   expect(readdirSync(app.usbDir).filter((n) => n.endsWith('.db'))).toHaveLength(1);
 
   // Someone edits the file with another tool.
-  const sqlite = new Database(join(app.dataDir, 'caseload.db'));
+  const sqlite = openSqlite(join(app.dataDir, 'caseload.db'));
   sqlite.prepare("UPDATE patient SET date_of_birth = '1950-01-01' WHERE mrn = 'MRN-1'").run();
   sqlite.close();
   await panel.getByRole('button', { name: 'Check records against the audit trail' }).click();
@@ -103,7 +103,7 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   await app.screenshot('settings-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
-  const after = new Database(join(app.dataDir, 'caseload.db'), { readonly: true });
+  const after = openSqlite(join(app.dataDir, 'caseload.db'), { readonly: true });
   expect(after.prepare("SELECT date_of_birth FROM patient WHERE mrn = 'MRN-1'").get()).toEqual({
     date_of_birth: '1958-04-02',
   });

@@ -14,7 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, ReconciliationReport } from '../shared/contract/setup';
 import { readAnchor } from './db/anchor';
@@ -78,7 +78,7 @@ async function caseloadWithPatients(dataDir: string, n: number): Promise<Launche
 const state = (launched: LaunchedCaseload) => call<AppState>(launched, 'app.state');
 
 function counts(path: string): Record<string, number> {
-  const sqlite = new Database(path, { readonly: true });
+  const sqlite = openSqlite(path, { readonly: true });
   const tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as Array<{ name: string }>;
@@ -205,7 +205,7 @@ describe('start-up tells the truth', () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 1)).close();
     const path = join(dir, 'caseload.db');
-    const bytes = new Database(path);
+    const bytes = openSqlite(path);
     bytes.pragma('journal_mode = DELETE');
     bytes.close();
     // Byte 18 is the file format's write version: a value SQLite does not know makes the file read-only.
@@ -283,7 +283,7 @@ describe('backups and restore', () => {
   it('refuses a file that is not a Pacewise caseload, and one from a newer Pacewise', async () => {
     const dir = tempDir();
     const other = join(usb, 'other.db');
-    const foreign = new Database(other);
+    const foreign = openSqlite(other);
     foreign.exec('CREATE TABLE notes (id TEXT PRIMARY KEY)');
     foreign.close();
     const launched = launch(dir, { pick: other });
@@ -293,7 +293,7 @@ describe('backups and restore', () => {
 
     const newer = join(usb, 'newer.db');
     await launched.running()!.ctx.sqlite.backup(newer);
-    const edit = new Database(newer);
+    const edit = openSqlite(newer);
     edit
       .prepare(
         "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
@@ -374,7 +374,7 @@ describe('the audit-trail key', () => {
     const newer = join(dir, 'backups', 'caseload-newer.db');
     await first.running()!.ctx.sqlite.backup(newer);
     first.close();
-    const edit = new Database(newer);
+    const edit = openSqlite(newer);
     edit
       .prepare(
         "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
@@ -397,7 +397,7 @@ describe('reconciliation at start-up', () => {
   it('runs in the background without holding up the window, and its findings are there for Settings', async () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 2)).close();
-    const edit = new Database(join(dir, 'caseload.db'));
+    const edit = openSqlite(join(dir, 'caseload.db'));
     edit.prepare("UPDATE patient SET family_name = 'Edited' WHERE mrn = 'MRN1'").run();
     edit.close();
     const launched = launch(dir, { reconcileAtStart: true });
@@ -468,7 +468,7 @@ describe('the previous release’s caseload', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     // What the previous release left: a migrated database with an unkeyed chain, no key, no anchor.
-    const old = new Database(join(dir, 'caseload.db'));
+    const old = openSqlite(join(dir, 'caseload.db'));
     old.pragma('journal_mode = WAL');
     migrate(old, readMigrations(MIGRATIONS_DIR), { backupDir: join(dir, 'backups'), now: () => new Date() });
     let n = 0;

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, statfsSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './connection';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { auditHashAt, auditHead, entryVerifies, useAuditKey } from '../services/audit';
 import { compareWithAnchor, readAnchor, writeAnchor, type AuditAnchor } from './anchor';
@@ -161,7 +162,7 @@ export function openCaseload(options: {
   }
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path);
+    sqlite = openSqlite(path);
   } catch (error) {
     throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
   }

@@ -11,7 +11,8 @@ import {
 import { basename, join } from 'node:path';
 import type { BackupSummary } from '../../shared/contract/setup';
 import { writeAnchor, type AuditAnchor } from '../db/anchor';
-import { parseAuditKey, readAuditKey, serialiseAuditKey, writeAuditKey, auditKeyPath } from '../db/auditKey';
+import { auditKeyForManifest, auditKeyFromManifest, readAuditKey, writeAuditKey, auditKeyPath } from '../db/auditKey';
+import { keyringPath } from '../db/keyring';
 import { writeFileAtomic } from '../db/files';
 import { BACKUP_DIR, CASELOAD_FILE } from '../db/open';
 import { auditHashIn, readBackupFacts, type BackupFacts } from '../workers/maintenanceTasks';
@@ -77,8 +78,8 @@ function writeManifest(dataDir: string, backupPath: string, facts: BackupFacts, 
     schemaVersion: facts.schemaVersion,
     patients: facts.patients,
     lastChangeAt: facts.lastChangeAt,
-    // Carried so a restore into a fresh folder still verifies; the access work will store it wrapped.
-    auditKey: auditKey ? serialiseAuditKey(auditKey, at) : null,
+    // Carried so a restore into a fresh folder still verifies; sealed under the data key when encrypted.
+    auditKey: auditKey ? auditKeyForManifest(dataDir, auditKey, at) : null,
   };
   writeFileAtomic(manifestPath(backupPath), JSON.stringify(manifest));
 }
@@ -264,12 +265,16 @@ export function putBackupInPlace(
     mkdirSync(aside, { recursive: true });
     copyFileSync(auditKeyPath(dataDir), join(aside, basename(auditKeyPath(dataDir))));
   }
+  if (existsSync(keyringPath(dataDir))) {
+    mkdirSync(aside, { recursive: true });
+    copyFileSync(keyringPath(dataDir), join(aside, basename(keyringPath(dataDir))));
+  }
   const temporary = `${live}.restoring`;
   copyFileSync(backupPath, temporary);
   renameSync(temporary, live);
 
   const manifest = readManifest(backupPath);
-  const carried = manifest?.auditKey ? parseAuditKey(manifest.auditKey) : null;
+  const carried = manifest?.auditKey ? auditKeyFromManifest(dataDir, manifest.auditKey) : null;
   if (carried) writeAuditKey(dataDir, carried, at);
   else if (currentKey && full.headSeq + 1 < currentKey.keyedFromSeq) {
     // An older, unkeyed backup: keying resumes right after its last entry.
