@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnchor } from './db/anchor';
 import { readAuditKey } from './db/auditKey';
 import { verifyAuditChain } from './services/audit';
-import { MIGRATIONS_DIR, tempDir } from './testing';
+import { holdTestKey, MIGRATIONS_DIR, tempDir } from './testing';
 
 const ROUNDS = 50;
 // Bundled once into node_modules/.cache (so better-sqlite3 resolves): fifty tsx start-ups cost too long.
@@ -58,6 +58,7 @@ describe('crash loop', () => {
       const { acked } = await saveThenKill(dataDir, round, 20 + Math.floor(random() * 120));
       acknowledged.push(...acked);
       // What the next start-up would see: a clean file, an intact chain, every acknowledged id.
+      await holdTestKey(dataDir);
       const sqlite = openSqlite(join(dataDir, 'caseload.db'));
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { dataKeyForFile } from './keyring';
 
@@ -33,7 +34,8 @@ export function openSqlite(path: string, options: OpenOptions = {}): Database.Da
     ...(options.readonly ? { readonly: true } : {}),
     ...(options.fileMustExist ? { fileMustExist: true } : {}),
   });
-  const key = options.key === undefined ? dataKeyForFile(path) : options.key;
+  // A plain file in an encrypted folder (an earlier version's backup) is read as plain.
+  const key = options.key === undefined ? (plainOnDisk(path) ? null : dataKeyForFile(path)) : options.key;
   if (key) {
     try {
       applyKey(sqlite, key);
@@ -43,6 +45,20 @@ export function openSqlite(path: string, options: OpenOptions = {}): Database.Da
     }
   }
   return sqlite;
+}
+
+function plainOnDisk(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(16);
+      return readSync(fd, buffer, 0, 16, 0) === 16 && isPlainSqlite(buffer);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the file's first page is SQLite's plain header (an unencrypted caseload). */

@@ -43,7 +43,7 @@ export interface ClinicianWrap extends Sealed {
 export interface PendingAccessEvent {
   at: string;
   login: string;
-  event: 'sign-in-failed' | 'recovery-failed';
+  event: 'sign-in-failed' | 'recovery-failed' | 'adopted-backup';
   detail: string;
 }
 
@@ -56,6 +56,8 @@ export interface Keyring {
   auditKey: Sealed | null;
   /** Failed sign-ins before the caseload could be opened; written to the audit trail at the next sign-in. */
   pending: PendingAccessEvent[];
+  /** Sign-in names of deactivated accounts (their wraps are gone), so a sign-in can say so plainly. */
+  deactivated: string[];
 }
 
 export class KeyringUnreadableError extends Error {
@@ -80,7 +82,7 @@ export function parseKeyring(text: string): Keyring | null {
   try {
     const ring = JSON.parse(text) as Partial<Keyring>;
     if (ring.format !== 'pacewise-keyring' || !Array.isArray(ring.clinicians) || !ring.recovery) return null;
-    return { auditKey: null, pending: [], ...ring } as Keyring;
+    return { auditKey: null, pending: [], deactivated: [], ...ring } as Keyring;
   } catch {
     return null;
   }
@@ -146,14 +148,15 @@ export async function wrapForClinician(
   clinicianId: string,
   login: string,
   passphrase: string,
+  kdf: ClinicianWrap['kdf'] = PASSPHRASE_KDF,
 ): Promise<ClinicianWrap> {
   const salt = randomBytes(16);
-  const kek = await derivePassphraseKey(passphrase, salt, PASSPHRASE_KDF);
+  const kek = await derivePassphraseKey(passphrase, salt, kdf);
   return {
     clinicianId,
     login: foldLogin(login),
     salt: salt.toString('base64'),
-    kdf: { ...PASSPHRASE_KDF },
+    kdf: { ...kdf },
     ...seal(kek, dataKey, `clinician:${clinicianId}`),
   };
 }

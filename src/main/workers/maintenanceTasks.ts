@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../db/connection';
-import { rememberDataKey } from '../db/keyring';
+import { dataKeyForFile, rememberDataKey } from '../db/keyring';
 import { dirname } from 'node:path';
 import { reconcileFile } from '../services/reconcile';
 
@@ -28,8 +28,12 @@ function hasTable(sqlite: Database.Database, name: string): boolean {
  * `check: 'none'` (listing many backups, each checked when it was made) reads only the header,
  * the trail's head and counts, so it stays quick on a large caseload.
  */
-export function readBackupFacts(path: string, options: { check: 'full' | 'none' }): BackupFacts {
-  const sqlite = openSqlite(path, { readonly: true, fileMustExist: true });
+export function readBackupFacts(path: string, options: { check: 'full' | 'none'; key?: Buffer | null }): BackupFacts {
+  const sqlite = openSqlite(path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.key !== undefined ? { key: options.key } : {}),
+  });
   try {
     let integrity = 'ok';
     if (options.check === 'full') integrity = String(sqlite.pragma('integrity_check', { simple: true }));
@@ -81,7 +85,8 @@ export async function backUpFile(source: string, destination: string): Promise<B
   } finally {
     sqlite.close();
   }
-  const facts = readBackupFacts(destination, { check: 'full' });
+  // The copy may be outside the caseload folder (a USB stick): it carries the source's key.
+  const facts = readBackupFacts(destination, { check: 'full', key: dataKeyForFile(source) });
   if (facts.integrity !== 'ok') throw new Error(`The new backup failed its integrity check (${facts.integrity}).`);
   return facts;
 }
