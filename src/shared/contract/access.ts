@@ -12,6 +12,7 @@ export type Role = (typeof roles)[number];
 const login = z
   .string({ error: 'Enter the sign-in name' })
   .trim()
+  .min(1, 'Enter the sign-in name')
   .min(2, 'Sign-in name must have at least 2 characters')
   .max(60, 'Sign-in name must have at most 60 characters')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Sign-in name may use letters, digits and . _ @ - only (no spaces)');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { professions } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, integerIn, optionalText, requiredText } from './fields';
+import { integerIn } from './fields';
 
 export interface Clinician {
   id: string;
