@@ -59,10 +59,14 @@ export interface PacewiseApp {
   /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
   /** Closes and relaunches; signs the administrator back in through the sign-in screen unless told not to. */
   restart(meanwhile?: () => void, options?: { signIn?: boolean }): Promise<void>;
+  /** The recovery key the set-up showed (null when a test set up the clinic itself). */
+  recoveryKey: string | null;
   /** Who signs in after a restart and whose passphrase opens the files afterwards (the set-up administrator unless a test changes it). */
   account: { login: string; passphrase: string };
   /** Signs in through the sign-in screen, as a clinician at the computer would. */
   signIn(account?: { login: string; passphrase: string }): Promise<void>;
+  /** The live caseload connection in this process (Chromium target), for asserting what was written. */
+  sqlite(): import('better-sqlite3').Database;
   /** Holds the caseload's key in this process, so a test can open the encrypted files directly. */
   holdKey(): Promise<Buffer>;
   /** The folder the substituted save/open dialogs answer with ("the USB stick"). */
@@ -211,6 +215,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         if (setUp && options.signIn !== false) await app.signIn();
       },
       account: { ...ADMIN },
+      recoveryKey: null,
       async signIn(account = app.account) {
         await page.getByLabel('Sign-in name').fill(account.login);
         await page.getByLabel(/^Passphrase/).fill(account.passphrase);
@@ -219,6 +224,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         await expect(page.getByRole('form', { name: 'Sign in' })).toHaveCount(0, { timeout: 15_000 });
       },
       holdKey: () => holdTestKey(dataDir, app.account),
+      sqlite() {
+        const live = running?.running();
+        if (!live) throw new Error('The caseload is not open in this process');
+        return live.ctx.sqlite;
+      },
       async screenshot(name: string) {
         const scheme = await page.evaluate(
           () => document.documentElement.getAttribute('data-mantine-color-scheme') ?? 'light',
@@ -230,7 +240,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     };
     if (setUp) {
       // Set-up through the contract (the set-up screen has its own scenario); the session stays signed in.
-      await app.call('access.setUp', SET_UP);
+      app.recoveryKey = (await app.call('access.setUp', SET_UP)).recoveryKey;
       await page.reload();
     }
     await use(app);

@@ -15,6 +15,7 @@ import {
   foldLogin,
   forgetDataKey,
   hasKeyring,
+  KeyringUnreadableError,
   newDataKey,
   newRecoveryKey,
   readKeyring,
@@ -245,13 +246,13 @@ export function createAccessGate(deps: GateDeps) {
       const message = 'Recovery sets a new passphrase for an active administrator: no such sign-in name.';
       throw new ApiError('validation', message, { login: message });
     }
-    // The administrator is acting now: their new passphrase is wrapped, then they are signed in.
-    Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
+    // Their new passphrase is wrapped first; only then are they signed in (nothing answers as them before).
     await resetPassphrase(r.ctx, row.id, {
       clinicianId: row.id,
       passphrase: input.passphrase,
       confirmPassphrase: input.confirmPassphrase,
     });
+    Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
     auditAccess(r.ctx, {
       actorId: row.id,
       subjectId: row.id,
@@ -500,6 +501,15 @@ export function createAccessGate(deps: GateDeps) {
   }
 
   async function handle(channel: string, input: unknown): Promise<unknown> {
+    try {
+      return await route(channel, input);
+    } catch (error) {
+      if (error instanceof KeyringUnreadableError) throw new ApiError('conflict', error.message);
+      throw error;
+    }
+  }
+
+  async function route(channel: string, input: unknown): Promise<unknown> {
     switch (channel) {
       case 'access.setUp':
         return setUp(input as ParsedInputOf<'access.setUp'>);

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
@@ -80,7 +79,7 @@ export function CliniciansPanel() {
                     data={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: roleLabels[r] }))}
                     value={c.role}
                     allowDeselect={false}
-                    w={160}
+                    w={190}
                     onChange={(value) => value && value !== c.role && void setRole(c, value as Role)}
                   />
                 ) : (
@@ -88,21 +87,13 @@ export function CliniciansPanel() {
                 )}
               </Table.Td>
               <Table.Td>
-                {!c.active ? (
-                  <Badge color="gray">Deactivated</Badge>
-                ) : c.canSignIn ? (
-                  <Badge color="teal" variant="light">
-                    Can sign in
-                  </Badge>
-                ) : (
-                  <Badge color="orange" variant="light">
-                    No passphrase yet
-                  </Badge>
-                )}
+                <Text size="sm" fw={600} c={!c.active ? 'dimmed' : c.canSignIn ? 'teal.8' : 'orange.8'}>
+                  {!c.active ? 'Deactivated' : c.canSignIn ? 'Can sign in' : 'No passphrase yet'}
+                </Text>
                 {state.currentClinician?.id === c.id && (
-                  <Badge variant="outline" ml={6}>
-                    You
-                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    Signed in now (you)
+                  </Text>
                 )}
               </Table.Td>
               {isAdmin && (
