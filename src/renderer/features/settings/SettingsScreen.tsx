@@ -2,10 +2,11 @@ import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@man
 import { useAppState } from '../../app/AppStateContext';
 import { CliniciansPanel } from '../access/CliniciansPanel';
 import { MyAccountPanel } from '../access/MyAccountPanel';
-import { settingsPanels } from './panels';
+import { adminPanelIds, settingsPanels } from './panels';
 
 export function SettingsScreen() {
   const { state } = useAppState();
+  const isAdmin = state.currentClinician?.role === 'administrator';
 
   const sections = [
     { id: 'settings-clinic', title: 'Clinic' },
@@ -70,7 +71,18 @@ export function SettingsScreen() {
           <Title order={3} size="h4" mb="sm">
             {panel.title}
           </Title>
-          {panel.element}
+          {adminPanelIds.has(panel.id) && !isAdmin ? (
+            <>
+              <Text size="sm" c="dimmed" mb="sm">
+                Only a clinic administrator can change this.
+              </Text>
+              <fieldset disabled style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+                {panel.element}
+              </fieldset>
+            </>
+          ) : (
+            panel.element
+          )}
         </Paper>
       ))}
     </Stack>
