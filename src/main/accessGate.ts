@@ -439,7 +439,12 @@ export function createAccessGate(deps: GateDeps) {
       actorId: session.clinicianId,
       subjectId: session.clinicianId,
       event: 'lock',
-      reason: input.reason === 'idle' ? 'Locked after the idle time' : 'Locked by the clinician',
+      reason:
+        input.reason === 'idle'
+          ? 'Locked after the idle time'
+          : input.reason === 'system'
+            ? 'Locked when the computer was locked or went to sleep'
+            : 'Locked by the clinician',
     });
     r.syncAnchor();
     return state();

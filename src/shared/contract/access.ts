@@ -80,7 +80,7 @@ export const accessChannels = {
       'login',
     ),
   ).returns<AppState>(),
-  'access.lock': channel(z.object({ reason: z.enum(['idle', 'manual']) }).strict()).returns<AppState>(),
+  'access.lock': channel(z.object({ reason: z.enum(['idle', 'manual', 'system']) }).strict()).returns<AppState>(),
   /** The same clinician comes back: their PIN, or their passphrase (needed after 5 wrong PINs). */
   'access.unlock': channel(
     z.union([z.object({ pin }).strict(), z.object({ passphrase: enteredPassphrase }).strict()], {
