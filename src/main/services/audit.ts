@@ -241,9 +241,16 @@ export function auditTrailFor(db: Db, entity: string, entityId: string) {
 
 /** The who/when columns every clinical row carries (db/schema/columns.ts). */
 type Stamp = 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy';
-type AuditedTable = SQLiteTable & { id: AnySQLiteColumn };
+/** A row is found by its `id`, or by its patient where it is the patient's only one (patient_details). */
+export type AuditedTable = SQLiteTable & ({ id: AnySQLiteColumn } | { patientId: AnySQLiteColumn });
+export type Unstamped<T extends SQLiteTable> = Omit<T['$inferInsert'], Stamp>;
 
-export interface AuditedWrite {
+/** Who/when for a new row. Alone, for rows audited inside another entry (a plan's items). */
+export function stamps(at: string, actorId: string) {
+  return { createdAt: at, createdBy: actorId, updatedAt: at, updatedBy: actorId };
+}
+
+export interface AuditedWrite<Row = unknown> {
   actorId: string;
   patientId: string | null;
   entity: string;
@@ -251,13 +258,26 @@ export interface AuditedWrite {
   reason?: string | null;
   /** Columns kept out of the audit entry: file bytes, which a hash column beside them stands for. */
   unaudited?: readonly string[];
+  /** The record the entry is about when it is not the row written (an amendment row, logged on its session). */
+  entityId?: string;
+  /**
+   * What the entry records instead of the whole row: a status change records only what changed
+   * ({status}). Reconciliation folds `after` over the record, so it must hold stored values only
+   * under column names.
+   */
+  before?: unknown;
+  after?: (row: Row) => unknown;
 }
 
-function withoutUnaudited<R>(row: R, audit: AuditedWrite): R {
+function withoutUnaudited<R>(row: R, audit: AuditedWrite<never>): R {
   if (!audit.unaudited?.length) return row;
   const copy = { ...row } as Record<string, unknown>;
   for (const column of audit.unaudited) delete copy[column];
   return copy as R;
+}
+
+function keyOf(table: AuditedTable): { column: AnySQLiteColumn; name: 'id' | 'patientId' } {
+  return 'id' in table ? { column: table.id, name: 'id' } : { column: table.patientId, name: 'patientId' };
 }
 
 // drizzle's builders cannot be typed over a generic table; the public signatures below carry the types.
@@ -273,48 +293,51 @@ type LooseDb = {
 export function insertAudited<T extends AuditedTable>(
   ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
   table: T,
-  values: Omit<T['$inferInsert'], Stamp>,
-  audit: AuditedWrite,
+  /** Without an `id`, the row gets a new one. */
+  values: Unstamped<T> | Omit<Unstamped<T>, 'id'>,
+  audit: AuditedWrite<T['$inferSelect']>,
 ): T['$inferSelect'] {
-  const at = ctx.now().toISOString();
-  const row = { ...values, createdAt: at, createdBy: audit.actorId, updatedAt: at, updatedBy: audit.actorId };
+  const key = keyOf(table);
+  const made = key.name === 'id' && !('id' in values) ? { id: ctx.newId() } : {};
+  const row = { ...made, ...values, ...stamps(ctx.now().toISOString(), audit.actorId) } as T['$inferSelect'];
   (ctx.db as unknown as LooseDb).insert(table).values(row).run();
-  const entityId = (row as unknown as { id: string }).id;
   appendAudit(ctx.db, ctx, {
     actorId: audit.actorId,
     patientId: audit.patientId,
     entity: audit.entity,
-    entityId,
+    entityId: audit.entityId ?? (row as Record<string, string>)[key.name]!,
     action: audit.action ?? 'create',
-    after: withoutUnaudited(row, audit),
+    before: audit.before,
+    after: audit.after ? audit.after(row) : withoutUnaudited(row, audit),
     reason: audit.reason ?? null,
   });
-  return row as unknown as T['$inferSelect'];
+  return row;
 }
 
 /**
- * Updates one row by id with `changes` stamped with who and when, and appends its audit entry
- * with the row before and after ("update" unless told). Returns the row after.
+ * Updates one row (by its key) with `changes` stamped with who and when, and appends its audit
+ * entry with the row before and after ("update" unless told). Returns the row after.
  */
 export function updateAudited<T extends AuditedTable>(
   ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
   table: T,
   before: T['$inferSelect'],
-  changes: Partial<Omit<T['$inferInsert'], Stamp | 'id'>>,
-  audit: AuditedWrite,
+  changes: Partial<Omit<Unstamped<T>, 'id'>>,
+  audit: AuditedWrite<T['$inferSelect']>,
 ): T['$inferSelect'] {
   const stamped = { ...changes, updatedAt: ctx.now().toISOString(), updatedBy: audit.actorId };
-  const entityId = (before as unknown as { id: string }).id;
-  (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(table.id, entityId)).run();
+  const key = keyOf(table);
+  const rowId = (before as Record<string, string>)[key.name]!;
+  (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(key.column, rowId)).run();
   const after = { ...before, ...stamped } as T['$inferSelect'];
   appendAudit(ctx.db, ctx, {
     actorId: audit.actorId,
     patientId: audit.patientId,
     entity: audit.entity,
-    entityId,
+    entityId: audit.entityId ?? rowId,
     action: audit.action ?? 'update',
-    before: withoutUnaudited(before, audit),
-    after: withoutUnaudited(after, audit),
+    before: audit.before !== undefined ? audit.before : withoutUnaudited(before, audit),
+    after: audit.after ? audit.after(after) : withoutUnaudited(after, audit),
     reason: audit.reason ?? null,
   });
   return after;
