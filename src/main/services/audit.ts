@@ -267,6 +267,8 @@ export interface AuditedWrite<Row = unknown> {
    */
   before?: unknown;
   after?: (row: Row) => unknown;
+  /** Writes that need the row as stored and come before its entry in the trail (a copy's results). */
+  beforeEntry?: (row: Row) => void;
 }
 
 function withoutUnaudited<R>(row: R, audit: AuditedWrite<never>): R {
@@ -301,6 +303,7 @@ export function insertAudited<T extends AuditedTable>(
   const made = key.name === 'id' && !('id' in values) ? { id: ctx.newId() } : {};
   const row = { ...made, ...values, ...stamps(ctx.now().toISOString(), audit.actorId) } as T['$inferSelect'];
   (ctx.db as unknown as LooseDb).insert(table).values(row).run();
+  audit.beforeEntry?.(row);
   appendAudit(ctx.db, ctx, {
     actorId: audit.actorId,
     patientId: audit.patientId,
@@ -330,6 +333,7 @@ export function updateAudited<T extends AuditedTable>(
   const rowId = (before as Record<string, string>)[key.name]!;
   (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(key.column, rowId)).run();
   const after = { ...before, ...stamped } as T['$inferSelect'];
+  audit.beforeEntry?.(after);
   appendAudit(ctx.db, ctx, {
     actorId: audit.actorId,
     patientId: audit.patientId,

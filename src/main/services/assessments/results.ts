@@ -13,7 +13,7 @@ import type { Sex } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { measureResult } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, stamps, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 import { assertRecordable } from './measures';
 import {
@@ -119,6 +119,7 @@ export function writeResult(
       updatedAt: at,
       updatedBy: actor,
     };
+    // Not insertAudited/updateAudited: a component row, and a re-score that changed nothing, get no entry.
     let id: string;
     if (existing) {
       id = existing.id;
@@ -133,8 +134,7 @@ export function writeResult(
           patientId: row.patientId,
           measureKey: key,
           ...values,
-          createdAt: at,
-          createdBy: actor,
+          ...stamps(at, actor),
         })
         .run();
     }
@@ -192,26 +192,20 @@ export function clearMeasure(ctx: ServiceContext, input: ParsedInputOf<'assessme
       .where(and(eq(measureResult.assessmentId, row.id), eq(measureResult.measureKey, input.measureKey)))
       .get();
     if (!existing) throw notFound('That measure on this assessment');
-    const at = ctx.now().toISOString();
-    const cleared = {
-      value: null,
-      componentsJson: '{}',
-      derivedJson: '{}',
-      warningsJson: '[]',
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(measureResult).set(cleared).where(eq(measureResult.id, existing.id)).run();
-    ctx.db.update(measureResult).set(cleared).where(eq(measureResult.parentResultId, existing.id)).run();
-    appendAudit(ctx.db, ctx, {
+    const cleared = { value: null, componentsJson: '{}', derivedJson: '{}', warningsJson: '[]' };
+    updateAudited(ctx, measureResult, existing, cleared, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'measure_result',
-      entityId: existing.id,
-      action: 'update',
-      before: existing,
-      after: { ...existing, ...cleared },
       reason: 'Removed from the draft',
+      // Its component rows (ESAS-r symptoms) are cleared with it, inside its entry.
+      beforeEntry: ({ updatedAt, updatedBy }) => {
+        ctx.db
+          .update(measureResult)
+          .set({ ...cleared, updatedAt, updatedBy })
+          .where(eq(measureResult.parentResultId, existing.id))
+          .run();
+      },
     });
   })();
   return getAssessment(ctx, input.assessmentId);
