@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { AuditKey } from '../db/auditKey';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/open';
+import { prepared } from '../db/prepared';
 import { auditEvent } from '../db/schema';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
@@ -245,7 +246,7 @@ type Stamp = 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy';
 export type AuditedTable = SQLiteTable & ({ id: AnySQLiteColumn } | { patientId: AnySQLiteColumn });
 export type Unstamped<T extends SQLiteTable> = Omit<T['$inferInsert'], Stamp>;
 
-/** Who/when for a new row. Alone, for rows audited inside another entry (a plan's items). */
+/** Who/when for a new row. Alone only for rows written in bulk inside another entry (a plan's items). */
 export function stamps(at: string, actorId: string) {
   return { createdAt: at, createdBy: actorId, updatedAt: at, updatedBy: actorId };
 }
@@ -261,15 +262,21 @@ export interface AuditedWrite<Row = unknown> {
   /** The record the entry is about when it is not the row written (an amendment row, logged on its session). */
   entityId?: string;
   /**
-   * What the entry records instead of the whole row: a status change records only what changed
-   * ({status}). Reconciliation folds `after` over the record, so it must hold stored values only
-   * under column names.
+   * What the entry records instead of the whole row (given, even as undefined, it replaces it): a
+   * status change records only {status}. Reconciliation folds `after` over the record, so it must
+   * hold stored values only under column names.
    */
   before?: unknown;
   after?: (row: Row) => unknown;
   /** Writes that need the row as stored and come before its entry in the trail (a copy's results). */
   beforeEntry?: (row: Row) => void;
+  /** false: the write is logged inside another entry (a sign-off carries its screen), so it gets none. */
+  ownEntry?: boolean;
+  /** The instant to stamp, when other columns of the write carry the same moment (signedAt). */
+  at?: string;
 }
+
+type AuditContext = Pick<ServiceContext, 'db' | 'now' | 'newId'>;
 
 function withoutUnaudited<R>(row: R, audit: AuditedWrite<never>): R {
   if (!audit.unaudited?.length) return row;
@@ -282,10 +289,35 @@ function keyOf(table: AuditedTable): { column: AnySQLiteColumn; name: 'id' | 'pa
   return 'id' in table ? { column: table.id, name: 'id' } : { column: table.patientId, name: 'patientId' };
 }
 
+function writeEntry<Row>(
+  ctx: AuditContext,
+  audit: AuditedWrite<Row>,
+  entityId: string,
+  defaultAction: AuditAction,
+  before: unknown,
+  after: Row,
+): void {
+  if (audit.ownEntry === false) return;
+  appendAudit(ctx.db, ctx, {
+    actorId: audit.actorId,
+    patientId: audit.patientId,
+    entity: audit.entity,
+    entityId: audit.entityId ?? entityId,
+    action: audit.action ?? defaultAction,
+    before: 'before' in audit ? audit.before : before,
+    after: audit.after ? audit.after(after) : withoutUnaudited(after, audit as AuditedWrite<never>),
+    reason: audit.reason ?? null,
+  });
+}
+
 // drizzle's builders cannot be typed over a generic table; the public signatures below carry the types.
 type LooseDb = {
   insert(table: unknown): { values(row: unknown): { run(): unknown } };
-  update(table: unknown): { set(changes: unknown): { where(where: unknown): { run(): unknown } } };
+  update(table: unknown): {
+    set(changes: unknown): {
+      where(where: unknown): { run(): unknown; prepare(): { run(values: Record<string, unknown>): unknown } };
+    };
+  };
 };
 
 /**
@@ -293,7 +325,7 @@ type LooseDb = {
  * Call it inside the transaction of the write it belongs to. Returns the row as stored.
  */
 export function insertAudited<T extends AuditedTable>(
-  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  ctx: AuditContext,
   table: T,
   /** Without an `id`, the row gets a new one. */
   values: Unstamped<T> | Omit<Unstamped<T>, 'id'>,
@@ -301,19 +333,11 @@ export function insertAudited<T extends AuditedTable>(
 ): T['$inferSelect'] {
   const key = keyOf(table);
   const made = key.name === 'id' && !('id' in values) ? { id: ctx.newId() } : {};
-  const row = { ...made, ...values, ...stamps(ctx.now().toISOString(), audit.actorId) } as T['$inferSelect'];
+  const at = audit.at ?? ctx.now().toISOString();
+  const row = { ...made, ...values, ...stamps(at, audit.actorId) } as T['$inferSelect'];
   (ctx.db as unknown as LooseDb).insert(table).values(row).run();
   audit.beforeEntry?.(row);
-  appendAudit(ctx.db, ctx, {
-    actorId: audit.actorId,
-    patientId: audit.patientId,
-    entity: audit.entity,
-    entityId: audit.entityId ?? (row as Record<string, string>)[key.name]!,
-    action: audit.action ?? 'create',
-    before: audit.before,
-    after: audit.after ? audit.after(row) : withoutUnaudited(row, audit),
-    reason: audit.reason ?? null,
-  });
+  writeEntry(ctx, audit, (row as Record<string, string>)[key.name]!, 'create', undefined, row);
   return row;
 }
 
@@ -322,27 +346,36 @@ export function insertAudited<T extends AuditedTable>(
  * entry with the row before and after ("update" unless told). Returns the row after.
  */
 export function updateAudited<T extends AuditedTable>(
-  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  ctx: AuditContext,
   table: T,
   before: T['$inferSelect'],
   changes: Partial<Omit<Unstamped<T>, 'id'>>,
-  audit: AuditedWrite<T['$inferSelect']>,
+  audit: AuditedWrite<T['$inferSelect']> & {
+    /**
+     * Builds the UPDATE once per caseload under this name (hot paths). `changes` then has the same
+     * keys every time and values the driver binds as they are (text, numbers, null).
+     */
+    prepared?: string;
+  },
 ): T['$inferSelect'] {
-  const stamped = { ...changes, updatedAt: ctx.now().toISOString(), updatedBy: audit.actorId };
+  const stamped = { ...changes, updatedAt: audit.at ?? ctx.now().toISOString(), updatedBy: audit.actorId };
   const key = keyOf(table);
   const rowId = (before as Record<string, string>)[key.name]!;
-  (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(key.column, rowId)).run();
+  const db = ctx.db as unknown as LooseDb;
+  if (audit.prepared) {
+    const slots = Object.fromEntries(Object.keys(stamped).map((k) => [k, sql.placeholder(k)]));
+    prepared(ctx, audit.prepared, () =>
+      db
+        .update(table)
+        .set(slots)
+        .where(eq(key.column, sql.placeholder('rowKey')))
+        .prepare(),
+    ).run({ ...stamped, rowKey: rowId });
+  } else {
+    db.update(table).set(stamped).where(eq(key.column, rowId)).run();
+  }
   const after = { ...before, ...stamped } as T['$inferSelect'];
   audit.beforeEntry?.(after);
-  appendAudit(ctx.db, ctx, {
-    actorId: audit.actorId,
-    patientId: audit.patientId,
-    entity: audit.entity,
-    entityId: audit.entityId ?? rowId,
-    action: audit.action ?? 'update',
-    before: audit.before !== undefined ? audit.before : withoutUnaudited(before, audit),
-    after: audit.after ? audit.after(after) : withoutUnaudited(after, audit),
-    reason: audit.reason ?? null,
-  });
+  writeEntry(ctx, audit, rowId, 'update', withoutUnaudited(before, audit as AuditedWrite<never>), after);
   return after;
 }

@@ -22,7 +22,7 @@ import {
   treatment,
 } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
-import { insertAudited, stamps, updateAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { assertMrnFree, nameKey } from '../patients';
 import { requireClinician } from '../settings';
@@ -122,18 +122,21 @@ export function changeStatus(
     if (last && input.effectiveOn < last.effectiveOn) {
       throw fieldError('effectiveOn', `Date of the change cannot be before the last change (${last.effectiveOn})`);
     }
-    const row = {
-      id: ctx.newId(),
-      patientId: input.patientId,
-      fromStatus: before.status,
-      toStatus: input.toStatus,
-      effectiveOn: input.effectiveOn,
-      // No column of its own: the history row says it was a correction in its reason.
-      reason: input.correction ? `Correction: ${input.reason}` : input.reason,
-      ...stamps(ctx.now().toISOString(), actor),
-    };
-    // The history row is logged inside the patient's status entry below, not on its own.
-    ctx.db.insert(statusChange).values(row).run();
+    const at = ctx.now().toISOString();
+    const row = insertAudited(
+      ctx,
+      statusChange,
+      {
+        patientId: input.patientId,
+        fromStatus: before.status,
+        toStatus: input.toStatus,
+        effectiveOn: input.effectiveOn,
+        // No column of its own: the history row says it was a correction in its reason.
+        reason: input.correction ? `Correction: ${input.reason}` : input.reason,
+      },
+      // Logged inside the patient's status entry below, not on its own.
+      { actorId: actor, patientId: input.patientId, entity: 'status_change', at, ownEntry: false },
+    );
     updateAudited(
       ctx,
       patient,
@@ -144,6 +147,7 @@ export function changeStatus(
         patientId: input.patientId,
         entity: 'patient',
         action: 'status',
+        at,
         before: { status: before.status },
         after: () => ({
           status: input.toStatus,

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { clinician, exercise, exercisePlan, patient, planItem } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { insertAudited, stamps } from '../audit';
+import { insertAudited, stamps, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 import { exercisesById } from './exercises';
 import { clearableFor, movementClearances, restrictionsFor } from './movementClearance';
@@ -131,12 +131,14 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
     const at = ctx.now().toISOString();
     const previous = planRow(ctx, input.patientId)?.plan;
     if (previous) {
-      // Recorded in the new version's entry (its before), not as an entry of its own.
-      ctx.db
-        .update(exercisePlan)
-        .set({ supersededAt: at, updatedAt: at, updatedBy: actor })
-        .where(eq(exercisePlan.id, previous.id))
-        .run();
+      updateAudited(
+        ctx,
+        exercisePlan,
+        previous,
+        { supersededAt: at },
+        // Recorded in the new version's entry (its before), not as an entry of its own.
+        { actorId: actor, patientId: input.patientId, entity: 'exercise_plan', at, ownEntry: false },
+      );
     }
     const last = ctx.db
       .select({ v: sql<number>`max(${exercisePlan.version})` })
