@@ -3,6 +3,7 @@ import { openTestCaseload } from '../testing';
 import { eq } from 'drizzle-orm';
 import { contact, patientDetails } from '../db/schema';
 import { auditTrailFor, insertAudited, updateAudited, verifyAuditChain } from './audit';
+import { seedPatient } from '../testSeed';
 import { createPatient } from './patients';
 
 let current: ReturnType<typeof openTestCaseload> | null = null;
@@ -101,14 +102,7 @@ describe('insertAudited and updateAudited', () => {
     expect(entry!.action).toBe('create');
     expect(JSON.parse(entry!.afterJson!)).toMatchObject({ ...contactValues, createdBy: actor });
 
-    const patientId = createPatient(ctx, {
-      givenName: 'Ruth',
-      familyName: 'Okafor',
-      preferredName: null,
-      dateOfBirth: '1958-04-02',
-      sex: 'female',
-      mrn: 'M1',
-    }).id;
+    const patientId = seedPatient(ctx, { mrn: 'M1' });
     const audit = { actorId: actor, patientId, entity: 'patient_details' };
     const details = insertAudited(ctx, patientDetails, { patientId, phone: '0400 000 000' }, audit);
     updateAudited(ctx, patientDetails, details, { phone: '0411 111 111' }, audit);

@@ -163,6 +163,26 @@ export function assertMrnFree(ctx: ServiceContext, mrn: string, exceptPatientId?
   }
 }
 
+/** Who the patient is, with the folded name keys search reads (written only here and by intake). */
+export function identityColumns(
+  input: Pick<
+    ParsedInputOf<'patients.create'>,
+    'givenName' | 'familyName' | 'preferredName' | 'dateOfBirth' | 'sex' | 'mrn'
+  >,
+) {
+  return {
+    givenName: input.givenName,
+    familyName: input.familyName,
+    preferredName: input.preferredName,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    mrn: input.mrn,
+    familyKey: nameKey(input.familyName),
+    givenKey: nameKey(input.givenName),
+    preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
+  };
+}
+
 export function createPatient(
   ctx: ServiceContext,
   input: Omit<ParsedInputOf<'patients.create'>, 'leadClinicianId'> & { leadClinicianId?: string | null },
@@ -177,19 +197,7 @@ export function createPatient(
       row = insertAudited(
         ctx,
         patient,
-        {
-          id,
-          givenName: input.givenName,
-          familyName: input.familyName,
-          preferredName: input.preferredName,
-          dateOfBirth: input.dateOfBirth,
-          sex: input.sex,
-          mrn: input.mrn,
-          status: 'referred',
-          familyKey: nameKey(input.familyName),
-          givenKey: nameKey(input.givenName),
-          preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
-        },
+        { id, ...identityColumns(input), status: 'referred' },
         { ...audit, entity: 'patient' },
       );
     } catch (error) {

@@ -24,7 +24,7 @@ import {
 import { fieldError, notFound } from '../../errors';
 import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
-import { assertMrnFree, nameKey } from '../patients';
+import { assertMrnFree, identityColumns } from '../patients';
 import { requireClinician } from '../settings';
 import { patientRow } from './facts';
 import { saveRow, changesNothing } from './write';
@@ -47,17 +47,7 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
       const lead = ctx.db.select().from(clinician).where(eq(clinician.id, input.leadClinicianId)).get();
       if (!lead) throw fieldError('leadClinicianId', 'Choose a clinician of this clinic');
     }
-    const identity = {
-      givenName: input.givenName,
-      familyName: input.familyName,
-      preferredName: input.preferredName,
-      dateOfBirth: input.dateOfBirth,
-      sex: input.sex,
-      mrn: input.mrn,
-      familyKey: nameKey(input.familyName),
-      givenKey: nameKey(input.givenName),
-      preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
-    };
+    const identity = identityColumns(input);
     const identityChanged = (Object.keys(identity) as Array<keyof typeof identity>).some(
       (k) => before[k] !== identity[k],
     );
