@@ -182,13 +182,15 @@ export function finaliseAssessment(ctx: ServiceContext, assessmentId: string): A
     if (row.amendsId && supersededBy(ctx, row.amendsId)) {
       throw new ApiError('conflict', 'The assessment this corrects has already been corrected.');
     }
+    const at = ctx.now().toISOString();
     updateAudited(
       ctx,
       assessment,
       row,
-      { finalisedAt: ctx.now().toISOString(), finalisedBy: actor },
+      { finalisedAt: at, finalisedBy: actor },
       {
         actorId: actor,
+        at,
         patientId: row.patientId,
         entity: 'assessment',
         action: 'finalise',
@@ -290,14 +292,16 @@ export function discardAssessment(ctx: ServiceContext, input: ParsedInputOf<'ass
         'A finalised assessment cannot be discarded. Use “Correct this assessment” to record an amendment.',
       );
     }
+    const at = ctx.now().toISOString();
     const context = { kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId };
     updateAudited(
       ctx,
       assessment,
       row,
-      { discardedAt: ctx.now().toISOString(), discardedBy: actor, discardReason: input.reason },
+      { discardedAt: at, discardedBy: actor, discardReason: input.reason },
       {
         actorId: actor,
+        at,
         patientId: row.patientId,
         entity: 'assessment',
         action: 'discard',

@@ -172,6 +172,7 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
         actorId: actor,
         patientId: input.patientId,
         entity: 'exercise_plan',
+        at,
         before: previous ? { id: previous.id, version: previous.version } : undefined,
         after: (row) => ({ ...row, items }),
       },
