@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit, insertAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 
@@ -124,25 +124,13 @@ export function closeAdverseEvent(
     if (!before) throw notFound('That adverse event');
     if (before.closedAt) throw new ApiError('conflict', 'This event is already closed.');
     const at = ctx.now().toISOString();
-    const after = {
-      ...before,
-      outcome: input.outcome,
-      closingNote: input.closingNote,
-      closedAt: at,
-      closedBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(adverseEvent).set(after).where(eq(adverseEvent.id, before.id)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'adverse_event',
-      entityId: before.id,
-      action: 'status',
+    const after = updateAudited(
+      ctx,
+      adverseEvent,
       before,
-      after,
-    });
+      { outcome: input.outcome, closingNote: input.closingNote, closedAt: at, closedBy: actor },
+      { actorId: actor, patientId: before.patientId, entity: 'adverse_event', action: 'status', at },
+    );
     refreshCaseloadSummary(ctx, before.patientId);
     return toAdverseEvent(after, null);
   })();
