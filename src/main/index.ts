@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { stopRenderer } from './workers/render';
 import { electronFileDialogs } from './electron/dialogs';
 import { launchCaseload, type LaunchedCaseload } from './launch';
@@ -59,6 +59,10 @@ app.whenReady().then(() => {
     return;
   }
   registerIpc(ipcMain, running.dispatch, devServerUrl);
+  // The computer locked or asleep: Pacewise locks too (the window finds out at its next request).
+  const lockForSystem = () => void running?.dispatch('access.lock', { reason: 'system' });
+  powerMonitor.on('lock-screen', lockForSystem);
+  powerMonitor.on('suspend', lockForSystem);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -50,8 +50,8 @@ describe('audit trail', () => {
     const { ctx } = withPatients(3);
     const result = verifyAuditChain(ctx.sqlite);
     expect(result.ok).toBe(true);
-    // setup writes a clinician and two settings; each patient one entry
-    expect(result.checked).toBe(6);
+    // setup writes a clinician and the clinic's name; each patient one entry
+    expect(result.checked).toBe(5);
   });
 
   it('refuses updates and deletes through the triggers', () => {
@@ -64,11 +64,11 @@ describe('audit trail', () => {
     const { ctx } = withPatients(3);
     ctx.sqlite.exec('DROP TRIGGER audit_event_no_update');
     ctx.sqlite
-      .prepare("UPDATE audit_event SET after_json = replace(after_json, 'Family1', 'Forged') WHERE seq = 5")
+      .prepare("UPDATE audit_event SET after_json = replace(after_json, 'Family1', 'Forged') WHERE seq = 4")
       .run();
     const result = verifyAuditChain(ctx.sqlite);
     expect(result.ok).toBe(false);
-    expect(result.brokenAt).toBe(5);
+    expect(result.brokenAt).toBe(4);
     expect(result.problem).toMatch(/does not match its hash/);
   });
 

@@ -19,7 +19,9 @@ export type AuditAction =
   | 'retire'
   | 'discard'
   | 'settings'
-  | 'restore';
+  | 'restore'
+  /** Sign-in, failed sign-in, lock, unlock, switch, passphrase and PIN changes (services/access.ts). */
+  | 'access';
 
 export interface AuditEntryInput {
   actorId: string | null;
