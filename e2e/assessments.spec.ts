@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -371,7 +371,7 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
 
   // Sessions, a plan and a goal belong to the sessions and intake workflows; they are written
   // straight into the caseload file here so this test does not depend on their screens.
-  const db = new Database(join(app.dataDir, 'caseload.db'));
+  const db = openSqlite(join(app.dataDir, 'caseload.db'));
   const at = new Date().toISOString();
   const who = [at, 'seed', at, 'seed'];
   db.prepare(

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './db/connection';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnchor } from './db/anchor';
 import { readAuditKey } from './db/auditKey';
 import { verifyAuditChain } from './services/audit';
-import { MIGRATIONS_DIR, tempDir } from './testing';
+import { holdTestKey, MIGRATIONS_DIR, tempDir } from './testing';
 
 const ROUNDS = 50;
 // Bundled once into node_modules/.cache (so better-sqlite3 resolves): fifty tsx start-ups cost too long.
@@ -18,7 +18,7 @@ beforeAll(() => {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     logLevel: 'error',
   });
 });
@@ -58,7 +58,8 @@ describe('crash loop', () => {
       const { acked } = await saveThenKill(dataDir, round, 20 + Math.floor(random() * 120));
       acknowledged.push(...acked);
       // What the next start-up would see: a clean file, an intact chain, every acknowledged id.
-      const sqlite = new Database(join(dataDir, 'caseload.db'));
+      await holdTestKey(dataDir);
+      const sqlite = openSqlite(join(dataDir, 'caseload.db'));
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         const chain = verifyAuditChain(sqlite, { auditKey: readAuditKey(dataDir), expectedHead: readAnchor(dataDir) });

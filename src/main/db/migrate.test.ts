@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, tempDir } from '../testing';
 import { CaseloadTooNewError, MigrationFailedError, migrate, readMigrations } from './migrate';
@@ -42,7 +43,7 @@ describe('caseload migrations', () => {
     const keep = pending === 1 ? all.length - 1 : 1;
     const dir = tempDir();
     const path = join(dir, 'caseload.db');
-    const old = new Database(path);
+    const old = openSqlite(path);
     migrate(old, all.slice(0, keep), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
@@ -60,7 +61,7 @@ describe('caseload migrations', () => {
     });
     expect(caseload.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(caseload.migration.backupPath).not.toBeNull();
-    const backup = new Database(caseload.migration.backupPath!, { readonly: true });
+    const backup = openSqlite(caseload.migration.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
     expect(backup.pragma('user_version', { simple: true })).toBe(keep);
     backup.close();
@@ -71,7 +72,7 @@ describe('caseload migrations', () => {
     const fold = all.findIndex((m) => m.tag.endsWith('_fold_name_keys'));
     expect(fold).toBeGreaterThan(0);
     const dir = tempDir();
-    const old = new Database(join(dir, 'caseload.db'));
+    const old = openSqlite(join(dir, 'caseload.db'));
     migrate(old, all.slice(0, fold), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
@@ -94,7 +95,7 @@ describe('caseload migrations', () => {
     const step = all.findIndex((m) => m.tag.endsWith('_adverse_event_grade_needed'));
     expect(step).toBeGreaterThan(0);
     const dir = tempDir();
-    const old = new Database(join(dir, 'caseload.db'));
+    const old = openSqlite(join(dir, 'caseload.db'));
     migrate(old, all.slice(0, step), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
@@ -139,7 +140,7 @@ describe('caseload migrations', () => {
     expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow(
       /newer version of Pacewise/,
     );
-    const check = new Database(join(dir, 'caseload.db'), { readonly: true });
+    const check = openSqlite(join(dir, 'caseload.db'), { readonly: true });
     expect(check.prepare("SELECT count(*) AS n FROM pacewise_migration WHERE tag = '9999_future'").get()).toEqual({
       n: 1,
     });
@@ -166,7 +167,7 @@ describe('caseload migrations', () => {
     );
     const dataDir = join(dir, 'data');
     expect(() => openCaseload({ dataDir, migrationsDir, now })).toThrow(MigrationFailedError);
-    const check = new Database(join(dataDir, 'caseload.db'), { readonly: true });
+    const check = openSqlite(join(dataDir, 'caseload.db'), { readonly: true });
     expect(tables(check)).not.toContain('half_done');
     expect(check.prepare('SELECT count(*) AS n FROM pacewise_migration').get()).toEqual({ n: real.length });
     check.close();

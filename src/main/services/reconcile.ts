@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/connection';
 import type { ReconciliationFinding, ReconciliationReport } from '../../shared/contract/setup';
 import { readAnchor } from '../db/anchor';
 import { readAuditKey } from '../db/auditKey';
@@ -148,7 +149,7 @@ export function reconcileRows(
 /** The full check (chain and rows) over a caseload file, read-only. */
 export function reconcileFile(caseloadPath: string, dataDir: string, at: Date): ReconciliationReport {
   const started = performance.now();
-  const sqlite = new Database(caseloadPath, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(caseloadPath, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
     // One read transaction, so the chain and the rows are compared at the same moment.

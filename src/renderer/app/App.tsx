@@ -1,9 +1,13 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { FirstRunSetup } from '../features/setup/FirstRunSetup';
+import { LockScreen } from '../features/access/LockScreen';
+import { SecureExistingScreen } from '../features/access/SecureExistingScreen';
+import { SetUpScreen } from '../features/access/SetUpScreen';
+import { SignInScreen } from '../features/access/SignInScreen';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { ClinicDateFormatProvider } from '../dates';
+import type { AppState } from '../../shared/contract/setup';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
@@ -23,6 +27,30 @@ const router = createHashRouter([
     ],
   },
 ]);
+
+/** Which screen the window shows: nothing of the caseload before sign-in, blurred and inert while locked. */
+function Screen({ state }: { state: AppState }) {
+  if (state.startup) return <RecoveryScreen problem={state.startup} />;
+  if (state.access === 'set-up') return <SetUpScreen />;
+  if (state.access === 'secure-existing') return <SecureExistingScreen />;
+  if (state.access === 'signed-out') return <SignInScreen />;
+  const locked = state.access === 'locked' ? state.locked : null;
+  return (
+    <>
+      <div
+        inert={locked !== null}
+        aria-hidden={locked !== null}
+        style={locked ? { filter: 'blur(16px)', pointerEvents: 'none', userSelect: 'none' } : undefined}
+      >
+        {/* Loaded before any screen draws, so no date is ever shown in a format about to change. */}
+        <ClinicDateFormatProvider>
+          <RouterProvider router={router} />
+        </ClinicDateFormatProvider>
+      </div>
+      {locked && <LockScreen locked={locked} />}
+    </>
+  );
+}
 
 export function App() {
   return (
@@ -45,18 +73,7 @@ export function App() {
           </Center>
         )}
       >
-        {(state) =>
-          state.startup ? (
-            <RecoveryScreen problem={state.startup} />
-          ) : state.isSetUp ? (
-            // Loaded before any screen draws, so no date is ever shown in a format about to change.
-            <ClinicDateFormatProvider>
-              <RouterProvider router={router} />
-            </ClinicDateFormatProvider>
-          ) : (
-            <FirstRunSetup />
-          )
-        }
+        {(state) => <Screen state={state} />}
       </AppStateProvider>
     </MantineProvider>
   );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
+import { accessChannels } from './access';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
 import { displayChannels } from './display';
@@ -13,6 +14,7 @@ import { setupChannels } from './setup';
 /** Every channel the renderer may call. Nothing crosses the process boundary that is not here. */
 export const contract = {
   ...setupChannels,
+  ...accessChannels,
   ...patientChannels,
   ...intakeChannels,
   ...sessionsChannels,

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit, insertAudited, updateAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 
@@ -157,27 +157,13 @@ export function closeAdverseEvent(
     const actionTaken = input.actionTaken ?? before.actionTaken;
     if (!actionTaken) throw fieldError('actionTaken', 'Write what was done before closing this event');
     const at = ctx.now().toISOString();
-    const after = {
-      ...before,
-      severity,
-      actionTaken,
-      outcome: input.outcome,
-      closingNote: input.closingNote,
-      closedAt: at,
-      closedBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(adverseEvent).set(after).where(eq(adverseEvent.id, before.id)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'adverse_event',
-      entityId: before.id,
-      action: 'status',
+    const after = updateAudited(
+      ctx,
+      adverseEvent,
       before,
-      after,
-    });
+      { severity, actionTaken, outcome: input.outcome, closingNote: input.closingNote, closedAt: at, closedBy: actor },
+      { actorId: actor, patientId: before.patientId, entity: 'adverse_event', action: 'status', at },
+    );
     refreshCaseloadSummary(ctx, before.patientId);
     return toAdverseEvent(after, null);
   })();

@@ -52,14 +52,14 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
   const missing = starterExercises.filter((e) => !have.has(e.key));
   correctStarterTags(ctx);
   if (missing.length > 0) {
-    const actor = ctx.session.clinicianId ?? 'pacewise';
-    const at = ctx.now().toISOString();
+    // The seeded rows are logged together in the one library entry below.
+    const write = { actorId: starterActor(ctx), patientId: null, entity: 'exercise', at: ctx.now().toISOString() };
     ctx.sqlite.transaction(() => {
       for (const e of missing) {
-        ctx.db
-          .insert(exercise)
-          .values({
-            id: ctx.newId(),
+        insertAudited(
+          ctx,
+          exercise,
+          {
             starterKey: e.key,
             name: e.name,
             modality: e.modality,
@@ -71,12 +71,9 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
             tagsJson: JSON.stringify(e.tags),
             description: e.description,
             retired: false,
-            createdAt: at,
-            createdBy: actor,
-            updatedAt: at,
-            updatedBy: actor,
-          })
-          .run();
+          },
+          { ...write, ownEntry: false },
+        );
       }
       appendAudit(ctx.db, ctx, {
         actorId: ctx.session.clinicianId,
@@ -92,26 +89,25 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
   seeded.add(ctx.db);
 }
 
+/** Who a seeded or machine-corrected row is stamped with: the signed-in clinician, else Pacewise itself. */
+const starterActor = (ctx: ServiceContext) => ctx.session.clinicianId ?? 'pacewise';
+
 /** Applies the tag review to seeded exercises still exactly as first seeded, with one audit entry. */
 function correctStarterTags(ctx: ServiceContext): void {
   const rows = ctx.db
-    .select({ id: exercise.id, key: exercise.starterKey, tags: exercise.tagsJson })
+    .select()
     .from(exercise)
     .where(inArray(exercise.starterKey, Object.keys(starterTagCorrections)))
     .all();
-  const stale = rows.filter((r) => r.key && r.tags === JSON.stringify(starterTagCorrections[r.key]));
+  const stale = rows.filter((r) => r.starterKey && r.tagsJson === JSON.stringify(starterTagCorrections[r.starterKey]));
   if (stale.length === 0) return;
-  const at = ctx.now().toISOString();
-  const actor = ctx.session.clinicianId ?? 'pacewise';
+  // The corrected rows are logged together in the one library entry below.
+  const write = { actorId: starterActor(ctx), patientId: null, entity: 'exercise', at: ctx.now().toISOString() };
   ctx.sqlite.transaction(() => {
     const changes = stale.map((r) => {
-      const tags = findStarterExercise(r.key!)!.tags;
-      ctx.db
-        .update(exercise)
-        .set({ tagsJson: JSON.stringify(tags), updatedAt: at, updatedBy: actor })
-        .where(eq(exercise.id, r.id))
-        .run();
-      return { key: r.key, before: JSON.parse(r.tags) as unknown, after: tags };
+      const tags = findStarterExercise(r.starterKey!)!.tags;
+      updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, { ...write, ownEntry: false });
+      return { key: r.starterKey, before: JSON.parse(r.tagsJson) as unknown, after: tags };
     });
     appendAudit(ctx.db, ctx, {
       actorId: ctx.session.clinicianId,
@@ -231,17 +227,20 @@ export function retireExercise(ctx: ServiceContext, exerciseId: string, retired:
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     const before = getRow(ctx, exerciseId);
-    const after = { ...before, retired, updatedAt: ctx.now().toISOString(), updatedBy: actor };
-    ctx.db.update(exercise).set(after).where(eq(exercise.id, exerciseId)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'exercise',
-      entityId: exerciseId,
-      action: retired ? 'retire' : 'update',
-      before: { retired: before.retired },
-      after: { retired },
-    });
+    const after = updateAudited(
+      ctx,
+      exercise,
+      before,
+      { retired },
+      {
+        actorId: actor,
+        patientId: null,
+        entity: 'exercise',
+        action: retired ? 'retire' : 'update',
+        before: { retired: before.retired },
+        after: () => ({ retired }),
+      },
+    );
     return toExercise(after);
   })();
 }

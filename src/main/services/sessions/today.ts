@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary, groupClass, patient, session } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit, insertAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { reassessmentDisplay } from '../intake/caseload';
 import { requireClinician } from '../settings';
 
@@ -214,23 +214,21 @@ export function setAttendance(ctx: ServiceContext, input: ParsedInputOf<'booking
         'This session has already been screened; record what happened in the session itself.',
       );
     }
-    const changes = {
-      attendance: input.attendance,
-      attendanceReason: input.reason,
-      updatedAt: ctx.now().toISOString(),
-      updatedBy: actor,
-    };
-    ctx.db.update(session).set(changes).where(eq(session.id, input.sessionId)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'session',
-      entityId: before.id,
-      action: 'status',
-      before: { attendance: before.attendance },
-      after: { attendance: input.attendance },
-      reason: input.reason,
-    });
+    updateAudited(
+      ctx,
+      session,
+      before,
+      { attendance: input.attendance, attendanceReason: input.reason },
+      {
+        actorId: actor,
+        patientId: before.patientId,
+        entity: 'session',
+        action: 'status',
+        before: { attendance: before.attendance },
+        after: () => ({ attendance: input.attendance }),
+        reason: input.reason,
+      },
+    );
   })();
   return bookingById(ctx, input.sessionId);
 }

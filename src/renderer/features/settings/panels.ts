@@ -14,6 +14,20 @@ export interface SettingsPanel {
   element: ReactNode;
 }
 
+/**
+ * Panels only a clinic administrator may change (the main process refuses the others' saves; here
+ * they are shown read-only, saying so).
+ */
+export const adminPanelIds: ReadonlySet<string> = new Set([
+  'site-alerts',
+  'screen-thresholds',
+  'default-battery',
+  'custom-measures',
+  'letterhead',
+  'letter-templates',
+  'letter-replies',
+]);
+
 export const settingsPanels: SettingsPanel[] = [
   { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
   ...patientsSettingsPanels,
