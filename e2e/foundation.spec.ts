@@ -149,13 +149,17 @@ test('refuses bad input with the field’s own message and writes nothing', asyn
   await expect(dialog.getByText('Date of birth cannot be in the future')).toBeVisible();
   await app.screenshot('add-patient-errors');
 
-  await dialog.getByLabel('Date of birth').fill('1960-01-01');
+  // Typed in the clinic's order (day first here, from the en-AU locale); a day that does not exist is refused on the field.
+  await dialog.getByLabel('Date of birth').fill('31/02/1960');
+  await dialog.getByLabel('Given name').focus();
+  await expect(dialog.getByText('“31/02/1960” is not a date: enter it as DD/MM/YYYY')).toBeVisible();
+  await dialog.getByLabel('Date of birth').fill('03/04/1960');
   await dialog.getByRole('button', { name: 'Save patient' }).click();
   await expect(dialog.getByText('Hospital number MRN-1 already belongs to Ruth Okafor')).toBeVisible();
   // Nothing typed is lost on a refusal: the form keeps every value.
   await expect(dialog.getByLabel('Given name')).toHaveValue('Ruth');
   await expect(dialog.getByLabel('Family name')).toHaveValue('Twin');
-  await expect(dialog.getByLabel('Date of birth')).toHaveValue('1960-01-01');
+  await expect(dialog.getByLabel('Date of birth')).toHaveValue('3 Apr 1960');
   await expect(dialog.getByRole('radio', { name: 'Female', exact: true })).toBeChecked();
 
   const page1 = await app.call('patients.search', {});

@@ -5,6 +5,7 @@ import * as settings from '../services/settings';
 import { accessHandlers } from './access';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
@@ -48,4 +49,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...auditHandlers,
   ...lettersHandlers,
   ...exportsHandlers,
+  ...displayHandlers,
 };

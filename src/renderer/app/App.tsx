@@ -6,6 +6,7 @@ import { SecureExistingScreen } from '../features/access/SecureExistingScreen';
 import { SetUpScreen } from '../features/access/SetUpScreen';
 import { SignInScreen } from '../features/access/SignInScreen';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
+import { ClinicDateFormatProvider } from '../dates';
 import type { AppState } from '../../shared/contract/setup';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
@@ -41,7 +42,10 @@ function Screen({ state }: { state: AppState }) {
         aria-hidden={locked !== null}
         style={locked ? { filter: 'blur(16px)', pointerEvents: 'none', userSelect: 'none' } : undefined}
       >
-        <RouterProvider router={router} />
+        {/* Loaded before any screen draws, so no date is ever shown in a format about to change. */}
+        <ClinicDateFormatProvider>
+          <RouterProvider router={router} />
+        </ClinicDateFormatProvider>
       </div>
       {locked && <LockScreen locked={locked} />}
     </>
@@ -51,8 +55,10 @@ function Screen({ state }: { state: AppState }) {
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* In the header's empty middle, so a "Saved" never sits over the next field or button. */}
-      <Notifications position="top-center" containerWidth={360} limit={3} />
+      {/* Bottom-left, over the empty foot of the menu column (210 px), two at most and closing by
+          themselves: a "Saved" must never sit over the patient header, its alerts, the filters at
+          the top, or the Sign and Save buttons at the bottom right of a form. */}
+      <Notifications position="bottom-left" containerWidth={186} limit={2} autoClose={4000} />
       <AppStateProvider
         loading={
           <Center h="100vh">

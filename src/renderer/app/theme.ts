@@ -33,6 +33,8 @@ export const theme = createTheme({
     MultiSelect: { defaultProps: { size: 'md' } },
     Radio: { defaultProps: { size: 'md' } },
     Textarea: { defaultProps: { size: 'md' } },
+    DateInput: { defaultProps: { size: 'md' } },
+    TimeInput: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
     Checkbox: { defaultProps: { size: 'md' } },
     Switch: { defaultProps: { size: 'md' } },

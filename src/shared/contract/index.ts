@@ -3,6 +3,7 @@ import type { ApiResult, ChannelDef } from './define';
 import { accessChannels } from './access';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { displayChannels } from './display';
 import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
@@ -21,6 +22,7 @@ export const contract = {
   ...auditChannels,
   ...letterChannels,
   ...exportsChannels,
+  ...displayChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import {
   compareSeries,
+  incompletenessOf,
   measureCatalog,
   type MeasureDefinition,
   type ReassessmentState,
@@ -44,6 +45,7 @@ interface EffectivePoint {
   date: string;
   assessmentId: string;
   kind: string;
+  derivedJson: string;
 }
 
 /** Every counted result of the patient, grouped by measure in date order: one index range scan. */
@@ -56,6 +58,7 @@ export function effectiveSeries(ctx: ServiceContext, patientId: string): Map<str
         date: measureResult.assessedOn,
         assessmentId: measureResult.assessmentId,
         kind: assessment.kind,
+        derivedJson: measureResult.derivedJson,
       })
       .from(measureResult)
       .innerJoin(assessment, eq(assessment.id, measureResult.assessmentId))
@@ -72,7 +75,16 @@ export function effectiveSeries(ctx: ServiceContext, patientId: string): Map<str
   ).all({ patientId }) as EffectivePoint[];
   const series = new Map<string, SeriesPointView[]>();
   for (const r of rows) {
-    const point = { date: r.date, value: r.value, assessmentId: r.assessmentId, kind: r.kind as AssessmentKind };
+    const point: SeriesPointView = {
+      date: r.date,
+      value: r.value,
+      assessmentId: r.assessmentId,
+      kind: r.kind as AssessmentKind,
+    };
+    // Only the ESAS-r total can be partial; other rows skip the JSON parse.
+    if (r.measureKey === 'esas_r' && r.derivedJson.includes('missing')) {
+      point.incomplete = incompletenessOf(r.measureKey, JSON.parse(r.derivedJson) as Record<string, unknown>);
+    }
     const list = series.get(r.measureKey);
     if (list) list.push(point);
     else series.set(r.measureKey, [point]);

@@ -136,6 +136,22 @@ function enforceClearance(
  * A red flag reported at this session's screen holds it until its incident is closed with an outcome
  * (reviewed and cleared, or ticked in error): unticking the box alone cannot turn the screen to Go.
  */
+/** A signed session is the record: its incidents must carry the clinician's grade by then. */
+function enforceGraded(ctx: ServiceContext, row: SessionRow): void {
+  const ungraded = prepared(ctx, 'sessions.ungradedEvents', () =>
+    ctx.db
+      .select({ d: adverseEvent.description })
+      .from(adverseEvent)
+      .where(and(eq(adverseEvent.sessionId, sql.placeholder('id')), isNull(adverseEvent.severity)))
+      .prepare(),
+  ).all({ id: row.id });
+  if (ungraded.length === 0) return;
+  throw fieldError(
+    'adverseEvents',
+    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done under Sessions and adherence → Adverse events.`,
+  );
+}
+
 function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: ScreenResult['decision']): void {
   if (decision === 'hold') return;
   const open = prepared(ctx, 'sessions.openRedFlags', () =>
@@ -268,11 +284,11 @@ function writeScreen(
       type: 'red_flag',
       redFlag: true,
       redFlagId: flag.id,
-      // A red flag found at screening needs same-day medical review: recorded as grade 3 until reviewed.
-      severity: 3,
+      // The clinician grades it and writes what was done; the guideline's actions are only a hint.
+      severity: null,
       occurredAt: at,
       description,
-      actionTaken: `Session held. ${flag.urgentActions.join(' ')}`,
+      actionTaken: null,
       outcome: null,
       followUpNeeded: true,
     });
@@ -362,6 +378,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
+  enforceGraded(ctx, row);
   enforceComplete(input.screen, evaluated.result.decision);
   enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');

@@ -34,6 +34,7 @@ const bookingColumns = {
   treatmentTo: caseloadSummary.treatmentTo,
   openAdverseEvents: caseloadSummary.openAdverseEvents,
   openRedFlags: caseloadSummary.openRedFlags,
+  ungradedAdverseEvents: caseloadSummary.ungradedAdverseEvents,
   reassessmentDueOn: caseloadSummary.reassessmentDueOn,
   guidanceAwaitingSince: caseloadSummary.guidanceAwaitingSince,
 };
@@ -60,6 +61,7 @@ type BookingRow = {
   treatmentTo: string | null;
   openAdverseEvents: number | null;
   openRedFlags: number | null;
+  ungradedAdverseEvents: number | null;
   reassessmentDueOn: string | null;
   guidanceAwaitingSince: string | null;
 };
@@ -92,6 +94,7 @@ function toBooking(row: BookingRow, date: string, waitDays: number): TodayBookin
         (row.treatmentTo === null || row.treatmentTo >= date),
       openAdverseEvents: row.openAdverseEvents ?? 0,
       openRedFlags: row.openRedFlags ?? 0,
+      ungradedAdverseEvents: row.ungradedAdverseEvents ?? 0,
       // Issue 5 §5: the same due/overdue rule and wording as the caseload (intake's reassessmentDisplay).
       reassessment: reassessmentDisplay(row.reassessmentDueOn, date),
       guidanceReply: guidanceReplyWait(row.guidanceAwaitingSince, date, waitDays),

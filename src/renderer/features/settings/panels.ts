@@ -5,6 +5,7 @@ import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
+import { DateFormatPanel } from './DateFormatPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
 export interface SettingsPanel {
@@ -28,6 +29,7 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
 ]);
 
 export const settingsPanels: SettingsPanel[] = [
+  { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,
