@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { exercise, exerciseEntry, planItem } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
-import { appendAudit, insertAudited, updateAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 
 type ExerciseRow = typeof exercise.$inferSelect;
@@ -52,8 +52,14 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
   const missing = starterExercises.filter((e) => !have.has(e.key));
   correctStarterTags(ctx);
   if (missing.length > 0) {
-    // The seeded rows are logged together in the one library entry below.
-    const write = { actorId: starterActor(ctx), patientId: null, entity: 'exercise', at: ctx.now().toISOString() };
+    // One entry per exercise, so reconciliation can check each seeded row like any other.
+    const write = {
+      actorId: starterActor(ctx),
+      patientId: null,
+      entity: 'exercise',
+      at: ctx.now().toISOString(),
+      reason: STARTER_REASON,
+    };
     ctx.sqlite.transaction(() => {
       for (const e of missing) {
         insertAudited(
@@ -72,27 +78,25 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
             description: e.description,
             retired: false,
           },
-          { ...write, ownEntry: false },
+          write,
         );
       }
-      appendAudit(ctx.db, ctx, {
-        actorId: ctx.session.clinicianId,
-        patientId: null,
-        entity: 'exercise_library',
-        entityId: 'starter',
-        action: 'create',
-        after: { added: missing.map((e) => e.key) },
-        reason: 'Starter exercise library',
-      });
     })();
   }
   seeded.add(ctx.db);
 }
 
+/**
+ * Releases before per-exercise entries logged a seeding or a tag review as one `exercise_library`
+ * entry listing starter keys ({added} / {retagged}); reconcile.ts still reads those.
+ */
+const STARTER_REASON = 'Starter exercise library';
+const TAG_REVIEW_REASON = 'Starter library tag review: knee lifts are hip flexion';
+
 /** Who a seeded or machine-corrected row is stamped with: the signed-in clinician, else Pacewise itself. */
 const starterActor = (ctx: ServiceContext) => ctx.session.clinicianId ?? 'pacewise';
 
-/** Applies the tag review to seeded exercises still exactly as first seeded, with one audit entry. */
+/** Applies the tag review to seeded exercises still exactly as first seeded, each with its entry. */
 function correctStarterTags(ctx: ServiceContext): void {
   const rows = ctx.db
     .select()
@@ -101,23 +105,18 @@ function correctStarterTags(ctx: ServiceContext): void {
     .all();
   const stale = rows.filter((r) => r.starterKey && r.tagsJson === JSON.stringify(starterTagCorrections[r.starterKey]));
   if (stale.length === 0) return;
-  // The corrected rows are logged together in the one library entry below.
-  const write = { actorId: starterActor(ctx), patientId: null, entity: 'exercise', at: ctx.now().toISOString() };
+  const write = {
+    actorId: starterActor(ctx),
+    patientId: null,
+    entity: 'exercise',
+    at: ctx.now().toISOString(),
+    reason: TAG_REVIEW_REASON,
+  };
   ctx.sqlite.transaction(() => {
-    const changes = stale.map((r) => {
+    for (const r of stale) {
       const tags = findStarterExercise(r.starterKey!)!.tags;
-      updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, { ...write, ownEntry: false });
-      return { key: r.starterKey, before: JSON.parse(r.tagsJson) as unknown, after: tags };
-    });
-    appendAudit(ctx.db, ctx, {
-      actorId: ctx.session.clinicianId,
-      patientId: null,
-      entity: 'exercise_library',
-      entityId: 'starter',
-      action: 'update',
-      after: { retagged: changes },
-      reason: 'Starter library tag review: knee lifts are hip flexion',
-    });
+      updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, write);
+    }
   })();
 }
 

@@ -130,21 +130,30 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
   const id = ctx.sqlite.transaction(() => {
     const at = ctx.now().toISOString();
     const previous = planRow(ctx, input.patientId)?.plan;
-    if (previous) {
-      updateAudited(
-        ctx,
-        exercisePlan,
-        previous,
-        { supersededAt: at },
-        // Recorded in the new version's entry (its before), not as an entry of its own.
-        { actorId: actor, patientId: input.patientId, entity: 'exercise_plan', at, ownEntry: false },
-      );
-    }
     const last = ctx.db
       .select({ v: sql<number>`max(${exercisePlan.version})` })
       .from(exercisePlan)
       .where(eq(exercisePlan.patientId, input.patientId))
       .get()?.v;
+    const version = (last ?? 0) + 1;
+    if (previous) {
+      // An entry of its own: reconciliation reads each plan's superseded_at from that plan's trail.
+      updateAudited(
+        ctx,
+        exercisePlan,
+        previous,
+        { supersededAt: at },
+        {
+          actorId: actor,
+          patientId: input.patientId,
+          entity: 'exercise_plan',
+          at,
+          before: { supersededAt: previous.supersededAt },
+          after: () => ({ supersededAt: at }),
+          reason: `Version ${previous.version} replaced by version ${version}`,
+        },
+      );
+    }
     const planId = ctx.newId();
     // The items are logged inside the plan's entry.
     const items = input.items.map((item, position) => ({
@@ -160,7 +169,7 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
       {
         id: planId,
         patientId: input.patientId,
-        version: (last ?? 0) + 1,
+        version,
         sessionsPerWeek: input.sessionsPerWeek,
         sessionMinutes: input.sessionMinutes,
         cycleAdjustment: input.cycleAdjustment,
