@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
-import { completeSetup } from '../src/main/services/settings';
+import { setUpTestClinic } from '../src/main/testing';
 
 export interface BenchRow {
   operation: string;
@@ -135,12 +135,7 @@ export function openBenchCaseload(
     migrationsDir: resolve(__dirname, '../migrations'),
     appVersion: 'bench',
   });
-  if (!existing) {
-    completeSetup(running.ctx, {
-      clinicName: 'Bench Clinic',
-      clinician: { fullName: 'Bench Clinician', profession: 'exercise_physiologist', registrationNumber: null },
-    });
-  }
+  if (!existing) setUpTestClinic(running.ctx, 'Bench Clinic');
   return {
     ...running,
     dir,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -371,7 +371,7 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
 
   // Sessions, a plan and a goal belong to the sessions and intake workflows; they are written
   // straight into the caseload file here so this test does not depend on their screens.
-  const db = new Database(join(app.dataDir, 'caseload.db'));
+  const db = openSqlite(join(app.dataDir, 'caseload.db'));
   const at = new Date().toISOString();
   const who = [at, 'seed', at, 'seed'];
   db.prepare(
@@ -551,4 +551,71 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
     1,
   );
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('a partial ESAS-r is saved with its total marked incomplete, and is not judged against the MCID on progress', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patient = await app.call('patients.create', {
+    givenName: 'Noor',
+    familyName: 'Haddad',
+    preferredName: null,
+    dateOfBirth: '1961-05-14',
+    sex: 'female',
+    mrn: 'RMH-500600',
+  });
+  const today = todayLocal();
+  const baseline = await app.call('assessments.create', {
+    patientId: patient.id,
+    kind: 'baseline',
+    assessedOn: addDays(today, -56),
+    measureKeys: ['esas_r'],
+  });
+  const full = Object.fromEntries(
+    [
+      'pain',
+      'fatigue',
+      'drowsiness',
+      'nausea',
+      'appetite',
+      'shortness_of_breath',
+      'depression',
+      'anxiety',
+      'wellbeing',
+    ].map((k) => [k, 5]),
+  );
+  await app.call('assessments.recordMeasure', { assessmentId: baseline.id, measureKey: 'esas_r', components: full });
+  await app.call('assessments.finalise', { assessmentId: baseline.id });
+  const again = await app.call('assessments.create', {
+    patientId: patient.id,
+    kind: 'reassessment',
+    assessedOn: today,
+    measureKeys: ['esas_r'],
+  });
+
+  // Seven of the nine items rated, two left blank: 7 × 2 = 14 points over the items rated.
+  await go(page, `/patients/${patient.id}/assessments/${again.id}`);
+  const esas = page.getByRole('region', { name: 'Edmonton Symptom Assessment System (revised)' });
+  for (const label of esasLabels.filter((l) => l !== 'Nausea' && l !== 'Depression'))
+    await esas.getByRole('textbox', { name: label, exact: true }).fill('2');
+  const result = esas.getByRole('group', { name: 'ESAS-r result' });
+  await expect(result).toContainText('Total: 14 points — incomplete (7 of 9 items)');
+  await saveMeasure(esas, 'ESAS-r');
+  await expect(esas.getByText(/^Total incomplete \(7 of 9 items\): it is not judged against the MCID/)).toBeVisible();
+  await page.getByRole('button', { name: 'Finalise assessment' }).click();
+  await page.getByRole('button', { name: 'Finalise and lock' }).click();
+  await expect(page.getByText(/^Finalised by Alex Morgan/)).toBeVisible();
+  await expect(result).toContainText('Total: 14 points — incomplete (7 of 9 items)');
+
+  // A 31-point fall would be "Improved" if complete; partial, it is not judged, and says why.
+  await go(page, `/patients/${patient.id}/progress`);
+  const row = page.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: 'ESAS-r', exact: true });
+  await expect(row).toContainText('incomplete (7 of 9 items)');
+  await expect(row).toContainText('Not judged');
+  await expect(row).not.toContainText('Improved');
+  await expect(row).toContainText('the MCID applies to complete totals only');
+  await expect(page.getByText(/14 points \(incomplete \(7 of 9 items\)\)/)).toBeVisible();
+  await toastsGone(page);
+  await app.screenshot('assessment-esas-partial-progress');
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { unzipSync } from 'fflate';
 import { todayLocal } from '../src/shared/dates';
 import { expect, test, type PacewiseApp } from './fixtures';
@@ -21,7 +22,7 @@ async function seed(app: PacewiseApp): Promise<string> {
 }
 
 function readDb(app: PacewiseApp): Database.Database {
-  return new Database(join(app.dataDir, 'caseload.db'), { readonly: true });
+  return openSqlite(join(app.dataDir, 'caseload.db'), { readonly: true });
 }
 
 test('Settings exports the whole caseload as CSV files in a zip that match the database', async ({ app }) => {

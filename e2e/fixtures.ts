@@ -21,6 +21,7 @@ import {
 } from '../src/shared/contract';
 import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
 import { reconcileFile } from '../src/main/services/reconcile';
+import { holdTestKey, TEST_ADMIN, TEST_SET_UP } from '../src/main/testing';
 import { folderExportTarget } from '../src/main/services/exports/target';
 import { chooseChromium } from './support/browser';
 import { electronBinary } from './support/electron';
@@ -56,7 +57,18 @@ export interface PacewiseApp {
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
   call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
-  restart(meanwhile?: () => void): Promise<void>;
+  /** Closes and relaunches; signs the administrator back in through the sign-in screen unless told not to. */
+  restart(meanwhile?: () => void, options?: { signIn?: boolean }): Promise<void>;
+  /** The recovery key the set-up showed (null when a test set up the clinic itself). */
+  recoveryKey: string | null;
+  /** Who signs in after a restart and whose passphrase opens the files afterwards (the set-up administrator unless a test changes it). */
+  account: { login: string; passphrase: string };
+  /** Signs in through the sign-in screen, as a clinician at the computer would. */
+  signIn(account?: { login: string; passphrase: string }): Promise<void>;
+  /** The live caseload connection in this process (Chromium target), for asserting what was written. */
+  sqlite(): import('better-sqlite3').Database;
+  /** Holds the caseload's key in this process, so a test can open the encrypted files directly. */
+  holdKey(): Promise<Buffer>;
   /** The folder the substituted save/open dialogs answer with ("the USB stick"). */
   usbDir: string;
   /** The file the substituted open dialog picks, when a test sets one. */
@@ -71,10 +83,9 @@ interface Options {
   reconciles: boolean;
 }
 
-const SET_UP = {
-  clinicName: 'Riverside Cancer Exercise Clinic',
-  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist' as const, registrationNumber: 'AEP-1234' },
-};
+/** The clinic every scenario starts in; its administrator signs in through the real screen after a restart. */
+const SET_UP = TEST_SET_UP;
+export const ADMIN = TEST_ADMIN;
 
 export const test = base.extend<Options & { app: PacewiseApp }, { browser: Browser; rendererUrl: string }>({
   target: ['chromium', { option: true }],
@@ -197,10 +208,26 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
           throw new Error(`${channel} refused: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
         return result.value;
       },
-      async restart(meanwhile?: () => void) {
+      async restart(meanwhile?: () => void, options: { signIn?: boolean } = {}) {
         await close();
         meanwhile?.();
         await open();
+        if (setUp && options.signIn !== false) await app.signIn();
+      },
+      account: { ...ADMIN },
+      recoveryKey: null,
+      async signIn(account = app.account) {
+        await page.getByLabel('Sign-in name').fill(account.login);
+        await page.getByLabel(/^Passphrase/).fill(account.passphrase);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        // Then the caseload, or the recovery screen when the file could not be opened as it was.
+        await expect(page.getByRole('form', { name: 'Sign in' })).toHaveCount(0, { timeout: 15_000 });
+      },
+      holdKey: () => holdTestKey(dataDir, app.account),
+      sqlite() {
+        const live = running?.running();
+        if (!live) throw new Error('The caseload is not open in this process');
+        return live.ctx.sqlite;
       },
       async screenshot(name: string) {
         const scheme = await page.evaluate(
@@ -212,12 +239,14 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       },
     };
     if (setUp) {
-      await app.call('setup.complete', SET_UP);
+      // Set-up through the contract (the set-up screen has its own scenario); the session stays signed in.
+      app.recoveryKey = (await app.call('access.setUp', SET_UP)).recoveryKey;
       await page.reload();
     }
     await use(app);
     await close();
     if (reconciles && existsSync(join(dataDir, 'caseload.db'))) {
+      if (existsSync(join(dataDir, 'caseload.keys'))) await holdTestKey(dataDir, app.account);
       const report = reconcileFile(join(dataDir, 'caseload.db'), dataDir, new Date());
       expect(report.chain.breaks, 'audit chain breaks after the scenario').toEqual([]);
       expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -22,30 +23,64 @@ async function addPatient(
 test.describe('first run', () => {
   test.use({ setUp: false });
 
-  test('sets up the clinic and the first clinician, then opens the caseload', async ({ app }) => {
+  test('sets up the clinic and its administrator with a passphrase, shows the recovery key once, then signs in after a restart', async ({
+    app,
+  }) => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Welcome to Pacewise' })).toBeVisible();
     await app.screenshot('first-run');
 
-    await page.getByRole('button', { name: 'Start using Pacewise' }).click();
+    await page.getByRole('button', { name: 'Create the encrypted caseload' }).click();
     await expect(page.getByText('Enter the clinic name')).toBeVisible();
     await expect(page.getByText('Enter the clinician’s full name')).toBeVisible();
     await expect(page.getByText('Choose the profession')).toBeVisible();
+    await expect(page.getByText('Enter the sign-in name')).toBeVisible();
 
     await page.getByLabel('Clinic name').fill('Harbour Oncology Exercise Clinic');
     await page.getByLabel('Full name').fill('Priya Raman');
     await page.getByRole('combobox', { name: 'Profession' }).click();
     await page.getByRole('option', { name: 'Physiotherapist' }).click();
     await page.getByLabel('Registration number').fill('PHY0001234');
-    await page.getByRole('button', { name: 'Start using Pacewise' }).click();
+    await page.getByLabel('Sign-in name').fill('priya');
+    // A passphrase on the common list is refused by name, and nothing is created.
+    await page.getByLabel(/^Passphrase/).fill('Password123');
+    await page.getByLabel(/^Type the passphrase again/).fill('Password123');
+    await page.getByRole('button', { name: 'Create the encrypted caseload' }).click();
+    await expect(
+      page.getByText('Passphrase is on the list of commonly used passphrases: choose another'),
+    ).toBeVisible();
+    expect(existsSync(join(app.dataDir, 'caseload.keys'))).toBe(false);
+
+    app.account = { login: 'priya', passphrase: 'tide pools at low water' };
+    await page.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+    await page.getByLabel(/^Type the passphrase again/).fill(app.account.passphrase);
+    await page.getByRole('button', { name: 'Create the encrypted caseload' }).click();
+    const key = page.getByLabel('Recovery key', { exact: true });
+    await expect(key).toBeVisible();
+    expect((await key.textContent())!.replace(/\s/g, '')).toMatch(/^[0-9A-Z]{55}$/);
+    await expect(page.getByText('cannot be opened by anyone')).toBeVisible();
+    await app.screenshot('recovery-key');
+    const open = page.getByRole('button', { name: 'Open Harbour Oncology Exercise Clinic' });
+    await expect(open).toBeDisabled();
+    await page.getByLabel('I have printed or written down the recovery key and stored it safely').check();
+    await open.click();
 
     await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
     await expect(page.getByText('Harbour Oncology Exercise Clinic')).toBeVisible();
-    await expect(page.getByLabel('Signed-in clinician')).toContainText('Priya Raman');
+    await expect(page.getByRole('button', { name: /Signed in as Priya Raman/ })).toBeVisible();
     for (const name of ['Caseload', 'Today', 'Letters', 'Settings']) {
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
     }
     await app.restart();
+    // After a restart nothing of the caseload shows until a passphrase opens it.
+    await expect(app.page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
+    await expect(app.page.getByText('Harbour Oncology Exercise Clinic')).toHaveCount(0);
+    await app.screenshot('sign-in');
+    await app.page.getByLabel('Sign-in name').fill('priya');
+    await app.page.getByLabel(/^Passphrase/).fill('tide pools at high water');
+    await app.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(app.page.getByText('The sign-in name or passphrase is not right')).toBeVisible();
+    await app.signIn({ login: 'Priya', passphrase: 'tide pools at low water' });
     await expect(app.page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });
@@ -114,13 +149,17 @@ test('refuses bad input with the field’s own message and writes nothing', asyn
   await expect(dialog.getByText('Date of birth cannot be in the future')).toBeVisible();
   await app.screenshot('add-patient-errors');
 
-  await dialog.getByLabel('Date of birth').fill('1960-01-01');
+  // Typed in the clinic's order (day first here, from the en-AU locale); a day that does not exist is refused on the field.
+  await dialog.getByLabel('Date of birth').fill('31/02/1960');
+  await dialog.getByLabel('Given name').focus();
+  await expect(dialog.getByText('“31/02/1960” is not a date: enter it as DD/MM/YYYY')).toBeVisible();
+  await dialog.getByLabel('Date of birth').fill('03/04/1960');
   await dialog.getByRole('button', { name: 'Save patient' }).click();
   await expect(dialog.getByText('Hospital number MRN-1 already belongs to Ruth Okafor')).toBeVisible();
   // Nothing typed is lost on a refusal: the form keeps every value.
   await expect(dialog.getByLabel('Given name')).toHaveValue('Ruth');
   await expect(dialog.getByLabel('Family name')).toHaveValue('Twin');
-  await expect(dialog.getByLabel('Date of birth')).toHaveValue('1960-01-01');
+  await expect(dialog.getByLabel('Date of birth')).toHaveValue('3 Apr 1960');
   await expect(dialog.getByRole('radio', { name: 'Female', exact: true })).toBeChecked();
 
   const page1 = await app.call('patients.search', {});
@@ -156,7 +195,7 @@ test('Settings makes a backup the clinic can open and proves the audit trail int
   await expect(made).toBeVisible();
   const path = (await made.locator('code').textContent())!;
   expect(path.startsWith(join(app.dataDir, 'backups'))).toBe(true);
-  const copy = new Database(path, { readonly: true });
+  const copy = openSqlite(path, { readonly: true });
   expect(copy.prepare('SELECT family_name FROM patient').all()).toEqual([{ family_name: 'Lima' }]);
   copy.close();
 

@@ -390,3 +390,153 @@ test('a patient added through the dialog is led by the clinician who admits them
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   await expect(page.getByRole('row', { name: /Otieno/ })).toContainText('Alex Morgan');
 });
+
+test('lymphoedema, neuropathy and low platelets on the last bloods alert on the overview and in the session header, judged like the screen', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Ruth', family: 'Kaye', mrn: 'RMH-7301' });
+  await app.call('intake.saveComorbidity', { patientId, kind: 'lymphoedema', detail: 'Left arm' });
+  await app.call('intake.saveScreening', { patientId, screenedOn: addDays(today, -5), neuropathy: 'moderate' });
+  // Last week's session: platelets 35 ×10⁹/L, in the screen's "modify" band (20–50).
+  const earlier = await app.call('bookings.create', {
+    patientId,
+    date: addDays(today, -7),
+    startTime: '09:00',
+    classId: null,
+  });
+  await app.call('sessions.recordScreen', {
+    sessionId: earlier.sessionId,
+    screen: {
+      restingHr: 70,
+      sbp: 120,
+      dbp: 76,
+      spo2: 97,
+      temperatureC: 36.6,
+      plateletsX109: 35,
+      bloodsDate: addDays(today, -8),
+      redFlags: [],
+    },
+    clearanceOverrideReason: null,
+  });
+
+  const titles = ['Platelets low on the last bloods', 'Lymphoedema', 'Neuropathy: falls risk'];
+  const record = await app.call('intake.record', { patientId });
+  expect(record.alerts.map((a) => a.title)).toEqual(titles);
+
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}`);
+  const overviewAlerts = page.getByRole('region', { name: 'Alerts' });
+  for (const title of titles) await expect(overviewAlerts).toContainText(title);
+  await expect(overviewAlerts).toContainText('35 ×10⁹/L');
+  await expect(overviewAlerts).toContainText('Light exercise and walking only');
+  await expect(overviewAlerts).toContainText('Campbell et al., MSSE 2019');
+  await expect(overviewAlerts).toContainText('Moderate neuropathy at screening');
+  await app.screenshot('pointofcare-overview-condition-alerts');
+
+  await bookAndOpen(app, patientId, '11:30');
+  const header = page.getByRole('region', { name: 'Ruth Kaye' }).getByRole('list', { name: 'Patient alerts' });
+  for (const title of titles) await expect(header.getByRole('listitem', { name: title })).toBeVisible();
+  await expect(header).toContainText('35 ×10⁹/L');
+  await app.screenshot('pointofcare-session-condition-alerts');
+});
+
+test('a red-flag incident opens with no grade and nothing written as done: "grade needed" on Today and the overview until the clinician grades it; signing and closing need the grade', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await activePatient(app, { given: 'Iris', family: 'Moana', mrn: 'RMH-7401' });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await bookAndOpen(app, patientId, '10:15');
+  const panel = page.getByRole('region', { name: 'Iris Moana' });
+  await panel.getByRole('checkbox', { name: /Chest pain/ }).check();
+  await panel.getByRole('button', { name: 'Record screen and hold' }).click();
+  await expect(panel.getByText(/Incident recorded \(1\) · grade needed/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Sign as held for safety' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: 'Grade the incident before signing' })).toBeVisible();
+
+  const [event] = (await app.call('sessions.forPatient', { patientId, from: addDays(today, -1), to: today }))
+    .adverseEvents;
+  expect(event).toMatchObject({ severity: null, actionTaken: null });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('row', { name: /Moana/ }).getByText('Grade needed')).toBeVisible();
+  await page.goto(`${base}#/patients/${patientId}`);
+  await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('Grade needed: 1 incident has no grade yet');
+
+  await page.goto(`${base}#/patients/${patientId}/sessions`);
+  const line = page.getByRole('region', { name: 'Adverse events' }).getByLabel(/^Red flag/);
+  await expect(line).toContainText('grade needed');
+  const grade = line.getByRole('combobox', { name: 'Grade (1–5)' });
+  await expect(grade).toHaveValue('');
+  const done = line.getByRole('textbox', { name: 'What was done' });
+  await expect(done).toHaveValue('');
+  await expect(done).toHaveAttribute('placeholder', /^Session held\./);
+  await app.screenshot('pointofcare-red-flag-grade-needed');
+
+  // Closing without a grade is refused on the grade field.
+  await line.getByLabel('Outcome on closing').fill('GP reviewed, ECG normal');
+  await line.getByRole('button', { name: 'Close event' }).click();
+  await expect(line.getByText('Choose the grade (1–5) before closing this event')).toBeVisible();
+
+  await grade.click();
+  await page.getByRole('option', { name: '2', exact: true }).click();
+  await done.fill('Rested seated 10 min, pain eased; GP phoned, ECG same day');
+  await line.getByRole('button', { name: 'Save grade' }).click();
+  await expect(line).toContainText('grade 2');
+  await expect(line).toContainText('Action: Rested seated 10 min');
+  await expect(line.getByText('Grade needed')).toBeHidden();
+  const graded = (await app.call('sessions.forPatient', { patientId, from: addDays(today, -1), to: today }))
+    .adverseEvents[0]!;
+  expect(graded).toMatchObject({
+    severity: 2,
+    actionTaken: 'Rested seated 10 min, pain eased; GP phoned, ECG same day',
+  });
+  await line.getByLabel('Outcome on closing').fill('GP reviewed, ECG normal');
+  await line.getByRole('button', { name: 'Close event' }).click();
+  await expect(line.getByText('Closed', { exact: true })).toBeVisible();
+  await app.screenshot('pointofcare-red-flag-graded');
+});
+
+test('a "Saved" notification sits bottom-left over the menu column, clear of the patient header, its alerts, the app bar and the screen itself', async ({
+  app,
+}) => {
+  const patientId = await activePatient(app, { given: 'Lea', family: 'Brandt', mrn: 'RMH-7501' });
+  await app.call('intake.saveMedication', { patientId, name: 'Apixaban', flags: ['anticoagulant'] });
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await bookAndOpen(app, patientId, '12:00');
+  const panel = page.getByRole('region', { name: 'Lea Brandt' });
+  await fillVitals(panel);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const toast = page.getByRole('alert').filter({ hasText: /^Saved/ });
+  await expect(toast).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Measured once it has slid in.
+  await expect.poll(async () => (await toast.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
+  const box = (await toast.boundingBox())!;
+  const covered = [
+    page.getByRole('heading', { name: 'Lea Brandt' }),
+    panel.getByRole('list', { name: 'Patient alerts' }),
+    page.getByRole('banner'),
+    panel,
+  ];
+  for (const target of covered) {
+    const other = (await target.boundingBox())!;
+    const overlaps =
+      box.x < other.x + other.width &&
+      other.x < box.x + box.width &&
+      box.y < other.y + other.height &&
+      other.y < box.y + box.height;
+    expect(overlaps, `the notification covers ${await target.textContent()}`).toBe(false);
+  }
+  // Bottom-left of the window, within the menu column.
+  const menu = (await page.getByRole('navigation', { name: 'Main' }).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(menu.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(menu.x + menu.width);
+  expect(box.y + box.height).toBeGreaterThan(800 - 60);
+  await app.screenshot('pointofcare-saved-notification');
+  await expect(toast).toBeHidden({ timeout: 8000 });
+});

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/main/db/connection';
 import { expect, test, type PacewiseApp } from './fixtures';
 
 const patient = (given: string, mrn: string) => ({
@@ -59,8 +59,9 @@ test('a WAL lost after a crash opens the recovery screen naming how many changes
     for (const suffix of ['-wal', '-shm']) rmSync(mainFile + suffix, { force: true });
   });
   const { page } = app;
-  await expect(page.getByRole('heading', { name: '2 saved changes are missing' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('Changes missing: 2');
+  // The two saves, and the sign-in after the first restart that preceded them.
+  await expect(page.getByRole('heading', { name: '3 saved changes are missing' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Changes missing: 3');
   await app.screenshot('recovery-lost-wal');
   await page.getByRole('button', { name: 'Open the caseload without the missing changes' }).click();
   const table = page.getByRole('table', { name: 'Patients' });
@@ -81,7 +82,7 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   expect(readdirSync(app.usbDir).filter((n) => n.endsWith('.db'))).toHaveLength(1);
 
   // Someone edits the file with another tool.
-  const sqlite = new Database(join(app.dataDir, 'caseload.db'));
+  const sqlite = openSqlite(join(app.dataDir, 'caseload.db'));
   sqlite.prepare("UPDATE patient SET date_of_birth = '1950-01-01' WHERE mrn = 'MRN-1'").run();
   sqlite.close();
   await panel.getByRole('button', { name: 'Check records against the audit trail' }).click();
@@ -103,7 +104,7 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   await app.screenshot('settings-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
-  const after = new Database(join(app.dataDir, 'caseload.db'), { readonly: true });
+  const after = openSqlite(join(app.dataDir, 'caseload.db'), { readonly: true });
   expect(after.prepare("SELECT date_of_birth FROM patient WHERE mrn = 'MRN-1'").get()).toEqual({
     date_of_birth: '1958-04-02',
   });

@@ -288,6 +288,10 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   await trunk.getByLabel('Override note (required)').fill('Small range, unloaded; agreed with oncologist');
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await expect(page.getByText('Plan version 1 saved')).toBeVisible();
+  // A second version supersedes the first (the fixture reconciles both against the trail).
+  await cycle.getByLabel('Minutes').fill('15');
+  await page.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByText('Plan version 2 saved')).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Patient handout (PDF)' }).click();
@@ -311,6 +315,16 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   await expect(thresholds.getByText('Changed from 88')).toBeVisible();
   const view = await app.call('safety.thresholds', {});
   expect(view.thresholds.spo2HoldBelow.value).toBe(90);
+
+  // The clinic's own exercise beside the seeded ones, and a seeded one retired.
+  const library = page.getByRole('region', { name: 'Exercise library' });
+  const addForm = library.getByRole('form', { name: 'Add an exercise to the library' });
+  await addForm.getByLabel('Exercise name').fill('Step-ups onto a low step');
+  await addForm.getByLabel('Plain-words description').fill('Step up and down with a rail to hand.');
+  await addForm.getByRole('button', { name: 'Add to library' }).click();
+  await expect(library.getByRole('cell', { name: 'Step-ups onto a low step', exact: true })).toBeVisible();
+  await library.getByRole('button', { name: 'Retire Treadmill walking' }).click();
+  await expect(library.getByRole('button', { name: 'Bring back Treadmill walking' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });
 

@@ -3,7 +3,6 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { flushAnchor, writeAnchor } from './db/anchor';
 import { openCaseload, type Caseload } from './db/open';
 import { auditHead } from './services/audit';
-import { restoreSession } from './services/settings';
 
 export interface RunningCaseload {
   caseload: Caseload;
@@ -11,6 +10,8 @@ export interface RunningCaseload {
   dispatch: Dispatch;
   /** Writes the audit head to the anchor file if it moved; the dispatch calls it after every request. */
   syncAnchor(): void;
+  /** What the dispatch does after every request (anchor, idle checkpoint), for requests answered outside it. */
+  afterRequest(): void;
   close(): void;
 }
 
@@ -41,7 +42,6 @@ export function startCaseload(options: StartOptions): RunningCaseload {
     appVersion: options.appVersion,
     ...(options.now ? { now: options.now } : {}),
   });
-  restoreSession(ctx);
   let anchored = auditHead(caseload.sqlite)?.seq ?? 0;
   const syncAnchor = () => {
     const head = auditHead(caseload.sqlite);
@@ -68,19 +68,21 @@ export function startCaseload(options: StartOptions): RunningCaseload {
     idle.unref();
   };
   const inner = createDispatch(ctx, options.log);
+  const afterRequest = () => {
+    if (closed) return;
+    try {
+      syncAnchor();
+    } catch (error) {
+      // The write itself is committed; an anchor left behind only errs on the safe side.
+      (options.log ?? console.error)(error);
+    }
+    checkpointWhenIdle();
+  };
   const dispatch: Dispatch = async (channel, payload) => {
     try {
       return await inner(channel, payload);
     } finally {
-      if (!closed) {
-        try {
-          syncAnchor();
-        } catch (error) {
-          // The write itself is committed; an anchor left behind only errs on the safe side.
-          (options.log ?? console.error)(error);
-        }
-        checkpointWhenIdle();
-      }
+      afterRequest();
     }
   };
   return {
@@ -88,6 +90,7 @@ export function startCaseload(options: StartOptions): RunningCaseload {
     ctx,
     dispatch,
     syncAnchor,
+    afterRequest,
     close: () => {
       if (closed) return;
       closed = true;

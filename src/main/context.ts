@@ -12,7 +12,9 @@ export interface ServiceContext {
   dataDirectory: string;
   appVersion: string;
   /** The clinician whose name goes on every write; set at sign-in, held only in memory. */
-  session: { clinicianId: string | null };
+  session: { clinicianId: string | null; locked: boolean; failedUnlocks: number };
+  /** scrypt cost for new passphrase wraps; tests that sign in hundreds of times may lower it. */
+  passphraseKdf?: { N: number; r: number; p: number };
   /** Where exports are saved: the save dialog in the app, a folder in tests; unset, `exports/` beside the caseload. */
   exportTarget?: ExportTarget;
   /** What only the process holding the caseload can do (restore, dialogs); absent in plain service tests. */
@@ -53,6 +55,6 @@ export function createServiceContext(options: {
     newId: () => ulid(),
     dataDirectory: options.dataDirectory,
     appVersion: options.appVersion,
-    session: { clinicianId: null },
+    session: { clinicianId: null, locked: false, failedUnlocks: 0 },
   };
 }

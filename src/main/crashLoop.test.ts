@@ -1,24 +1,27 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './db/connection';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnchor } from './db/anchor';
 import { readAuditKey } from './db/auditKey';
 import { verifyAuditChain } from './services/audit';
-import { MIGRATIONS_DIR, tempDir } from './testing';
+import { holdTestKey, MIGRATIONS_DIR, tempDir } from './testing';
 
 const ROUNDS = 50;
 // Bundled once into node_modules/.cache (so better-sqlite3 resolves): fifty tsx start-ups cost too long.
 const CHILD = join(__dirname, '../../node_modules/.cache/pacewise-crash-loop/child.cjs');
 beforeAll(() => {
+  // A fresh file, not a rewrite: a node_modules copied with hard links (git worktrees) must not share it.
+  rmSync(CHILD, { force: true });
   buildSync({
     entryPoints: [join(__dirname, 'crashLoopChild.ts')],
     outfile: CHILD,
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     logLevel: 'error',
   });
 });
@@ -58,7 +61,8 @@ describe('crash loop', () => {
       const { acked } = await saveThenKill(dataDir, round, 20 + Math.floor(random() * 120));
       acknowledged.push(...acked);
       // What the next start-up would see: a clean file, an intact chain, every acknowledged id.
-      const sqlite = new Database(join(dataDir, 'caseload.db'));
+      await holdTestKey(dataDir);
+      const sqlite = openSqlite(join(dataDir, 'caseload.db'));
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         const chain = verifyAuditChain(sqlite, { auditKey: readAuditKey(dataDir), expectedHead: readAnchor(dataDir) });

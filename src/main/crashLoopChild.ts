@@ -1,6 +1,8 @@
 // Test-only child process for crashLoop.test.ts: opens the caseload in a folder and saves
 // patients through the real dispatch until it is killed, printing each id once acknowledged.
 import { launchCaseload } from './launch';
+import { hasKeyring } from './db/keyring';
+import { TEST_ADMIN, TEST_KDF, TEST_SET_UP } from './testing';
 
 const [dataDir, migrationsDir, round] = process.argv.slice(2) as [string, string, string];
 const launched = launchCaseload({
@@ -9,19 +11,18 @@ const launched = launchCaseload({
   appVersion: 'crash-loop',
   log: () => undefined,
   dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
+  passphraseKdf: TEST_KDF,
 });
 
 async function main() {
+  if (hasKeyring(dataDir)) await launched.dispatch('access.signIn', TEST_ADMIN);
   const state = await launched.dispatch('app.state', {});
   if (!state.ok || (state.value as { startup: unknown }).startup) {
     process.stdout.write(`problem ${JSON.stringify(state)}\n`);
     process.exit(2);
   }
   if (!(state.value as { isSetUp: boolean }).isSetUp) {
-    await launched.dispatch('setup.complete', {
-      clinicName: 'Crash Loop Clinic',
-      clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: null },
-    });
+    await launched.dispatch('access.setUp', { ...TEST_SET_UP, clinicName: 'Crash Loop Clinic' });
   }
   process.stdout.write('ready\n');
   for (let n = 0; ; n++) {

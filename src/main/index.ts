@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { stopRenderer } from './workers/render';
 import { electronFileDialogs } from './electron/dialogs';
 import { launchCaseload, type LaunchedCaseload } from './launch';
@@ -14,7 +14,7 @@ import { APP_ENTRY_URL, secureWebPreferences } from './security';
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 let running: LaunchedCaseload | null = null;
 
-registerAppScheme();
+registerAppScheme(protocol);
 // One Pacewise per user: two processes writing one caseload would fight over the file.
 const isFirstInstance = app.requestSingleInstanceLock();
 if (!isFirstInstance) app.exit(0);
@@ -36,16 +36,16 @@ function createWindow(): void {
 
 app.whenReady().then(() => {
   if (!isFirstInstance) return;
-  hardenApp(devServerUrl);
-  serveRenderer(join(__dirname, '../renderer'));
+  hardenApp(app, session.defaultSession, devServerUrl);
+  serveRenderer(protocol, join(__dirname, '../renderer'));
   // Start-up problems (a missing, damaged or read-only caseload) open the recovery screen in the
   // window rather than an error box: the clinician sees what happened and what can be done.
   // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
   const exportDir = process.env['PACEWISE_EXPORT_DIR'];
   try {
     running = launchCaseload({
-      dataDir: dataDirectory(),
-      migrationsDir: migrationsDirectory(),
+      dataDir: dataDirectory(app, (message) => console.warn(message)),
+      migrationsDir: migrationsDirectory(app),
       appVersion: app.getVersion(),
       dialogs: electronFileDialogs(),
       dailyBackup: true,
@@ -58,7 +58,11 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
-  registerIpc(running.dispatch, devServerUrl);
+  registerIpc(ipcMain, running.dispatch, devServerUrl);
+  // The computer locked or asleep: Pacewise locks too (the window finds out at its next request).
+  const lockForSystem = () => void running?.dispatch('access.lock', { reason: 'system' });
+  powerMonitor.on('lock-screen', lockForSystem);
+  powerMonitor.on('suspend', lockForSystem);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

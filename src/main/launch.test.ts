@@ -14,7 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, ReconciliationReport } from '../shared/contract/setup';
 import { readAnchor } from './db/anchor';
@@ -23,23 +23,23 @@ import { migrate, readMigrations } from './db/migrate';
 import { launchCaseload, type LaunchedCaseload } from './launch';
 import { appendAudit, verifyAuditChain } from './services/audit';
 import { dailyBackupIfDue, rotateBackups } from './services/backups';
-import { MIGRATIONS_DIR, tempDir } from './testing';
+import { hasKeyring, readKeyring, writeKeyring } from './db/keyring';
+import { holdTestKey, MIGRATIONS_DIR, TEST_ADMIN, TEST_KDF, TEST_SET_UP, tempDir } from './testing';
 
-const SET_UP = {
-  clinicName: 'Riverside Cancer Exercise Clinic',
-  clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: 'AEP-1234' },
-};
+const SET_UP = TEST_SET_UP;
 const usb = tempDir('pacewise-usb-');
 const open: LaunchedCaseload[] = [];
 afterEach(() => {
   for (const launched of open.splice(0)) launched.close();
 });
 
-function launch(
+/** Launches on the folder and, when it is already secured, signs the test administrator in. */
+async function launch(
   dataDir: string,
   extra: { pick?: string; idleCheckpointMs?: number; reconcileAtStart?: boolean; dailyBackup?: boolean } = {},
-): LaunchedCaseload {
+): Promise<LaunchedCaseload> {
   const launched = launchCaseload({
+    passphraseKdf: TEST_KDF,
     ...(extra.dailyBackup ? { dailyBackup: true } : {}),
     ...(extra.reconcileAtStart ? { reconcileAtStart: true } : {}),
     ...(extra.idleCheckpointMs ? { idleCheckpointMs: extra.idleCheckpointMs } : {}),
@@ -50,6 +50,7 @@ function launch(
     dialogs: { chooseBackupFolder: async () => usb, chooseBackupFile: async () => extra.pick ?? null },
   });
   open.push(launched);
+  if (hasKeyring(dataDir)) await launched.dispatch('access.signIn', TEST_ADMIN);
   return launched;
 }
 
@@ -60,8 +61,8 @@ async function call<T>(launched: LaunchedCaseload, channel: string, input: unkno
 }
 
 async function caseloadWithPatients(dataDir: string, n: number): Promise<LaunchedCaseload> {
-  const launched = launch(dataDir);
-  await call(launched, 'setup.complete', SET_UP);
+  const launched = await launch(dataDir);
+  await call(launched, 'access.setUp', SET_UP);
   for (let i = 0; i < n; i++) {
     await call(launched, 'patients.create', {
       givenName: `Given${i}`,
@@ -77,8 +78,8 @@ async function caseloadWithPatients(dataDir: string, n: number): Promise<Launche
 
 const state = (launched: LaunchedCaseload) => call<AppState>(launched, 'app.state');
 
-function counts(path: string): Record<string, number> {
-  const sqlite = new Database(path, { readonly: true });
+function counts(path: string, key?: Buffer): Record<string, number> {
+  const sqlite = openSqlite(path, { readonly: true, ...(key ? { key } : {}) });
   const tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as Array<{ name: string }>;
@@ -110,10 +111,10 @@ describe('start-up tells the truth', () => {
     // A crash: nothing closed, nothing checkpointed. Copy what a disk would hold, minus the -wal.
     const crashed = tempDir();
     copyFileSync(join(dir, 'caseload.db'), join(crashed, 'caseload.db'));
-    for (const file of ['caseload.anchor', 'caseload.key']) copyFileSync(join(dir, file), join(crashed, file));
+    for (const file of ['caseload.anchor', 'caseload.keys']) copyFileSync(join(dir, file), join(crashed, file));
     first.close();
 
-    const after = launch(crashed);
+    const after = await launch(crashed);
     const problem = (await state(after)).startup!;
     expect(problem.kind).toBe('behind');
     expect(problem.missingChanges).toBe(head - inMainFile);
@@ -148,7 +149,7 @@ describe('start-up tells the truth', () => {
       });
     }
     const crashed = tempDir();
-    for (const file of ['caseload.db', 'caseload.db-wal', 'caseload.anchor', 'caseload.key']) {
+    for (const file of ['caseload.db', 'caseload.db-wal', 'caseload.anchor', 'caseload.keys']) {
       copyFileSync(join(dir, file), join(crashed, file));
     }
     first.close();
@@ -159,7 +160,7 @@ describe('start-up tells the truth', () => {
     const at = 32 + frame * Math.floor(frames / 2) + 24 + 100;
     wal[at] = wal[at]! ^ 0x01;
     writeFileSync(join(crashed, 'caseload.db-wal'), wal);
-    const problem = (await state(launch(crashed))).startup!;
+    const problem = (await state(await launch(crashed))).startup!;
     expect(problem.kind).toBe('behind');
     expect(problem.missingChanges).toBeGreaterThan(0);
   });
@@ -171,7 +172,7 @@ describe('start-up tells the truth', () => {
     first.close();
     writeFileSync(join(dir, 'caseload.db'), '');
     rmSync(join(dir, 'caseload.db-wal'), { force: true });
-    const empty = launch(dir);
+    const empty = await launch(dir);
     const problem = (await state(empty)).startup!;
     expect(problem).toMatchObject({ kind: 'missing', title: 'The caseload file is empty', canContinue: false });
     expect(problem.backups).toHaveLength(1);
@@ -185,7 +186,7 @@ describe('start-up tells the truth', () => {
     empty.close();
 
     rmSync(join(dir, 'caseload.db'));
-    expect((await state(launch(dir))).startup).toMatchObject({
+    expect((await state(await launch(dir))).startup).toMatchObject({
       kind: 'missing',
       title: 'The caseload file is missing',
     });
@@ -195,27 +196,23 @@ describe('start-up tells the truth', () => {
   it('a file SQLite rejects gets the damaged-caseload advice, not SQLite’s text', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'caseload.db'), 'SQLite format 3\0'.padEnd(4096, '\u0001'));
-    const problem = (await state(launch(dir))).startup!;
+    const problem = (await state(await launch(dir))).startup!;
     expect(problem.kind).toBe('damaged');
     expect(problem.message).toMatch(/Restore the most recent backup/);
     expect(problem.message).not.toMatch(/SQLITE|malformed|not a database/i);
   });
 
-  it('a caseload that opens but cannot be written is refused at start-up', async () => {
+  it('a changed byte in the encrypted caseload is caught as damage, never read', async () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 1)).close();
     const path = join(dir, 'caseload.db');
-    const bytes = new Database(path);
-    bytes.pragma('journal_mode = DELETE');
-    bytes.close();
-    // Byte 18 is the file format's write version: a value SQLite does not know makes the file read-only.
+    // Byte 18 of a plain file is its write version; here it lies in page 1's encrypted, authenticated body.
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.from([3]), 0, 1, 18);
     closeSync(fd);
-    const problem = (await state(launch(dir))).startup!;
-    expect(problem.kind).toBe('read-only-database');
-    expect(problem.message).toMatch(/cannot be saved to/);
-    expect(problem.backups).toEqual([]);
+    const problem = (await state(await launch(dir))).startup!;
+    expect(problem.kind).toBe('damaged');
+    expect(problem.message).toMatch(/Restore the most recent backup/);
   });
 
   it('a read-only folder gets its own message and no restore advice', async () => {
@@ -224,7 +221,7 @@ describe('start-up tells the truth', () => {
     const readOnly = makeReadOnly(dir);
     if (!readOnly) return;
     try {
-      const problem = (await state(launch(dir))).startup!;
+      const problem = (await state(await launch(dir))).startup!;
       expect(problem.kind).toBe('folder-read-only');
       expect(problem.message).toMatch(/cannot write to the caseload folder/);
       expect(problem.message).not.toMatch(/restore|backup/i);
@@ -256,66 +253,87 @@ describe('backups and restore', () => {
     const first = await caseloadWithPatients(dir, 4);
     const result = await call<{ path: string }>(first, 'maintenance.backUpTo');
     expect(result.path.startsWith(usb)).toBe(true);
-    const original = counts(result.path);
+    const original = counts(result.path, await holdTestKey(dir));
     first.close();
 
+    // A new computer: the backup (and the key ring its manifest carries) becomes the caseload,
+    // readable only once someone signs in with a passphrase from that ring.
     const fresh = tempDir();
-    const second = launch(fresh, { pick: result.path });
-    await call(second, 'setup.complete', SET_UP);
-    const imported = await call<{ fileName: string; patients: number; lastChangeAt: string }>(
-      second,
-      'maintenance.importBackup',
-    );
-    expect(imported).toMatchObject({ patients: 4, problem: null });
-    expect(imported.lastChangeAt).toBeTruthy();
-    const restored = await call<AppState>(second, 'maintenance.restore', { fileName: imported.fileName });
-    expect(restored.isSetUp).toBe(true);
+    const second = await launch(fresh, { pick: result.path });
+    expect((await call<AppState>(second, 'access.adoptBackup')).access).toBe('signed-out');
+    expect((await second.dispatch('patients.search', {})).ok).toBe(false);
+    const signedIn = await call<AppState>(second, 'access.signIn', TEST_ADMIN);
+    expect(signedIn).toMatchObject({ access: 'signed-in', startup: null, isSetUp: true });
     const now = counts(join(fresh, 'caseload.db'));
-    // The restore itself is one more audited change; everything else is row for row the backup.
-    expect({ ...now, audit_event: now['audit_event']! - 1 }).toEqual(original);
+    // Adopting and signing in are two more audited changes; everything else is row for row the backup.
+    expect({ ...now, audit_event: now['audit_event']! - 2 }).toEqual(original);
     const sqlite = second.running()!.ctx.sqlite;
     const chain = verifyAuditChain(sqlite, { auditKey: readAuditKey(fresh), expectedHead: readAnchor(fresh) });
     expect(chain).toMatchObject({ ok: true, breakCount: 0 });
-    const last = sqlite.prepare('SELECT entity, action, actor_id FROM audit_event ORDER BY seq DESC LIMIT 1').get();
-    expect(last).toMatchObject({ entity: 'caseload', action: 'restore' });
+    const events = sqlite
+      .prepare(
+        "SELECT json_extract(after_json, '$.event') AS event FROM audit_event WHERE entity = 'access' ORDER BY seq DESC LIMIT 2",
+      )
+      .all();
+    expect(events).toEqual([{ event: 'sign-in' }, { event: 'adopted-backup' }]);
   });
 
   it('refuses a file that is not a Pacewise caseload, and one from a newer Pacewise', async () => {
     const dir = tempDir();
     const other = join(usb, 'other.db');
-    const foreign = new Database(other);
+    const foreign = openSqlite(other);
     foreign.exec('CREATE TABLE notes (id TEXT PRIMARY KEY)');
     foreign.close();
-    const launched = launch(dir, { pick: other });
-    await call(launched, 'setup.complete', SET_UP);
+    const launched = await launch(dir, { pick: other });
+    await call(launched, 'access.setUp', SET_UP);
     const refused = await launched.dispatch('maintenance.importBackup', {});
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Pacewise caseload/) } });
 
     const newer = join(usb, 'newer.db');
-    await launched.running()!.ctx.sqlite.backup(newer);
-    const edit = new Database(newer);
+    launched.running()!.ctx.sqlite.prepare('VACUUM INTO ?').run(newer);
+    const edit = openSqlite(newer, { key: await holdTestKey(dir) });
     edit
       .prepare(
         "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
       )
       .run();
     edit.close();
-    const launched2 = launch(tempDir(), { pick: newer });
-    await call(launched2, 'setup.complete', SET_UP);
+    const picked = { path: newer };
+    const launched2 = launchCaseload({
+      passphraseKdf: TEST_KDF,
+      dataDir: dir,
+      migrationsDir: MIGRATIONS_DIR,
+      appVersion: 'test',
+      log: () => undefined,
+      dialogs: { chooseBackupFolder: async () => usb, chooseBackupFile: async () => picked.path },
+    });
+    launched.close();
+    open.push(launched2);
+    await call(launched2, 'access.signIn', TEST_ADMIN);
     expect(await launched2.dispatch('maintenance.importBackup', {})).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/newer version of Pacewise/) },
+    });
+
+    // Another clinic's backup is encrypted under another key: refused, not misread.
+    const elsewhere = tempDir();
+    const third = await caseloadWithPatients(elsewhere, 1);
+    const theirs = await call<{ path: string }>(third, 'maintenance.backUpTo');
+    picked.path = theirs.path;
+    expect(await launched2.dispatch('maintenance.importBackup', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/another caseload|cannot be read/) },
     });
   });
 
   it('the first start of the day backs up in the background; a new, empty caseload is not backed up', async () => {
     const dir = tempDir();
-    const empty = launch(dir, { dailyBackup: true });
+    const empty = await launch(dir, { dailyBackup: true });
     await empty.settled();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
-    await call(empty, 'setup.complete', SET_UP);
+    await call(empty, 'access.setUp', SET_UP);
     empty.close();
-    const second = launch(dir, { dailyBackup: true });
+    const second = await launch(dir, { dailyBackup: true });
     await second.settled();
     const made = readdirSync(join(dir, 'backups'));
     expect(made.filter((n) => n.startsWith('caseload-daily-') && n.endsWith('.db'))).toHaveLength(1);
@@ -325,7 +343,7 @@ describe('backups and restore', () => {
   it('takes one checked daily backup a day and keeps 14 daily and 8 weekly', async () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 1)).close();
-    const launched = launch(dir);
+    const launched = await launch(dir);
     const today = new Date('2026-11-29T08:00:00');
     expect(await dailyBackupIfDue(dir, today)).toMatch(/caseload-daily-2026-11-29\.db$/);
     expect(await dailyBackupIfDue(dir, today)).toBeNull();
@@ -347,24 +365,29 @@ describe('backups and restore', () => {
 });
 
 describe('the audit-trail key', () => {
-  it('a lost key file comes back from a backup that carries the same key; with none, start-up refuses', async () => {
+  it('a lost audit key comes back (sealed) from a backup that carries the same key; with none, start-up refuses', async () => {
     const dir = tempDir();
     const first = await caseloadWithPatients(dir, 2);
     await call(first, 'maintenance.backUp');
-    first.close();
     const original = readAuditKey(dir)!;
-    rmSync(join(dir, 'caseload.key'));
-    const again = launch(dir);
+    first.close();
+    // The manifest carries the key sealed under the data key, never in the clear.
+    const manifest = readdirSync(join(dir, 'backups')).find((n) => n.endsWith('.db.json'))!;
+    const manifestText = readFileSync(join(dir, 'backups', manifest), 'utf8');
+    expect(manifestText).not.toContain(original.key.toString('base64'));
+    const dropAuditKey = () => writeKeyring(dir, { ...readKeyring(dir)!, auditKey: null });
+    dropAuditKey();
+    const again = await launch(dir);
     expect((await state(again)).startup).toBeNull();
     expect(readAuditKey(dir)!.key.equals(original.key)).toBe(true);
     expect(verifyAuditChain(again.running()!.ctx.sqlite)).toMatchObject({ ok: true });
     again.close();
 
-    rmSync(join(dir, 'caseload.key'));
+    dropAuditKey();
     rmSync(join(dir, 'backups'), { recursive: true });
-    const problem = (await state(launch(dir))).startup!;
+    const problem = (await state(await launch(dir))).startup!;
     expect(problem).toMatchObject({ kind: 'key-unreadable', title: 'The audit-trail key is missing' });
-    expect(existsSync(join(dir, 'caseload.key'))).toBe(false);
+    expect(readKeyring(dir)!.auditKey).toBeNull();
   });
 
   it('a restore that is refused leaves the recovery screen up, never set-up', async () => {
@@ -372,9 +395,10 @@ describe('the audit-trail key', () => {
     const first = await caseloadWithPatients(dir, 1);
     await call(first, 'maintenance.backUp');
     const newer = join(dir, 'backups', 'caseload-newer.db');
-    await first.running()!.ctx.sqlite.backup(newer);
+    first.running()!.ctx.sqlite.prepare('VACUUM INTO ?').run(newer);
     first.close();
-    const edit = new Database(newer);
+    await holdTestKey(dir);
+    const edit = openSqlite(newer);
     edit
       .prepare(
         "INSERT INTO pacewise_migration (idx, tag, checksum, applied_at) VALUES (999, '9999_future', 'x', 'now')",
@@ -382,7 +406,7 @@ describe('the audit-trail key', () => {
       .run();
     edit.close();
     writeFileSync(join(dir, 'caseload.db'), '');
-    const launched = launch(dir);
+    const launched = await launch(dir);
     expect((await state(launched)).startup!.backups.map((b) => b.fileName)).not.toContain('caseload-newer.db');
     const refused = await launched.dispatch('recovery.restore', { fileName: 'caseload-newer.db' });
     expect(refused).toMatchObject({
@@ -397,10 +421,11 @@ describe('reconciliation at start-up', () => {
   it('runs in the background without holding up the window, and its findings are there for Settings', async () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 2)).close();
-    const edit = new Database(join(dir, 'caseload.db'));
+    await holdTestKey(dir);
+    const edit = openSqlite(join(dir, 'caseload.db'));
     edit.prepare("UPDATE patient SET family_name = 'Edited' WHERE mrn = 'MRN1'").run();
     edit.close();
-    const launched = launch(dir, { reconcileAtStart: true });
+    const launched = await launch(dir, { reconcileAtStart: true });
     let reconciled = false;
     const report = call<ReconciliationReport>(launched, 'maintenance.reconcile', { fresh: false }).then((r) => {
       reconciled = true;
@@ -420,8 +445,8 @@ describe('reconciliation at start-up', () => {
 describe('the write-ahead log', () => {
   it('is folded into the main file once the caseload is idle, and at close', async () => {
     const dir = tempDir();
-    const launched = launch(dir, { idleCheckpointMs: 30 });
-    await call(launched, 'setup.complete', SET_UP);
+    const launched = await launch(dir, { idleCheckpointMs: 30 });
+    await call(launched, 'access.setUp', SET_UP);
     const wal = join(dir, 'caseload.db-wal');
     expect(statSync(wal).size).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 120));
@@ -468,7 +493,7 @@ describe('the previous release’s caseload', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     // What the previous release left: a migrated database with an unkeyed chain, no key, no anchor.
-    const old = new Database(join(dir, 'caseload.db'));
+    const old = openSqlite(join(dir, 'caseload.db'));
     old.pragma('journal_mode = WAL');
     migrate(old, readMigrations(MIGRATIONS_DIR), { backupDir: join(dir, 'backups'), now: () => new Date() });
     let n = 0;

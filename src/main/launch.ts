@@ -3,8 +3,11 @@ import type { AppState, ReconciliationReport, StartupProblem } from '../shared/c
 import { startCaseload, type RunningCaseload, type StartOptions } from './caseload';
 import type { FileDialogs } from './context';
 import type { ExportTarget } from './services/exports/target';
-import type { Dispatch } from './dispatch';
+import { answer, parseRequest, type Dispatch } from './dispatch';
+import { createAccessGate, GATE_CHANNELS } from './accessGate';
+import { adminChannels } from '../shared/contract/access';
 import { readAnchor } from './db/anchor';
+import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
 import { CaseloadTooNewError, MigrationFailedError, readMigrations } from './db/migrate';
 import {
@@ -16,7 +19,6 @@ import {
 } from './db/open';
 import { appendAudit, auditHead } from './services/audit';
 import { backupPolicy } from './services/maintenance';
-import { appState } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
 
@@ -28,6 +30,8 @@ export interface LaunchOptions extends StartOptions {
   dailyBackup?: boolean;
   /** Reconcile every clinical row with the audit trail in the background after start-up. */
   reconcileAtStart?: boolean;
+  /** scrypt cost for new passphrase wraps; only tests that sign in hundreds of times lower it. */
+  passphraseKdf?: { N: number; r: number; p: number };
 }
 
 export interface LaunchedCaseload {
@@ -97,6 +101,9 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
   if (error instanceof MigrationFailedError) {
     return { ...base, kind: 'migration-failed', title: 'Updating the caseload failed', message: error.message };
   }
+  if (error instanceof KeyringUnreadableError) {
+    return { ...base, kind: 'key-unreadable', title: 'The caseload’s key file cannot be read', message: error.message };
+  }
   if (error instanceof AuditKeyUnreadableError || error instanceof AuditKeyMissingError) {
     return {
       ...base,
@@ -114,7 +121,10 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
   };
 }
 
-function refused(message: string, code: 'not_set_up' | 'conflict' | 'validation' = 'not_set_up'): ApiResult<never> {
+function refused(
+  message: string,
+  code: 'not_set_up' | 'conflict' | 'validation' | 'locked' | 'forbidden' = 'not_set_up',
+): ApiResult<never> {
   return { ok: false, error: { code, message, fields: {} } };
 }
 
@@ -129,6 +139,20 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const background: Array<Promise<unknown>> = [];
   let lastReconciliation: Promise<ReconciliationReport> | null = null;
   const log = options.log ?? console.error;
+  const gate = createAccessGate({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: () => (options.now ?? (() => new Date()))(),
+    ...(options.passphraseKdf ? { kdf: options.passphraseKdf } : {}),
+    running: () => running,
+    problem: () => problem,
+    dialogs: options.dialogs,
+    open: () => open(),
+    closeRunning: () => {
+      running?.close();
+      running = null;
+    },
+  });
 
   const reconcileNow = () => {
     const current = running!;
@@ -147,6 +171,9 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       if (problem.kind === 'other') log(error);
       return;
     }
+    // One session for the launcher's lifetime: a restore reopens the file, not the sign-in.
+    running.ctx.session = gate.session;
+    if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
     running.ctx.host = {
       dialogs: options.dialogs,
@@ -194,15 +221,14 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       open();
     }
     if (!running) throw new Error(problem?.message ?? 'The restored caseload could not be opened.');
-    const session = (running as RunningCaseload).ctx.session;
-    // The clinician restoring may be newer than the backup; then its last clinician stays signed in.
+    // The clinician restoring may be newer than the backup: then they must sign in again.
     const known =
       actorId && (running as RunningCaseload).ctx.sqlite.prepare('SELECT 1 FROM clinician WHERE id = ?').get(actorId);
-    if (known) session.clinicianId = actorId;
+    if (!known) gate.session.clinicianId = null;
     audit({
       entityId: 'restore',
       action: 'restore',
-      actorId,
+      actorId: known ? actorId : null,
       reason,
       after: {
         fromBackup: fileName,
@@ -211,19 +237,12 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
         changesBefore: before?.seq ?? null,
       },
     });
-    return appState((running as RunningCaseload).ctx);
+    return gate.state();
   }
 
-  open();
+  gate.start();
 
-  const appStateInRecovery = (): AppState => ({
-    isSetUp: false,
-    clinicName: null,
-    currentClinician: null,
-    appVersion: options.appVersion,
-    dataDirectory: options.dataDir,
-    startup: problem,
-  });
+  const appStateInRecovery = (): AppState => gate.state();
 
   const recoveryDispatch: Dispatch = async (channel, payload) => {
     if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
@@ -233,7 +252,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       try {
         await restore(
           parsed.data.fileName,
-          null,
+          gate.session.clinicianId,
           `Restored at start-up: ${problem?.title ?? 'caseload could not open'}`,
         );
       } catch (error) {
@@ -249,17 +268,49 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       audit({
         entityId: 'recovery',
         action: 'update',
-        actorId: null,
+        actorId: gate.session.clinicianId,
         reason: 'Opened at start-up without the changes the caseload was missing',
         after: { missingChanges: missing },
       });
-      return running.dispatch('app.state', {});
+      return { ok: true, value: gate.state() };
     }
+    if (!problem) return refused('Sign in first.', 'locked');
     return refused('The caseload is not open. Resolve the start-up problem first.');
   };
 
+  const dispatch: Dispatch = async (channel, payload) => {
+    if (GATE_CHANNELS.has(channel)) {
+      const request = parseRequest(channel, payload, log);
+      if (!request.ok) return request.result;
+      try {
+        return await answer(() => gate.handle(channel, request.input), log);
+      } finally {
+        running?.afterRequest();
+      }
+    }
+    if (!running) return recoveryDispatch(channel, payload);
+    if (channel === 'app.state') return { ok: true, value: gate.state() };
+    const phase = gate.phase();
+    if (phase === 'secure-existing' || phase === 'set-up') {
+      return refused('Set up sign-in for this caseload first.', 'not_set_up');
+    }
+    if (phase !== 'signed-in') {
+      // Signed out or locked: nothing of the caseload is answered.
+      return refused(phase === 'locked' ? 'Pacewise is locked. Unlock it first.' : 'Sign in first.', 'locked');
+    }
+    if (adminChannels.has(channel)) {
+      const role = running.ctx.sqlite
+        .prepare('SELECT role FROM clinician WHERE id = ?')
+        .get(gate.session.clinicianId) as { role: string } | undefined;
+      if (role?.role !== 'administrator') {
+        return refused('Only a clinic administrator can change this. Ask your administrator.', 'forbidden');
+      }
+    }
+    return running.dispatch(channel, payload);
+  };
+
   return {
-    dispatch: (channel, payload) => (running ? running.dispatch(channel, payload) : recoveryDispatch(channel, payload)),
+    dispatch,
     running: () => running,
     problem: () => problem,
     settled: async () => {
@@ -268,6 +319,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     close: () => {
       running?.close();
       running = null;
+      gate.forget();
     },
   };
 }

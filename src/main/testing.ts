@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCaseload, type RunningCaseload } from './caseload';
-import { completeSetup } from './services/settings';
+import type { ServiceContext } from './context';
+import { createClinic } from './services/settings';
+import { readKeyring, rememberDataKey, unwrapForClinician } from './db/keyring';
 
 export const MIGRATIONS_DIR = resolve(__dirname, '../../migrations');
 
@@ -23,10 +25,7 @@ export function openTestCaseload(
     ...(options.now ? { now: options.now } : {}),
   });
   if (options.setUp !== false) {
-    completeSetup(running.ctx, {
-      clinicName: 'Riverside Cancer Exercise Clinic',
-      clinician: { fullName: 'Alex Morgan', profession: 'exercise_physiologist', registrationNumber: 'AEP-1234' },
-    });
+    setUpTestClinic(running.ctx);
   }
   return {
     ...running,
@@ -36,4 +35,49 @@ export function openTestCaseload(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The clinic and its first administrator, signed in, straight through the services: for tests of
+ * services on an unencrypted file. Sign-in, passphrases and encryption are tested through the launcher.
+ */
+export function setUpTestClinic(ctx: ServiceContext, clinicName = 'Riverside Cancer Exercise Clinic'): string {
+  const id = createClinic(ctx, clinicName, {
+    fullName: 'Alex Morgan',
+    profession: 'exercise_physiologist',
+    registrationNumber: 'AEP-1234',
+    login: 'alex',
+    role: 'administrator',
+  });
+  ctx.session.clinicianId = id;
+  return id;
+}
+
+/** Cheap scrypt for tests that sign in many times (the real cost is keyring.PASSPHRASE_KDF). */
+export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
+export const TEST_ADMIN = { login: 'alex', passphrase: 'river stones at dawn' } as const;
+/** access.setUp's input for the test clinic's first administrator. */
+export const TEST_SET_UP = {
+  clinicName: 'Riverside Cancer Exercise Clinic',
+  clinician: {
+    fullName: 'Alex Morgan',
+    profession: 'exercise_physiologist',
+    registrationNumber: 'AEP-1234',
+    login: TEST_ADMIN.login,
+  },
+  passphrase: TEST_ADMIN.passphrase,
+  confirmPassphrase: TEST_ADMIN.passphrase,
+} as const;
+
+/**
+ * Unwraps the folder's data key with the test administrator's passphrase and holds it in memory,
+ * so a test can open the encrypted files directly (as only a signed-in process can).
+ */
+export async function holdTestKey(dataDir: string, account: { login: string; passphrase: string } = TEST_ADMIN) {
+  const ring = readKeyring(dataDir);
+  if (!ring) throw new Error(`No key ring in ${dataDir}`);
+  const opened = await unwrapForClinician(ring, account.login, account.passphrase);
+  if (!opened) throw new Error('The test passphrase does not open this ring');
+  rememberDataKey(dataDir, opened.dataKey);
+  return opened.dataKey;
 }

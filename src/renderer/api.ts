@@ -37,7 +37,11 @@ export const api: ApiClient = new Proxy({} as ApiClient, {
             if (!call)
               throw new ApiError({ code: 'not_found', message: `Unknown request ${namespace}.${method}`, fields: {} });
             const result = await call(input);
-            if (!result.ok) throw new ApiError(result.error);
+            if (!result.ok) {
+              // Locked by the main process meanwhile (idle elsewhere, the computer slept): redraw as locked.
+              if (result.error.code === 'locked') window.dispatchEvent(new Event('pacewise:locked'));
+              throw new ApiError(result.error);
+            }
             return result.value;
           };
         },

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, ageOn, daysBetween, formatClinicDate, isClinicDate, startOfWeek, todayLocal } from './dates';
+import {
+  addDays,
+  ageOn,
+  daysBetween,
+  defaultDateOrderFor,
+  formatClinicDate,
+  formatDateAs,
+  isClinicDate,
+  parseDateAs,
+  startOfWeek,
+  todayLocal,
+} from './dates';
 
 // The test machine runs in UTC, where no clock ever changes: set a zone with daylight saving so these
 // checks could fail if date arithmetic slipped into local time.
@@ -55,5 +66,40 @@ describe('clinic dates', () => {
     expect(isClinicDate('2026-00-10')).toBe(false);
     expect(isClinicDate('0000-01-01')).toBe(false);
     expect(isClinicDate('0099-12-31')).toBe(false);
+  });
+});
+
+describe("the clinic's date format", () => {
+  it('defaults from the computer locale: day first for en-AU and en-GB, month first for en-US, else ISO', () => {
+    expect(defaultDateOrderFor('en-AU')).toBe('DMY');
+    expect(defaultDateOrderFor('en_GB')).toBe('DMY');
+    expect(defaultDateOrderFor('en-US')).toBe('MDY');
+    expect(defaultDateOrderFor('de-DE')).toBe('YMD');
+    expect(defaultDateOrderFor('ja')).toBe('YMD');
+  });
+
+  it('shows a date with the month named, or in figures when the clinic asks', () => {
+    expect(formatDateAs('2026-04-03', { order: 'DMY', monthNames: true })).toBe('3 Apr 2026');
+    expect(formatDateAs('2026-04-03', { order: 'MDY', monthNames: true })).toBe('Apr 3, 2026');
+    expect(formatDateAs('2026-04-03', { order: 'DMY', monthNames: false })).toBe('03/04/2026');
+    expect(formatDateAs('2026-04-03', { order: 'MDY', monthNames: false })).toBe('04/03/2026');
+    expect(formatDateAs('2026-04-03', { order: 'YMD', monthNames: true })).toBe('2026-04-03');
+    expect(formatDateAs(null, { order: 'DMY', monthNames: true })).toBe('—');
+  });
+
+  it("reads 03/04/2026 in the clinic's order only, month names in either order, and ISO always", () => {
+    expect(parseDateAs('03/04/2026', 'DMY')).toBe('2026-04-03');
+    expect(parseDateAs('03/04/2026', 'MDY')).toBe('2026-03-04');
+    expect(parseDateAs('3.4.2026', 'DMY')).toBe('2026-04-03');
+    expect(parseDateAs('2026-04-03', 'MDY')).toBe('2026-04-03');
+    expect(parseDateAs('3 Apr 2026', 'MDY')).toBe('2026-04-03');
+    expect(parseDateAs('April 3, 2026', 'DMY')).toBe('2026-04-03');
+    expect(parseDateAs('30 Sept 2026', 'DMY')).toBe('2026-09-30');
+    expect(parseDateAs('31/02/2026', 'DMY')).toBeNull();
+    expect(parseDateAs('03/04/26', 'DMY')).toBeNull();
+    expect(parseDateAs('3 Apx 2026', 'DMY')).toBeNull();
+    expect(parseDateAs('2026/04/03', 'DMY')).toBeNull();
+    expect(parseDateAs('2026/04/03', 'YMD')).toBe('2026-04-03');
+    expect(parseDateAs('', 'DMY')).toBeNull();
   });
 });

@@ -96,3 +96,96 @@ export function formatClinicDate(date: ClinicDate | null | undefined): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${months[m - 1]} ${y}`;
 }
+
+/** The order a clinic reads and types calendar dates in; the names say which part comes first. */
+export const dateOrders = ['DMY', 'MDY', 'YMD'] as const;
+export type DateOrder = (typeof dateOrders)[number];
+
+export const dateOrderPatterns: Record<DateOrder, string> = {
+  DMY: 'DD/MM/YYYY',
+  MDY: 'MM/DD/YYYY',
+  YMD: 'YYYY-MM-DD',
+};
+
+/** How the clinic shows dates. With month names, 03/04 can never be read two ways. */
+export interface DateDisplay {
+  order: DateOrder;
+  monthNames: boolean;
+}
+
+const DAY_FIRST_LOCALES = ['en-AU', 'en-GB', 'en-NZ', 'en-IE', 'en-ZA', 'en-IN'];
+
+/**
+ * The default for a computer's locale: day first in Australia, Britain and their neighbours,
+ * month first in the United States, otherwise year first (ISO 8601), which no one misreads.
+ */
+export function defaultDateOrderFor(locale: string): DateOrder {
+  const tag = locale.replace('_', '-');
+  if (DAY_FIRST_LOCALES.some((l) => tag.toLowerCase().startsWith(l.toLowerCase()))) return 'DMY';
+  if (tag.toLowerCase().startsWith('en-us')) return 'MDY';
+  return 'YMD';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A clinic date in the clinic's chosen form: "30 Nov 2026", "Nov 30, 2026", "30/11/2026", "2026-11-30". */
+export function formatDateAs(date: ClinicDate | null | undefined, display: DateDisplay): string {
+  if (!date) return '—';
+  if (!isClinicDate(date)) return date;
+  const [y, m, d] = date.split('-') as [string, string, string];
+  const month = MONTHS[Number(m) - 1]!;
+  if (display.order === 'YMD') return date;
+  if (display.monthNames) {
+    return display.order === 'DMY' ? `${Number(d)} ${month} ${y}` : `${month} ${Number(d)}, ${y}`;
+  }
+  return display.order === 'DMY' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+}
+
+/**
+ * Reads a typed date in the clinic's order ("30/11/2026", "30.11.2026", "30-11-2026"), with a
+ * month name in either order ("30 Nov 2026", "Nov 30, 2026", "30 November 2026"), or as ISO
+ * "2026-11-30". A four-digit year is required, so "03/04/26" is never guessed at. Null when it is
+ * not a real calendar date.
+ */
+export function parseDateAs(text: string, order: DateOrder): ClinicDate | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (iso) return calendar(iso[1]!, iso[2]!, iso[3]!);
+  const named = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(value);
+  if (named) return calendar(named[3]!, monthNumber(named[2]!), named[1]!);
+  const namedFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(value);
+  if (namedFirst) return calendar(namedFirst[3]!, monthNumber(namedFirst[1]!), namedFirst[2]!);
+  const numeric = /^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{1,4})$/.exec(value);
+  if (!numeric) return null;
+  const [, a, b, c] = numeric as unknown as [string, string, string, string];
+  if (order === 'DMY' && c.length === 4) return calendar(c, b, a);
+  if (order === 'MDY' && c.length === 4) return calendar(c, a, b);
+  if (order === 'YMD' && a.length === 4) return calendar(a, b, c);
+  return null;
+}
+
+function monthNumber(name: string): string {
+  const index = MONTHS.findIndex((m) => name.toLowerCase().startsWith(m.toLowerCase()));
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ];
+  if (index < 0 || (name.length > 3 && !full[index]!.startsWith(name.toLowerCase().replace(/\.$/, '')))) return '0';
+  return String(index + 1);
+}
+
+function calendar(y: string, m: string, d: string): ClinicDate | null {
+  if (y.length !== 4) return null;
+  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isClinicDate(date) ? date : null;
+}

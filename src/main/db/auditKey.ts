@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './files';
+import { dataKeyFor, readKeyring, sealAuditKey, unsealAuditKey, writeKeyring } from './keyring';
 
 /**
  * The audit chain's HMAC key. It lives outside the database so that someone who can edit the
- * file cannot recompute the chain. Everything that touches the key goes through this module: the
- * access-and-encryption work will wrap the stored key under clinicians' passphrases here, without
- * the chain's code changing.
+ * file cannot recompute the chain. Everything that touches the key goes through this module. In an
+ * encrypted caseload (a key ring beside it) the key is sealed in the ring under the data key and
+ * backup manifests carry only that sealed form; the plain `caseload.key` file is an unencrypted
+ * caseload's (and is taken into the ring, then removed, when the caseload is encrypted).
  */
 export interface AuditKey {
   key: Buffer;
@@ -58,7 +60,7 @@ export function findKeyInBackups(backupDir: string, accepts: (auditKey: AuditKey
     .reverse()) {
     try {
       const manifest = JSON.parse(readFileSync(join(backupDir, name), 'utf8')) as { auditKey?: string | null };
-      const candidate = manifest.auditKey ? parseAuditKey(manifest.auditKey) : null;
+      const candidate = manifest.auditKey ? auditKeyFromManifest(dirname(backupDir), manifest.auditKey) : null;
       if (candidate && accepts(candidate)) return candidate;
     } catch {
       // A damaged manifest is just not a source of the key.
@@ -94,7 +96,48 @@ export function serialiseAuditKey(auditKey: AuditKey, createdAt: Date): string {
   return JSON.stringify(stored);
 }
 
+/** The unlocked data key of an encrypted caseload folder (null: the folder is not encrypted). */
+function ringKey(dataDir: string): { ring: NonNullable<ReturnType<typeof readKeyring>>; dataKey: Buffer } | null {
+  const ring = readKeyring(dataDir);
+  if (!ring) return null;
+  const dataKey = dataKeyFor(dataDir);
+  if (!dataKey) throw new Error('The caseload is locked: sign in before its audit key is read.');
+  return { ring, dataKey };
+}
+
+const SEALED_PREFIX = 'sealed:';
+
+/** The audit key as a backup manifest carries it: sealed under the data key when the caseload is encrypted. */
+export function auditKeyForManifest(dataDir: string, auditKey: AuditKey, at: Date): string {
+  const held = ringKey(dataDir);
+  const plain = serialiseAuditKey(auditKey, at);
+  if (!held) return plain;
+  return SEALED_PREFIX + Buffer.from(JSON.stringify(sealAuditKey(held.dataKey, plain))).toString('base64');
+}
+
+/** Reads a manifest's audit key (sealed or, from an unencrypted caseload's backup, plain). */
+export function auditKeyFromManifest(dataDir: string, text: string): AuditKey | null {
+  if (!text.startsWith(SEALED_PREFIX)) return parseAuditKey(text);
+  const dataKey = dataKeyFor(dataDir);
+  if (!dataKey) return null;
+  try {
+    const sealed = JSON.parse(Buffer.from(text.slice(SEALED_PREFIX.length), 'base64').toString('utf8'));
+    const plain = unsealAuditKey(dataKey, sealed);
+    return plain ? parseAuditKey(plain) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function readAuditKey(dataDir: string): AuditKey | null {
+  const held = ringKey(dataDir);
+  if (held) {
+    if (!held.ring.auditKey) return null;
+    const plain = unsealAuditKey(held.dataKey, held.ring.auditKey);
+    const parsed = plain ? parseAuditKey(plain) : null;
+    if (!parsed) throw new AuditKeyUnreadableError(auditKeyPath(dataDir));
+    return parsed;
+  }
   const path = auditKeyPath(dataDir);
   if (!existsSync(path)) return null;
   const parsed = parseAuditKey(readFileSync(path, 'utf8'));
@@ -103,6 +146,11 @@ export function readAuditKey(dataDir: string): AuditKey | null {
 }
 
 export function writeAuditKey(dataDir: string, auditKey: AuditKey, now: Date): void {
+  const held = ringKey(dataDir);
+  if (held) {
+    writeKeyring(dataDir, { ...held.ring, auditKey: sealAuditKey(held.dataKey, serialiseAuditKey(auditKey, now)) });
+    return;
+  }
   writeFileAtomic(auditKeyPath(dataDir), serialiseAuditKey(auditKey, now));
 }
 

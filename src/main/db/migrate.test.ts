@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, tempDir } from '../testing';
 import { CaseloadTooNewError, MigrationFailedError, migrate, readMigrations } from './migrate';
@@ -42,7 +43,7 @@ describe('caseload migrations', () => {
     const keep = pending === 1 ? all.length - 1 : 1;
     const dir = tempDir();
     const path = join(dir, 'caseload.db');
-    const old = new Database(path);
+    const old = openSqlite(path);
     migrate(old, all.slice(0, keep), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
@@ -60,7 +61,7 @@ describe('caseload migrations', () => {
     });
     expect(caseload.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(caseload.migration.backupPath).not.toBeNull();
-    const backup = new Database(caseload.migration.backupPath!, { readonly: true });
+    const backup = openSqlite(caseload.migration.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
     expect(backup.pragma('user_version', { simple: true })).toBe(keep);
     backup.close();
@@ -71,7 +72,7 @@ describe('caseload migrations', () => {
     const fold = all.findIndex((m) => m.tag.endsWith('_fold_name_keys'));
     expect(fold).toBeGreaterThan(0);
     const dir = tempDir();
-    const old = new Database(join(dir, 'caseload.db'));
+    const old = openSqlite(join(dir, 'caseload.db'));
     migrate(old, all.slice(0, fold), { backupDir: join(dir, 'backups'), now });
     old
       .prepare(
@@ -89,6 +90,47 @@ describe('caseload migrations', () => {
     ).toEqual({ f: 'obrien', g: 'zoe', p: 'ngugi', n: 'Zoë' });
   });
 
+  it('lets an adverse event wait for its grade, keeping every earlier event, its indexes and its foreign keys', () => {
+    const all = readMigrations(MIGRATIONS_DIR);
+    const step = all.findIndex((m) => m.tag.endsWith('_adverse_event_grade_needed'));
+    expect(step).toBeGreaterThan(0);
+    const dir = tempDir();
+    const old = openSqlite(join(dir, 'caseload.db'));
+    migrate(old, all.slice(0, step), { backupDir: join(dir, 'backups'), now });
+    old
+      .prepare(
+        `INSERT INTO patient (id, given_name, family_name, date_of_birth, sex, mrn, status, family_key, given_key, created_at, created_by, updated_at, updated_by)
+         VALUES ('P1', 'Ruth', 'Okafor', '1958-04-02', 'female', 'MRN001', 'active', 'okafor', 'ruth', 'x', 'x', 'x', 'x')`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO adverse_event (id, patient_id, type, red_flag, severity, occurred_at, action_taken, created_at, created_by, updated_at, updated_by)
+         VALUES ('E1', 'P1', 'fall', 0, 2, '2026-11-01T09:00:00Z', 'Sat down, observed', 'x', 'x', 'x', 'x')`,
+      )
+      .run();
+    old.close();
+    const caseload = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
+    opened.push(caseload);
+    const db = caseload.sqlite;
+    expect(db.prepare('SELECT severity, action_taken AS a FROM adverse_event').all()).toEqual([
+      { severity: 2, a: 'Sat down, observed' },
+    ]);
+    const indexes = (db.pragma('index_list(adverse_event)') as Array<{ name: string }>).map((i) => i.name).sort();
+    expect(indexes).toEqual(['adverse_event_patient', 'adverse_event_session', 'sqlite_autoindex_adverse_event_1']);
+    const fks = (db.pragma('foreign_key_list(adverse_event)') as Array<{ table: string }>).map((f) => f.table).sort();
+    expect(fks).toEqual(['patient', 'session']);
+    db.prepare(
+      `INSERT INTO adverse_event (id, patient_id, type, red_flag, severity, occurred_at, created_at, created_by, updated_at, updated_by)
+       VALUES ('E2', 'P1', 'red_flag', 1, NULL, '2026-11-02T09:00:00Z', 'x', 'x', 'x', 'x')`,
+    ).run();
+    expect(() => db.prepare("UPDATE adverse_event SET closed_at = 'now' WHERE id = 'E2'").run()).toThrow(
+      /cannot be closed without its grade/,
+    );
+    db.prepare("UPDATE adverse_event SET severity = 3, closed_at = 'now' WHERE id = 'E2'").run();
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a caseload written by a newer Pacewise and leaves it untouched', () => {
     const dir = tempDir();
     const first = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
@@ -98,7 +140,7 @@ describe('caseload migrations', () => {
     expect(() => openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now })).toThrow(
       /newer version of Pacewise/,
     );
-    const check = new Database(join(dir, 'caseload.db'), { readonly: true });
+    const check = openSqlite(join(dir, 'caseload.db'), { readonly: true });
     expect(check.prepare("SELECT count(*) AS n FROM pacewise_migration WHERE tag = '9999_future'").get()).toEqual({
       n: 1,
     });
@@ -125,7 +167,7 @@ describe('caseload migrations', () => {
     );
     const dataDir = join(dir, 'data');
     expect(() => openCaseload({ dataDir, migrationsDir, now })).toThrow(MigrationFailedError);
-    const check = new Database(join(dataDir, 'caseload.db'), { readonly: true });
+    const check = openSqlite(join(dataDir, 'caseload.db'), { readonly: true });
     expect(tables(check)).not.toContain('half_done');
     expect(check.prepare('SELECT count(*) AS n FROM pacewise_migration').get()).toEqual({ n: real.length });
     check.close();

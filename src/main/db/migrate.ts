@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './connection';
 import { foldName } from '../../shared/names';
 
 export interface MigrationFile {
@@ -110,7 +111,7 @@ export function migrate(
     backupPath = join(options.backupDir, `caseload-before-${pending[0]!.tag}-${stamp}.db`);
     sqlite.prepare('VACUUM INTO ?').run(backupPath);
     // A backup counts only once it has been opened and checked; never migrate without one.
-    const copy = new Database(backupPath, { readonly: true });
+    const copy = openSqlite(backupPath, { readonly: true });
     try {
       const check = copy.pragma('integrity_check', { simple: true }) as string;
       if (check !== 'ok') throw new Error(`The backup taken before updating the caseload failed its check (${check}).`);

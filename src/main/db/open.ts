@@ -1,6 +1,9 @@
 import { mkdirSync, readdirSync, statfsSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { encryptInPlace, openSqlite } from './connection';
+import { isPlainFile } from './encrypt';
+import { dataKeyFor } from './keyring';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { auditHashAt, auditHead, entryVerifies, useAuditKey } from '../services/audit';
 import { compareWithAnchor, readAnchor, writeAnchor, type AuditAnchor } from './anchor';
@@ -159,9 +162,13 @@ export function openCaseload(options: {
   if ((size === null || size === 0) && folderHeldCaseload(dataDir)) {
     throw new CaseloadMissingError(size === null ? 'missing' : 'empty');
   }
+  const dataKey = dataKeyFor(dataDir);
+  // An encrypted folder holding a plain caseload: an encryption interrupted part-way, or a restored
+  // backup from before encryption. Encrypt it now (the key is held, so the ring exists).
+  if (dataKey && size && isPlainFile(path)) encryptInPlace(path, dataKey);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path);
+    sqlite = openSqlite(path, { key: dataKey });
   } catch (error) {
     throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
   }

@@ -1,23 +1,28 @@
-import { app, session, type WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY, isNavigationAllowed, isRequestAllowed } from '../security';
 
 /**
  * Applies the security rules of `security.ts` to every web contents and to the default session.
- * Kept thin: each decision is made by a tested pure function.
+ * Kept thin: each decision is made by a tested pure function. Electron's objects are passed in,
+ * so the wiring itself is tested with fakes (hardening.test.ts).
  */
-export function hardenApp(devServerUrl: string | null): void {
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isNavigationAllowed(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isNavigationAllowed(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+export function hardenApp(app: Pick<App, 'on'>, ses: Session, devServerUrl: string | null): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
+  hardenSession(ses, devServerUrl);
+}
 
-  const ses = session.defaultSession;
+export function hardenWebContents(contents: WebContents, devServerUrl: string | null): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(ses: Session, devServerUrl: string | null): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);

@@ -2,8 +2,10 @@ import type { ChannelName } from '../../shared/contract';
 import * as maintenance from '../services/maintenance';
 import * as patients from '../services/patients';
 import * as settings from '../services/settings';
+import { accessHandlers } from './access';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
@@ -16,10 +18,7 @@ export type { Handler } from './types';
 
 const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChannels> = {
   'app.state': (ctx) => settings.appState(ctx),
-  'setup.complete': (ctx, input) => settings.completeSetup(ctx, input),
   'clinicians.list': (ctx) => settings.listClinicians(ctx),
-  'clinicians.add': (ctx, input) => settings.addClinician(ctx, input),
-  'clinicians.signIn': (ctx, input) => settings.signIn(ctx, input.clinicianId),
   'maintenance.backUp': (ctx) => maintenance.backUpCaseload(ctx),
   'maintenance.checkAuditTrail': (ctx) => maintenance.checkAuditTrail(ctx),
   'maintenance.backUpTo': (ctx) => maintenance.backUpToFolder(ctx),
@@ -43,10 +42,12 @@ const foundationHandlers: HandlersFor<typeof setupChannels & typeof patientChann
  */
 export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...foundationHandlers,
+  ...accessHandlers,
   ...intakeHandlers,
   ...sessionsHandlers,
   ...assessmentsHandlers,
   ...auditHandlers,
   ...lettersHandlers,
   ...exportsHandlers,
+  ...displayHandlers,
 };

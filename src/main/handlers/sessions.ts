@@ -29,6 +29,7 @@ export const sessionsHandlers: HandlersFor<typeof sessionsChannels> = {
   'sessions.amend': (ctx, input) => record.amendSession(ctx, input),
   'sessions.forPatient': (ctx, input) => history.patientSessions(ctx, input),
   'adverseEvents.record': (ctx, input) => adverseEvents.recordAdverseEvent(ctx, input),
+  'adverseEvents.grade': (ctx, input) => adverseEvents.gradeAdverseEvent(ctx, input),
   'adverseEvents.close': (ctx, input) => adverseEvents.closeAdverseEvent(ctx, input),
   'plans.current': (ctx, input) => plans.planView(ctx, input.patientId),
   'plans.save': (ctx, input) => plans.savePlan(ctx, input),

@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { AuditKey } from '../db/auditKey';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/open';
+import { prepared } from '../db/prepared';
 import { auditEvent } from '../db/schema';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
@@ -18,7 +19,9 @@ export type AuditAction =
   | 'retire'
   | 'discard'
   | 'settings'
-  | 'restore';
+  | 'restore'
+  /** Sign-in, failed sign-in, lock, unlock, switch, passphrase and PIN changes (services/access.ts). */
+  | 'access';
 
 export interface AuditEntryInput {
   actorId: string | null;
@@ -241,9 +244,16 @@ export function auditTrailFor(db: Db, entity: string, entityId: string) {
 
 /** The who/when columns every clinical row carries (db/schema/columns.ts). */
 type Stamp = 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy';
-type AuditedTable = SQLiteTable & { id: AnySQLiteColumn };
+/** A row is found by its `id`, or by its patient where it is the patient's only one (patient_details). */
+export type AuditedTable = SQLiteTable & ({ id: AnySQLiteColumn } | { patientId: AnySQLiteColumn });
+export type Unstamped<T extends SQLiteTable> = Omit<T['$inferInsert'], Stamp>;
 
-export interface AuditedWrite {
+/** Who/when for a new row. Alone only for rows written in bulk inside another entry (a plan's items). */
+export function stamps(at: string, actorId: string) {
+  return { createdAt: at, createdBy: actorId, updatedAt: at, updatedBy: actorId };
+}
+
+export interface AuditedWrite<Row = unknown> {
   actorId: string;
   patientId: string | null;
   entity: string;
@@ -251,19 +261,65 @@ export interface AuditedWrite {
   reason?: string | null;
   /** Columns kept out of the audit entry: file bytes, which a hash column beside them stands for. */
   unaudited?: readonly string[];
+  /** The record the entry is about when it is not the row written (an amendment row, logged on its session). */
+  entityId?: string;
+  /**
+   * What the entry records instead of the whole row (given, even as undefined, it replaces it): a
+   * status change records only {status}. Reconciliation folds `after` over the record, so it must
+   * hold stored values only under column names.
+   */
+  before?: unknown;
+  after?: (row: Row) => unknown;
+  /** Writes that need the row as stored and come before its entry in the trail (a copy's results). */
+  beforeEntry?: (row: Row) => void;
+  /** false: the write is logged inside another entry (a sign-off carries its screen), so it gets none. */
+  ownEntry?: boolean;
+  /** The instant to stamp, when other columns of the write carry the same moment (signedAt). */
+  at?: string;
 }
 
-function withoutUnaudited<R>(row: R, audit: AuditedWrite): R {
+type AuditContext = Pick<ServiceContext, 'db' | 'now' | 'newId'>;
+
+function withoutUnaudited<R>(row: R, audit: AuditedWrite<never>): R {
   if (!audit.unaudited?.length) return row;
   const copy = { ...row } as Record<string, unknown>;
   for (const column of audit.unaudited) delete copy[column];
   return copy as R;
 }
 
+function keyOf(table: AuditedTable): { column: AnySQLiteColumn; name: 'id' | 'patientId' } {
+  return 'id' in table ? { column: table.id, name: 'id' } : { column: table.patientId, name: 'patientId' };
+}
+
+function writeEntry<Row>(
+  ctx: AuditContext,
+  audit: AuditedWrite<Row>,
+  entityId: string,
+  defaultAction: AuditAction,
+  before: unknown,
+  after: Row,
+): void {
+  if (audit.ownEntry === false) return;
+  appendAudit(ctx.db, ctx, {
+    actorId: audit.actorId,
+    patientId: audit.patientId,
+    entity: audit.entity,
+    entityId: audit.entityId ?? entityId,
+    action: audit.action ?? defaultAction,
+    before: 'before' in audit ? audit.before : before,
+    after: audit.after ? audit.after(after) : withoutUnaudited(after, audit as AuditedWrite<never>),
+    reason: audit.reason ?? null,
+  });
+}
+
 // drizzle's builders cannot be typed over a generic table; the public signatures below carry the types.
 type LooseDb = {
   insert(table: unknown): { values(row: unknown): { run(): unknown } };
-  update(table: unknown): { set(changes: unknown): { where(where: unknown): { run(): unknown } } };
+  update(table: unknown): {
+    set(changes: unknown): {
+      where(where: unknown): { run(): unknown; prepare(): { run(values: Record<string, unknown>): unknown } };
+    };
+  };
 };
 
 /**
@@ -271,51 +327,57 @@ type LooseDb = {
  * Call it inside the transaction of the write it belongs to. Returns the row as stored.
  */
 export function insertAudited<T extends AuditedTable>(
-  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  ctx: AuditContext,
   table: T,
-  values: Omit<T['$inferInsert'], Stamp>,
-  audit: AuditedWrite,
+  /** Without an `id`, the row gets a new one. */
+  values: Unstamped<T> | Omit<Unstamped<T>, 'id'>,
+  audit: AuditedWrite<T['$inferSelect']>,
 ): T['$inferSelect'] {
-  const at = ctx.now().toISOString();
-  const row = { ...values, createdAt: at, createdBy: audit.actorId, updatedAt: at, updatedBy: audit.actorId };
+  const key = keyOf(table);
+  const made = key.name === 'id' && !('id' in values) ? { id: ctx.newId() } : {};
+  const at = audit.at ?? ctx.now().toISOString();
+  const row = { ...made, ...values, ...stamps(at, audit.actorId) } as T['$inferSelect'];
   (ctx.db as unknown as LooseDb).insert(table).values(row).run();
-  const entityId = (row as unknown as { id: string }).id;
-  appendAudit(ctx.db, ctx, {
-    actorId: audit.actorId,
-    patientId: audit.patientId,
-    entity: audit.entity,
-    entityId,
-    action: audit.action ?? 'create',
-    after: withoutUnaudited(row, audit),
-    reason: audit.reason ?? null,
-  });
-  return row as unknown as T['$inferSelect'];
+  audit.beforeEntry?.(row);
+  writeEntry(ctx, audit, (row as Record<string, string>)[key.name]!, 'create', undefined, row);
+  return row;
 }
 
 /**
- * Updates one row by id with `changes` stamped with who and when, and appends its audit entry
- * with the row before and after ("update" unless told). Returns the row after.
+ * Updates one row (by its key) with `changes` stamped with who and when, and appends its audit
+ * entry with the row before and after ("update" unless told). Returns the row after.
  */
 export function updateAudited<T extends AuditedTable>(
-  ctx: Pick<ServiceContext, 'db' | 'now' | 'newId'>,
+  ctx: AuditContext,
   table: T,
   before: T['$inferSelect'],
-  changes: Partial<Omit<T['$inferInsert'], Stamp | 'id'>>,
-  audit: AuditedWrite,
+  changes: Partial<Omit<Unstamped<T>, 'id'>>,
+  audit: AuditedWrite<T['$inferSelect']> & {
+    /**
+     * Builds the UPDATE once per caseload under this name (hot paths). `changes` then has the same
+     * keys every time and values the driver binds as they are (text, numbers, null).
+     */
+    prepared?: string;
+  },
 ): T['$inferSelect'] {
-  const stamped = { ...changes, updatedAt: ctx.now().toISOString(), updatedBy: audit.actorId };
-  const entityId = (before as unknown as { id: string }).id;
-  (ctx.db as unknown as LooseDb).update(table).set(stamped).where(eq(table.id, entityId)).run();
+  const stamped = { ...changes, updatedAt: audit.at ?? ctx.now().toISOString(), updatedBy: audit.actorId };
+  const key = keyOf(table);
+  const rowId = (before as Record<string, string>)[key.name]!;
+  const db = ctx.db as unknown as LooseDb;
+  if (audit.prepared) {
+    const slots = Object.fromEntries(Object.keys(stamped).map((k) => [k, sql.placeholder(k)]));
+    prepared(ctx, audit.prepared, () =>
+      db
+        .update(table)
+        .set(slots)
+        .where(eq(key.column, sql.placeholder('rowKey')))
+        .prepare(),
+    ).run({ ...stamped, rowKey: rowId });
+  } else {
+    db.update(table).set(stamped).where(eq(key.column, rowId)).run();
+  }
   const after = { ...before, ...stamped } as T['$inferSelect'];
-  appendAudit(ctx.db, ctx, {
-    actorId: audit.actorId,
-    patientId: audit.patientId,
-    entity: audit.entity,
-    entityId,
-    action: audit.action ?? 'update',
-    before: withoutUnaudited(before, audit),
-    after: withoutUnaudited(after, audit),
-    reason: audit.reason ?? null,
-  });
+  audit.beforeEntry?.(after);
+  writeEntry(ctx, audit, rowId, 'update', withoutUnaudited(before, audit as AuditedWrite<never>), after);
   return after;
 }

@@ -11,7 +11,9 @@ import {
 import { basename, join } from 'node:path';
 import type { BackupSummary } from '../../shared/contract/setup';
 import { writeAnchor, type AuditAnchor } from '../db/anchor';
-import { parseAuditKey, readAuditKey, serialiseAuditKey, writeAuditKey, auditKeyPath } from '../db/auditKey';
+import { auditKeyForManifest, auditKeyFromManifest, readAuditKey, writeAuditKey, auditKeyPath } from '../db/auditKey';
+import { isPlainFile } from '../db/encrypt';
+import { keyringPath, parseKeyring, readKeyring, type Keyring } from '../db/keyring';
 import { writeFileAtomic } from '../db/files';
 import { BACKUP_DIR, CASELOAD_FILE } from '../db/open';
 import { auditHashIn, readBackupFacts, type BackupFacts } from '../workers/maintenanceTasks';
@@ -53,10 +55,31 @@ interface BackupManifest {
   patients: number;
   lastChangeAt: string | null;
   auditKey: string | null;
+  /**
+   * The caseload's key ring as it was (every key in it wrapped or sealed), so an encrypted backup
+   * can be opened on another computer with a passphrase or the recovery key.
+   */
+  keyring?: Keyring | null;
 }
 
 function manifestPath(backupPath: string): string {
   return `${backupPath}.json`;
+}
+
+function ringForBackup(dataDir: string): Keyring | null {
+  const ring = readKeyring(dataDir);
+  return ring ? { ...ring, pending: [] } : null;
+}
+
+/** The audit head a backup's manifest records. */
+export function backupHead(backupPath: string): { seq: number; hash: string | null } | null {
+  return readManifest(backupPath)?.head ?? null;
+}
+
+/** The key ring a backup's manifest carries, if it is an encrypted caseload's. */
+export function backupKeyring(backupPath: string): Keyring | null {
+  const ring = readManifest(backupPath)?.keyring;
+  return ring ? parseKeyring(JSON.stringify(ring)) : null;
 }
 
 function readManifest(backupPath: string): BackupManifest | null {
@@ -77,8 +100,9 @@ function writeManifest(dataDir: string, backupPath: string, facts: BackupFacts, 
     schemaVersion: facts.schemaVersion,
     patients: facts.patients,
     lastChangeAt: facts.lastChangeAt,
-    // Carried so a restore into a fresh folder still verifies; the access work will store it wrapped.
-    auditKey: auditKey ? serialiseAuditKey(auditKey, at) : null,
+    // Carried so a restore into a fresh folder still verifies; sealed under the data key when encrypted.
+    auditKey: auditKey ? auditKeyForManifest(dataDir, auditKey, at) : null,
+    keyring: ringForBackup(dataDir),
   };
   writeFileAtomic(manifestPath(backupPath), JSON.stringify(manifest));
 }
@@ -160,14 +184,20 @@ export function rotateBackups(dataDir: string, rotation: BackupRotation): string
 }
 
 /** What a backup file holds, read before anything is restored from it. */
-export function inspectBackup(path: string, knownMigrations: number, anchor: AuditAnchor | null = null): BackupSummary {
+export function inspectBackup(
+  path: string,
+  knownMigrations: number,
+  anchor: AuditAnchor | null = null,
+  /** For a file outside the caseload folder (a USB stick): the caseload's key to read it with. */
+  key?: Buffer | null,
+): BackupSummary {
   const fileName = basename(path);
   const manifest = readManifest(path);
   const createdAt = manifest?.createdAt ?? statSync(path).mtime.toISOString();
   const base = { fileName, createdAt };
   let facts: BackupFacts;
   try {
-    facts = readBackupFacts(path, { check: 'none' });
+    facts = readBackupFacts(path, { check: 'none', ...(key !== undefined && !isPlainFile(path) ? { key } : {}) });
   } catch {
     return {
       ...base,
@@ -175,7 +205,9 @@ export function inspectBackup(path: string, knownMigrations: number, anchor: Aud
       changes: 0,
       lastChangeAt: null,
       holdsMissingChanges: false,
-      problem: 'This file is not a Pacewise caseload, or it is damaged.',
+      problem: isPlainFile(path)
+        ? 'This file is not a Pacewise caseload, or it is damaged.'
+        : 'This file cannot be read with this caseload’s key: it is another caseload’s backup, or it is damaged.',
     };
   }
   const summary = { ...base, patients: facts.patients, changes: facts.headSeq, lastChangeAt: facts.lastChangeAt };
@@ -264,12 +296,16 @@ export function putBackupInPlace(
     mkdirSync(aside, { recursive: true });
     copyFileSync(auditKeyPath(dataDir), join(aside, basename(auditKeyPath(dataDir))));
   }
+  if (existsSync(keyringPath(dataDir))) {
+    mkdirSync(aside, { recursive: true });
+    copyFileSync(keyringPath(dataDir), join(aside, basename(keyringPath(dataDir))));
+  }
   const temporary = `${live}.restoring`;
   copyFileSync(backupPath, temporary);
   renameSync(temporary, live);
 
   const manifest = readManifest(backupPath);
-  const carried = manifest?.auditKey ? parseAuditKey(manifest.auditKey) : null;
+  const carried = manifest?.auditKey ? auditKeyFromManifest(dataDir, manifest.auditKey) : null;
   if (carried) writeAuditKey(dataDir, carried, at);
   else if (currentKey && full.headSeq + 1 < currentKey.keyedFromSeq) {
     // An older, unkeyed backup: keying resumes right after its last entry.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCaseload } from '../testing';
 import { backUpCaseload, checkAuditTrail } from './maintenance';
@@ -23,7 +23,7 @@ describe('caseload maintenance', () => {
     expect(result.path.startsWith(`${current.dir}/backups/`)).toBe(true);
     expect(existsSync(result.path)).toBe(true);
     expect(result.sizeBytes).toBeGreaterThan(0);
-    const copy = new Database(result.path, { readonly: true });
+    const copy = openSqlite(result.path, { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT given_name FROM patient').all()).toEqual([{ given_name: 'Ruth' }]);
     copy.close();

@@ -11,6 +11,7 @@ import type {
 import type { ServiceContext } from '../context';
 import { readAnchor } from '../db/anchor';
 import { appendAudit, verifyAuditChain } from './audit';
+import { dataKeyFor } from '../db/keyring';
 import { ApiError } from '../errors';
 import { DEFAULT_ROTATION, importBackup, inspectBackup, listBackups, rotateBackups, takeBackup } from './backups';
 import { readSetting, requireClinician, writeSetting } from './settings';
@@ -92,7 +93,7 @@ export async function importCaseloadBackup(ctx: ServiceContext): Promise<BackupS
   requireClinician(ctx);
   const file = await hostOf(ctx).dialogs.chooseBackupFile();
   if (!file) return null;
-  const summary = inspectBackup(file, knownMigrations(ctx));
+  const summary = inspectBackup(file, knownMigrations(ctx), null, dataKeyFor(ctx.dataDirectory));
   if (summary.problem)
     throw new ApiError('validation', `${basename(file)}: ${summary.problem}`, { file: summary.problem });
   const copied = importBackup(ctx.dataDirectory, file, ctx.now());

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
 import { clinician, patient, patientDetails } from '../db/schema';
 import { fieldError, notFound } from '../errors';
-import { appendAudit } from './audit';
+import { insertAudited } from './audit';
 import { refreshCaseloadSummary } from './caseloadSummary';
 import { requireClinician } from './settings';
 
@@ -163,6 +163,26 @@ export function assertMrnFree(ctx: ServiceContext, mrn: string, exceptPatientId?
   }
 }
 
+/** Who the patient is, with the folded name keys search reads (written only here and by intake). */
+export function identityColumns(
+  input: Pick<
+    ParsedInputOf<'patients.create'>,
+    'givenName' | 'familyName' | 'preferredName' | 'dateOfBirth' | 'sex' | 'mrn'
+  >,
+) {
+  return {
+    givenName: input.givenName,
+    familyName: input.familyName,
+    preferredName: input.preferredName,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    mrn: input.mrn,
+    familyKey: nameKey(input.familyName),
+    givenKey: nameKey(input.givenName),
+    preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
+  };
+}
+
 export function createPatient(
   ctx: ServiceContext,
   input: Omit<ParsedInputOf<'patients.create'>, 'leadClinicianId'> & { leadClinicianId?: string | null },
@@ -170,61 +190,32 @@ export function createPatient(
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     assertMrnFree(ctx, input.mrn);
-    const at = ctx.now().toISOString();
-    const row = {
-      id: ctx.newId(),
-      givenName: input.givenName,
-      familyName: input.familyName,
-      preferredName: input.preferredName,
-      dateOfBirth: input.dateOfBirth,
-      sex: input.sex,
-      mrn: input.mrn,
-      status: 'referred',
-      familyKey: nameKey(input.familyName),
-      givenKey: nameKey(input.givenName),
-      preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
+    const id = ctx.newId();
+    const audit = { actorId: actor, patientId: id };
+    let row;
     try {
-      ctx.db.insert(patient).values(row).run();
+      row = insertAudited(
+        ctx,
+        patient,
+        { id, ...identityColumns(input), status: 'referred' },
+        { ...audit, entity: 'patient' },
+      );
     } catch (error) {
       if (String(error).includes('UNIQUE constraint failed: patient.mrn')) {
         throw fieldError('mrn', `Hospital number ${input.mrn} is already in use`);
       }
       throw error;
     }
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.id,
-      entity: 'patient',
-      entityId: row.id,
-      action: 'create',
-      after: row,
-    });
     if (input.leadClinicianId) {
       if (!ctx.db.select({ id: clinician.id }).from(clinician).where(eq(clinician.id, input.leadClinicianId)).get()) {
         throw fieldError('leadClinicianId', 'Choose a lead clinician from the list');
       }
-      const details = {
-        patientId: row.id,
-        leadClinicianId: input.leadClinicianId,
-        createdAt: at,
-        createdBy: actor,
-        updatedAt: at,
-        updatedBy: actor,
-      };
-      ctx.db.insert(patientDetails).values(details).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: row.id,
-        entity: 'patient_details',
-        entityId: row.id,
-        action: 'create',
-        after: details,
-      });
+      insertAudited(
+        ctx,
+        patientDetails,
+        { patientId: id, leadClinicianId: input.leadClinicianId },
+        { ...audit, entity: 'patient_details' },
+      );
     }
     refreshCaseloadSummary(ctx, row.id);
     return toSummary(row);

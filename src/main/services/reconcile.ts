@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/connection';
 import type { ReconciliationFinding, ReconciliationReport } from '../../shared/contract/setup';
 import { readAnchor } from '../db/anchor';
 import { readAuditKey } from '../db/auditKey';
@@ -28,6 +29,104 @@ function sameValue(audited: unknown, stored: unknown): boolean {
 
 const asText = (value: unknown): string | null =>
   value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
+
+interface TrailEntry {
+  seq: number;
+  action: string;
+  /** The entry's after-state; undefined when it records none. */
+  after: unknown;
+}
+
+/**
+ * Writes that releases before per-record entries logged inside another record's entry, read back
+ * as entries of the record they changed, in trail order. Only these documented forms count:
+ * - a plan version's "create" entry whose `before` names the version it replaced ({id, version}):
+ *   that version's superseded_at was set to the new version's created_at in the same write;
+ * - the starter library's entries (entity `exercise_library`, id `starter`): `{added: [key]}`
+ *   created the exercise with that starter key (its content was not written into the trail, so
+ *   only later entries of its own give fields to compare), and `{retagged: [{key, after}]}` set
+ *   its tags.
+ */
+function impliedEntries(
+  sqlite: Database.Database,
+  tables: ReadonlyMap<string, ReadonlySet<string>>,
+  report: (finding: ReconciliationFinding) => void,
+): Map<string, Map<string, TrailEntry[]>> {
+  const implied = new Map<string, Map<string, TrailEntry[]>>();
+  const add = (entity: string, id: string, entry: TrailEntry) => {
+    if (!implied.has(entity)) implied.set(entity, new Map());
+    const records = implied.get(entity)!;
+    if (!records.has(id)) records.set(id, []);
+    records.get(id)!.push(entry);
+  };
+  const parse = (json: string | null): Record<string, unknown> | null => {
+    const value = json === null ? null : (JSON.parse(json) as unknown);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  };
+
+  if (tables.has('exercise_plan')) {
+    const supersedes = sqlite
+      .prepare(
+        `SELECT seq, before_json AS beforeJson, after_json AS afterJson FROM audit_event
+          WHERE entity = 'exercise_plan' AND action = 'create' AND before_json IS NOT NULL ORDER BY seq`,
+      )
+      .iterate() as IterableIterator<{ seq: number; beforeJson: string; afterJson: string | null }>;
+    for (const { seq, beforeJson, afterJson } of supersedes) {
+      const replaced = parse(beforeJson)?.['id'];
+      const createdAt = parse(afterJson)?.['createdAt'];
+      if (typeof replaced !== 'string' || typeof createdAt !== 'string') continue;
+      add('exercise_plan', replaced, { seq, action: 'update', after: { supersededAt: createdAt } });
+    }
+  }
+
+  if (tables.get('exercise')?.has('starter_key')) {
+    const library = sqlite
+      .prepare(
+        `SELECT seq, after_json AS afterJson FROM audit_event
+          WHERE entity = 'exercise_library' AND entity_id = 'starter' ORDER BY seq`,
+      )
+      .all() as Array<{ seq: number; afterJson: string | null }>;
+    if (library.length > 0) {
+      const idOf = new Map(
+        (
+          sqlite.prepare('SELECT id, starter_key AS key FROM exercise WHERE starter_key IS NOT NULL').all() as Array<{
+            id: string;
+            key: string;
+          }>
+        ).map((r) => [r.key, r.id]),
+      );
+      const missing = new Set<string>();
+      const forKey = (key: unknown, entry: TrailEntry) => {
+        if (typeof key !== 'string') return;
+        const id = idOf.get(key);
+        if (id) add('exercise', id, entry);
+        else missing.add(key);
+      };
+      for (const { seq, afterJson } of library) {
+        const after = parse(afterJson);
+        const added = after?.['added'];
+        const retagged = after?.['retagged'];
+        if (Array.isArray(added)) for (const key of added) forKey(key, { seq, action: 'create', after: {} });
+        if (Array.isArray(retagged)) {
+          for (const change of retagged as Array<Record<string, unknown> | null>) {
+            forKey(change?.['key'], { seq, action: 'update', after: { tagsJson: change?.['after'] } });
+          }
+        }
+      }
+      for (const key of missing) {
+        report({
+          entity: 'exercise',
+          recordId: `starter exercise ${key}`,
+          field: '(whole record)',
+          problem: 'audited record is missing from the database',
+          audited: null,
+          stored: null,
+        });
+      }
+    }
+  }
+  return implied;
+}
 
 /**
  * Every clinical row against the after-state of its audit trail: the entries for one record,
@@ -64,13 +163,42 @@ export function reconcileRows(
   };
 
   const seen = new Map<string, Set<string>>();
+  const implied = impliedEntries(sqlite, tables, report);
   let rowsChecked = 0;
-  let current: { entity: string; id: string; state: Record<string, unknown>; lastAction: string } | null = null;
+  let current: {
+    entity: string;
+    id: string;
+    state: Record<string, unknown>;
+    lastAction: string;
+    implied: TrailEntry[];
+  } | null = null;
+  const fold = (entry: TrailEntry) => {
+    const record = current!;
+    // An amendment to an existing record is stored beside it (a new row pointing back); its
+    // entry describes that amendment, not a change to this row, which stays as signed.
+    const amendsExisting = entry.action === 'amend' && Object.keys(record.state).length > 0;
+    record.lastAction = entry.action;
+    if (entry.after === undefined || amendsExisting) return;
+    const after = entry.after;
+    if (after && typeof after === 'object' && !Array.isArray(after)) Object.assign(record.state, after);
+  };
+  const foldImpliedBefore = (seq: number) => {
+    const pending = current!.implied;
+    while (pending.length > 0 && pending[0]!.seq < seq) fold(pending.shift()!);
+  };
+  const begin = (entity: string, id: string) => {
+    const own = implied.get(entity);
+    const pending = own?.get(id) ?? [];
+    own?.delete(id);
+    current = { entity, id, state: {}, lastAction: 'create', implied: pending };
+  };
   const settle = () => {
     if (!current) return;
+    foldImpliedBefore(Number.POSITIVE_INFINITY);
     const { entity, id, state, lastAction } = current;
     current = null;
     const columns = tables.get(entity)!;
+    if (!seen.has(entity)) seen.set(entity, new Set());
     seen.get(entity)!.add(id);
     const row = rowOf(entity, id);
     rowsChecked += 1;
@@ -104,26 +232,38 @@ export function reconcileRows(
   };
   const trail = sqlite
     .prepare(
-      'SELECT entity, entity_id AS id, action, after_json AS afterJson FROM audit_event ORDER BY entity, entity_id, seq',
+      'SELECT seq, entity, entity_id AS id, action, after_json AS afterJson FROM audit_event ORDER BY entity, entity_id, seq',
     )
-    .iterate() as IterableIterator<{ entity: string; id: string; action: string; afterJson: string | null }>;
+    .iterate() as IterableIterator<{
+    seq: number;
+    entity: string;
+    id: string;
+    action: string;
+    afterJson: string | null;
+  }>;
   for (const entry of trail) {
     if (!tables.has(entry.entity)) continue;
-    if (!seen.has(entry.entity)) seen.set(entry.entity, new Set());
-    if (!current || current.entity !== entry.entity || current.id !== entry.id) {
+    // (A cast: TypeScript does not see `begin` and `settle` assign `current`.)
+    const open = current as { entity: string; id: string } | null;
+    if (!open || open.entity !== entry.entity || open.id !== entry.id) {
       settle();
-      current = { entity: entry.entity, id: entry.id, state: {}, lastAction: entry.action };
+      begin(entry.entity, entry.id);
     }
-    // An amendment to an existing record is stored beside it (a new row pointing back); its
-    // entry describes that amendment, not a change to this row, which stays as signed.
-    const amendsExisting =
-      entry.action === 'amend' && current.lastAction !== undefined && Object.keys(current.state).length > 0;
-    current.lastAction = entry.action;
-    if (entry.afterJson === null || amendsExisting) continue;
-    const after = JSON.parse(entry.afterJson) as unknown;
-    if (after && typeof after === 'object' && !Array.isArray(after)) Object.assign(current.state, after);
+    foldImpliedBefore(entry.seq);
+    fold({
+      seq: entry.seq,
+      action: entry.action,
+      after: entry.afterJson === null ? undefined : (JSON.parse(entry.afterJson) as unknown),
+    });
   }
   settle();
+  // Records whose only entries are written inside another record's (an older release's).
+  for (const [entity, records] of implied) {
+    for (const id of [...records.keys()]) {
+      begin(entity, id);
+      settle();
+    }
+  }
 
   // Rows of an audited kind that the trail never mentions were written behind Pacewise's back.
   for (const [entity, ids] of seen) {
@@ -148,7 +288,7 @@ export function reconcileRows(
 /** The full check (chain and rows) over a caseload file, read-only. */
 export function reconcileFile(caseloadPath: string, dataDir: string, at: Date): ReconciliationReport {
   const started = performance.now();
-  const sqlite = new Database(caseloadPath, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(caseloadPath, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
     // One read transaction, so the chain and the rows are compared at the same moment.

@@ -3,12 +3,13 @@ import type { AppState, Clinician } from '../../shared/contract/setup';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { ServiceContext } from '../context';
 import { clinician, setting } from '../db/schema';
-import { ApiError, notFound } from '../errors';
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/access/passphrase';
+import { clinicianRow, insertAccount, toClinician } from './access';
+import { ApiError } from '../errors';
 import { appendAudit } from './audit';
 import { prepared } from '../db/prepared';
 
 const CLINIC_NAME = 'clinic.name';
-const LAST_CLINICIAN = 'session.lastClinicianId';
 
 export function readSetting<T>(ctx: ServiceContext, key: string): T | null {
   // Prepared once: the caseload reads two settings per page, and building the query cost more than running it.
@@ -45,102 +46,64 @@ export function writeSetting(ctx: ServiceContext, key: string, value: unknown, a
   });
 }
 
-function toClinician(row: typeof clinician.$inferSelect): Clinician {
-  return {
-    id: row.id,
-    fullName: row.fullName,
-    profession: row.profession as Clinician['profession'],
-    registrationNumber: row.registrationNumber,
-    active: row.active,
-  };
-}
-
-/** Restores the last signed-in clinician when the app starts, so a restart does not lose who is working. */
-export function restoreSession(ctx: ServiceContext): void {
-  const last = readSetting<string>(ctx, LAST_CLINICIAN);
-  if (last && ctx.db.select({ id: clinician.id }).from(clinician).where(eq(clinician.id, last)).get()) {
-    ctx.session.clinicianId = last;
-  }
-}
-
+/** What app.state says once the caseload is open; the launcher fills in where access stands. */
 export function appState(ctx: ServiceContext): AppState {
   const clinicName = readSetting<string>(ctx, CLINIC_NAME);
-  const current = ctx.session.clinicianId
-    ? ctx.db.select().from(clinician).where(eq(clinician.id, ctx.session.clinicianId)).get()
-    : undefined;
+  const current = ctx.session.clinicianId ? clinicianRow(ctx, ctx.session.clinicianId) : undefined;
+  const signedIn = current !== undefined && !ctx.session.locked;
   return {
-    isSetUp: clinicName !== null && current !== undefined,
+    isSetUp: clinicName !== null,
+    access: !signedIn ? (current ? 'locked' : 'signed-out') : 'signed-in',
+    locked: null,
+    idleLockMinutes: idleLockMinutes(ctx),
     clinicName,
-    currentClinician: current ? toClinician(current) : null,
+    currentClinician: signedIn ? toClinician(ctx, current) : null,
     appVersion: ctx.appVersion,
     dataDirectory: ctx.dataDirectory,
     startup: null,
   };
 }
 
+const IDLE_LOCK = 'access.idleLockMinutes';
+
+export function idleLockMinutes(ctx: ServiceContext): number {
+  return readSetting<number>(ctx, IDLE_LOCK) ?? IDLE_LOCK_DEFAULT_MINUTES;
+}
+
+export function setIdleLockMinutes(ctx: ServiceContext, minutes: number, actorId: string): void {
+  ctx.sqlite.transaction(() => writeSetting(ctx, IDLE_LOCK, minutes, actorId))();
+}
+
 /** The clinician acting now. Every clinical write goes through this, so none is anonymous. */
 export function requireClinician(ctx: ServiceContext): string {
-  if (!ctx.session.clinicianId) {
-    throw new ApiError('not_set_up', 'No clinician is signed in. Finish setting up the clinic first.');
+  if (!ctx.session.clinicianId || ctx.session.locked) {
+    throw new ApiError('not_set_up', 'No clinician is signed in. Sign in first.');
   }
   return ctx.session.clinicianId;
 }
 
-function insertClinician(
+/** Creates the clinic and its first administrator (the access set-up wraps the key for them). */
+export function createClinic(
   ctx: ServiceContext,
-  input: ParsedInputOf<'clinicians.add'>,
-  actorId: string | null,
-): Clinician {
-  const at = ctx.now().toISOString();
-  const row = {
-    id: ctx.newId(),
-    fullName: input.fullName,
-    profession: input.profession,
-    registrationNumber: input.registrationNumber,
-    active: true,
-    createdAt: at,
-    createdBy: actorId,
-    updatedAt: at,
-    updatedBy: actorId,
-  };
-  ctx.db.insert(clinician).values(row).run();
-  appendAudit(ctx.db, ctx, {
-    actorId: actorId ?? row.id,
-    patientId: null,
-    entity: 'clinician',
-    entityId: row.id,
-    action: 'create',
-    after: row,
-  });
-  return toClinician(row);
-}
-
-export function completeSetup(ctx: ServiceContext, input: ParsedInputOf<'setup.complete'>): AppState {
+  clinicName: string,
+  first: Omit<ParsedInputOf<'access.addClinician'>, 'passphrase' | 'confirmPassphrase'>,
+  id?: string,
+): string {
   if (readSetting<string>(ctx, CLINIC_NAME) !== null) {
     throw new ApiError('conflict', 'This clinic is already set up. Add more clinicians in Settings.');
   }
-  ctx.sqlite.transaction(() => {
-    const first = insertClinician(ctx, input.clinician, null);
-    writeSetting(ctx, CLINIC_NAME, input.clinicName, first.id);
-    writeSetting(ctx, LAST_CLINICIAN, first.id, first.id);
-    ctx.session.clinicianId = first.id;
+  return ctx.sqlite.transaction(() => {
+    const row = insertAccount(ctx, first, null, id);
+    writeSetting(ctx, CLINIC_NAME, clinicName, row.id);
+    return row.id;
   })();
-  return appState(ctx);
 }
 
 export function listClinicians(ctx: ServiceContext): Clinician[] {
-  return ctx.db.select().from(clinician).orderBy(clinician.fullName).all().map(toClinician);
-}
-
-export function addClinician(ctx: ServiceContext, input: ParsedInputOf<'clinicians.add'>): Clinician {
-  const actor = requireClinician(ctx);
-  return ctx.sqlite.transaction(() => insertClinician(ctx, input, actor))();
-}
-
-export function signIn(ctx: ServiceContext, clinicianId: string): AppState {
-  const row = ctx.db.select().from(clinician).where(eq(clinician.id, clinicianId)).get();
-  if (!row || !row.active) throw notFound('That clinician');
-  ctx.sqlite.transaction(() => writeSetting(ctx, LAST_CLINICIAN, clinicianId, clinicianId))();
-  ctx.session.clinicianId = clinicianId;
-  return appState(ctx);
+  return ctx.db
+    .select()
+    .from(clinician)
+    .orderBy(clinician.fullName)
+    .all()
+    .map((row) => toClinician(ctx, row));
 }

@@ -1,4 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/connection';
+import { dataKeyForFile, rememberDataKey } from '../db/keyring';
+import { dirname } from 'node:path';
 import { reconcileFile } from '../services/reconcile';
 
 /**
@@ -25,8 +28,12 @@ function hasTable(sqlite: Database.Database, name: string): boolean {
  * `check: 'none'` (listing many backups, each checked when it was made) reads only the header,
  * the trail's head and counts, so it stays quick on a large caseload.
  */
-export function readBackupFacts(path: string, options: { check: 'full' | 'none' }): BackupFacts {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+export function readBackupFacts(path: string, options: { check: 'full' | 'none'; key?: Buffer | null }): BackupFacts {
+  const sqlite = openSqlite(path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.key !== undefined ? { key: options.key } : {}),
+  });
   try {
     let integrity = 'ok';
     if (options.check === 'full') integrity = String(sqlite.pragma('integrity_check', { simple: true }));
@@ -56,7 +63,7 @@ export function readBackupFacts(path: string, options: { check: 'full' | 'none' 
 
 /** The hash of one audit entry in a file, to tell whether a backup holds the changes an anchor names. */
 export function auditHashIn(path: string, seq: number): string | null {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
     const row = sqlite.prepare('SELECT hash FROM audit_event WHERE seq = ?').get(seq) as { hash: string } | undefined;
     return row?.hash ?? null;
@@ -66,26 +73,36 @@ export function auditHashIn(path: string, seq: number): string | null {
 }
 
 /**
- * SQLite's online backup from a connection of its own (never a file copy of a live WAL file),
- * then the copy is opened and integrity-checked before it counts.
+ * A consistent copy from a connection of its own (never a file copy of a live WAL file), then the
+ * copy is opened and integrity-checked before it counts. VACUUM INTO, not the online-backup API:
+ * SQLite3 Multiple Ciphers encrypts its target with the source's key, where the backup API
+ * refuses an encrypted source.
  */
 export async function backUpFile(source: string, destination: string): Promise<BackupFacts> {
-  const sqlite = new Database(source, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(source, { readonly: true, fileMustExist: true });
   try {
-    await sqlite.backup(destination);
+    sqlite.prepare('VACUUM INTO ?').run(destination);
   } finally {
     sqlite.close();
   }
-  const facts = readBackupFacts(destination, { check: 'full' });
+  // The copy may be outside the caseload folder (a USB stick): it carries the source's key.
+  const facts = readBackupFacts(destination, { check: 'full', key: dataKeyForFile(source) });
   if (facts.integrity !== 'ok') throw new Error(`The new backup failed its integrity check (${facts.integrity}).`);
   return facts;
 }
 
-export type MaintenanceTask =
+export type MaintenanceTask = (
   | { task: 'backup'; source: string; destination: string }
-  | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string };
+  | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string }
+) & { keyHex?: string | null };
 
 export async function runMaintenanceTask(message: MaintenanceTask): Promise<unknown> {
+  if (message.keyHex) {
+    rememberDataKey(
+      dirname(message.task === 'backup' ? message.source : message.caseloadPath),
+      Buffer.from(message.keyHex, 'hex'),
+    );
+  }
   switch (message.task) {
     case 'backup':
       return backUpFile(message.source, message.destination);

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from './entry';
+import { dataKeyForFile } from '../db/keyring';
 import type { MaintenanceTask } from './maintenanceTasks';
 
 /**
@@ -9,7 +10,11 @@ import type { MaintenanceTask } from './maintenanceTasks';
 export function runInWorker<T>(task: MaintenanceTask): Promise<T> {
   const code = workerScript('maintenanceWorker');
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: task });
+    // A worker thread has its own memory: the caseload's key travels in the task, never via a file.
+    const path = task.task === 'backup' ? task.source : task.caseloadPath;
+    const key = dataKeyForFile(path);
+    const workerData: MaintenanceTask = { ...task, keyHex: key ? key.toString('hex') : null };
+    const worker = new Worker(code, { eval: true, workerData });
     let settled = false;
     worker.once('message', (message: { ok: true; value: T } | { ok: false; message: string }) => {
       settled = true;

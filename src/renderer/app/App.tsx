@@ -1,8 +1,13 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { FirstRunSetup } from '../features/setup/FirstRunSetup';
+import { LockScreen } from '../features/access/LockScreen';
+import { SecureExistingScreen } from '../features/access/SecureExistingScreen';
+import { SetUpScreen } from '../features/access/SetUpScreen';
+import { SignInScreen } from '../features/access/SignInScreen';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
+import { ClinicDateFormatProvider } from '../dates';
+import type { AppState } from '../../shared/contract/setup';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
@@ -23,11 +28,37 @@ const router = createHashRouter([
   },
 ]);
 
+/** Which screen the window shows: nothing of the caseload before sign-in, blurred and inert while locked. */
+function Screen({ state }: { state: AppState }) {
+  if (state.startup) return <RecoveryScreen problem={state.startup} />;
+  if (state.access === 'set-up') return <SetUpScreen />;
+  if (state.access === 'secure-existing') return <SecureExistingScreen />;
+  if (state.access === 'signed-out') return <SignInScreen />;
+  const locked = state.access === 'locked' ? state.locked : null;
+  return (
+    <>
+      <div
+        inert={locked !== null}
+        aria-hidden={locked !== null}
+        style={locked ? { filter: 'blur(16px)', pointerEvents: 'none', userSelect: 'none' } : undefined}
+      >
+        {/* Loaded before any screen draws, so no date is ever shown in a format about to change. */}
+        <ClinicDateFormatProvider>
+          <RouterProvider router={router} />
+        </ClinicDateFormatProvider>
+      </div>
+      {locked && <LockScreen locked={locked} />}
+    </>
+  );
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* In the header's empty middle, so a "Saved" never sits over the next field or button. */}
-      <Notifications position="top-center" containerWidth={360} limit={3} />
+      {/* Bottom-left, over the empty foot of the menu column (210 px), two at most and closing by
+          themselves: a "Saved" must never sit over the patient header, its alerts, the filters at
+          the top, or the Sign and Save buttons at the bottom right of a form. */}
+      <Notifications position="bottom-left" containerWidth={186} limit={2} autoClose={4000} />
       <AppStateProvider
         loading={
           <Center h="100vh">
@@ -42,15 +73,7 @@ export function App() {
           </Center>
         )}
       >
-        {(state) =>
-          state.startup ? (
-            <RecoveryScreen problem={state.startup} />
-          ) : state.isSetUp ? (
-            <RouterProvider router={router} />
-          ) : (
-            <FirstRunSetup />
-          )
-        }
+        {(state) => <Screen state={state} />}
       </AppStateProvider>
     </MantineProvider>
   );

@@ -33,6 +33,18 @@ export function AppStateProvider(props: {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useEffect(() => {
+    // The main process may have locked (the computer slept or locked): look again when it says so,
+    // and whenever the window comes back into view.
+    const again = () => void refresh();
+    const visible = () => document.visibilityState === 'visible' && again();
+    window.addEventListener('pacewise:locked', again);
+    document.addEventListener('visibilitychange', visible);
+    return () => {
+      window.removeEventListener('pacewise:locked', again);
+      document.removeEventListener('visibilitychange', visible);
+    };
+  }, [refresh]);
   if (error) return <>{props.failed(error)}</>;
   if (!state) return <>{props.loading}</>;
   return (

@@ -2,14 +2,29 @@ import {
   ActionIcon,
   AppShell,
   Group,
+  Menu,
   NavLink,
   Text,
+  UnstyledButton,
   Title,
   Tooltip,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { IconCalendarEvent, IconMail, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconLock,
+  IconMail,
+  IconMoon,
+  IconSettings,
+  IconSun,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
+import { api } from '../api';
+import { showApiError } from '../components/forms';
+import { useIdleLock, useLockNow } from '../features/access/useIdleLock';
+import { flushBeforeHandOver } from './handOver';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
@@ -40,9 +55,62 @@ function ColorSchemeToggle() {
   );
 }
 
+/** Who is signed in, and the two ways to leave the computer safely. */
+function ClinicianMenu(props: { fullName: string; profession: string }) {
+  const { replace } = useAppState();
+  const lockNow = useLockNow();
+  const switchClinician = async () => {
+    try {
+      await flushBeforeHandOver();
+      const next = await api.access.switchClinician({});
+      // The next clinician starts from the caseload, not from the last one's open record.
+      window.location.hash = '#/caseload';
+      replace(next);
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Menu position="bottom-end" withArrow>
+        <Menu.Target>
+          <UnstyledButton aria-label={`Signed in as ${props.fullName}: lock or switch clinician`} px="xs" mih={48}>
+            <Text size="sm" ta="right" lh={1.2} component="span" display="block">
+              <b>{props.fullName}</b>
+              <br />
+              <Text span c="dimmed" size="xs">
+                {props.profession}
+              </Text>
+            </Text>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconLock size={18} />} onClick={() => void lockNow('manual').catch(showApiError)}>
+            Lock now
+          </Menu.Item>
+          <Menu.Item leftSection={<IconUserCircle size={18} />} onClick={switchClinician}>
+            Switch clinician
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Tooltip label="Lock Pacewise now">
+        <ActionIcon
+          variant="default"
+          size="xl"
+          aria-label="Lock Pacewise now"
+          onClick={() => void lockNow('manual').catch(showApiError)}
+        >
+          <IconLock size={20} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}
+
 export function Shell() {
   useStartupReconciliation();
   const { state } = useAppState();
+  useIdleLock(state.idleLockMinutes, state.access === 'signed-in');
   const clinician = state.currentClinician;
   const { pathname } = useLocation();
   const scheme = useComputedColorScheme('light');
@@ -65,13 +133,7 @@ export function Shell() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {clinician && (
-              <Text size="sm" ta="right" lh={1.2} aria-label="Signed-in clinician">
-                <b>{clinician.fullName}</b>
-                <br />
-                <Text span c="dimmed" size="xs">
-                  {professions.labels[clinician.profession]}
-                </Text>
-              </Text>
+              <ClinicianMenu fullName={clinician.fullName} profession={professions.labels[clinician.profession]} />
             )}
             <ColorSchemeToggle />
           </Group>

@@ -16,6 +16,8 @@ export function showApiError(
 ): void {
   const title = options.title ?? 'Not saved';
   if (error instanceof ApiError) {
+    // Refused because the app locked meanwhile: the lock screen says so, and says it once.
+    if (error.code === 'locked') return;
     const fields = Object.fromEntries(
       Object.entries(error.fields)
         .filter(([k]) => k !== '_')

@@ -102,6 +102,8 @@ export interface SeriesPointView {
   value: number;
   assessmentId: string;
   kind: AssessmentKind;
+  /** A partial total (an ESAS-r with blank items): shown marked, never judged against an MCID. */
+  incomplete?: { answered: number; of: number } | null;
 }
 
 export interface ThresholdView {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './define';
+import { accessChannels } from './access';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { displayChannels } from './display';
 import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
@@ -12,6 +14,7 @@ import { setupChannels } from './setup';
 /** Every channel the renderer may call. Nothing crosses the process boundary that is not here. */
 export const contract = {
   ...setupChannels,
+  ...accessChannels,
   ...patientChannels,
   ...intakeChannels,
   ...sessionsChannels,
@@ -19,6 +22,7 @@ export const contract = {
   ...auditChannels,
   ...letterChannels,
   ...exportsChannels,
+  ...displayChannels,
 } as const;
 
 export type Contract = typeof contract;

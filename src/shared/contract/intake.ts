@@ -742,6 +742,8 @@ export interface IntakeRecord {
   reassessmentDueOn: ClinicDate | null;
   openAdverseEvents: number;
   openRedFlags: number;
+  /** Open adverse events still waiting for their grade (opened from a red flag). */
+  ungradedAdverseEvents: number;
   /** Standing safety alerts (patientAlerts), the same list the session header shows. */
   alerts: PatientAlert[];
 }

@@ -146,6 +146,8 @@ export interface TodayBooking {
     onTreatment: boolean;
     openAdverseEvents: number;
     openRedFlags: number;
+    /** Open events still waiting for their grade (opened from a red flag). */
+    ungradedAdverseEvents: number;
     /** From caseload_summary.reassessment_due_on; 'due' within 7 days, as on the caseload. */
     reassessment: CaseloadRow['reassessment'];
     /** An unanswered request for medical guidance (overdue after the clinic's wait, 14 days by default). */
@@ -227,7 +229,10 @@ export interface AdverseEventRecord {
   sessionId: string | null;
   type: AdverseEventType;
   redFlag: boolean;
-  severity: number;
+  /** Null on an incident opened from a red flag until the clinician grades it ("grade needed"). */
+  severity: number | null;
+  /** The red flag's guideline actions: a hint for "what was done", never the record of it. */
+  guidance: string | null;
   occurredAt: string;
   description: string | null;
   actionTaken: string | null;
@@ -619,11 +624,21 @@ export const sessionsChannels = {
       followUpNeeded: z.boolean().default(true),
     }),
   ).returns<AdverseEventRecord>(),
+  'adverseEvents.grade': channel(
+    z.object({
+      adverseEventId: id('Adverse event'),
+      severity: integerIn('severity grade', 1, 5),
+      actionTaken: requiredText('what was done', 2000),
+    }),
+  ).returns<AdverseEventRecord>(),
   'adverseEvents.close': channel(
     z.object({
       adverseEventId: id('Adverse event'),
       outcome: requiredText('outcome', 2000),
       closingNote: optionalText('closing note', 2000),
+      /** Required when the event has no grade yet (one opened from a red flag). */
+      severity: integerIn('severity grade', 1, 5).nullish(),
+      actionTaken: optionalText('what was done', 2000),
     }),
   ).returns<AdverseEventRecord>(),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { professions } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, integerIn, optionalText, requiredText } from './fields';
+import { integerIn } from './fields';
 
 export interface Clinician {
   id: string;
@@ -9,11 +9,28 @@ export interface Clinician {
   profession: (typeof professions.values)[number];
   registrationNumber: string | null;
   active: boolean;
+  role: 'clinician' | 'administrator';
+  /** The sign-in name; null for a clinician from an earlier version not yet given one. */
+  login: string | null;
+  /** Whether they can sign in on this computer (an active account with a passphrase set). */
+  canSignIn: boolean;
+  hasPin: boolean;
 }
+
+/**
+ * Where access stands: `set-up` (a new install), `secure-existing` (an earlier version's
+ * unencrypted caseload, to be encrypted), `signed-out`, `locked`, or `signed-in`.
+ */
+export type AccessPhase = 'set-up' | 'secure-existing' | 'signed-out' | 'locked' | 'signed-in';
 
 export interface AppState {
   /** False until the clinic and its first clinician exist: the renderer shows set-up. */
   isSetUp: boolean;
+  access: AccessPhase;
+  /** While locked: who may unlock, and whether a PIN will do (false after 5 wrong PINs or without one). */
+  locked: { clinicianId: string; fullName: string; pinAllowed: boolean; failedAttempts: number } | null;
+  /** Idle minutes before the app locks itself (clinic policy, 1–60). */
+  idleLockMinutes: number;
   clinicName: string | null;
   currentClinician: Clinician | null;
   appVersion: string;
@@ -109,20 +126,9 @@ const backupFileName = z
   .string({ error: 'Choose a backup' })
   .regex(/^caseload-[A-Za-z0-9._-]+\.db$/, { error: 'Choose a backup from the list' });
 
-const clinicianInput = z.object({
-  fullName: requiredText('clinician’s full name', 120),
-  profession: choice('profession', professions.values),
-  registrationNumber: optionalText('registration number', 40),
-});
-
 export const setupChannels = {
   'app.state': channel(z.object({}).strict()).returns<AppState>(),
-  'setup.complete': channel(
-    z.object({ clinicName: requiredText('clinic name', 120), clinician: clinicianInput }),
-  ).returns<AppState>(),
   'clinicians.list': channel(z.object({}).strict()).returns<Clinician[]>(),
-  'clinicians.add': channel(clinicianInput).returns<Clinician>(),
-  'clinicians.signIn': channel(z.object({ clinicianId: id('Clinician') })).returns<AppState>(),
   'maintenance.backUp': channel(z.object({}).strict()).returns<BackupResult>(),
   'maintenance.checkAuditTrail': channel(z.object({}).strict()).returns<AuditCheck>(),
   /** Back up to a folder the specialist picks (a USB stick); null when they cancel. */

@@ -14,6 +14,12 @@ export const clinician = sqliteTable('clinician', {
   profession: text('profession').notNull(),
   registrationNumber: text('registration_number'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** 'clinician' or 'administrator' (accounts, settings, thresholds, templates, backups, restore). */
+  role: text('role').notNull().default('clinician'),
+  /** The sign-in name, folded to lower case; null for an earlier version's clinician not yet given one. */
+  login: text('login').unique(),
+  /** scrypt hash of the quick-unlock PIN (never the PIN); the passphrase itself lives only in the key ring's wrap. */
+  pinHash: text('pin_hash'),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by'),
   updatedAt: text('updated_at').notNull(),

@@ -313,6 +313,8 @@ export const caseloadSummary = sqliteTable(
     reassessmentDueOn: text('reassessment_due_on'),
     openAdverseEvents: integer('open_adverse_events').notNull().default(0),
     openRedFlags: integer('open_red_flags').notNull().default(0),
+    /** Open adverse events with no grade yet (opened from a red flag): shown as "grade needed". */
+    ungradedAdverseEvents: integer('ungraded_adverse_events').notNull().default(0),
     /** Date the oldest unanswered guidance request was sent (or finalised); null when none waits. */
     guidanceAwaitingSince: text('guidance_awaiting_since'),
     updatedAt: text('updated_at').notNull(),

@@ -143,7 +143,8 @@ export const adverseEvent = sqliteTable(
     redFlag: integer('red_flag', { mode: 'boolean' }).notNull().default(false),
     /** The checklist id (redFlags.ts) of the flag that opened this event; null for events recorded by hand. */
     redFlagId: text('red_flag_id'),
-    severity: integer('severity').notNull(),
+    /** CTCAE-style grade 1–5; null on an incident opened from a red flag until the clinician grades it. */
+    severity: integer('severity'),
     occurredAt: text('occurred_at').notNull(),
     description: text('description'),
     actionTaken: text('action_taken'),

@@ -5,7 +5,7 @@ import { formatClinicDate, todayLocal } from '../../../shared/dates';
 import type { ServiceContext } from '../../context';
 import { assessment, clinician, measureResult } from '../../db/schema';
 import { ApiError, fieldError } from '../../errors';
-import { appendAudit, insertAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { assertRecordable, defaultBattery } from './measures';
@@ -18,7 +18,6 @@ import {
   patientFacts,
   resultRows,
   supersededBy,
-  type AssessmentRow,
   type ComponentValues,
 } from './view';
 
@@ -144,28 +143,24 @@ export function updateAssessment(ctx: ServiceContext, input: ParsedInputOf<'asse
       notes: input.notes,
       heightCm: input.heightCm,
       weightKg: input.weightKg,
-      updatedAt: ctx.now().toISOString(),
-      updatedBy: actor,
     };
-    ctx.db.update(assessment).set(changes).where(eq(assessment.id, before.id)).run();
-    const after = { ...before, ...changes };
-    if (after.assessedOn !== before.assessedOn) {
-      ctx.db
-        .update(measureResult)
-        .set({ assessedOn: after.assessedOn })
-        .where(eq(measureResult.assessmentId, before.id))
-        .run();
-    }
-    const rescored = rescore(ctx, after, actor);
-    appendAudit(ctx.db, ctx, {
+    let rescored: ReturnType<typeof rescore> = [];
+    updateAudited(ctx, assessment, before, changes, {
       actorId: actor,
       patientId: before.patientId,
       entity: 'assessment',
-      entityId: before.id,
-      action: 'update',
-      before,
+      beforeEntry: (after) => {
+        if (after.assessedOn !== before.assessedOn) {
+          ctx.db
+            .update(measureResult)
+            .set({ assessedOn: after.assessedOn })
+            .where(eq(measureResult.assessmentId, before.id))
+            .run();
+        }
+        rescored = rescore(ctx, after, actor);
+      },
       // The results move with the date, and any score the new date, height or weight changed is listed.
-      after: { ...after, rescoredResults: rescored },
+      after: (after) => ({ ...after, rescoredResults: rescored }),
     });
   })();
   return getAssessment(ctx, input.assessmentId);
@@ -188,21 +183,27 @@ export function finaliseAssessment(ctx: ServiceContext, assessmentId: string): A
       throw new ApiError('conflict', 'The assessment this corrects has already been corrected.');
     }
     const at = ctx.now().toISOString();
-    ctx.db
-      .update(assessment)
-      .set({ finalisedAt: at, finalisedBy: actor, updatedAt: at, updatedBy: actor })
-      .where(eq(assessment.id, row.id))
-      .run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'assessment',
-      entityId: row.id,
-      action: 'finalise',
-      before: { finalisedAt: null },
-      after: { finalisedAt: at, finalisedBy: actor, amendsId: row.amendsId, results: recorded.length },
-      reason: row.amendmentReason,
-    });
+    updateAudited(
+      ctx,
+      assessment,
+      row,
+      { finalisedAt: at, finalisedBy: actor },
+      {
+        actorId: actor,
+        at,
+        patientId: row.patientId,
+        entity: 'assessment',
+        action: 'finalise',
+        before: { finalisedAt: null },
+        after: (after) => ({
+          finalisedAt: after.finalisedAt,
+          finalisedBy: actor,
+          amendsId: row.amendsId,
+          results: recorded.length,
+        }),
+        reason: row.amendmentReason,
+      },
+    );
     refreshCaseloadSummary(ctx, row.patientId);
   })();
   return getAssessment(ctx, assessmentId);
@@ -240,37 +241,36 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
         'conflict',
         'Finalise or discard the open draft for this patient before starting a correction.',
       );
-    const at = ctx.now().toISOString();
-    const row: AssessmentRow = {
-      ...original,
-      id: ctx.newId(),
-      amendsId: original.id,
-      amendmentReason: input.reason,
-      finalisedAt: null,
-      finalisedBy: null,
-      discardedAt: null,
-      discardedBy: null,
-      discardReason: null,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(assessment).values(row).run();
-    for (const r of resultRows(ctx, original.id)) {
-      if (r.parentResultId || r.value == null) continue;
-      writeResult(ctx, row, r.measureKey, JSON.parse(r.componentsJson) as ComponentValues, actor, false);
-    }
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'assessment',
-      entityId: row.id,
-      action: 'amend',
-      before: { id: original.id },
-      after: row,
-      reason: input.reason,
-    });
+    const { createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...header } = original;
+    const row = insertAudited(
+      ctx,
+      assessment,
+      {
+        ...header,
+        id: ctx.newId(),
+        amendsId: original.id,
+        amendmentReason: input.reason,
+        finalisedAt: null,
+        finalisedBy: null,
+        discardedAt: null,
+        discardedBy: null,
+        discardReason: null,
+      },
+      {
+        actorId: actor,
+        patientId: original.patientId,
+        entity: 'assessment',
+        action: 'amend',
+        before: { id: original.id },
+        beforeEntry: (copy) => {
+          for (const r of resultRows(ctx, original.id)) {
+            if (r.parentResultId || r.value == null) continue;
+            writeResult(ctx, copy, r.measureKey, JSON.parse(r.componentsJson) as ComponentValues, actor, false);
+          }
+        },
+        reason: input.reason,
+      },
+    );
     return row.id;
   })();
   return getAssessment(ctx, id);
@@ -293,24 +293,30 @@ export function discardAssessment(ctx: ServiceContext, input: ParsedInputOf<'ass
       );
     }
     const at = ctx.now().toISOString();
-    const changes = {
-      discardedAt: at,
-      discardedBy: actor,
-      discardReason: input.reason,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(assessment).set(changes).where(eq(assessment.id, row.id)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'assessment',
-      entityId: row.id,
-      action: 'discard',
-      before: { discardedAt: null, kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId },
-      after: { ...changes, kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId },
-      reason: `Draft discarded: ${input.reason}`,
-    });
+    const context = { kind: row.kind, assessedOn: row.assessedOn, amendsId: row.amendsId };
+    updateAudited(
+      ctx,
+      assessment,
+      row,
+      { discardedAt: at, discardedBy: actor, discardReason: input.reason },
+      {
+        actorId: actor,
+        at,
+        patientId: row.patientId,
+        entity: 'assessment',
+        action: 'discard',
+        before: { discardedAt: null, ...context },
+        after: (after) => ({
+          discardedAt: after.discardedAt,
+          discardedBy: after.discardedBy,
+          discardReason: after.discardReason,
+          updatedAt: after.updatedAt,
+          updatedBy: after.updatedBy,
+          ...context,
+        }),
+        reason: `Draft discarded: ${input.reason}`,
+      },
+    );
   })();
   return getAssessment(ctx, input.assessmentId);
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   compareSeries,
+  incompletenessOf,
   measureCatalog,
   type MeasureDefinition,
   type ReassessmentState,
@@ -34,6 +35,7 @@ interface EffectivePoint {
   date: string;
   assessmentId: string;
   kind: string;
+  derivedJson: string;
 }
 
 /**
@@ -45,7 +47,8 @@ interface EffectivePoint {
 export function effectiveSeries(ctx: ServiceContext, patientId: string): Map<string, SeriesPointView[]> {
   const rows = prepared(ctx, 'progress.effective', () =>
     ctx.sqlite.prepare(
-      `SELECT r.measure_key AS measureKey, r.value, r.assessed_on AS date, r.assessment_id AS assessmentId, a.kind
+      `SELECT r.measure_key AS measureKey, r.value, r.assessed_on AS date, r.assessment_id AS assessmentId, a.kind,
+              r.derived_json AS derivedJson
          FROM measure_result r JOIN assessment a ON a.id = r.assessment_id
         WHERE r.patient_id = :patientId AND r.value IS NOT NULL AND a.finalised_at IS NOT NULL
           AND a.id NOT IN (SELECT b.amends_id FROM assessment b
@@ -55,7 +58,16 @@ export function effectiveSeries(ctx: ServiceContext, patientId: string): Map<str
   ).all({ patientId }) as EffectivePoint[];
   const series = new Map<string, SeriesPointView[]>();
   for (const r of rows) {
-    const point = { date: r.date, value: r.value, assessmentId: r.assessmentId, kind: r.kind as AssessmentKind };
+    const point: SeriesPointView = {
+      date: r.date,
+      value: r.value,
+      assessmentId: r.assessmentId,
+      kind: r.kind as AssessmentKind,
+    };
+    // Only the ESAS-r total can be partial; other rows skip the JSON parse.
+    if (r.measureKey === 'esas_r' && r.derivedJson.includes('missing')) {
+      point.incomplete = incompletenessOf(r.measureKey, JSON.parse(r.derivedJson) as Record<string, unknown>);
+    }
     const list = series.get(r.measureKey);
     if (list) list.push(point);
     else series.set(r.measureKey, [point]);

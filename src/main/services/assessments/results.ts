@@ -13,7 +13,7 @@ import type { Sex } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { measureResult } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 import { assertRecordable } from './measures';
 import {
@@ -116,47 +116,39 @@ export function writeResult(
       warningsJson: JSON.stringify(warnings),
       assessedOn: row.assessedOn,
       parentResultId,
-      updatedAt: at,
-      updatedBy: actor,
     };
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      ctx.db.update(measureResult).set(values).where(eq(measureResult.id, id)).run();
-    } else {
-      id = ctx.newId();
-      ctx.db
-        .insert(measureResult)
-        .values({
-          id,
-          assessmentId: row.id,
-          patientId: row.patientId,
-          measureKey: key,
-          ...values,
-          createdAt: at,
-          createdBy: actor,
-        })
-        .run();
-    }
     const changed =
       !existing ||
       existing.value !== values.value ||
       existing.componentsJson !== values.componentsJson ||
       existing.derivedJson !== values.derivedJson ||
       existing.warningsJson !== values.warningsJson;
-    if ((audit === true || (audit === 'changed' && changed)) && !parentResultId) {
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: row.patientId,
-        entity: 'measure_result',
-        entityId: id,
-        action: existing ? 'update' : 'create',
-        before: existing ?? undefined,
-        after: { assessmentId: row.id, measureKey: key, ...values },
-        reason: audit === 'changed' ? 'Re-scored after the assessment details changed' : undefined,
-      });
+    const write = {
+      actorId: actor,
+      patientId: row.patientId,
+      entity: 'measure_result',
+      at,
+      // A component row is logged inside its parent's entry; a re-score that changed nothing is not logged.
+      ownEntry: (audit === true || (audit === 'changed' && changed)) && !parentResultId,
+      after: ({ updatedAt, updatedBy }: { updatedAt: string; updatedBy: string }) => ({
+        assessmentId: row.id,
+        measureKey: key,
+        ...values,
+        updatedAt,
+        updatedBy,
+      }),
+      reason: audit === 'changed' ? 'Re-scored after the assessment details changed' : undefined,
+    };
+    if (existing) {
+      updateAudited(ctx, measureResult, existing, values, write);
+      return existing.id;
     }
-    return id;
+    return insertAudited(
+      ctx,
+      measureResult,
+      { assessmentId: row.id, patientId: row.patientId, measureKey: key, ...values },
+      write,
+    ).id;
   };
   const parentId = upsert(measureKey, scored.value, components, scored.derived, scored.warnings, null);
   if (def.key === 'esas_r') {
@@ -192,26 +184,20 @@ export function clearMeasure(ctx: ServiceContext, input: ParsedInputOf<'assessme
       .where(and(eq(measureResult.assessmentId, row.id), eq(measureResult.measureKey, input.measureKey)))
       .get();
     if (!existing) throw notFound('That measure on this assessment');
-    const at = ctx.now().toISOString();
-    const cleared = {
-      value: null,
-      componentsJson: '{}',
-      derivedJson: '{}',
-      warningsJson: '[]',
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(measureResult).set(cleared).where(eq(measureResult.id, existing.id)).run();
-    ctx.db.update(measureResult).set(cleared).where(eq(measureResult.parentResultId, existing.id)).run();
-    appendAudit(ctx.db, ctx, {
+    const cleared = { value: null, componentsJson: '{}', derivedJson: '{}', warningsJson: '[]' };
+    updateAudited(ctx, measureResult, existing, cleared, {
       actorId: actor,
       patientId: row.patientId,
       entity: 'measure_result',
-      entityId: existing.id,
-      action: 'update',
-      before: existing,
-      after: { ...existing, ...cleared },
       reason: 'Removed from the draft',
+      // Its component rows (ESAS-r symptoms) are cleared with it, inside its entry.
+      beforeEntry: ({ updatedAt, updatedBy }) => {
+        ctx.db
+          .update(measureResult)
+          .set({ ...cleared, updatedAt, updatedBy })
+          .where(eq(measureResult.parentResultId, existing.id))
+          .run();
+      },
     });
   })();
   return getAssessment(ctx, input.assessmentId);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../db/connection';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
@@ -39,7 +40,7 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
   let snapshot: Database.Database | null = null;
   let fd: number | null = null;
   try {
-    snapshot = new Database(ctx.sqlite.name, { readonly: true, fileMustExist: true });
+    snapshot = openSqlite(ctx.sqlite.name, { readonly: true, fileMustExist: true });
     // Deferred: the snapshot is fixed at the first read below and held until the connection closes.
     snapshot.exec('BEGIN');
     fd = openSync(partial, 'w');

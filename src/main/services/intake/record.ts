@@ -1,4 +1,5 @@
-import { metastaticSitesOf, siteAlertPolicy } from './siteAlerts';
+import { conditionAlertFacts } from './alertFacts';
+import { siteAlertPolicy } from './siteAlerts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import {
   clearanceStatusOn,
@@ -184,6 +185,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
         reassessmentDueOn: caseloadSummary.reassessmentDueOn,
         openAdverseEvents: caseloadSummary.openAdverseEvents,
         openRedFlags: caseloadSummary.openRedFlags,
+        ungradedAdverseEvents: caseloadSummary.ungradedAdverseEvents,
       })
       .from(caseloadSummary)
       .where(eq(caseloadSummary.patientId, byPatient))
@@ -319,12 +321,13 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
     reassessmentDueOn: summary?.reassessmentDueOn ?? null,
     openAdverseEvents: summary?.openAdverseEvents ?? 0,
     openRedFlags: summary?.openRedFlags ?? 0,
+    ungradedAdverseEvents: summary?.ungradedAdverseEvents ?? 0,
     alerts: patientAlerts(
       {
         medicationFlags,
         boneLesions: lesionRows.filter((row) => row.active),
         skeletalRisk,
-        metastaticSites: metastaticSitesOf(ctx, patientId),
+        ...conditionAlertFacts(ctx, patientId, today),
       },
       siteAlertPolicy(ctx),
     ),

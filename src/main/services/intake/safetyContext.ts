@@ -6,7 +6,8 @@ import {
   patientAlerts,
   skeletalRiskSummary,
 } from '../../../shared/clinical/intake';
-import { metastaticSitesOf, siteAlertPolicy } from './siteAlerts';
+import { conditionAlertFacts } from './alertFacts';
+import { siteAlertPolicy } from './siteAlerts';
 import { mirelsScore } from '../../../shared/clinical/intake/fractureRisk';
 import type { ClinicDate } from '../../../shared/dates';
 import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
@@ -70,7 +71,7 @@ export function getSafetyContext(ctx: ServiceContext, patientId: string, date: C
     skeletalRisk,
     medicationFlags,
     alerts: patientAlerts(
-      { medicationFlags, boneLesions: lesions, skeletalRisk, metastaticSites: metastaticSitesOf(ctx, patientId) },
+      { medicationFlags, boneLesions: lesions, skeletalRisk, ...conditionAlertFacts(ctx, patientId, date) },
       siteAlertPolicy(ctx),
     ),
     activeTreatments: treatments.map(({ treatment, cycleDay }) => ({

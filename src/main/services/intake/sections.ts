@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { suggestMedicationFlags } from '../../../shared/clinical/intake/medications';
 import { medicationFlags, patientStatuses } from '../../../shared/domain/vocabulary';
@@ -22,9 +22,9 @@ import {
   treatment,
 } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
-import { assertMrnFree, nameKey } from '../patients';
+import { assertMrnFree, identityColumns } from '../patients';
 import { requireClinician } from '../settings';
 import { patientRow } from './facts';
 import { saveRow, changesNothing } from './write';
@@ -47,34 +47,12 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
       const lead = ctx.db.select().from(clinician).where(eq(clinician.id, input.leadClinicianId)).get();
       if (!lead) throw fieldError('leadClinicianId', 'Choose a clinician of this clinic');
     }
-    const at = ctx.now().toISOString();
-    const identity = {
-      givenName: input.givenName,
-      familyName: input.familyName,
-      preferredName: input.preferredName,
-      dateOfBirth: input.dateOfBirth,
-      sex: input.sex,
-      mrn: input.mrn,
-      familyKey: nameKey(input.familyName),
-      givenKey: nameKey(input.givenName),
-      preferredKey: input.preferredName ? nameKey(input.preferredName) : null,
-    };
+    const identity = identityColumns(input);
     const identityChanged = (Object.keys(identity) as Array<keyof typeof identity>).some(
       (k) => before[k] !== identity[k],
     );
-    if (identityChanged) {
-      const changes = { ...identity, updatedAt: at, updatedBy: actor };
-      ctx.db.update(patient).set(changes).where(eq(patient.id, input.patientId)).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: input.patientId,
-        entity: 'patient',
-        entityId: input.patientId,
-        action: 'update',
-        before,
-        after: { ...before, ...changes },
-      });
-    }
+    const audit = { actorId: actor, patientId: input.patientId };
+    if (identityChanged) updateAudited(ctx, patient, before, identity, { ...audit, entity: 'patient' });
     const details = {
       gender: input.gender,
       phone: input.phone,
@@ -92,35 +70,14 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
     if (existing && changesNothing(existing, details)) {
       // Saving the form unchanged leaves the record and the audit trail as they were.
     } else if (existing) {
-      const changes = { ...details, updatedAt: at, updatedBy: actor };
-      ctx.db.update(patientDetails).set(changes).where(eq(patientDetails.patientId, input.patientId)).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: input.patientId,
-        entity: 'patient_details',
-        entityId: input.patientId,
-        action: 'update',
-        before: existing,
-        after: { ...existing, ...changes },
-      });
+      updateAudited(ctx, patientDetails, existing, details, { ...audit, entity: 'patient_details' });
     } else {
-      const row = {
-        patientId: input.patientId,
-        ...details,
-        createdAt: at,
-        createdBy: actor,
-        updatedAt: at,
-        updatedBy: actor,
-      };
-      ctx.db.insert(patientDetails).values(row).run();
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId: input.patientId,
-        entity: 'patient_details',
-        entityId: input.patientId,
-        action: 'create',
-        after: row,
-      });
+      insertAudited(
+        ctx,
+        patientDetails,
+        { patientId: input.patientId, ...details },
+        { ...audit, entity: 'patient_details' },
+      );
     }
     refreshCaseloadSummary(ctx, input.patientId);
   })();
@@ -156,40 +113,41 @@ export function changeStatus(
       throw fieldError('effectiveOn', `Date of the change cannot be before the last change (${last.effectiveOn})`);
     }
     const at = ctx.now().toISOString();
-    const row = {
-      id: ctx.newId(),
-      patientId: input.patientId,
-      fromStatus: before.status,
-      toStatus: input.toStatus,
-      effectiveOn: input.effectiveOn,
-      // No column of its own: the history row says it was a correction in its reason.
-      reason: input.correction ? `Correction: ${input.reason}` : input.reason,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(statusChange).values(row).run();
-    ctx.db
-      .update(patient)
-      .set({ status: input.toStatus, updatedAt: at, updatedBy: actor })
-      .where(eq(patient.id, input.patientId))
-      .run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: input.patientId,
-      entity: 'patient',
-      entityId: input.patientId,
-      action: 'status',
-      before: { status: before.status },
-      after: {
-        status: input.toStatus,
+    const row = insertAudited(
+      ctx,
+      statusChange,
+      {
+        patientId: input.patientId,
+        fromStatus: before.status,
+        toStatus: input.toStatus,
         effectiveOn: input.effectiveOn,
-        statusChangeId: row.id,
-        ...(input.correction ? { correction: true } : {}),
+        // No column of its own: the history row says it was a correction in its reason.
+        reason: input.correction ? `Correction: ${input.reason}` : input.reason,
       },
-      reason: input.reason,
-    });
+      // Logged inside the patient's status entry below, not on its own.
+      { actorId: actor, patientId: input.patientId, entity: 'status_change', at, ownEntry: false },
+    );
+    updateAudited(
+      ctx,
+      patient,
+      before,
+      { status: input.toStatus },
+      {
+        actorId: actor,
+        patientId: input.patientId,
+        entity: 'patient',
+        action: 'status',
+        at,
+        before: { status: before.status },
+        after: () => ({
+          status: input.toStatus,
+          effectiveOn: input.effectiveOn,
+          statusChangeId: row.id,
+          ...(input.correction ? { correction: true } : {}),
+        }),
+        reason: input.reason,
+      },
+    );
     refreshCaseloadSummary(ctx, input.patientId);
   })();
 }
@@ -197,12 +155,11 @@ export function changeStatus(
 /* ------------------------------------------------------------------ care team and referral */
 
 export function saveCareTeamMember(ctx: ServiceContext, input: ParsedInputOf<'intake.saveCareTeamMember'>): void {
-  const { patientId, id, ...values } = input;
+  const { id, ...values } = input;
   saveRow(ctx, {
     table: careTeamMember,
     entity: 'care_team_member',
     what: 'care team member',
-    patientId,
     id,
     values,
     refresh: false,
@@ -217,27 +174,26 @@ export function saveCareTeamMember(ctx: ServiceContext, input: ParsedInputOf<'in
       if (values.isMainOncologist && !values.active) {
         throw fieldError('isMainOncologist', 'The main oncologist must be on the care team');
       }
-      const team = ctx.db.select().from(careTeamMember).where(eq(careTeamMember.patientId, patientId)).all();
+      const team = ctx.db.select().from(careTeamMember).where(eq(careTeamMember.patientId, values.patientId)).all();
       const twin = team.find((m) => m.contactId === values.contactId && m.active && m.id !== existing?.id);
       if (twin && values.active) throw fieldError('contactId', `${person.fullName} is already on the care team`);
       if (values.isMainOncologist) {
         // Only one main oncologist: the previous one stays on the team but loses the mark, audited.
         const actor = requireClinician(ctx);
-        const at = ctx.now().toISOString();
         for (const member of team) {
           if (!member.isMainOncologist || member.id === existing?.id) continue;
-          const changes = { isMainOncologist: false, updatedAt: at, updatedBy: actor };
-          ctx.db.update(careTeamMember).set(changes).where(eq(careTeamMember.id, member.id)).run();
-          appendAudit(ctx.db, ctx, {
-            actorId: actor,
-            patientId,
-            entity: 'care_team_member',
-            entityId: member.id,
-            action: 'update',
-            before: member,
-            after: { ...member, ...changes },
-            reason: 'Another contact was marked as the main oncologist',
-          });
+          updateAudited(
+            ctx,
+            careTeamMember,
+            member,
+            { isMainOncologist: false },
+            {
+              actorId: actor,
+              patientId: values.patientId,
+              entity: 'care_team_member',
+              reason: 'Another contact was marked as the main oncologist',
+            },
+          );
         }
       }
     },
@@ -245,7 +201,7 @@ export function saveCareTeamMember(ctx: ServiceContext, input: ParsedInputOf<'in
 }
 
 export function saveReferral(ctx: ServiceContext, input: ParsedInputOf<'intake.saveReferral'>): void {
-  const { patientId, id, ...values } = input;
+  const { id, ...values } = input;
   const referrerName = values.referrerContactId
     ? contactNamed(ctx, values.referrerContactId, 'referrerContactId').fullName
     : values.referrerName;
@@ -253,7 +209,6 @@ export function saveReferral(ctx: ServiceContext, input: ParsedInputOf<'intake.s
     table: referral,
     entity: 'referral',
     what: 'referral',
-    patientId,
     id,
     values: { ...values, referrerName },
     refresh: false,
@@ -263,12 +218,11 @@ export function saveReferral(ctx: ServiceContext, input: ParsedInputOf<'intake.s
 /* ------------------------------------------------------------------ cancer, lesions, treatment */
 
 export function saveDiagnosis(ctx: ServiceContext, input: ParsedInputOf<'intake.saveDiagnosis'>): void {
-  const { patientId, id, metastaticSites, ...values } = input;
+  const { id, metastaticSites, ...values } = input;
   saveRow(ctx, {
     table: diagnosis,
     entity: 'diagnosis',
     what: 'diagnosis',
-    patientId,
     id,
     values: { ...values, metastaticSitesJson: JSON.stringify([...new Set(metastaticSites)]) },
     refresh: true,
@@ -279,12 +233,11 @@ const entered = (components: Record<string, unknown> | null) =>
   components && Object.values(components).some((v) => v != null) ? JSON.stringify(components) : null;
 
 export function saveBoneLesion(ctx: ServiceContext, input: ParsedInputOf<'intake.saveBoneLesion'>): void {
-  const { patientId, id, mirels, sins, ...values } = input;
+  const { id, mirels, sins, ...values } = input;
   saveRow(ctx, {
     table: boneLesion,
     entity: 'bone_lesion',
     what: 'bone lesion',
-    patientId,
     id,
     values: { ...values, mirelsJson: entered(mirels), sinsJson: entered(sins) },
     refresh: true,
@@ -292,12 +245,11 @@ export function saveBoneLesion(ctx: ServiceContext, input: ParsedInputOf<'intake
 }
 
 export function saveTreatment(ctx: ServiceContext, input: ParsedInputOf<'intake.saveTreatment'>): void {
-  const { patientId, id, day1Dates, ...values } = input;
+  const { id, day1Dates, ...values } = input;
   saveRow(ctx, {
     table: treatment,
     entity: 'treatment',
     what: 'treatment',
-    patientId,
     id,
     values: { ...values, day1DatesJson: JSON.stringify([...day1Dates].sort()) },
     refresh: true,
@@ -307,22 +259,21 @@ export function saveTreatment(ctx: ServiceContext, input: ParsedInputOf<'intake.
 /* ------------------------------------------------------------------ comorbidities, medicines */
 
 export function saveComorbidity(ctx: ServiceContext, input: ParsedInputOf<'intake.saveComorbidity'>): void {
-  const { patientId, id, ...values } = input;
-  saveRow(ctx, { table: comorbidity, entity: 'comorbidity', what: 'condition', patientId, id, values, refresh: false });
+  const { id, ...values } = input;
+  saveRow(ctx, { table: comorbidity, entity: 'comorbidity', what: 'condition', id, values, refresh: false });
 }
 
 export function saveMedication(
   ctx: ServiceContext,
   input: Loosen<ParsedInputOf<'intake.saveMedication'>, 'flagOverrideReason'>,
 ): void {
-  const { patientId, id, flags, flagOverrideReason, ...values } = input;
+  const { id, flags, flagOverrideReason, ...values } = input;
   // The contract refuses an unticked suggested flag without a reason; the reason is kept in the audit entry.
   const unticked = suggestMedicationFlags(values.name).filter((f) => !flags.includes(f));
   saveRow(ctx, {
     table: medication,
     entity: 'medication',
     what: 'medicine',
-    patientId,
     id,
     values: { ...values, flagsJson: JSON.stringify([...new Set(flags)]) },
     refresh: false,
@@ -337,7 +288,7 @@ export function saveMedication(
 
 /** Returns the clearance row's id (a guidance-request letter keeps it to complete on reply). */
 export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.saveClearance'>): string {
-  const { patientId, id, ...values } = input;
+  const { id, ...values } = input;
   const requestedFromName = values.requestedFromContactId
     ? contactNamed(ctx, values.requestedFromContactId, 'requestedFromContactId').fullName
     : values.requestedFromName;
@@ -348,7 +299,6 @@ export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.
     table: clearance,
     entity: 'clearance',
     what: 'clearance',
-    patientId,
     id,
     values: {
       ...values,
@@ -363,12 +313,11 @@ export function saveClearance(ctx: ServiceContext, input: ParsedInputOf<'intake.
 /* ------------------------------------------------------------------ screening, goals */
 
 export function saveScreening(ctx: ServiceContext, input: ParsedInputOf<'intake.saveScreening'>): void {
-  const { patientId, id, ...values } = input;
+  const { id, ...values } = input;
   saveRow(ctx, {
     table: baselineScreening,
     entity: 'baseline_screening',
     what: 'screening',
-    patientId,
     id,
     values,
     refresh: false,
@@ -376,18 +325,16 @@ export function saveScreening(ctx: ServiceContext, input: ParsedInputOf<'intake.
 }
 
 export function saveGoal(ctx: ServiceContext, input: ParsedInputOf<'intake.saveGoal'>): void {
-  const { patientId, id, milestones, ...values } = input;
+  const { id, milestones, ...values } = input;
   saveRow(ctx, {
     table: goal,
     entity: 'goal',
     what: 'goal',
-    patientId,
     id,
     values: { ...values, achievedOn: values.status === 'active' ? null : values.achievedOn },
     refresh: false,
     after: (goalId) => {
-      const actor = requireClinician(ctx);
-      const at = ctx.now().toISOString();
+      const audit = { actorId: requireClinician(ctx), patientId: values.patientId, entity: 'goal_milestone' };
       const current = ctx.db.select().from(goalMilestone).where(eq(goalMilestone.goalId, goalId)).all();
       milestones.forEach((m, index) => {
         const fields = { description: m.description, targetDate: m.targetDate, achievedOn: m.achievedOn };
@@ -401,40 +348,9 @@ export function saveGoal(ctx: ServiceContext, input: ParsedInputOf<'intake.saveG
           ) {
             return;
           }
-          const changes = { ...fields, updatedAt: at, updatedBy: actor };
-          ctx.db
-            .update(goalMilestone)
-            .set(changes)
-            .where(and(eq(goalMilestone.id, m.id)))
-            .run();
-          appendAudit(ctx.db, ctx, {
-            actorId: actor,
-            patientId,
-            entity: 'goal_milestone',
-            entityId: m.id,
-            action: 'update',
-            before,
-            after: { ...before, ...changes },
-          });
+          updateAudited(ctx, goalMilestone, before, fields, audit);
         } else {
-          const row = {
-            id: ctx.newId(),
-            goalId,
-            ...fields,
-            createdAt: at,
-            createdBy: actor,
-            updatedAt: at,
-            updatedBy: actor,
-          };
-          ctx.db.insert(goalMilestone).values(row).run();
-          appendAudit(ctx.db, ctx, {
-            actorId: actor,
-            patientId,
-            entity: 'goal_milestone',
-            entityId: row.id,
-            action: 'create',
-            after: row,
-          });
+          insertAudited(ctx, goalMilestone, { id: ctx.newId(), goalId, ...fields }, audit);
         }
       });
     },

@@ -175,7 +175,7 @@ function adverseSentence(events: AdverseEventRecord[], from: ClinicDate, to: Cli
     .map((e) => {
       const when = e.occurredAt.slice(0, 10);
       const what = e.description ?? e.type.replace(/_/g, ' ');
-      return `On ${when}: ${what} (grade ${e.severity})${e.actionTaken ? `; action taken: ${e.actionTaken}` : ''}${e.closedAt ? '; resolved' : '; still open'}.`;
+      return `On ${when}: ${what} (${e.severity === null ? 'not yet graded' : `grade ${e.severity}`})${e.actionTaken ? `; action taken: ${e.actionTaken}` : ''}${e.closedAt ? '; resolved' : '; still open'}.`;
     })
     .join('\n\n');
 }
@@ -354,7 +354,7 @@ export function draftMaterial(
       'Please share recent imaging and bone-scan results, your view (or the orthopaedic view) of each lesion’s stability, radiotherapy dates, any bone-targeted drugs, and any weight-bearing restrictions. Until we hear from you we avoid loading the affected sites (IBMEWG, Campbell et al. 2022).',
     'clearance.restrictions': latestClearance?.restrictions ?? '',
     'event.summary': event
-      ? `On ${fmt(event.occurredAt.slice(0, 10))}, during a supervised session: ${event.description ?? event.type.replace(/_/g, ' ')} (grade ${event.severity}).`
+      ? `On ${fmt(event.occurredAt.slice(0, 10))}, during a supervised session: ${event.description ?? event.type.replace(/_/g, ' ')} (${event.severity === null ? 'not yet graded' : `grade ${event.severity}`}).`
       : '',
     'event.actions': event?.actionTaken ?? '',
     'discharge.reason': discharge?.reason ?? '',

@@ -1,11 +1,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { AdverseEventRecord, AdverseEventType } from '../../../shared/contract/sessions';
+import { findRedFlag } from '../../../shared/clinical/session/redFlags';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { adverseEvent, clinician, patient, session } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit, insertAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 
@@ -19,6 +20,7 @@ export function toAdverseEvent(row: Row, byName: string | null): AdverseEventRec
     type: row.type as AdverseEventType,
     redFlag: row.redFlag,
     severity: row.severity,
+    guidance: row.redFlagId ? guidanceFor(row.redFlagId) : null,
     occurredAt: row.occurredAt,
     description: row.description,
     actionTaken: row.actionTaken,
@@ -28,6 +30,11 @@ export function toAdverseEvent(row: Row, byName: string | null): AdverseEventRec
     closingNote: row.closingNote,
     recordedByName: byName ?? 'Unknown clinician',
   };
+}
+
+function guidanceFor(flagId: string): string | null {
+  const flag = findRedFlag(flagId);
+  return flag ? `Session held. ${flag.urgentActions.join(' ')}` : null;
 }
 
 const withName = (ctx: ServiceContext) =>
@@ -114,6 +121,28 @@ export function recordAdverseEvent(
   })();
 }
 
+/** The clinician's grade and what was done, for an open event (one opened from a red flag has neither). */
+export function gradeAdverseEvent(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'adverseEvents.grade'>,
+): AdverseEventRecord {
+  const actor = requireClinician(ctx);
+  return ctx.sqlite.transaction(() => {
+    const before = ctx.db.select().from(adverseEvent).where(eq(adverseEvent.id, input.adverseEventId)).get();
+    if (!before) throw notFound('That adverse event');
+    if (before.closedAt) throw new ApiError('conflict', 'This event is closed: its grade can no longer change.');
+    const after = updateAudited(
+      ctx,
+      adverseEvent,
+      before,
+      { severity: input.severity, actionTaken: input.actionTaken },
+      { actorId: actor, patientId: before.patientId, entity: 'adverse_event' },
+    );
+    refreshCaseloadSummary(ctx, before.patientId);
+    return toAdverseEvent(after, null);
+  })();
+}
+
 export function closeAdverseEvent(
   ctx: ServiceContext,
   input: ParsedInputOf<'adverseEvents.close'>,
@@ -123,26 +152,18 @@ export function closeAdverseEvent(
     const before = ctx.db.select().from(adverseEvent).where(eq(adverseEvent.id, input.adverseEventId)).get();
     if (!before) throw notFound('That adverse event');
     if (before.closedAt) throw new ApiError('conflict', 'This event is already closed.');
+    const severity = input.severity ?? before.severity;
+    if (severity === null) throw fieldError('severity', 'Choose the grade (1–5) before closing this event');
+    const actionTaken = input.actionTaken ?? before.actionTaken;
+    if (!actionTaken) throw fieldError('actionTaken', 'Write what was done before closing this event');
     const at = ctx.now().toISOString();
-    const after = {
-      ...before,
-      outcome: input.outcome,
-      closingNote: input.closingNote,
-      closedAt: at,
-      closedBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.update(adverseEvent).set(after).where(eq(adverseEvent.id, before.id)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'adverse_event',
-      entityId: before.id,
-      action: 'status',
+    const after = updateAudited(
+      ctx,
+      adverseEvent,
       before,
-      after,
-    });
+      { severity, actionTaken, outcome: input.outcome, closingNote: input.closingNote, closedAt: at, closedBy: actor },
+      { actorId: actor, patientId: before.patientId, entity: 'adverse_event', action: 'status', at },
+    );
     refreshCaseloadSummary(ctx, before.patientId);
     return toAdverseEvent(after, null);
   })();

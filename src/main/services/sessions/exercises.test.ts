@@ -30,6 +30,13 @@ describe('starter library tag review', () => {
     const tagsOf = (key: string) => listExercises(t.ctx, true).find((e) => e.starterKey === key)!.tags;
     expect(tagsOf('seated_marching')).toEqual(['non_weight_bearing_aerobic', 'hip_flexion_extension']);
     expect(tagsOf('chair_aerobics')).toEqual(['non_weight_bearing_aerobic', 'shoulder_movements', 'flexibility']);
-    expect(auditTrailFor(t.ctx.db, 'exercise_library', 'starter').at(-1)?.reason).toContain('tag review');
+    const idOf = (key: string) => listExercises(t.ctx, true).find((e) => e.starterKey === key)!.id;
+    const marching = auditTrailFor(t.ctx.db, 'exercise', idOf('seated_marching'));
+    expect(marching.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(marching.at(-1)?.reason).toContain('tag review');
+    expect(JSON.parse(marching.at(-1)!.afterJson!)).toMatchObject({
+      tagsJson: JSON.stringify(['non_weight_bearing_aerobic', 'hip_flexion_extension']),
+    });
+    expect(auditTrailFor(t.ctx.db, 'exercise', idOf('chair_aerobics')).map((e) => e.action)).toEqual(['create']);
   });
 });

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { exercise, exerciseEntry, planItem } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
-import { appendAudit, insertAudited, updateAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 
 type ExerciseRow = typeof exercise.$inferSelect;
@@ -52,14 +52,20 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
   const missing = starterExercises.filter((e) => !have.has(e.key));
   correctStarterTags(ctx);
   if (missing.length > 0) {
-    const actor = ctx.session.clinicianId ?? 'pacewise';
-    const at = ctx.now().toISOString();
+    // One entry per exercise, so reconciliation can check each seeded row like any other.
+    const write = {
+      actorId: starterActor(ctx),
+      patientId: null,
+      entity: 'exercise',
+      at: ctx.now().toISOString(),
+      reason: STARTER_REASON,
+    };
     ctx.sqlite.transaction(() => {
       for (const e of missing) {
-        ctx.db
-          .insert(exercise)
-          .values({
-            id: ctx.newId(),
+        insertAudited(
+          ctx,
+          exercise,
+          {
             starterKey: e.key,
             name: e.name,
             modality: e.modality,
@@ -71,57 +77,46 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
             tagsJson: JSON.stringify(e.tags),
             description: e.description,
             retired: false,
-            createdAt: at,
-            createdBy: actor,
-            updatedAt: at,
-            updatedBy: actor,
-          })
-          .run();
+          },
+          write,
+        );
       }
-      appendAudit(ctx.db, ctx, {
-        actorId: ctx.session.clinicianId,
-        patientId: null,
-        entity: 'exercise_library',
-        entityId: 'starter',
-        action: 'create',
-        after: { added: missing.map((e) => e.key) },
-        reason: 'Starter exercise library',
-      });
     })();
   }
   seeded.add(ctx.db);
 }
 
-/** Applies the tag review to seeded exercises still exactly as first seeded, with one audit entry. */
+/**
+ * Releases before per-exercise entries logged a seeding or a tag review as one `exercise_library`
+ * entry listing starter keys ({added} / {retagged}); reconcile.ts still reads those.
+ */
+const STARTER_REASON = 'Starter exercise library';
+const TAG_REVIEW_REASON = 'Starter library tag review: knee lifts are hip flexion';
+
+/** Who a seeded or machine-corrected row is stamped with: the signed-in clinician, else Pacewise itself. */
+const starterActor = (ctx: ServiceContext) => ctx.session.clinicianId ?? 'pacewise';
+
+/** Applies the tag review to seeded exercises still exactly as first seeded, each with its entry. */
 function correctStarterTags(ctx: ServiceContext): void {
   const rows = ctx.db
-    .select({ id: exercise.id, key: exercise.starterKey, tags: exercise.tagsJson })
+    .select()
     .from(exercise)
     .where(inArray(exercise.starterKey, Object.keys(starterTagCorrections)))
     .all();
-  const stale = rows.filter((r) => r.key && r.tags === JSON.stringify(starterTagCorrections[r.key]));
+  const stale = rows.filter((r) => r.starterKey && r.tagsJson === JSON.stringify(starterTagCorrections[r.starterKey]));
   if (stale.length === 0) return;
-  const at = ctx.now().toISOString();
-  const actor = ctx.session.clinicianId ?? 'pacewise';
+  const write = {
+    actorId: starterActor(ctx),
+    patientId: null,
+    entity: 'exercise',
+    at: ctx.now().toISOString(),
+    reason: TAG_REVIEW_REASON,
+  };
   ctx.sqlite.transaction(() => {
-    const changes = stale.map((r) => {
-      const tags = findStarterExercise(r.key!)!.tags;
-      ctx.db
-        .update(exercise)
-        .set({ tagsJson: JSON.stringify(tags), updatedAt: at, updatedBy: actor })
-        .where(eq(exercise.id, r.id))
-        .run();
-      return { key: r.key, before: JSON.parse(r.tags) as unknown, after: tags };
-    });
-    appendAudit(ctx.db, ctx, {
-      actorId: ctx.session.clinicianId,
-      patientId: null,
-      entity: 'exercise_library',
-      entityId: 'starter',
-      action: 'update',
-      after: { retagged: changes },
-      reason: 'Starter library tag review: knee lifts are hip flexion',
-    });
+    for (const r of stale) {
+      const tags = findStarterExercise(r.starterKey!)!.tags;
+      updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, write);
+    }
   })();
 }
 
@@ -231,17 +226,20 @@ export function retireExercise(ctx: ServiceContext, exerciseId: string, retired:
   const actor = requireClinician(ctx);
   return ctx.sqlite.transaction(() => {
     const before = getRow(ctx, exerciseId);
-    const after = { ...before, retired, updatedAt: ctx.now().toISOString(), updatedBy: actor };
-    ctx.db.update(exercise).set(after).where(eq(exercise.id, exerciseId)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: null,
-      entity: 'exercise',
-      entityId: exerciseId,
-      action: retired ? 'retire' : 'update',
-      before: { retired: before.retired },
-      after: { retired },
-    });
+    const after = updateAudited(
+      ctx,
+      exercise,
+      before,
+      { retired },
+      {
+        actorId: actor,
+        patientId: null,
+        entity: 'exercise',
+        action: retired ? 'retire' : 'update',
+        before: { retired: before.retired },
+        after: () => ({ retired }),
+      },
+    );
     return toExercise(after);
   })();
 }

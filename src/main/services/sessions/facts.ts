@@ -8,13 +8,20 @@ import { adverseEvent } from '../../db/schema';
  * Nothing here writes, so reading it never pulls in the write paths that refresh the summary.
  */
 
-export function openEventCounts(ctx: ServiceContext, patientId: string): { open: number; redFlags: number } {
+export function openEventCounts(
+  ctx: ServiceContext,
+  patientId: string,
+): { open: number; redFlags: number; ungraded: number } {
   const row = prepared(ctx, 'adverseEvents.openCounts', () =>
     ctx.db
-      .select({ open: sql<number>`count(*)`, redFlags: sql<number>`coalesce(sum(${adverseEvent.redFlag}), 0)` })
+      .select({
+        open: sql<number>`count(*)`,
+        redFlags: sql<number>`coalesce(sum(${adverseEvent.redFlag}), 0)`,
+        ungraded: sql<number>`coalesce(sum(${adverseEvent.severity} is null), 0)`,
+      })
       .from(adverseEvent)
       .where(and(eq(adverseEvent.patientId, sql.placeholder('patientId')), isNull(adverseEvent.closedAt)))
       .prepare(),
   ).get({ patientId });
-  return { open: row?.open ?? 0, redFlags: row?.redFlags ?? 0 };
+  return { open: row?.open ?? 0, redFlags: row?.redFlags ?? 0, ungraded: row?.ungraded ?? 0 };
 }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { clinician, exercise, exercisePlan, patient, planItem } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { insertAudited, stamps, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 import { exercisesById } from './exercises';
 import { clearableFor, movementClearances, restrictionsFor } from './movementClearance';
@@ -130,55 +130,64 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
   const id = ctx.sqlite.transaction(() => {
     const at = ctx.now().toISOString();
     const previous = planRow(ctx, input.patientId)?.plan;
-    if (previous) {
-      ctx.db
-        .update(exercisePlan)
-        .set({ supersededAt: at, updatedAt: at, updatedBy: actor })
-        .where(eq(exercisePlan.id, previous.id))
-        .run();
-    }
     const last = ctx.db
       .select({ v: sql<number>`max(${exercisePlan.version})` })
       .from(exercisePlan)
       .where(eq(exercisePlan.patientId, input.patientId))
       .get()?.v;
-    const row = {
-      id: ctx.newId(),
-      patientId: input.patientId,
-      version: (last ?? 0) + 1,
-      sessionsPerWeek: input.sessionsPerWeek,
-      sessionMinutes: input.sessionMinutes,
-      cycleAdjustment: input.cycleAdjustment,
-      milestones: input.milestones,
-      notes: input.notes,
-      supersededAt: null,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(exercisePlan).values(row).run();
+    const version = (last ?? 0) + 1;
+    if (previous) {
+      // An entry of its own: reconciliation reads each plan's superseded_at from that plan's trail.
+      updateAudited(
+        ctx,
+        exercisePlan,
+        previous,
+        { supersededAt: at },
+        {
+          actorId: actor,
+          patientId: input.patientId,
+          entity: 'exercise_plan',
+          at,
+          before: { supersededAt: previous.supersededAt },
+          after: () => ({ supersededAt: at }),
+          reason: `Version ${previous.version} replaced by version ${version}`,
+        },
+      );
+    }
+    const planId = ctx.newId();
+    // The items are logged inside the plan's entry.
     const items = input.items.map((item, position) => ({
       id: ctx.newId(),
-      planId: row.id,
+      planId,
       position,
       ...item,
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
+      ...stamps(at, actor),
     }));
+    insertAudited(
+      ctx,
+      exercisePlan,
+      {
+        id: planId,
+        patientId: input.patientId,
+        version,
+        sessionsPerWeek: input.sessionsPerWeek,
+        sessionMinutes: input.sessionMinutes,
+        cycleAdjustment: input.cycleAdjustment,
+        milestones: input.milestones,
+        notes: input.notes,
+        supersededAt: null,
+      },
+      {
+        actorId: actor,
+        patientId: input.patientId,
+        entity: 'exercise_plan',
+        at,
+        before: previous ? { id: previous.id, version: previous.version } : undefined,
+        after: (row) => ({ ...row, items }),
+      },
+    );
     if (items.length > 0) ctx.db.insert(planItem).values(items).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: input.patientId,
-      entity: 'exercise_plan',
-      entityId: row.id,
-      action: 'create',
-      before: previous ? { id: previous.id, version: previous.version } : undefined,
-      after: { ...row, items },
-    });
-    return row.id;
+    return planId;
   })();
   void id;
   return currentPlan(ctx, input.patientId)!;

@@ -45,7 +45,7 @@ import {
   sessionAmendment,
 } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
-import { appendAudit } from '../audit';
+import { appendAudit, insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { adverseEventsForSession, insertAdverseEvent } from './adverseEvents';
@@ -136,6 +136,22 @@ function enforceClearance(
  * A red flag reported at this session's screen holds it until its incident is closed with an outcome
  * (reviewed and cleared, or ticked in error): unticking the box alone cannot turn the screen to Go.
  */
+/** A signed session is the record: its incidents must carry the clinician's grade by then. */
+function enforceGraded(ctx: ServiceContext, row: SessionRow): void {
+  const ungraded = prepared(ctx, 'sessions.ungradedEvents', () =>
+    ctx.db
+      .select({ d: adverseEvent.description })
+      .from(adverseEvent)
+      .where(and(eq(adverseEvent.sessionId, sql.placeholder('id')), isNull(adverseEvent.severity)))
+      .prepare(),
+  ).all({ id: row.id });
+  if (ungraded.length === 0) return;
+  throw fieldError(
+    'adverseEvents',
+    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done under Sessions and adherence → Adverse events.`,
+  );
+}
+
 function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: ScreenResult['decision']): void {
   if (decision === 'hold') return;
   const open = prepared(ctx, 'sessions.openRedFlags', () =>
@@ -206,34 +222,24 @@ function writeScreen(
             .map((r) => r.label)
             .join('; ')
         : null,
-    updatedAt: at,
-    updatedBy: actor,
   };
-  prepared(ctx, 'sessions.writeScreen', () =>
-    ctx.db
-      .update(session)
-      .set(placeholders(changes) as never)
-      .where(eq(session.id, sql.placeholder('id')))
-      .prepare(),
-  ).run({ ...changes, id: row.id });
-  // When signing, the sign-off's own audit entry carries the screen, so it is not logged twice.
-  if (auditScreen) {
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'session',
-      entityId: row.id,
-      action: 'update',
-      before: row.screenJson ? { screen: JSON.parse(row.screenJson) as unknown, decision: row.decision } : undefined,
-      after: {
-        screen: values,
-        decision: result.decision,
-        firedRules: result.firedRules.map((r) => r.id),
-        attendance: changes.attendance,
-        attendanceReason: changes.attendanceReason,
-      },
-    });
-  }
+  updateAudited(ctx, session, row, changes, {
+    actorId: actor,
+    patientId: row.patientId,
+    entity: 'session',
+    prepared: 'sessions.writeScreen',
+    at,
+    // When signing, the sign-off's own audit entry carries the screen, so it is not logged twice.
+    ownEntry: auditScreen,
+    before: row.screenJson ? { screen: JSON.parse(row.screenJson) as unknown, decision: row.decision } : undefined,
+    after: () => ({
+      screen: values,
+      decision: result.decision,
+      firedRules: result.firedRules.map((r) => r.id),
+      attendance: changes.attendance,
+      attendanceReason: changes.attendanceReason,
+    }),
+  });
   const againstNoGroup = row.classId !== null && evaluated.safety.clearance.limits.noGroupSessions;
   if (
     overrideReason &&
@@ -278,11 +284,11 @@ function writeScreen(
       type: 'red_flag',
       redFlag: true,
       redFlagId: flag.id,
-      // A red flag found at screening needs same-day medical review: recorded as grade 3 until reviewed.
-      severity: 3,
+      // The clinician grades it and writes what was done; the guideline's actions are only a hint.
+      severity: null,
       occurredAt: at,
       description,
-      actionTaken: `Session held. ${flag.urgentActions.join(' ')}`,
+      actionTaken: null,
       outcome: null,
       followUpNeeded: true,
     });
@@ -353,10 +359,6 @@ function checkEntries(
 }
 
 /** `{ a: 1 }` → `{ a: sql.placeholder('a') }`, so an update of fixed shape is prepared once. */
-function placeholders<T extends Record<string, unknown>>(values: T): Record<keyof T, unknown> {
-  return Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as Record<keyof T, unknown>;
-}
-
 function localInstant(date: string, time: string): string {
   return new Date(`${date}T${time}:00`).toISOString();
 }
@@ -376,6 +378,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
+  enforceGraded(ctx, row);
   enforceComplete(input.screen, evaluated.result.decision);
   enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');
@@ -401,6 +404,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
 
   const screened = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
   const at = ctx.now().toISOString();
+  // Prepared once with who/when as placeholders (the sign-off's hot path); logged inside the sign entry.
   const insert = prepared(ctx, 'sessions.insertEntry', () =>
     ctx.db
       .insert(exerciseEntry)
@@ -455,23 +459,16 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
     signedBy: actor,
     draftJson: null,
     draftSavedAt: null,
-    updatedAt: at,
-    updatedBy: actor,
   };
-  prepared(ctx, 'sessions.writeSignOff', () =>
-    ctx.db
-      .update(session)
-      .set(placeholders(signed) as never)
-      .where(eq(session.id, sql.placeholder('id')))
-      .prepare(),
-  ).run({ ...signed, id: row.id });
-  appendAudit(ctx.db, ctx, {
+  updateAudited(ctx, session, row, signed, {
     actorId: actor,
     patientId: row.patientId,
     entity: 'session',
-    entityId: row.id,
     action: 'sign',
-    after: {
+    prepared: 'sessions.writeSignOff',
+    at,
+    before: undefined,
+    after: ({ updatedAt, updatedBy }) => ({
       screen: input.screen,
       decision: evaluated.result.decision,
       firedRules: evaluated.result.firedRules.map((r) => r.id),
@@ -479,9 +476,11 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
       attendance: screened.attendance,
       attendanceReason: screened.attendanceReason,
       ...signed,
+      updatedAt,
+      updatedBy,
       draftJson: undefined,
       entries: entryRows.map(({ at: _a, actor: _b, ...e }) => e),
-    },
+    }),
   });
 }
 
@@ -535,28 +534,22 @@ export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions
       );
       entries = input.entries.map((e, i) => ({ ...e, conflicts: conflicts[i]! }));
     }
-    const at = ctx.now().toISOString();
-    const amendment = {
-      id: ctx.newId(),
-      sessionId: row.id,
-      reason: input.reason,
-      changesJson: JSON.stringify({ notes: input.notes, entries }),
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    ctx.db.insert(sessionAmendment).values(amendment).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: row.patientId,
-      entity: 'session',
-      entityId: row.id,
-      action: 'amend',
-      before: { notes: row.notes },
-      after: { amendmentId: amendment.id, notes: input.notes, entries },
-      reason: input.reason,
-    });
+    insertAudited(
+      ctx,
+      sessionAmendment,
+      { sessionId: row.id, reason: input.reason, changesJson: JSON.stringify({ notes: input.notes, entries }) },
+      {
+        actorId: actor,
+        patientId: row.patientId,
+        // The correction is logged on the session it corrects, which stays as signed.
+        entity: 'session',
+        entityId: row.id,
+        action: 'amend',
+        before: { notes: row.notes },
+        after: (amendment) => ({ amendmentId: amendment.id, notes: input.notes, entries }),
+        reason: input.reason,
+      },
+    );
   })();
   return getSession(ctx, input.sessionId);
 }

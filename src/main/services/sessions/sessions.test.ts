@@ -4,7 +4,7 @@ import { openTestCaseload } from '../../testing';
 import { caseloadSummary, exerciseEntry, session } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { listExercises, retireExercise, updateExercise } from './exercises';
-import { closeAdverseEvent, recordAdverseEvent } from './adverseEvents';
+import { adverseEventsForPatient, closeAdverseEvent, gradeAdverseEvent, recordAdverseEvent } from './adverseEvents';
 import { sessionsChannels } from '../../../shared/contract/sessions';
 import { patientSessions } from './history';
 import { savePlan } from './plans';
@@ -121,10 +121,38 @@ describe('sessions', () => {
     const summary = () => t.ctx.db.select().from(caseloadSummary).where(eq(caseloadSummary.patientId, p)).get()!;
     expect(summary()).toMatchObject({ openAdverseEvents: 1, openRedFlags: 1 });
     expect(todayList(t.ctx, DATE).bookings[0]!.badges.openRedFlags).toBe(1);
+    expect(summary()).toMatchObject({ ungradedAdverseEvents: 1 });
+    const [opened] = adverseEventsForPatient(t.ctx, p);
+    // Opened from the flag: no grade and nothing written as done; the guideline is only a hint.
+    expect(opened).toMatchObject({ severity: null, actionTaken: null });
+    expect(opened!.guidance).toMatch(/^Session held\./);
+    expect(() =>
+      closeAdverseEvent(t.ctx, {
+        adverseEventId: opened!.id,
+        outcome: 'Reviewed by GP, ECG normal',
+        closingNote: null,
+        actionTaken: 'Rested seated, GP called',
+      }),
+    ).toThrow(/Choose the grade/);
+    expect(() =>
+      closeAdverseEvent(t.ctx, {
+        adverseEventId: opened!.id,
+        outcome: 'Reviewed by GP, ECG normal',
+        closingNote: null,
+        severity: 2,
+        actionTaken: null,
+      }),
+    ).toThrow(/Write what was done/);
     closeAdverseEvent(t.ctx, {
-      adverseEventId: flagged.adverseEventIds[0]!,
+      adverseEventId: opened!.id,
       outcome: 'Reviewed by GP, ECG normal',
       closingNote: null,
+      severity: 2,
+      actionTaken: 'Rested seated, GP called',
+    });
+    expect(adverseEventsForPatient(t.ctx, p)[0]).toMatchObject({
+      severity: 2,
+      actionTaken: 'Rested seated, GP called',
     });
     expect(summary()).toMatchObject({ openAdverseEvents: 0, openRedFlags: 0 });
     const held = getSession(t.ctx, s.sessionId);
@@ -685,11 +713,50 @@ describe('a red flag at the screen', () => {
       recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen(), clearanceOverrideReason: null });
     expect(again).toThrow(/Dizziness or fainting.*stays on Hold until that incident is closed/);
     expect(getSession(t.ctx, s.sessionId).decision).toBe('hold');
+    gradeAdverseEvent(t.ctx, {
+      adverseEventId: flagged.adverseEventIds[0]!,
+      severity: 1,
+      actionTaken: 'Asked again: no dizziness',
+    });
+    expect(t.ctx.db.select().from(caseloadSummary).where(eq(caseloadSummary.patientId, p)).get()).toMatchObject({
+      ungradedAdverseEvents: 0,
+      openRedFlags: 1,
+    });
     closeAdverseEvent(t.ctx, {
       adverseEventId: flagged.adverseEventIds[0]!,
       outcome: 'Ticked in error: patient reports no dizziness',
       closingNote: null,
+      actionTaken: null,
     });
     expect(again().decision).toBe('go');
+  });
+
+  it('a held session cannot be signed while its red-flag incident has no grade', () => {
+    const p = seedPatient(t.ctx, { mrn: 'RF2' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '10:00', classId: null });
+    const flagged = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ redFlags: ['chest_pain'] }),
+      clearanceOverrideReason: null,
+    });
+    const sign = () =>
+      signSession(t.ctx, {
+        sessionId: s.sessionId,
+        screen: screen({ redFlags: ['chest_pain'] }),
+        clearanceOverrideReason: null,
+        entries: [],
+        after,
+        notes: null,
+        occurredAt: null,
+      });
+    expect(sign).toThrow(/Grade the incident before signing/);
+    expect(getSession(t.ctx, s.sessionId).signedAt).toBeNull();
+    gradeAdverseEvent(t.ctx, {
+      adverseEventId: flagged.adverseEventIds[0]!,
+      severity: 3,
+      actionTaken: 'Session held; GP rang, ECG arranged today',
+    });
+    expect(sign().signedAt).not.toBeNull();
+    expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
   });
 });

@@ -3,6 +3,6 @@ import { openEventCounts } from './facts';
 
 /** The caseload columns the sessions workflow owns: open adverse events and open red flags. */
 export const sessionsSummary: SummaryContribution = (ctx, patientId) => {
-  const { open, redFlags } = openEventCounts(ctx, patientId);
-  return { openAdverseEvents: open, openRedFlags: redFlags };
+  const { open, redFlags, ungraded } = openEventCounts(ctx, patientId);
+  return { openAdverseEvents: open, openRedFlags: redFlags, ungradedAdverseEvents: ungraded };
 };

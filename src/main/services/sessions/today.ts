@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { caseloadSummary, groupClass, patient, session } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
-import { appendAudit, insertAudited } from '../audit';
+import { insertAudited, updateAudited } from '../audit';
 import { reassessmentDisplay } from '../intake/caseload';
 import { requireClinician } from '../settings';
 
@@ -34,6 +34,7 @@ const bookingColumns = {
   treatmentTo: caseloadSummary.treatmentTo,
   openAdverseEvents: caseloadSummary.openAdverseEvents,
   openRedFlags: caseloadSummary.openRedFlags,
+  ungradedAdverseEvents: caseloadSummary.ungradedAdverseEvents,
   reassessmentDueOn: caseloadSummary.reassessmentDueOn,
   guidanceAwaitingSince: caseloadSummary.guidanceAwaitingSince,
 };
@@ -60,6 +61,7 @@ type BookingRow = {
   treatmentTo: string | null;
   openAdverseEvents: number | null;
   openRedFlags: number | null;
+  ungradedAdverseEvents: number | null;
   reassessmentDueOn: string | null;
   guidanceAwaitingSince: string | null;
 };
@@ -92,6 +94,7 @@ function toBooking(row: BookingRow, date: string, waitDays: number): TodayBookin
         (row.treatmentTo === null || row.treatmentTo >= date),
       openAdverseEvents: row.openAdverseEvents ?? 0,
       openRedFlags: row.openRedFlags ?? 0,
+      ungradedAdverseEvents: row.ungradedAdverseEvents ?? 0,
       // Issue 5 §5: the same due/overdue rule and wording as the caseload (intake's reassessmentDisplay).
       reassessment: reassessmentDisplay(row.reassessmentDueOn, date),
       guidanceReply: guidanceReplyWait(row.guidanceAwaitingSince, date, waitDays),
@@ -211,23 +214,21 @@ export function setAttendance(ctx: ServiceContext, input: ParsedInputOf<'booking
         'This session has already been screened; record what happened in the session itself.',
       );
     }
-    const changes = {
-      attendance: input.attendance,
-      attendanceReason: input.reason,
-      updatedAt: ctx.now().toISOString(),
-      updatedBy: actor,
-    };
-    ctx.db.update(session).set(changes).where(eq(session.id, input.sessionId)).run();
-    appendAudit(ctx.db, ctx, {
-      actorId: actor,
-      patientId: before.patientId,
-      entity: 'session',
-      entityId: before.id,
-      action: 'status',
-      before: { attendance: before.attendance },
-      after: { attendance: input.attendance },
-      reason: input.reason,
-    });
+    updateAudited(
+      ctx,
+      session,
+      before,
+      { attendance: input.attendance, attendanceReason: input.reason },
+      {
+        actorId: actor,
+        patientId: before.patientId,
+        entity: 'session',
+        action: 'status',
+        before: { attendance: before.attendance },
+        after: () => ({ attendance: input.attendance }),
+        reason: input.reason,
+      },
+    );
   })();
   return bookingById(ctx, input.sessionId);
 }

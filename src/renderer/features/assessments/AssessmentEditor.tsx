@@ -18,7 +18,7 @@ import { IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assessmentKindLabels, type AssessmentDetail } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { AssessmentHeaderFields, headerPayload, type HeaderValues } from './AssessmentHeaderFields';

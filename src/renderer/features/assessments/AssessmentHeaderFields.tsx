@@ -1,8 +1,8 @@
-import { NumberInput, Radio, Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Radio, Group, Select, SimpleGrid, Textarea } from '@mantine/core';
 import type { useForm } from '@mantine/form';
 import { assessmentKindLabels, assessmentKinds, type AssessmentKind } from '../../../shared/contract/assessments';
 import type { Clinician } from '../../../shared/contract/setup';
-import { todayLocal } from '../../../shared/dates';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 export interface HeaderValues {
   kind: AssessmentKind | '';
@@ -44,11 +44,9 @@ export function AssessmentHeaderFields({
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-        <TextInput
+        <ClinicDateInput
           label="Assessment date"
-          type="date"
           withAsterisk
-          max={todayLocal()}
           disabled={disabled}
           {...form.getInputProps('assessedOn')}
         />

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core'
 import {
   formatNumber,
   formatSigned,
+  incompleteLabel,
   startKindLabels,
   thresholdProvenanceNotes,
   type ChangeVerdict,
@@ -9,7 +10,7 @@ import {
   type Verdict,
 } from '../../../shared/clinical/measures';
 import type { ComparisonRow, SeriesPointView } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 
 const verdictColours: Record<Verdict, string> = {
   improved: 'teal',
@@ -30,6 +31,11 @@ function Point({ point, row, label }: { point: SeriesPointView | null; row: Comp
       <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
         {formatNumber(point.value, row.decimals)} {row.unit}
       </Text>
+      {point.incomplete && (
+        <Text size="xs" fw={700} c="orange.8">
+          {incompleteLabel(point.incomplete)}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         {formatClinicDate(point.date)}
       </Text>

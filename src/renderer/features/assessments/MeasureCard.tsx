@@ -18,6 +18,8 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import {
   formatNumber,
+  incompleteLabel,
+  incompletenessOf,
   isCustomMeasureKey,
   scoreCustomMeasure,
   scoreMeasure,
@@ -180,6 +182,7 @@ export function MeasureCard({
   const saved = result?.value != null;
   const dirty = form.isDirty();
   const isEsas = def.key === 'esas_r';
+  const incomplete = incompletenessOf(def.key, locked && result ? result.derived : live.derived);
   useEffect(() => onDirtyChange?.(dirty && !locked), [dirty, locked, onDirtyChange]);
 
   const submit = form.onSubmit(async (values) => {
@@ -277,6 +280,7 @@ export function MeasureCard({
               <Text fw={700} size="lg">
                 {def.key === 'esas_r' ? 'Total' : def.key === 'handgrip' ? 'Best' : 'Result'}:{' '}
                 {shownValue != null ? formatValue(def, shownValue) : touched ? 'incomplete' : '—'}
+                {shownValue != null && incomplete ? ` — ${incompleteLabel(incomplete)}` : ''}
               </Text>
               {derived.map(([key, value]) => (
                 <Text key={key} size="sm">

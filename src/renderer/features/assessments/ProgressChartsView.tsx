@@ -3,9 +3,9 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Badge, Center, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDeferredValue } from 'react';
 import { ReferenceArea } from 'recharts';
-import { formatNumber } from '../../../shared/clinical/measures';
+import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { goalCategories, goalStatuses } from '../../../shared/domain/vocabulary';
 
 function ChartFigure({
@@ -47,7 +47,12 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
       title={`${series.shortName} over time`}
       caption={
         <>
-          {series.points.map((p) => `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}`).join(' · ')}
+          {series.points
+            .map(
+              (p) =>
+                `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}${p.incomplete ? ` (${incompleteLabel(p.incomplete)})` : ''}`,
+            )
+            .join(' · ')}
           <br />
           {mcid && base != null
             ? `Shaded: within the ${thresholdName} of the ${startLabel.toLowerCase()} value (${fmt(base - down)}–${fmt(base + up)} ${series.unit}); change inside it counts as stable (${mcid.source}).`

@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { ScheduleView } from '../../../shared/contract/assessments';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 
 const stateText = { not_due: 'Next reassessment', due: 'Reassessment due', overdue: 'Reassessment overdue' } as const;
 // Same look as the caseload's and Today's reassessment badges: due is a light yellow, overdue a filled red.

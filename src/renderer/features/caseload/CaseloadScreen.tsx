@@ -40,7 +40,8 @@ import {
   type CaseloadSort,
 } from '../../../shared/contract/intake';
 import type { Clinician } from '../../../shared/contract/setup';
-import { ageOn, formatClinicDate } from '../../../shared/dates';
+import { ageOn } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import {
   metastaticSites,
   patientStatuses,

@@ -6,20 +6,13 @@ import type { HistoryEntry, HistoryFieldChange } from '../../../shared/contract/
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 import { Loading, SectionScreen } from '../patients/shared';
+import { formatClinicInstant } from '../../dates';
 
 const PAGE_SIZE = 50;
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "27 Nov 2026, 09:17" in the clinic's local time. */
+/** "27 Nov 2026, 09:17" in the clinic's date format and local time. */
 export function formatWhen(iso: string): string {
-  return whenFormat.format(new Date(iso));
+  return formatClinicInstant(iso);
 }
 
 const actionColors: Record<string, string> = {

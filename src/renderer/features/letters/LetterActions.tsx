@@ -16,11 +16,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sendMethodLabels, sendMethods, type SendMethod } from '../../../shared/clinical/letters';
 import type { LetterView } from '../../../shared/contract/letters';
-import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { clearanceDecisions } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { formatWhen } from '../history/HistoryScreen';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 const replyLabels = { awaiting: 'Awaiting reply', overdue: 'Reply overdue', received: 'Reply received' } as const;
 const replyColors = { awaiting: 'yellow', overdue: 'orange', received: 'teal' } as const;
@@ -49,14 +51,7 @@ function SendForm({ view, onDone }: { view: LetterView; onDone(v: LetterView): v
         error={errors['method']}
         w={220}
       />
-      <TextInput
-        type="date"
-        label="Date sent"
-        value={sentOn}
-        onChange={(e) => setSentOn(e.currentTarget.value)}
-        error={errors['sentOn']}
-        w={180}
-      />
+      <ClinicDateInput label="Date sent" value={sentOn} onChange={setSentOn} error={errors['sentOn']} w={180} />
       <Button
         onClick={async () => {
           setErrors({});
@@ -124,19 +119,17 @@ function ReplyForm({ view, onDone }: { view: LetterView; onDone(v: LetterView): 
         />
       )}
       <Group wrap="wrap" align="flex-start">
-        <TextInput
-          type="date"
+        <ClinicDateInput
           label="Reply received"
           value={receivedOn}
-          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          onChange={setReceivedOn}
           error={errors['receivedOn']}
           w={180}
         />
-        <TextInput
-          type="date"
+        <ClinicDateInput
           label="Review or expiry date (optional)"
           value={reviewBy}
-          onChange={(e) => setReviewBy(e.currentTarget.value)}
+          onChange={setReviewBy}
           error={errors['reviewBy']}
           w={240}
         />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { letterTypeLabels, letterTypes, type LetterType } from '../../../shared/clinical/letters';
 import type { LetterRegisterPage, ReplyState } from '../../../shared/contract/letters';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 

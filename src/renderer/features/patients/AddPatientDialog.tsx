@@ -21,10 +21,11 @@ import { Link } from 'react-router';
 import type { PatientMatch, PatientSummary } from '../../../shared/contract/patients';
 import type { Clinician } from '../../../shared/contract/setup';
 import { useAppState } from '../../app/AppStateContext';
-import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { sexes, type Sex } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 const blank = {
   givenName: '',
@@ -102,13 +103,7 @@ export function AddPatientDialog(props: { opened: boolean; onClose(): void; onAd
               {...form.getInputProps('preferredName')}
             />
             <TextInput label="Hospital number (MRN)" withAsterisk {...form.getInputProps('mrn')} />
-            <TextInput
-              label="Date of birth"
-              type="date"
-              withAsterisk
-              max={todayLocal()}
-              {...form.getInputProps('dateOfBirth')}
-            />
+            <ClinicDateInput label="Date of birth" withAsterisk {...form.getInputProps('dateOfBirth')} />
           </SimpleGrid>
           <Radio.Group label="Sex" withAsterisk {...form.getInputProps('sex')}>
             <Group mt="xs" gap="lg">

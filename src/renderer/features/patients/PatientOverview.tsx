@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { skeletalRiskNote } from '../../../shared/clinical/intake/skeletalRisk';
 import type { IntakeRecord } from '../../../shared/contract/intake';
-import { daysBetween, formatClinicDate } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import {
   contactRoles,
   goalCategories,
@@ -70,6 +71,10 @@ function Alerts({ record }: { record: IntakeRecord }) {
     alerts.push({
       color: 'red',
       title: `Open ${record.openRedFlags > 0 ? `red flag${record.openRedFlags > 1 ? 's' : ''}` : ''}${record.openRedFlags > 0 && record.openAdverseEvents > 0 ? ' and ' : ''}${record.openAdverseEvents > 0 ? `adverse event${record.openAdverseEvents > 1 ? 's' : ''}` : ''}`,
+      body:
+        record.ungradedAdverseEvents > 0
+          ? `Grade needed: ${record.ungradedAdverseEvents} incident${record.ungradedAdverseEvents > 1 ? 's have' : ' has'} no grade yet. Choose the grade and write what was done under Sessions and adherence → Adverse events.`
+          : undefined,
     });
   }
   for (const alert of record.alerts) {

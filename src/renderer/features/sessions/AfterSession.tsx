@@ -1,6 +1,7 @@
-import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Title } from '@mantine/core';
 import { memo } from 'react';
 import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
+import { ClinicDateTimeInput } from '../../components/ClinicDateInput';
 import { NotesField } from '../../components/NotesField';
 import type { SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
@@ -53,17 +54,21 @@ export const AfterSession = memo(function AfterSession(props: {
         onChange={(value) => dispatch({ type: 'notes', value })}
       />
       <Group mt="sm" align="flex-end" justify="space-between">
-        <TextInput
-          label="Session took place at"
-          type="datetime-local"
+        <ClinicDateTimeInput
+          label="Session took place on"
           value={props.occurredAt}
           error={errors.occurredAt}
-          onChange={(e) => dispatch({ type: 'occurredAt', value: e.currentTarget.value })}
+          onChange={(value) => dispatch({ type: 'occurredAt', value })}
         />
         <Button loading={props.busy} onClick={props.onSign} color={held ? 'red.8' : undefined}>
           {held ? 'Sign as held for safety' : 'Sign and lock session'}
         </Button>
       </Group>
+      {errors.adverseEvents && (
+        <Alert color="red" mt="sm" role="alert" title="Not signed">
+          {errors.adverseEvents}
+        </Alert>
+      )}
     </Paper>
   );
 });

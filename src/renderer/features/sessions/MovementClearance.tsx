@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { movementTagLabels, STANDING_LOAD_SOURCE } from '../../../shared/clinical/session';
 import type { ClearableMovementTag, PlanView } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 

@@ -25,12 +25,14 @@ import {
   type AdverseEventType,
   type PatientSessionsView,
 } from '../../../shared/contract/sessions';
-import { addDays, formatClinicDate, todayLocal } from '../../../shared/dates';
+import { addDays, isClinicDate, todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
 import { BackLink } from '../../components/BackLink';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
+import { ClinicDateInput, ClinicDateTimeInput } from '../../components/ClinicDateInput';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -52,7 +54,7 @@ export function PatientSessions() {
   const eventForm = useForm({
     initialValues: {
       type: '' as AdverseEventType | '',
-      severity: 1 as number | string,
+      severity: '' as number | string,
       occurredAt: `${todayLocal()}T10:00`,
       description: '',
       actionTaken: '',
@@ -65,7 +67,7 @@ export function PatientSessions() {
         patientId,
         type: v.type as AdverseEventType,
         severity: Number(v.severity),
-        occurredAt: new Date(v.occurredAt).toISOString(),
+        occurredAt: Number.isNaN(Date.parse(v.occurredAt)) ? '' : new Date(v.occurredAt).toISOString(),
         description: v.description,
         actionTaken: v.actionTaken,
         outcome: v.outcome,
@@ -88,8 +90,8 @@ export function PatientSessions() {
       <Title order={2}>Sessions and adherence</Title>
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end">
-          <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <ClinicDateInput label="From" value={from} onChange={(value) => isClinicDate(value) && setFrom(value)} />
+          <ClinicDateInput label="To" value={to} onChange={(value) => isClinicDate(value) && setTo(value)} />
         </Group>
         {a && (
           <SimpleGrid cols={5} mt="md" aria-label="Adherence">
@@ -185,7 +187,12 @@ export function PatientSessions() {
               withAsterisk
               {...eventForm.getInputProps('severity')}
             />
-            <TextInput label="When it happened" type="datetime-local" {...eventForm.getInputProps('occurredAt')} />
+            <ClinicDateTimeInput
+              label="When it happened"
+              value={eventForm.values.occurredAt}
+              error={eventForm.errors.occurredAt}
+              onChange={(value) => eventForm.setFieldValue('occurredAt', value)}
+            />
           </SimpleGrid>
           <SimpleGrid cols={3} spacing="sm" mt="xs">
             <Textarea label="What happened" autosize {...eventForm.getInputProps('description')} />
@@ -217,18 +224,18 @@ function Stat(props: { label: string; value: string }) {
 function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][number]; onClosed(): void }) {
   const e = props.event;
   const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [grade, setGrade] = useState<string | null>(null);
+  const [actionTaken, setActionTaken] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const ungraded = e.severity === null;
+  const title = `${adverseEventTypeLabels[e.type]} ${formatClinicDate(e.occurredAt.slice(0, 10))}`;
+  const fail = (err: unknown) => showApiError(err, { setErrors: (f) => setErrors(f) });
   return (
-    <Paper
-      withBorder
-      p="sm"
-      radius="sm"
-      aria-label={`${adverseEventTypeLabels[e.type]} ${formatClinicDate(e.occurredAt.slice(0, 10))}`}
-    >
+    <Paper withBorder p="sm" radius="sm" aria-label={title}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Text fw={650} size="sm">
-            {adverseEventTypeLabels[e.type]} · grade {e.severity} ·{' '}
+            {adverseEventTypeLabels[e.type]} · {ungraded ? 'grade needed' : `grade ${e.severity}`} ·{' '}
             {formatClinicDate(todayLocal(new Date(e.occurredAt)))}
           </Text>
           <Text size="sm">{e.description}</Text>
@@ -241,9 +248,59 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
         </div>
         <Group gap="xs">
           <UrgentLetterButton patientId={e.patientId} adverseEventId={e.id} />
+          {ungraded && (
+            <Badge color="red" variant="outline">
+              Grade needed
+            </Badge>
+          )}
           <Badge color={e.closedAt ? 'gray' : 'red'}>{e.closedAt ? 'Closed' : 'Open'}</Badge>
         </Group>
       </Group>
+      {!e.closedAt && ungraded && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mt="xs" style={{ alignItems: 'flex-end' }}>
+          <Select
+            size="sm"
+            label="Grade (1–5)"
+            placeholder="Choose the grade"
+            withAsterisk
+            data={['1', '2', '3', '4', '5']}
+            value={grade}
+            error={errors.severity}
+            onChange={setGrade}
+          />
+          <Textarea
+            size="sm"
+            label="What was done"
+            withAsterisk
+            autosize
+            minRows={2}
+            description="In your own words; the guideline's actions are shown as a hint."
+            placeholder={e.guidance ?? undefined}
+            value={actionTaken}
+            error={errors.actionTaken}
+            onChange={(ev) => setActionTaken(ev.currentTarget.value)}
+          />
+          <Button
+            size="sm"
+            variant="light"
+            onClick={async () => {
+              if (!grade) {
+                setErrors({ severity: 'Choose the grade (1–5)' });
+                return;
+              }
+              try {
+                await api.adverseEvents.grade({ adverseEventId: e.id, severity: Number(grade), actionTaken });
+                showSaved('Grade saved');
+                props.onClosed();
+              } catch (err) {
+                fail(err);
+              }
+            }}
+          >
+            Save grade
+          </Button>
+        </SimpleGrid>
+      )}
       {!e.closedAt && (
         <Group mt="xs" align="flex-end">
           <TextInput
@@ -251,7 +308,7 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
             style={{ flex: 1 }}
             label="Outcome on closing"
             value={outcome}
-            error={error}
+            error={errors.outcome}
             onChange={(ev) => setOutcome(ev.currentTarget.value)}
           />
           <Button
@@ -259,10 +316,16 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
             variant="default"
             onClick={async () => {
               try {
-                await api.adverseEvents.close({ adverseEventId: e.id, outcome, closingNote: null });
+                await api.adverseEvents.close({
+                  adverseEventId: e.id,
+                  outcome,
+                  closingNote: null,
+                  severity: ungraded && grade ? Number(grade) : null,
+                  actionTaken: ungraded ? actionTaken : null,
+                });
                 props.onClosed();
               } catch (err) {
-                showApiError(err, { setErrors: (f) => setError(f.outcome) });
+                fail(err);
               }
             }}
           >

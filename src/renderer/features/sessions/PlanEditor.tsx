@@ -24,7 +24,7 @@ import {
   type BoneRestriction,
 } from '../../../shared/clinical/session';
 import type { OutputOf } from '../../../shared/contract';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { boneLesionSites } from '../../../shared/domain/vocabulary';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';

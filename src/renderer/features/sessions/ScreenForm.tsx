@@ -7,6 +7,7 @@ import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft 
 import type { DraftAction } from './draftReducer';
 import { bloodInputs, NumberField, screenFieldRanges, symptomInputs, vitalInputs } from './sessionFields';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 /** One line a colleague can read at a glance: the vitals as taken. */
 function screenSummary(draft: SessionDraft): string {
@@ -52,6 +53,9 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           {view.adverseEvents.length > 0 && (
             <Text size="sm" c="red" fw={600}>
               Incident recorded ({view.adverseEvents.length})
+              {view.adverseEvents.some((e) => e.severity === null)
+                ? ' · grade needed: grade it and write what was done under Sessions and adherence'
+                : ''}
             </Text>
           )}
           {view.decision === 'hold' && view.adverseEvents.length > 0 && (
@@ -194,12 +198,11 @@ export function ScreenForm(props: {
           </Text>
           <SimpleGrid cols={fieldCols} spacing="sm">
             {bloodInputs.map(screenField)}
-            <TextInput
+            <ClinicDateInput
               label="Date of blood test"
-              type="date"
               value={draft.screen.bloodsDate}
               error={errors['screen.bloodsDate']}
-              onChange={(e) => dispatch({ type: 'screenText', field: 'bloodsDate', value: e.currentTarget.value })}
+              onChange={(value) => dispatch({ type: 'screenText', field: 'bloodsDate', value })}
             />
           </SimpleGrid>
           {glucoseHigh && (

@@ -11,7 +11,7 @@ import {
   type ScreenResult,
 } from '../../../shared/clinical/session';
 import { attendanceLabels, type Exercise, type SessionView } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { AfterSession } from './AfterSession';

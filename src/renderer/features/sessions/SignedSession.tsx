@@ -28,7 +28,8 @@ import {
   type SessionEntry,
   type SessionView,
 } from '../../../shared/contract/sessions';
-import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
@@ -164,7 +165,8 @@ export function SignedSession(props: { view: SessionView; onChanged(view: Sessio
           </Title>
           {view.adverseEvents.map((e) => (
             <Text key={e.id} size="sm">
-              Grade {e.severity} · {e.description} · {e.closedAt ? 'closed' : 'open'}
+              {e.severity === null ? 'Grade needed' : `Grade ${e.severity}`} · {e.description} ·{' '}
+              {e.closedAt ? 'closed' : 'open'}
             </Text>
           ))}
         </Paper>

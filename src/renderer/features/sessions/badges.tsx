@@ -1,7 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ScreenDecision } from '../../../shared/clinical/session';
 import type { TodayBooking } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { clearanceBadgeLook } from '../patients/shared';
 
 export const decisionLabels: Record<ScreenDecision, string> = {
@@ -67,6 +67,13 @@ export function SafetyBadges(props: { badges: TodayBooking['badges']; date: stri
         <Badge variant="filled" color="red" size="md">
           Open red flag{badges.openRedFlags > 1 ? `s (${badges.openRedFlags})` : ''}
         </Badge>
+      )}
+      {badges.ungradedAdverseEvents > 0 && (
+        <Tooltip label="An incident opened from a red flag has no grade yet: grade it under Sessions and adherence">
+          <Badge variant="outline" color="red" size="md">
+            Grade needed{badges.ungradedAdverseEvents > 1 ? ` (${badges.ungradedAdverseEvents})` : ''}
+          </Badge>
+        </Tooltip>
       )}
       {badges.openAdverseEvents > badges.openRedFlags && (
         <Badge variant="light" color="red" size="md">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/contract/sessions';
 import { api } from '../../api';
+import { onHandOver } from '../../app/handOver';
 import { showApiError } from '../../components/forms';
 import { initialDraft, type SessionDraft } from './draft';
 import { draftReducer, type DraftAction } from './draftReducer';
@@ -36,11 +37,11 @@ export function useSessionDraft(sessionId: string) {
   // The draft not yet sent. It is sent after a short pause in typing, and at once when the screen
   // closes (leaving the session, switching route, closing the window), so no keystroke is lost.
   const pending = useRef<{ sessionId: string; draft: SessionDraft } | null>(null);
-  const flushDraft = useRef(() => {
+  const flushDraft = useRef(async () => {
     const next = pending.current;
     if (!next) return;
     pending.current = null;
-    api.sessions
+    await api.sessions
       .saveDraft({ sessionId: next.sessionId, draft: next.draft as unknown as Record<string, unknown> })
       .then((r) => setSavedAt(r.savedAt))
       .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
@@ -53,10 +54,13 @@ export function useSessionDraft(sessionId: string) {
     return () => clearTimeout(timer);
   }, [draft, sessionId, view?.signedAt]);
   useEffect(() => {
-    const flush = flushDraft.current;
+    const flush = () => void flushDraft.current();
     window.addEventListener('pagehide', flush);
+    // Before the app locks or passes to another clinician, the draft is saved under this one.
+    const release = onHandOver(flushDraft.current);
     return () => {
       window.removeEventListener('pagehide', flush);
+      release();
       flush();
     };
   }, [sessionId]);
@@ -68,7 +72,7 @@ export function useSessionDraft(sessionId: string) {
   }, []);
 
   /** Sends the pending draft now (before recording or signing, so a refusal loses nothing typed). */
-  const flush = useCallback(() => flushDraft.current(), []);
+  const flush = useCallback(() => void flushDraft.current(), []);
 
   return { view, setView, draft, savedAt, dispatch, flush };
 }

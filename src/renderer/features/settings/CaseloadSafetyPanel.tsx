@@ -19,9 +19,10 @@ import type { AuditCheck, BackupResult, BackupSummary, ReconciliationReport } fr
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { showApiError, showSaved } from '../../components/forms';
+import { formatClinicInstant } from '../../dates';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => formatClinicInstant(iso);
 
 /** How many automatic copies are kept: clinic policy, editable, audited like any setting. */
 function BackupPolicyForm() {

@@ -5,6 +5,7 @@ import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
+import { DateFormatPanel } from './DateFormatPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
 export interface SettingsPanel {
@@ -13,7 +14,22 @@ export interface SettingsPanel {
   element: ReactNode;
 }
 
+/**
+ * Panels only a clinic administrator may change (the main process refuses the others' saves; here
+ * they are shown read-only, saying so).
+ */
+export const adminPanelIds: ReadonlySet<string> = new Set([
+  'site-alerts',
+  'screen-thresholds',
+  'default-battery',
+  'custom-measures',
+  'letterhead',
+  'letter-templates',
+  'letter-replies',
+]);
+
 export const settingsPanels: SettingsPanel[] = [
+  { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,

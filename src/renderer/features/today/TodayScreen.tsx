@@ -19,10 +19,12 @@ import { IconCalendarPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { attendanceLabels, type TodayBooking, type TodayView } from '../../../shared/contract/sessions';
-import { formatClinicDate, todayLocal } from '../../../shared/dates';
+import { isClinicDate, todayLocal } from '../../../shared/dates';
+import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels, SafetyBadges } from '../sessions/badges';
+import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 function usePatientOptions(search: string) {
   const [debounced] = useDebouncedValue(search, 150);
@@ -295,12 +297,7 @@ export function TodayScreen() {
           <Title order={2}>
             {isToday ? 'Today' : 'Sessions'} · {formatClinicDate(date)}
           </Title>
-          <TextInput
-            label="Date"
-            type="date"
-            value={date}
-            onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-          />
+          <ClinicDateInput label="Date" value={date} onChange={(value) => isClinicDate(value) && setDate(value)} />
         </Group>
         <Group>
           <Button variant="light" leftSection={<IconUsersGroup size={20} />} onClick={() => setClassing(true)}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultScreenThresholds } from '../session/thresholds';
 import { defaultSiteAlertPolicy, patientAlerts, type AlertFacts } from './patientAlerts';
 
 const none: AlertFacts = {
@@ -9,6 +10,10 @@ const none: AlertFacts = {
     lines: [],
   },
   metastaticSites: [],
+  conditions: [],
+  screenedNeuropathy: null,
+  lastPlatelets: null,
+  thresholds: defaultScreenThresholds,
 };
 
 describe('patient alerts', () => {
@@ -51,5 +56,37 @@ describe('patient alerts', () => {
       'medication:corticosteroid',
       'medication:opioid',
     ]);
+  });
+
+  it('lymphoedema and neuropathy raise alerts; neuropathy is clinic policy, lymphoedema cites its source', () => {
+    const alerts = patientAlerts({ ...none, conditions: ['lymphoedema'], screenedNeuropathy: 'moderate' });
+    expect(alerts.map((a) => a.title)).toEqual(['Lymphoedema', 'Neuropathy: falls risk']);
+    expect(alerts[0]!.body).toContain('Campbell et al., MSSE 2019');
+    expect(alerts[0]!.clinicPolicy).toBeUndefined();
+    expect(alerts[1]!.body).toMatch(/^Moderate neuropathy at screening\./);
+    expect(alerts[1]!.clinicPolicy).toBe(true);
+    expect(patientAlerts({ ...none, screenedNeuropathy: 'mild' })).toEqual([]);
+    expect(patientAlerts({ ...none, conditions: ['peripheral_neuropathy'] })[0]!.body).toMatch(
+      /^Peripheral neuropathy recorded\./,
+    );
+  });
+
+  it('platelets on the last bloods are judged by the screen thresholds: hold band red, modify band orange', () => {
+    const at = (valueX109: number, thresholds = defaultScreenThresholds) =>
+      patientAlerts({ ...none, lastPlatelets: { valueX109, on: '2026-11-20' }, thresholds });
+    expect(at(12)[0]).toMatchObject({
+      id: 'bloods:platelets_very_low',
+      color: 'red',
+      title: 'Platelets very low on the last bloods',
+    });
+    expect(at(12)[0]!.body).toContain('12 ×10⁹/L on 20 Nov 2026');
+    expect(at(50)[0]).toMatchObject({ id: 'bloods:platelets_low', color: 'orange' });
+    expect(at(20)[0]!.id).toBe('bloods:platelets_low');
+    expect(at(51)).toEqual([]);
+    const stricter = {
+      ...defaultScreenThresholds,
+      plateletsModifyAtOrBelow: { ...defaultScreenThresholds.plateletsModifyAtOrBelow, value: 80 },
+    };
+    expect(at(70, stricter)[0]!.id).toBe('bloods:platelets_low');
   });
 });

@@ -1,5 +1,7 @@
+import { formatClinicDate, type ClinicDate } from '../../dates';
 import {
   boneLesionSites,
+  type ComorbidityKind,
   metastaticSites,
   type BoneLesionSite,
   type MedicationFlag,
@@ -8,6 +10,8 @@ import {
 import { mirelsSource } from './fractureRisk';
 import { medicationFlagAdvice } from './medications';
 import type { SkeletalRiskSummary } from './skeletalRisk';
+import { bloodRules } from '../session/screenRules';
+import { crosses, thresholdMeta, type ScreenThresholds } from '../session/thresholds';
 
 /**
  * The patient's standing safety alerts, from one function, so the overview, the caseload and the
@@ -52,6 +56,36 @@ export interface AlertFacts {
   boneLesions: ReadonlyArray<{ site: string; location: string | null; weightBearing: string }>;
   skeletalRisk: Pick<SkeletalRiskSummary, 'flags' | 'lines'>;
   metastaticSites: readonly MetastaticSite[];
+  /** Active comorbidities recorded at intake. */
+  conditions: readonly ComorbidityKind[];
+  /** The neuropathy grade from the latest baseline screening, if one was graded. */
+  screenedNeuropathy: 'none' | 'mild' | 'moderate' | 'severe' | null;
+  /** The most recent platelet count recorded on a pre-session screen. */
+  lastPlatelets: { valueX109: number; on: ClinicDate } | null;
+  /** The clinic's screen thresholds, so the alert and the session screen judge platelets alike. */
+  thresholds: ScreenThresholds;
+}
+
+const LYMPHOEDEMA_SOURCE = 'Campbell et al., MSSE 2019;51:2375 (ACSM roundtable)';
+
+/** The session screen's own platelet rules (screenRules.ts), so this alert never disagrees with it. */
+function plateletAlert(facts: AlertFacts): PatientAlert | null {
+  if (!facts.lastPlatelets) return null;
+  const { valueX109, on } = facts.lastPlatelets;
+  const fired = bloodRules.find(
+    (rule) =>
+      (rule.id === 'platelets_very_low' || rule.id === 'platelets_low') &&
+      crosses(valueX109, thresholdMeta[rule.key].comparison, facts.thresholds[rule.key].value),
+  );
+  if (!fired) return null;
+  const threshold = facts.thresholds[fired.key];
+  const advice = typeof fired.advice === 'string' ? fired.advice : '';
+  return {
+    id: `bloods:${fired.id}`,
+    color: fired.id === 'platelets_very_low' ? 'red' : 'orange',
+    title: `${fired.label} on the last bloods`,
+    body: `${valueX109} ×10⁹/L on ${formatClinicDate(on)}. ${advice} Repeat the count before the next session if it is not recent. (${threshold.source})`,
+  };
 }
 
 export function patientAlerts(facts: AlertFacts, policy: SiteAlertPolicy = defaultSiteAlertPolicy): PatientAlert[] {
@@ -98,6 +132,32 @@ export function patientAlerts(facts: AlertFacts, policy: SiteAlertPolicy = defau
             `${(boneLesionSites.labels[l.site as BoneLesionSite] ?? l.site).toLowerCase()}${l.location ? ` (${l.location})` : ''}`,
         )
         .join(', ')}. No weight-bearing through it until the medical team changes this.`,
+    });
+  }
+  const platelets = plateletAlert(facts);
+  if (platelets) alerts.push(platelets);
+  if (facts.conditions.includes('lymphoedema')) {
+    alerts.push({
+      id: 'condition:lymphoedema',
+      color: 'yellow',
+      title: 'Lymphoedema',
+      body: `Supervised progressive resistance training 2–3×/wk is safe: start low, progress slow. Ask about swelling, heaviness or tightness of the limb before each session and ease the load if it is worse. (${LYMPHOEDEMA_SOURCE})`,
+    });
+  }
+  const screened = facts.screenedNeuropathy;
+  if (facts.conditions.includes('peripheral_neuropathy') || screened === 'moderate' || screened === 'severe') {
+    const why = [
+      facts.conditions.includes('peripheral_neuropathy') ? 'peripheral neuropathy recorded' : null,
+      screened === 'moderate' || screened === 'severe' ? `${screened} neuropathy at screening` : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    alerts.push({
+      id: 'condition:neuropathy',
+      color: 'yellow',
+      title: 'Neuropathy: falls risk',
+      body: `${why.charAt(0).toUpperCase()}${why.slice(1)}. Balance and standing work within reach of support, check footwear and the feet for unnoticed injury, prefer a bike or seated options when sensation is poor.`,
+      clinicPolicy: true,
     });
   }
   for (const flag of facts.medicationFlags) {

@@ -1,5 +1,12 @@
 import type { ComparisonRow } from '../../contract/assessments';
-import { formatNumber, formatSigned, startKindLabels, thresholdProvenanceNotes, verdictLabels } from '../measures';
+import {
+  formatNumber,
+  formatSigned,
+  incompleteLabel,
+  startKindLabels,
+  thresholdProvenanceNotes,
+  verdictLabels,
+} from '../measures';
 import type { LetterTable } from './model';
 
 /**
@@ -8,7 +15,9 @@ import type { LetterTable } from './model';
  */
 export function outcomeTable(rows: readonly ComparisonRow[], formatDate: (date: string) => string): LetterTable {
   const value = (row: ComparisonRow, point: ComparisonRow['baseline']) =>
-    point ? `${formatNumber(point.value, row.decimals)} ${row.unit} (${formatDate(point.date)})` : '—';
+    point
+      ? `${formatNumber(point.value, row.decimals)} ${row.unit}${point.incomplete ? `, ${incompleteLabel(point.incomplete)}` : ''} (${formatDate(point.date)})`
+      : '—';
   return {
     columns: ['Measure', 'Baseline', 'Current', 'Change', 'Verdict and basis'],
     rows: rows.map((row) => {

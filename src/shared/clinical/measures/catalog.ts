@@ -741,7 +741,8 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     instructions:
       'The person rates each symptom as it is now, from 0 (none, or best wellbeing) to 10 ' +
       '(worst possible). The total is the sum of the nine core symptoms; the optional tenth ' +
-      'item is not part of it.',
+      'item is not part of it. An item left blank is saved as such: the total is then marked ' +
+      'incomplete and is not judged against the MCID.',
     licensed: false,
     licenceNote: null,
     components: [
@@ -751,7 +752,8 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         kind: 'integer',
         min: 0,
         max: 10,
-        optional: false,
+        // A person may leave an item unrated; the total is then kept but marked incomplete.
+        optional: true,
       })),
       {
         key: 'other',

@@ -247,3 +247,22 @@ describe('compareSeries baseline (review P2 #6)', () => {
     expect(two.baseline?.assessmentId).toBe('r1');
   });
 });
+
+describe('a partial ESAS-r total', () => {
+  const esas = measureCatalog.esas_r;
+  it('is never judged against the MCID: a 10-point fall with two items blank is "not judged", saying why', () => {
+    const compared = compareSeries(esas, [
+      { date: '2026-09-01', value: 40, assessmentId: 'a1', kind: 'baseline' },
+      { date: '2026-11-01', value: 30, assessmentId: 'a2', kind: 'reassessment', incomplete: { answered: 7, of: 9 } },
+    ]);
+    expect(compared.changeFromBaseline).toMatchObject({ verdict: 'not_judged', change: -10 });
+    expect(compared.changeFromBaseline!.basis).toBe(
+      'Not judged against the MCID: a total is incomplete (7 of 9 items), and the MCID applies to complete totals only',
+    );
+    const complete = compareSeries(esas, [
+      { date: '2026-09-01', value: 40, assessmentId: 'a1', kind: 'baseline' },
+      { date: '2026-11-01', value: 30, assessmentId: 'a2', kind: 'reassessment' },
+    ]);
+    expect(complete.changeFromBaseline!.verdict).toBe('improved');
+  });
+});

@@ -2,6 +2,7 @@ import { ageOn, type ClinicDate } from '../../dates';
 import type { Sex } from '../../domain/vocabulary';
 import type { ChangeThresholdKind, Cutoff, CutoffOp, MeasureDefinition } from './catalog';
 import { formatNumber, formatSigned, roundTo } from './numbers';
+import { incompleteLabel, type Incompleteness } from './scoring';
 
 export type Verdict = 'improved' | 'stable' | 'declined' | 'not_judged';
 
@@ -127,6 +128,24 @@ export interface SeriesPoint {
   assessmentId: string;
   /** The assessment's type: only a point from the baseline assessment is the baseline. */
   kind?: string;
+  /** Set when the value is a partial total (an ESAS-r with blank items). */
+  incomplete?: Incompleteness | null;
+}
+
+/**
+ * A change between two totals is judged against the MCID only when both are complete: a partial
+ * total is lower for the missing items, not for the person, so it would read as improvement.
+ */
+function changeBetween(def: MeasureDefinition, from: SeriesPoint, to: SeriesPoint): ChangeVerdict {
+  const verdict = verdictFor(def, from.value, to.value);
+  const partial = [from, to].map((p) => p.incomplete).filter((i): i is Incompleteness => i != null);
+  if (partial.length === 0 || verdict.verdict === 'not_judged') return verdict;
+  const which = partial.map(incompleteLabel).join(' and ');
+  return {
+    ...verdict,
+    verdict: 'not_judged',
+    basis: `Not judged against the MCID: a total is ${which}, and the MCID applies to complete totals only`,
+  };
 }
 
 /**
@@ -183,9 +202,8 @@ export function compareSeries(
     baselineKind,
     previous,
     current,
-    changeFromBaseline:
-      baseline && current && current !== baseline ? verdictFor(def, baseline.value, current.value) : null,
-    changeFromPrevious: previous && current ? verdictFor(def, previous.value, current.value) : null,
+    changeFromBaseline: baseline && current && current !== baseline ? changeBetween(def, baseline, current) : null,
+    changeFromPrevious: previous && current ? changeBetween(def, previous, current) : null,
     cutoffFlags: current ? cutoffFlags(def, current.value, { sex: person.sex ?? null, age }) : [],
   };
 }

@@ -3,6 +3,7 @@ import {
   bestHandgrip,
   enrightSherrillPredicted,
   esasTotal,
+  incompletenessOf,
   gaitSpeedFromTime,
   percentPredicted,
   scoreMeasure,
@@ -69,7 +70,7 @@ describe('calculations', () => {
     expect(bestHandgrip([25], [25])).toEqual({ best: 25, side: 'both' });
     expect(bestHandgrip([], [])).toBeNull();
   });
-  it('totals ESAS-r only when all nine core symptoms are present', () => {
+  it('totals ESAS-r over the items rated, listing the blank ones; nothing rated is no total', () => {
     const all = {
       pain: 1,
       fatigue: 7,
@@ -83,9 +84,10 @@ describe('calculations', () => {
     };
     expect(esasTotal(all)).toEqual({ total: 22, missing: [] });
     expect(esasTotal({ ...all, nausea: null, wellbeing: undefined })).toEqual({
-      total: null,
+      total: 18,
       missing: ['nausea', 'wellbeing'],
     });
+    expect(esasTotal({}).total).toBeNull();
   });
 });
 
@@ -195,9 +197,14 @@ describe('scoreMeasure', () => {
     expect(result.derived['esas_r.fatigue']).toBe(7);
     expect(result.derived['esas_r.other']).toBe(6);
     const partial = scoreMeasure('esas_r', { pain: 5, fatigue: 7 });
-    expect(partial.value).toBeNull();
+    expect(partial.errors).toEqual([]);
+    expect(partial.value).toBe(12);
     expect(partial.derived['esas_r.fatigue']).toBe(7);
     expect(partial.derived.missing).toBe('drowsiness,nausea,appetite,shortness_of_breath,depression,anxiety,wellbeing');
+    expect(incompletenessOf('esas_r', partial.derived)).toEqual({ answered: 2, of: 9 });
+    expect(partial.warnings[0]).toMatch(/^Total incomplete \(2 of 9 items\): it is not judged against the MCID/);
+    expect(incompletenessOf('esas_r', result.derived)).toBeNull();
+    expect(scoreMeasure('esas_r', { other: 3 }).errors[0]?.message).toBe('Rate at least one symptom.');
     expect(scoreMeasure('esas_r.fatigue', { fatigue: 4 }).value).toBe(4);
   });
   it('warns that norms do not apply when arms were used in the 30 s test', () => {

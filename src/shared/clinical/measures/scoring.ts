@@ -105,15 +105,42 @@ export function bestHandgrip(
 
 export type EsasScores = Partial<Record<EsasSymptom, number | null | undefined>>;
 
-/** Sum of the nine core symptoms (0–90); any missing item makes the total `null`. */
+/**
+ * Sum of the nine core symptoms (0–90) over the items rated. With any item blank the sum is a
+ * partial total, not comparable with a full one: callers mark it incomplete and never judge it
+ * against the MCID (Hui 2016's cut-offs are for the full nine-item total).
+ */
 export function esasTotal(symptoms: EsasScores): { total: number | null; missing: EsasSymptom[] } {
   const missing = esasSymptoms.filter((symptom) => {
     const score = symptoms[symptom];
     return score == null || !Number.isFinite(score);
   });
-  if (missing.length > 0) return { total: null, missing };
-  const total = esasSymptoms.reduce((sum, symptom) => sum + (symptoms[symptom] as number), 0);
+  if (missing.length === esasSymptoms.length) return { total: null, missing };
+  const total = esasSymptoms.reduce(
+    (sum, symptom) => sum + (missing.includes(symptom) ? 0 : (symptoms[symptom] as number)),
+    0,
+  );
   return { total, missing };
+}
+
+/** Items answered out of the whole, when a stored total was summed over fewer items than the measure has. */
+export interface Incompleteness {
+  answered: number;
+  of: number;
+}
+
+/** Whether a stored result is a partial total (an ESAS-r with blank items), from its derived values. */
+export function incompletenessOf(
+  measureKey: string,
+  derived: Readonly<Record<string, unknown>>,
+): Incompleteness | null {
+  if (measureKey !== 'esas_r' || typeof derived.missing !== 'string' || derived.missing === '') return null;
+  const missing = derived.missing.split(',').length;
+  return { answered: esasSymptoms.length - missing, of: esasSymptoms.length };
+}
+
+export function incompleteLabel(incomplete: Incompleteness): string {
+  return `incomplete (${incomplete.answered} of ${incomplete.of} items)`;
 }
 
 export type ComponentValue = number | string | boolean | null | undefined;
@@ -328,7 +355,7 @@ const scoreSppb: Scorer = (_def, clean, _context, errors) => {
   return { value: sppbTotal({ balance, gait, chair }), derived, warnings };
 };
 
-const scoreEsas: Scorer = (_def, clean) => {
+const scoreEsas: Scorer = (_def, clean, _context, errors) => {
   const scores: EsasScores = {};
   const derived: Record<string, number | string> = {};
   for (const symptom of esasSymptoms) {
@@ -339,8 +366,18 @@ const scoreEsas: Scorer = (_def, clean) => {
   const other = num(clean, 'other');
   if (other != null) derived['esas_r.other'] = other;
   const { total, missing } = esasTotal(scores);
-  if (missing.length > 0) derived.missing = missing.join(',');
-  return { value: total, derived, warnings: [] };
+  if (total === null) {
+    errors.push({ field: esasSymptoms[0], message: 'Rate at least one symptom.' });
+    return { value: null, derived, warnings: [] };
+  }
+  const warnings: string[] = [];
+  if (missing.length > 0) {
+    derived.missing = missing.join(',');
+    warnings.push(
+      `Total ${incompleteLabel({ answered: esasSymptoms.length - missing.length, of: esasSymptoms.length })}: it is not judged against the MCID, which applies to the full nine-item total.`,
+    );
+  }
+  return { value: total, derived, warnings };
 };
 
 const scorers: Record<string, Scorer> = {

@@ -27,7 +27,7 @@ import {
   type SinsLocation,
 } from '../../../../shared/clinical/intake/fractureRisk';
 import type { BoneLesionView } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import {
   boneLesionSites,
   lesionTypes,
@@ -39,6 +39,7 @@ import {
 import { api } from '../../../api';
 import { nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blankMirels = { site: '', lesion: '', size: '', pain: '' };
 const blankSins = { location: '', pain: '', lesion: '', alignment: '', collapse: '', posterolateral: '' };
@@ -310,13 +311,8 @@ export function BoneLesionsSection() {
                   data={options(weightBearingStatuses)}
                   {...form.getInputProps('weightBearing')}
                 />
-                <TextInput
-                  label="Radiotherapy date"
-                  type="date"
-                  max={todayLocal()}
-                  {...form.getInputProps('radiotherapyOn')}
-                />
-                <TextInput label="Surgery date" type="date" max={todayLocal()} {...form.getInputProps('surgeryOn')} />
+                <ClinicDateInput label="Radiotherapy date" {...form.getInputProps('radiotherapyOn')} />
+                <ClinicDateInput label="Surgery date" {...form.getInputProps('surgeryOn')} />
               </SimpleGrid>
               <Group gap="xl">
                 <Checkbox

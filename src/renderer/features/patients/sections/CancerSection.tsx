@@ -1,10 +1,11 @@
 import { Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { DiagnosisView } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { metastaticSites, type MetastaticSite } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { blankify, nullify, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blank = {
   primarySite: '',
@@ -51,12 +52,7 @@ export function CancerSection() {
               <SimpleGrid cols={{ base: 2, md: 4 }}>
                 <TextInput label="Primary cancer site" withAsterisk {...form.getInputProps('primarySite')} />
                 <TextInput label="Histology" {...form.getInputProps('histology')} />
-                <TextInput
-                  label="Date of diagnosis"
-                  type="date"
-                  max={todayLocal()}
-                  {...form.getInputProps('diagnosedOn')}
-                />
+                <ClinicDateInput label="Date of diagnosis" {...form.getInputProps('diagnosedOn')} />
                 <TextInput label="Stage" {...form.getInputProps('stage')} />
               </SimpleGrid>
               <Checkbox.Group label="Metastatic sites" {...form.getInputProps('metastaticSites')}>

@@ -11,12 +11,14 @@ import {
   Title,
 } from '@mantine/core';
 import type { CareTeamView, ReferralView } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { contactRoles, referralPriorities, type ReferralPriority } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { ContactPicker, useContacts } from '../contacts';
 import { blankify, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blankReferral = {
   referredOn: '',
@@ -57,13 +59,7 @@ export function CareTeamSection() {
             fields={(form) => (
               <>
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <TextInput
-                    label="Referral date"
-                    type="date"
-                    withAsterisk
-                    max={todayLocal()}
-                    {...form.getInputProps('referredOn')}
-                  />
+                  <ClinicDateInput label="Referral date" withAsterisk {...form.getInputProps('referredOn')} />
                   <NativeSelect
                     label="Priority"
                     data={options(referralPriorities)}

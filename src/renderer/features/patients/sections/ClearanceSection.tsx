@@ -18,13 +18,15 @@ import {
 } from '@mantine/core';
 import { describeLimits, movementTagLabels, movementTags, type MovementTag } from '../../../../shared/clinical/session';
 import type { ClearanceView } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { clearanceDecisions, type ClearanceDecision } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { showApiError, showSaved } from '../../../components/forms';
 import { ContactPicker, useContacts } from '../contacts';
 import { blankify, clearanceColors, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blank = {
   requestedOn: '',
@@ -150,11 +152,9 @@ export function ClearanceSection() {
                   Request
                 </Title>
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <TextInput
+                  <ClinicDateInput
                     label="Date requested"
                     description="Leave blank if the clearance arrived without a request from here"
-                    type="date"
-                    max={todayLocal()}
                     {...form.getInputProps('requestedOn')}
                   />
                   <TextInput
@@ -176,12 +176,7 @@ export function ClearanceSection() {
                   Reply
                 </Title>
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <TextInput
-                    label="Date received"
-                    type="date"
-                    max={todayLocal()}
-                    {...form.getInputProps('receivedOn')}
-                  />
+                  <ClinicDateInput label="Date received" {...form.getInputProps('receivedOn')} />
                   <TextInput label="Received from (name)" {...form.getInputProps('receivedFromName')} />
                 </SimpleGrid>
                 <ContactPicker
@@ -199,7 +194,7 @@ export function ClearanceSection() {
                     data={options(clearanceDecisions, 'No reply yet')}
                     {...form.getInputProps('decision')}
                   />
-                  <TextInput label="Review or expiry date" type="date" {...form.getInputProps('reviewBy')} />
+                  <ClinicDateInput label="Review or expiry date" {...form.getInputProps('reviewBy')} />
                 </SimpleGrid>
                 <Textarea
                   label="Restrictions"

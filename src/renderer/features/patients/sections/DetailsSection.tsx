@@ -18,11 +18,13 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import type { Clinician } from '../../../../shared/contract/setup';
 import type { IntakeRecord } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { patientStatuses, sexes, type PatientStatus, type Sex } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { showApiError } from '../../../components/forms';
 import { nullify, SectionScreen } from '../shared';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 function DetailsForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): void }) {
   const { patient, details } = props.record;
@@ -83,13 +85,7 @@ function DetailsForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): vo
             <TextInput label="Given name" withAsterisk {...form.getInputProps('givenName')} />
             <TextInput label="Family name" withAsterisk {...form.getInputProps('familyName')} />
             <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
-            <TextInput
-              label="Date of birth"
-              type="date"
-              withAsterisk
-              max={todayLocal()}
-              {...form.getInputProps('dateOfBirth')}
-            />
+            <ClinicDateInput label="Date of birth" withAsterisk {...form.getInputProps('dateOfBirth')} />
             <TextInput label="Hospital number (MRN)" withAsterisk {...form.getInputProps('mrn')} />
             <TextInput label="Gender" description="As the patient describes it" {...form.getInputProps('gender')} />
           </SimpleGrid>
@@ -180,13 +176,7 @@ function StatusForm(props: { record: IntakeRecord; onSaved(r: IntakeRecord): voi
             ]}
             {...form.getInputProps('toStatus')}
           />
-          <TextInput
-            label="Date of the change"
-            type="date"
-            withAsterisk
-            max={todayLocal()}
-            {...form.getInputProps('effectiveOn')}
-          />
+          <ClinicDateInput label="Date of the change" withAsterisk {...form.getInputProps('effectiveOn')} />
           <TextInput label="Reason for the change" withAsterisk {...form.getInputProps('reason')} />
         </SimpleGrid>
         {deceased && (

@@ -1,11 +1,12 @@
 import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { GoalView } from '../../../../shared/contract/intake';
-import { formatClinicDate } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { goalCategories, goalStatuses, type GoalCategory, type GoalStatus } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blank = {
   inOwnWords: '',
@@ -82,9 +83,9 @@ export function GoalsSection() {
                 />
                 <TextInput label="Measure" placeholder="e.g. 6-minute walk" {...form.getInputProps('measureKey')} />
                 <TextInput label="Target" placeholder="e.g. 400 m" {...form.getInputProps('targetValue')} />
-                <TextInput label="Target date" type="date" {...form.getInputProps('targetDate')} />
+                <ClinicDateInput label="Target date" {...form.getInputProps('targetDate')} />
                 <NativeSelect label="Goal status" data={options(goalStatuses)} {...form.getInputProps('status')} />
-                <TextInput label="Date achieved" type="date" {...form.getInputProps('achievedOn')} />
+                <ClinicDateInput label="Date achieved" {...form.getInputProps('achievedOn')} />
               </SimpleGrid>
               <Stack gap="xs">
                 <Text fw={500} size="sm">
@@ -93,14 +94,12 @@ export function GoalsSection() {
                 {form.values.milestones.map((_, i) => (
                   <Group key={i} grow align="flex-start">
                     <TextInput label={`Milestone ${i + 1}`} {...form.getInputProps(`milestones.${i}.description`)} />
-                    <TextInput
+                    <ClinicDateInput
                       label={`Milestone ${i + 1} target date`}
-                      type="date"
                       {...form.getInputProps(`milestones.${i}.targetDate`)}
                     />
-                    <TextInput
+                    <ClinicDateInput
                       label={`Milestone ${i + 1} achieved on`}
-                      type="date"
                       {...form.getInputProps(`milestones.${i}.achievedOn`)}
                     />
                   </Group>

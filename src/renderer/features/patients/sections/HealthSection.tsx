@@ -1,7 +1,7 @@
 import { Alert, Badge, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { medicationFlagAdvice, suggestMedicationFlags } from '../../../../shared/clinical/intake/medications';
 import type { ComorbidityView, MedicationView } from '../../../../shared/contract/intake';
-import { formatClinicDate } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import {
   comorbidityKinds,
   medicationFlags,
@@ -11,6 +11,7 @@ import {
 import { api } from '../../../api';
 import { nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blankCondition = { kind: '' as ComorbidityKind | '', detail: '', active: true };
 const blankMedicine = {
@@ -118,8 +119,8 @@ export function HealthSection() {
                       }}
                     />
                     <TextInput label="Dose" {...form.getInputProps('dose')} />
-                    <TextInput label="Medicine started" type="date" {...form.getInputProps('startedOn')} />
-                    <TextInput label="Medicine stopped" type="date" {...form.getInputProps('stoppedOn')} />
+                    <ClinicDateInput label="Medicine started" {...form.getInputProps('startedOn')} />
+                    <ClinicDateInput label="Medicine stopped" {...form.getInputProps('stoppedOn')} />
                   </SimpleGrid>
                   {suggested.length > 0 && (
                     <Alert

@@ -5,10 +5,12 @@ import {
   readinessStages,
   type ScreeningView,
 } from '../../../../shared/contract/intake';
-import { formatClinicDate, todayLocal } from '../../../../shared/dates';
+import { todayLocal } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { api } from '../../../api';
 import { blankify, nullify, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const n = '' as number | '';
 const blank = {
@@ -72,13 +74,7 @@ export function ScreeningSection() {
             return (
               <>
                 <SimpleGrid cols={{ base: 2, md: 4 }}>
-                  <TextInput
-                    label="Screening date"
-                    type="date"
-                    withAsterisk
-                    max={todayLocal()}
-                    {...form.getInputProps('screenedOn')}
-                  />
+                  <ClinicDateInput label="Screening date" withAsterisk {...form.getInputProps('screenedOn')} />
                   {score('fatigue', 'Fatigue')}
                   {score('pain', 'Pain')}
                   <TextInput label="Pain site" {...form.getInputProps('painSite')} />

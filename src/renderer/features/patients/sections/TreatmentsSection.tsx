@@ -13,11 +13,12 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import type { TreatmentView } from '../../../../shared/contract/intake';
-import { formatClinicDate } from '../../../../shared/dates';
+import { formatClinicDate } from '../../../dates';
 import { treatmentTypes, type TreatmentType } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
 import { cycleDayText, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
+import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
 const blank = {
   type: '' as TreatmentType | '',
@@ -93,8 +94,8 @@ export function TreatmentsSection() {
                   max={90}
                   {...form.getInputProps('cycleLengthDays')}
                 />
-                <TextInput label="Start date" type="date" withAsterisk {...form.getInputProps('startDate')} />
-                <TextInput label="End date" type="date" {...form.getInputProps('endDate')} />
+                <ClinicDateInput label="Start date" withAsterisk {...form.getInputProps('startDate')} />
+                <ClinicDateInput label="End date" {...form.getInputProps('endDate')} />
               </SimpleGrid>
               <Stack gap="xs">
                 <Text fw={500} size="sm">
@@ -108,7 +109,7 @@ export function TreatmentsSection() {
                 <Group gap="sm">
                   {form.values.day1Dates.map((_, i) => (
                     <Group key={i} gap={4} align="flex-end" wrap="nowrap">
-                      <TextInput label={`Day-1 date ${i + 1}`} type="date" {...form.getInputProps(`day1Dates.${i}`)} />
+                      <ClinicDateInput label={`Day-1 date ${i + 1}`} {...form.getInputProps(`day1Dates.${i}`)} />
                       <ActionIcon
                         variant="subtle"
                         size="lg"

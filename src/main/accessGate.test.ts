@@ -1,0 +1,333 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppState } from '../shared/contract/setup';
+import type { SecuredCaseload } from '../shared/contract/access';
+import { openSqlite } from './db/connection';
+import { readKeyring } from './db/keyring';
+import { launchCaseload, type LaunchedCaseload } from './launch';
+import { startCaseload } from './caseload';
+import { MIGRATIONS_DIR, TEST_ADMIN, TEST_KDF, TEST_SET_UP, holdTestKey, setUpTestClinic, tempDir } from './testing';
+
+const launched: LaunchedCaseload[] = [];
+afterEach(() => {
+  for (const l of launched.splice(0)) l.close();
+});
+
+function launch(dir: string): LaunchedCaseload {
+  const l = launchCaseload({
+    dataDir: dir,
+    migrationsDir: MIGRATIONS_DIR,
+    appVersion: 'test',
+    log: () => undefined,
+    passphraseKdf: TEST_KDF,
+    dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
+  });
+  launched.push(l);
+  return l;
+}
+
+async function call<T>(l: LaunchedCaseload, channel: string, input: unknown = {}): Promise<T> {
+  const result = await l.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function accessEvents(l: LaunchedCaseload) {
+  return l
+    .running()!
+    .ctx.sqlite.prepare(
+      "SELECT json_extract(after_json, '$.event') AS event, actor_id AS actor, entity_id AS subject, reason FROM audit_event WHERE entity = 'access' ORDER BY seq",
+    )
+    .all() as Array<{ event: string; actor: string | null; subject: string; reason: string }>;
+}
+
+const patient = {
+  givenName: 'Margaret',
+  familyName: 'Chen',
+  dateOfBirth: '1957-03-14',
+  sex: 'female',
+  mrn: 'RCH-004512',
+};
+
+describe('sign-in', () => {
+  it('answers nothing of the caseload before sign-in; failed attempts are kept and written to the trail at the next sign-in', async () => {
+    const dir = tempDir();
+    const first = launch(dir);
+    expect((await call<AppState>(first, 'app.state')).access).toBe('set-up');
+    await call(first, 'access.setUp', TEST_SET_UP);
+    await call(first, 'patients.create', patient);
+    first.close();
+
+    const second = launch(dir);
+    const state = await call<AppState>(second, 'app.state');
+    expect(state).toMatchObject({ access: 'signed-out', clinicName: null, currentClinician: null });
+    expect(second.running()).toBeNull();
+    expect(await second.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const wrong = await second.dispatch('access.signIn', { login: 'alex', passphrase: 'not the passphrase' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'The sign-in name or passphrase is not right' } },
+    });
+    const unknown = await second.dispatch('access.signIn', { login: 'nobody', passphrase: 'not the passphrase' });
+    expect(unknown).toMatchObject({ ok: false, error: { message: 'The sign-in name or passphrase is not right.' } });
+    // Still closed: the failures wait in the ring.
+    expect(second.running()).toBeNull();
+    expect(readKeyring(dir)!.pending.map((p) => p.login)).toEqual(['alex', 'nobody']);
+
+    const signedIn = await call<AppState>(second, 'access.signIn', { ...TEST_ADMIN, login: ' ALEX ' });
+    expect(signedIn).toMatchObject({
+      access: 'signed-in',
+      currentClinician: { fullName: 'Alex Morgan', role: 'administrator' },
+    });
+    expect(readKeyring(dir)!.pending).toEqual([]);
+    const events = accessEvents(second);
+    expect(events.map((e) => [e.event, e.subject])).toEqual([
+      ['encrypted', expect.any(String)],
+      ['sign-in', expect.any(String)],
+      ['sign-in-failed', 'alex'],
+      ['sign-in-failed', 'nobody'],
+      ['sign-in', expect.any(String)],
+    ]);
+    expect(events.filter((e) => e.event === 'sign-in-failed').every((e) => e.actor === null)).toBe(true);
+  });
+
+  it('writes every change under the clinician signed in, and refuses a clinician the administrator’s channels', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await call(l, 'access.addClinician', {
+      fullName: 'Jordan Lee',
+      profession: 'physiotherapist',
+      registrationNumber: null,
+      login: 'jordan',
+      role: 'clinician',
+      passphrase: 'kelp forest morning swim',
+      confirmPassphrase: 'kelp forest morning swim',
+    });
+    await call(l, 'access.switchClinician');
+    expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const jordan = await call<AppState>(l, 'access.signIn', {
+      login: 'jordan',
+      passphrase: 'kelp forest morning swim',
+    });
+    const created = await call<{ id: string }>(l, 'patients.create', patient);
+    const actor = l
+      .running()!
+      .ctx.sqlite.prepare("SELECT actor_id AS actor FROM audit_event WHERE entity = 'patient' AND entity_id = ?")
+      .get(created.id);
+    expect(actor).toEqual({ actor: jordan.currentClinician!.id });
+    expect(await l.dispatch('access.setIdleLock', { minutes: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await l.dispatch('safety.setThresholds', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const signIn = accessEvents(l).at(-1)!;
+    expect(signIn).toMatchObject({ event: 'sign-in', reason: 'Signed in, taking over from Alex Morgan' });
+  });
+
+  it('a deactivated clinician cannot sign in, and is told so; their wrap of the key is gone', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', {
+      fullName: 'Jordan Lee',
+      profession: 'physiotherapist',
+      registrationNumber: null,
+      login: 'jordan',
+      role: 'clinician',
+      passphrase: 'kelp forest morning swim',
+      confirmPassphrase: 'kelp forest morning swim',
+    });
+    expect(readKeyring(dir)!.clinicians).toHaveLength(2);
+    await call(l, 'access.setActive', { clinicianId: jordan.id, active: false, reason: 'Left the clinic' });
+    expect(readKeyring(dir)!.clinicians).toHaveLength(1);
+    await call(l, 'access.switchClinician');
+    const refused = await l.dispatch('access.signIn', { login: 'jordan', passphrase: 'kelp forest morning swim' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/deactivated/) },
+    });
+    // The last administrator cannot be deactivated or demoted.
+    await call(l, 'access.signIn', TEST_ADMIN);
+    const admin = (await call<AppState>(l, 'app.state')).currentClinician!;
+    expect(await l.dispatch('access.setRole', { clinicianId: admin.id, role: 'clinician' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/last active administrator/) },
+    });
+  });
+
+  it('refuses weak passphrases and malformed PINs by field, writing nothing', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    const common = await l.dispatch('access.setUp', {
+      ...TEST_SET_UP,
+      passphrase: 'Password123',
+      confirmPassphrase: 'Password123',
+    });
+    expect(common).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase is on the list of commonly used passphrases: choose another' } },
+    });
+    const short = await l.dispatch('access.setUp', { ...TEST_SET_UP, passphrase: 'short', confirmPassphrase: 'short' });
+    expect(short).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase must have at least 10 characters' } },
+    });
+    const differ = await l.dispatch('access.setUp', { ...TEST_SET_UP, confirmPassphrase: 'something else entirely' });
+    expect(differ).toMatchObject({ ok: false, error: { fields: { confirmPassphrase: 'The two passphrases differ' } } });
+    expect(existsSync(join(dir, 'caseload.keys'))).toBe(false);
+    expect(existsSync(join(dir, 'caseload.db'))).toBe(false);
+
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const letters = await l.dispatch('access.setPin', { pin: '12a4', passphrase: TEST_ADMIN.passphrase });
+    expect(letters).toMatchObject({
+      ok: false,
+      error: { fields: { pin: 'PIN must be digits only (no letters or spaces)' } },
+    });
+    const wrongPassphrase = await l.dispatch('access.setPin', { pin: '1234', passphrase: 'not my passphrase' });
+    expect(wrongPassphrase).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'That passphrase is not right' } },
+    });
+    expect(l.running()!.ctx.sqlite.prepare('SELECT pin_hash FROM clinician').get()).toEqual({ pin_hash: null });
+  });
+});
+
+describe('lock', () => {
+  it('a PIN unlocks the same clinician; five wrong PINs need the passphrase; every attempt is audited', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await call(l, 'access.setPin', { pin: '2468', passphrase: TEST_ADMIN.passphrase });
+    const locked = await call<AppState>(l, 'access.lock', { reason: 'idle' });
+    expect(locked).toMatchObject({
+      access: 'locked',
+      currentClinician: null,
+      locked: { fullName: 'Alex Morgan', pinAllowed: true },
+    });
+    expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await call<AppState>(l, 'access.unlock', { pin: '2468' })).toMatchObject({ access: 'signed-in' });
+    await call(l, 'access.lock', { reason: 'manual' });
+    for (let i = 1; i <= 5; i++) {
+      const wrong = await l.dispatch('access.unlock', { pin: '1111' });
+      expect(wrong.ok).toBe(false);
+    }
+    expect(await l.dispatch('access.unlock', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { fields: { pin: '5 wrong PINs: enter your passphrase instead' } },
+    });
+    expect((await call<AppState>(l, 'app.state')).locked).toMatchObject({ pinAllowed: false, failedAttempts: 5 });
+    expect(await call<AppState>(l, 'access.unlock', { passphrase: TEST_ADMIN.passphrase })).toMatchObject({
+      access: 'signed-in',
+    });
+    const events = accessEvents(l).map((e) => e.event);
+    expect(events.filter((e) => e === 'unlock-failed')).toHaveLength(5);
+    expect(events.filter((e) => e === 'lock')).toHaveLength(2);
+  });
+});
+
+describe('recovery key', () => {
+  it('a typo is caught by the checksum; the right key opens the caseload and sets a new passphrase', async () => {
+    const dir = tempDir();
+    const first = launch(dir);
+    const { recoveryKey } = await call<SecuredCaseload>(first, 'access.setUp', TEST_SET_UP);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+    first.close();
+
+    const l = launch(dir);
+    const next = {
+      login: 'alex',
+      passphrase: 'new moon over the estuary',
+      confirmPassphrase: 'new moon over the estuary',
+    };
+    const typo = recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(await l.dispatch('access.recover', { ...next, recoveryKey: typo })).toMatchObject({
+      ok: false,
+      error: { fields: { recoveryKey: 'The recovery key has a typo: check each group against the printed key.' } },
+    });
+    const other = launch(tempDir());
+    const otherKey = (await call<SecuredCaseload>(other, 'access.setUp', TEST_SET_UP)).recoveryKey;
+    expect(await l.dispatch('access.recover', { ...next, recoveryKey: otherKey })).toMatchObject({
+      ok: false,
+      error: { fields: { recoveryKey: expect.stringMatching(/does not open this caseload/) } },
+    });
+    const state = await call<AppState>(l, 'access.recover', { ...next, recoveryKey: recoveryKey.toLowerCase() });
+    expect(state.access).toBe('signed-in');
+    expect(accessEvents(l).map((e) => e.event)).toEqual(
+      expect.arrayContaining(['recovery-failed', 'passphrase-reset', 'recovery']),
+    );
+    l.close();
+    const again = launch(dir);
+    expect(await again.dispatch('access.signIn', TEST_ADMIN)).toMatchObject({ ok: false });
+    expect(await call<AppState>(again, 'access.signIn', { login: 'alex', passphrase: next.passphrase })).toMatchObject({
+      access: 'signed-in',
+    });
+    expect(accessEvents(again).map((e) => e.event)).toEqual(expect.arrayContaining(['passphrase-reset', 'recovery']));
+  });
+});
+
+describe('an earlier version’s caseload', () => {
+  it('is encrypted in place after a checked backup, which is then removed; old backups are encrypted too', async () => {
+    const dir = tempDir();
+    // What the previous version left: a plain caseload with a clinic, two clinicians, a patient, a backup.
+    const plain = startCaseload({
+      dataDir: dir,
+      migrationsDir: MIGRATIONS_DIR,
+      appVersion: 'old',
+      log: () => undefined,
+    });
+    const adminId = setUpTestClinic(plain.ctx);
+    plain.ctx.sqlite.prepare("UPDATE clinician SET login = NULL, role = 'clinician'").run();
+    expect((await plain.dispatch('patients.create', patient)).ok).toBe(true);
+    mkdirSync(join(dir, 'backups'));
+    plain.ctx.sqlite.prepare('VACUUM INTO ?').run(join(dir, 'backups', 'caseload-daily-2026-11-01.db'));
+    plain.close();
+    expect(readFileSync(join(dir, 'caseload.db')).includes(Buffer.from('RCH-004512'))).toBe(true);
+
+    const l = launch(dir);
+    expect((await call<AppState>(l, 'app.state')).access).toBe('secure-existing');
+    expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
+    const people = await call<Array<{ id: string; fullName: string }>>(l, 'access.existingClinicians');
+    expect(people).toEqual([{ id: adminId, fullName: 'Alex Morgan' }]);
+    const secured = await call<SecuredCaseload>(l, 'access.secureExisting', {
+      clinicianId: adminId,
+      login: 'alex',
+      passphrase: TEST_ADMIN.passphrase,
+      confirmPassphrase: TEST_ADMIN.passphrase,
+    });
+    expect(secured.state).toMatchObject({
+      access: 'signed-in',
+      currentClinician: { role: 'administrator', login: 'alex' },
+    });
+    expect((await call<{ total: number }>(l, 'patients.search', {})).total).toBe(1);
+    // No plain copy is left: not the caseload, not the old backup, not the pre-encryption one, not the audit key.
+    for (const name of readdirSync(join(dir, 'backups')).filter((n) => n.endsWith('.db'))) {
+      expect(readFileSync(join(dir, 'backups', name)).includes(Buffer.from('RCH-004512')), name).toBe(false);
+    }
+    expect(readdirSync(join(dir, 'backups')).some((n) => n.includes('before-encryption'))).toBe(false);
+    expect(readFileSync(join(dir, 'caseload.db')).includes(Buffer.from('RCH-004512'))).toBe(false);
+    expect(existsSync(join(dir, 'caseload.key'))).toBe(false);
+    expect(l.running()!.ctx.sqlite.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
+    l.close();
+    // The old backup opens with the key, and the chain of the encrypted caseload verifies.
+    const key = await holdTestKey(dir);
+    const backup = openSqlite(join(dir, 'backups', 'caseload-daily-2026-11-01.db'), { key, readonly: true });
+    expect(backup.prepare('SELECT mrn FROM patient').get()).toEqual({ mrn: 'RCH-004512' });
+    backup.close();
+  });
+
+  it('a damaged key ring is reported, never read as an empty one', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    l.close();
+    writeFileSync(join(dir, 'caseload.keys'), '{ not json');
+    const again = launch(dir);
+    expect((await call<AppState>(again, 'app.state')).access).toBe('signed-out');
+    expect(await again.dispatch('access.signIn', TEST_ADMIN)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/key file .* cannot be read/) },
+    });
+  });
+});

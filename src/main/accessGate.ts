@@ -1,0 +1,551 @@
+import { copyFileSync, existsSync, statSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FileDialogs } from './context';
+import { writeAnchor } from './db/anchor';
+import { backupHead, backupKeyring, importBackup } from './services/backups';
+import { monotonicFactory } from 'ulid';
+import type { ParsedInputOf } from '../shared/contract';
+import { PIN_ATTEMPTS } from '../shared/access/passphrase';
+import type { AccessPhase, AppState, StartupProblem } from '../shared/contract/setup';
+import type { RunningCaseload } from './caseload';
+import { auditKeyPath, readAuditKey, serialiseAuditKey } from './db/auditKey';
+import { backUpBeforeEncryption, encryptPlainFiles, removeDatabaseFile } from './db/encrypt';
+import {
+  dataKeyFor,
+  foldLogin,
+  forgetDataKey,
+  hasKeyring,
+  KeyringUnreadableError,
+  newDataKey,
+  newRecoveryKey,
+  readKeyring,
+  readRecoveryKey,
+  rememberDataKey,
+  sealAuditKey,
+  unwrapForClinician,
+  unwrapWithRecovery,
+  wrapForClinician,
+  wrapForRecovery,
+  writeKeyring,
+  type ClinicianWrap,
+  type Keyring,
+  type PendingAccessEvent,
+} from './db/keyring';
+import { BACKUP_DIR, CASELOAD_FILE, folderHeldCaseload } from './db/open';
+import { clinician } from './db/schema';
+import { ApiError } from './errors';
+import {
+  auditAccess,
+  clinicianRow,
+  flushPendingAccessEvents,
+  passphraseIsRight,
+  pinIsRight,
+  resetPassphrase,
+  type AccessSession,
+} from './services/access';
+import { updateAudited } from './services/audit';
+import { appState, createClinic, readSetting } from './services/settings';
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
+
+/** The channels the gate answers itself: they decide who holds the caseload. */
+export const GATE_CHANNELS = new Set([
+  'access.setUp',
+  'access.existingClinicians',
+  'access.secureExisting',
+  'access.adoptBackup',
+  'access.signIn',
+  'access.recover',
+  'access.lock',
+  'access.unlock',
+  'access.switchClinician',
+]);
+
+export interface GateDeps {
+  dataDir: string;
+  appVersion: string;
+  now: () => Date;
+  kdf?: ClinicianWrap['kdf'];
+  running(): RunningCaseload | null;
+  problem(): StartupProblem | null;
+  /** Opens the caseload in the folder (with the data key held for it, if any). */
+  open(): void;
+  closeRunning(): void;
+  dialogs: FileDialogs;
+}
+
+const wrongSignIn = () =>
+  new ApiError('validation', 'The sign-in name or passphrase is not right.', {
+    passphrase: 'The sign-in name or passphrase is not right',
+  });
+
+/**
+ * Who is at the computer, and what they may reach. Nothing of the caseload is read before a
+ * passphrase (or the recovery key) unwraps its key; failed attempts made while it is closed are
+ * kept in the key ring and written to the audit trail at the next sign-in.
+ */
+export function createAccessGate(deps: GateDeps) {
+  const session: AccessSession = { clinicianId: null, locked: false, failedUnlocks: 0 };
+  /** The clinician who pressed "Switch clinician", for the next sign-in's audit entry. */
+  let switchedFrom: string | null = null;
+  const ulid = monotonicFactory();
+
+  const caseloadFileHasContent = () => {
+    const path = join(deps.dataDir, CASELOAD_FILE);
+    return existsSync(path) && statSync(path).size > 0;
+  };
+
+  /** At launch: an encrypted folder waits for sign-in; an earlier version's plain caseload is opened to be secured. */
+  function start(): void {
+    if (hasKeyring(deps.dataDir)) return;
+    if (caseloadFileHasContent() || folderHeldCaseload(deps.dataDir)) deps.open();
+  }
+
+  function plainClinicIsSetUp(): boolean {
+    const r = deps.running();
+    return r !== null && readSetting<string>(r.ctx, 'clinic.name') !== null;
+  }
+
+  function phase(): AccessPhase {
+    if (hasKeyring(deps.dataDir)) {
+      if (!deps.running() || !session.clinicianId) return 'signed-out';
+      return session.locked ? 'locked' : 'signed-in';
+    }
+    return plainClinicIsSetUp() ? 'secure-existing' : 'set-up';
+  }
+
+  function state(): AppState {
+    const r = deps.running();
+    const current = phase();
+    if (!r || current === 'set-up' || current === 'secure-existing' || current === 'signed-out') {
+      return {
+        isSetUp: current !== 'set-up',
+        access: current,
+        locked: null,
+        idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+        // Before sign-in nothing of the caseload is shown, not even the clinic's name.
+        clinicName: null,
+        currentClinician: null,
+        appVersion: deps.appVersion,
+        dataDirectory: deps.dataDir,
+        startup: deps.problem(),
+      };
+    }
+    const base = appState(r.ctx);
+    if (current !== 'locked') return base;
+    const row = clinicianRow(r.ctx, session.clinicianId!)!;
+    return {
+      ...base,
+      access: 'locked',
+      locked: {
+        clinicianId: row.id,
+        fullName: row.fullName,
+        pinAllowed: row.pinHash !== null && session.failedUnlocks < PIN_ATTEMPTS,
+        failedAttempts: session.failedUnlocks,
+      },
+    };
+  }
+
+  function requireRunning(): RunningCaseload {
+    const r = deps.running();
+    if (!r) throw new ApiError('not_set_up', 'The caseload is not open.');
+    return r;
+  }
+
+  function addPending(event: PendingAccessEvent): void {
+    const ring = readKeyring(deps.dataDir);
+    // Keep the newest 200: a script hammering the sign-in must not grow the file without bound.
+    if (ring) writeKeyring(deps.dataDir, { ...ring, pending: [...ring.pending, event].slice(-200) });
+  }
+
+  /** A failed attempt: into the trail if the caseload is open, else kept for the next sign-in. */
+  function recordFailure(login: string, event: 'sign-in-failed' | 'recovery-failed', detail: string): void {
+    const r = deps.running();
+    if (r && dataKeyFor(deps.dataDir)) {
+      auditAccess(r.ctx, { actorId: null, subjectId: foldLogin(login) || '(blank)', event, reason: detail });
+      r.syncAnchor();
+    } else {
+      addPending({ at: deps.now().toISOString(), login: foldLogin(login), event, detail });
+    }
+  }
+
+  /** Opens the caseload with the key just unwrapped; a start-up problem is shown after sign-in. */
+  function openWith(dataKey: Buffer): RunningCaseload | null {
+    rememberDataKey(deps.dataDir, dataKey);
+    if (!deps.running()) deps.open();
+    return deps.running();
+  }
+
+  function beginSession(r: RunningCaseload, clinicianId: string, how: string): AppState {
+    const row = clinicianRow(r.ctx, clinicianId);
+    if (!row || !row.active) {
+      auditAccess(r.ctx, {
+        actorId: null,
+        subjectId: clinicianId,
+        event: 'sign-in-failed',
+        reason: 'Sign-in refused: the account is deactivated',
+      });
+      r.syncAnchor();
+      throw new ApiError('forbidden', 'This account is deactivated. Ask your clinic administrator.');
+    }
+    const from = switchedFrom && switchedFrom !== row.id ? clinicianRow(r.ctx, switchedFrom) : undefined;
+    Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
+    switchedFrom = null;
+    flushPendingAccessEvents(r.ctx);
+    auditAccess(r.ctx, {
+      actorId: row.id,
+      subjectId: row.id,
+      event: 'sign-in',
+      reason: from ? `${how}, taking over from ${from.fullName}` : how,
+    });
+    r.syncAnchor();
+    return state();
+  }
+
+  async function signIn(input: ParsedInputOf<'access.signIn'>): Promise<AppState> {
+    const ring = readKeyring(deps.dataDir);
+    if (!ring) throw new ApiError('not_set_up', 'This caseload has no accounts yet. Set it up first.');
+    if (ring.deactivated?.includes(foldLogin(input.login))) {
+      recordFailure(input.login, 'sign-in-failed', 'Sign-in refused: the account is deactivated');
+      throw new ApiError('forbidden', 'This account is deactivated. Ask your clinic administrator.', {
+        login: 'This account is deactivated',
+      });
+    }
+    const opened = await unwrapForClinician(ring, input.login, input.passphrase);
+    if (!opened) {
+      recordFailure(input.login, 'sign-in-failed', 'Sign-in failed: wrong sign-in name or passphrase');
+      throw wrongSignIn();
+    }
+    const r = openWith(opened.dataKey);
+    if (!r) {
+      // The caseload could not open: the recovery screen shows, with this clinician known.
+      Object.assign(session, { clinicianId: opened.clinicianId, locked: false, failedUnlocks: 0 });
+      return state();
+    }
+    return beginSession(r, opened.clinicianId, 'Signed in');
+  }
+
+  async function recover(input: ParsedInputOf<'access.recover'>): Promise<AppState> {
+    const ring = readKeyring(deps.dataDir);
+    if (!ring) throw new ApiError('not_set_up', 'This caseload has no recovery key yet. Set it up first.');
+    const reading = readRecoveryKey(input.recoveryKey);
+    if (!reading.ok) throw new ApiError('validation', reading.problem, { recoveryKey: reading.problem });
+    const dataKey = unwrapWithRecovery(ring, reading.secret);
+    if (!dataKey) {
+      recordFailure(input.login, 'recovery-failed', 'Recovery failed: the recovery key does not open this caseload');
+      const message = 'This recovery key does not open this caseload: it belongs to another clinic or set-up.';
+      throw new ApiError('validation', message, { recoveryKey: message });
+    }
+    const r = openWith(dataKey);
+    if (!r) throw new ApiError('conflict', deps.problem()?.message ?? 'The caseload could not be opened.');
+    const row = r.ctx.db
+      .select()
+      .from(clinician)
+      .all()
+      .find((c) => c.login === foldLogin(input.login));
+    if (!row || row.role !== 'administrator' || !row.active) {
+      const message = 'Recovery sets a new passphrase for an active administrator: no such sign-in name.';
+      throw new ApiError('validation', message, { login: message });
+    }
+    // Their new passphrase is wrapped first; only then are they signed in (nothing answers as them before).
+    await resetPassphrase(r.ctx, row.id, {
+      clinicianId: row.id,
+      passphrase: input.passphrase,
+      confirmPassphrase: input.confirmPassphrase,
+    });
+    Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
+    auditAccess(r.ctx, {
+      actorId: row.id,
+      subjectId: row.id,
+      event: 'recovery',
+      reason: 'Caseload opened with the recovery key; new passphrase set',
+    });
+    flushPendingAccessEvents(r.ctx);
+    r.syncAnchor();
+    return state();
+  }
+
+  async function setUp(input: ParsedInputOf<'access.setUp'>): Promise<{ state: AppState; recoveryKey: string }> {
+    if (phase() !== 'set-up') throw new ApiError('conflict', 'This clinic is already set up.');
+    if (deps.running()) {
+      // A caseload file from a set-up that never finished: nothing in it to keep.
+      deps.closeRunning();
+    }
+    const dataKey = newDataKey();
+    const recovery = newRecoveryKey();
+    const adminId = ulid();
+    const wrap = await wrapForClinician(dataKey, adminId, input.clinician.login, input.passphrase, deps.kdf);
+    const ring: Keyring = {
+      format: 'pacewise-keyring',
+      version: 1,
+      clinicians: [wrap],
+      recovery: wrapForRecovery(dataKey, recovery.secret),
+      auditKey: null,
+      pending: [],
+      deactivated: [],
+    };
+    // The ring is written before the database exists, so no encrypted page is ever without its key.
+    writeKeyring(deps.dataDir, ring);
+    rememberDataKey(deps.dataDir, dataKey);
+    encryptPlainFiles(deps.dataDir, dataKey);
+    deps.open();
+    const r = deps.running();
+    if (!r) throw new ApiError('conflict', deps.problem()?.message ?? 'The new caseload could not be created.');
+    const id = createClinic(r.ctx, input.clinicName, { ...input.clinician, role: 'administrator' }, adminId);
+    auditAccess(r.ctx, {
+      actorId: id,
+      subjectId: id,
+      event: 'encrypted',
+      reason: 'Caseload created encrypted; recovery key issued',
+    });
+    return { state: beginSession(r, id, 'Signed in at set-up'), recoveryKey: recovery.text };
+  }
+
+  function existingClinicians(): Array<{ id: string; fullName: string }> {
+    if (phase() !== 'secure-existing') throw new ApiError('conflict', 'This caseload is already secured.');
+    const r = requireRunning();
+    return r.ctx.db
+      .select()
+      .from(clinician)
+      .all()
+      .filter((c) => c.active)
+      .map((c) => ({ id: c.id, fullName: c.fullName }));
+  }
+
+  /**
+   * An earlier version's unencrypted caseload: a checked plain backup, the key ring, every
+   * database file in the folder encrypted in place, the plain audit key taken into the ring, the
+   * caseload reopened and proven whole, and only then the plain backup removed.
+   */
+  async function secureExisting(
+    input: ParsedInputOf<'access.secureExisting'>,
+  ): Promise<{ state: AppState; recoveryKey: string }> {
+    if (phase() !== 'secure-existing') throw new ApiError('conflict', 'This caseload is already secured.');
+    const plain = requireRunning();
+    const row = clinicianRow(plain.ctx, input.clinicianId);
+    if (!row || !row.active)
+      throw new ApiError('validation', 'Choose an active clinician', { clinicianId: 'Choose an active clinician' });
+    const clash = plain.ctx.db
+      .select()
+      .from(clinician)
+      .all()
+      .find((c) => c.login === foldLogin(input.login) && c.id !== row.id);
+    if (clash)
+      throw new ApiError('validation', 'That sign-in name is already in use', {
+        login: 'That sign-in name is already in use',
+      });
+
+    const at = deps.now();
+    const headBefore = plain.caseload.sqlite.prepare('SELECT max(seq) AS seq FROM audit_event').get() as {
+      seq: number | null;
+    };
+    const plainBackup = backUpBeforeEncryption(plain.caseload.sqlite, join(deps.dataDir, BACKUP_DIR), at);
+    const plainAuditKey = readAuditKey(deps.dataDir);
+    deps.closeRunning();
+
+    const dataKey = newDataKey();
+    const recovery = newRecoveryKey();
+    const ring: Keyring = {
+      format: 'pacewise-keyring',
+      version: 1,
+      clinicians: [await wrapForClinician(dataKey, row.id, input.login, input.passphrase, deps.kdf)],
+      recovery: wrapForRecovery(dataKey, recovery.secret),
+      auditKey: plainAuditKey ? sealAuditKey(dataKey, serialiseAuditKey(plainAuditKey, at)) : null,
+      pending: [],
+      deactivated: [],
+    };
+    writeKeyring(deps.dataDir, ring);
+    rememberDataKey(deps.dataDir, dataKey);
+    encryptPlainFiles(deps.dataDir, dataKey);
+    if (existsSync(auditKeyPath(deps.dataDir))) unlinkSync(auditKeyPath(deps.dataDir));
+    deps.open();
+    const r = deps.running();
+    if (!r) throw new ApiError('conflict', deps.problem()?.message ?? 'The encrypted caseload could not be opened.');
+    const headAfter = r.caseload.sqlite.prepare('SELECT max(seq) AS seq FROM audit_event').get() as {
+      seq: number | null;
+    };
+    if (headAfter.seq !== headBefore.seq) {
+      throw new ApiError(
+        'conflict',
+        'The encrypted caseload does not match the original; the plain backup has been kept.',
+      );
+    }
+    // The caseload is whole under its key: the plain copy must not outlive it.
+    removeDatabaseFile(plainBackup);
+    r.ctx.sqlite.transaction(() =>
+      updateAudited(
+        r.ctx,
+        clinician,
+        row,
+        { login: foldLogin(input.login), role: 'administrator' },
+        {
+          actorId: row.id,
+          patientId: null,
+          entity: 'clinician',
+          reason: 'Made the clinic administrator when the caseload was encrypted',
+          unaudited: ['pinHash'],
+        },
+      ),
+    )();
+    auditAccess(r.ctx, {
+      actorId: row.id,
+      subjectId: row.id,
+      event: 'encrypted',
+      reason: 'Earlier version’s caseload encrypted in place after a checked backup; recovery key issued',
+    });
+    return { state: beginSession(r, row.id, 'Signed in after encrypting the caseload'), recoveryKey: recovery.text };
+  }
+
+  /**
+   * A new computer after a lost one: the caseload comes from a backup and the key ring its manifest
+   * carries. Nothing in it can be read until someone signs in with a passphrase from that ring.
+   */
+  async function adoptBackup(): Promise<AppState> {
+    if (phase() !== 'set-up') throw new ApiError('conflict', 'This computer already holds a caseload.');
+    const path = await deps.dialogs.chooseBackupFile();
+    if (!path) return state();
+    const ring = backupKeyring(path);
+    const head = backupHead(path);
+    if (!ring || !head) {
+      throw new ApiError(
+        'validation',
+        'This backup cannot be opened here: its key ring (the ".db.json" file saved beside it) is missing. ' +
+          'Copy both files from the backup folder and try again.',
+      );
+    }
+    if (deps.running()) deps.closeRunning();
+    const at = deps.now();
+    writeKeyring(deps.dataDir, {
+      ...ring,
+      pending: [
+        {
+          at: at.toISOString(),
+          login: '',
+          event: 'adopted-backup',
+          detail: `Caseload taken from the backup ${basename(path)}`,
+        },
+      ],
+    });
+    const imported = importBackup(deps.dataDir, path, at);
+    copyFileSync(imported, join(deps.dataDir, CASELOAD_FILE));
+    writeAnchor(deps.dataDir, { seq: head.seq, hash: head.hash ?? '', at: at.toISOString() });
+    return state();
+  }
+
+  function lock(input: ParsedInputOf<'access.lock'>): AppState {
+    const r = requireRunning();
+    if (!session.clinicianId || session.locked) return state();
+    session.locked = true;
+    auditAccess(r.ctx, {
+      actorId: session.clinicianId,
+      subjectId: session.clinicianId,
+      event: 'lock',
+      reason:
+        input.reason === 'idle'
+          ? 'Locked after the idle time'
+          : input.reason === 'system'
+            ? 'Locked when the computer was locked or went to sleep'
+            : 'Locked by the clinician',
+    });
+    r.syncAnchor();
+    return state();
+  }
+
+  async function unlock(input: ParsedInputOf<'access.unlock'>): Promise<AppState> {
+    const r = requireRunning();
+    const id = session.clinicianId;
+    if (!id || !session.locked) return state();
+    const byPin = 'pin' in input;
+    if (byPin && session.failedUnlocks >= PIN_ATTEMPTS) {
+      const message = `${PIN_ATTEMPTS} wrong PINs: enter your passphrase instead`;
+      throw new ApiError('locked', message, { pin: message });
+    }
+    const right = byPin ? await pinIsRight(r.ctx, id, input.pin) : await passphraseIsRight(r.ctx, id, input.passphrase);
+    if (!right) {
+      session.failedUnlocks += 1;
+      auditAccess(r.ctx, {
+        actorId: null,
+        subjectId: id,
+        event: 'unlock-failed',
+        reason: `Unlock failed: wrong ${byPin ? 'PIN' : 'passphrase'} (attempt ${session.failedUnlocks})`,
+      });
+      r.syncAnchor();
+      if (byPin) {
+        const left = PIN_ATTEMPTS - session.failedUnlocks;
+        const message =
+          left > 0
+            ? `That PIN is not right (${left} ${left === 1 ? 'try' : 'tries'} left)`
+            : `That PIN is not right. After ${PIN_ATTEMPTS} wrong PINs your passphrase is needed`;
+        throw new ApiError('validation', message, { pin: message });
+      }
+      throw new ApiError('validation', 'That passphrase is not right', { passphrase: 'That passphrase is not right' });
+    }
+    Object.assign(session, { locked: false, failedUnlocks: 0 });
+    auditAccess(r.ctx, {
+      actorId: id,
+      subjectId: id,
+      event: 'unlock',
+      reason: byPin ? 'Unlocked with PIN' : 'Unlocked with passphrase',
+    });
+    r.syncAnchor();
+    return state();
+  }
+
+  function switchClinician(): AppState {
+    const r = requireRunning();
+    if (!session.clinicianId) return state();
+    auditAccess(r.ctx, {
+      actorId: session.clinicianId,
+      subjectId: session.clinicianId,
+      event: 'switch',
+      reason: 'Handed the computer to another clinician',
+    });
+    r.syncAnchor();
+    switchedFrom = session.clinicianId;
+    Object.assign(session, { clinicianId: null, locked: false, failedUnlocks: 0 });
+    return state();
+  }
+
+  async function handle(channel: string, input: unknown): Promise<unknown> {
+    try {
+      return await route(channel, input);
+    } catch (error) {
+      if (error instanceof KeyringUnreadableError) throw new ApiError('conflict', error.message);
+      throw error;
+    }
+  }
+
+  async function route(channel: string, input: unknown): Promise<unknown> {
+    switch (channel) {
+      case 'access.setUp':
+        return setUp(input as ParsedInputOf<'access.setUp'>);
+      case 'access.existingClinicians':
+        return existingClinicians();
+      case 'access.secureExisting':
+        return secureExisting(input as ParsedInputOf<'access.secureExisting'>);
+      case 'access.adoptBackup':
+        return adoptBackup();
+      case 'access.signIn':
+        return signIn(input as ParsedInputOf<'access.signIn'>);
+      case 'access.recover':
+        return recover(input as ParsedInputOf<'access.recover'>);
+      case 'access.lock':
+        return lock(input as ParsedInputOf<'access.lock'>);
+      case 'access.unlock':
+        return unlock(input as ParsedInputOf<'access.unlock'>);
+      case 'access.switchClinician':
+        return switchClinician();
+      default:
+        throw new ApiError('not_found', `Unknown request: ${channel}`);
+    }
+  }
+
+  /** At close: the key leaves memory with the caseload. */
+  function forget(): void {
+    forgetDataKey(deps.dataDir);
+    Object.assign(session, { clinicianId: null, locked: false, failedUnlocks: 0 });
+  }
+
+  return { session, start, phase, state, handle, forget, signedIn: () => phase() === 'signed-in' };
+}
+
+export type AccessGate = ReturnType<typeof createAccessGate>;

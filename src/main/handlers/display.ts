@@ -1,0 +1,8 @@
+import type { displayChannels } from '../../shared/contract/display';
+import { clinicDateFormat, setClinicDateFormat } from '../services/display';
+import type { HandlersFor } from './types';
+
+export const displayHandlers: HandlersFor<typeof displayChannels> = {
+  'display.dateFormat': (ctx) => clinicDateFormat(ctx),
+  'display.setDateFormat': (ctx, input) => setClinicDateFormat(ctx, input),
+};

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { api } from '../../api';
+import { useAppState } from '../../app/AppStateContext';
+import { flushBeforeHandOver } from '../../app/handOver';
+
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** Locks the app, saving what the screen still holds first (a draft typed a moment ago). */
+export function useLockNow() {
+  const { replace } = useAppState();
+  return useCallback(
+    async (reason: 'idle' | 'manual') => {
+      await flushBeforeHandOver();
+      replace(await api.access.lock({ reason }));
+    },
+    [replace],
+  );
+}
+
+/** Locks after `minutes` without a key, pointer or touch (clinic policy; HIPAA §164.312(a)(2)(iii)). */
+export function useIdleLock(minutes: number, enabled: boolean): void {
+  const lockNow = useLockNow();
+  const timer = useRef<number | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const arm = () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void lockNow('idle').catch(() => undefined), minutes * 60_000);
+    };
+    arm();
+    for (const event of ACTIVITY) window.addEventListener(event, arm, { passive: true });
+    return () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      for (const event of ACTIVITY) window.removeEventListener(event, arm);
+    };
+  }, [minutes, enabled, lockNow]);
+}

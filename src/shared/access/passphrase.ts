@@ -1,0 +1,73 @@
+/**
+ * Passphrase rules (NIST SP 800-63B §5.1.1.2: a length floor and a check against commonly used
+ * secrets, no composition rules). 10 characters is the floor the access issue sets.
+ */
+export const PASSPHRASE_MIN = 10;
+export const PASSPHRASE_MAX = 200;
+
+/** A short list of passphrases seen most often in breach corpora, folded to lower case. */
+const COMMON = new Set([
+  '1234567890',
+  '12345678910',
+  '123456789012',
+  '0987654321',
+  '1111111111',
+  '0000000000',
+  'password123',
+  'password1234',
+  'passwordpassword',
+  'password12',
+  'password!1',
+  'qwertyuiop',
+  'qwerty12345',
+  'qwerty123456',
+  '1q2w3e4r5t',
+  '1qaz2wsx3edc',
+  'asdfghjkl1',
+  'abcdefghij',
+  'abc1234567',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'welcome2026',
+  'changeme123',
+  'administrator',
+  'admin12345',
+  'football123',
+  'sunshine123',
+  'princess123',
+  'trustno1234',
+  'correcthorsebatterystaple',
+  'pacewise123',
+  'pacewise2026',
+  'clinic12345',
+  'physio12345',
+  'exercise123',
+]);
+
+/** Why a passphrase cannot be used, in a clinician's words; null when it can. */
+export function passphraseProblem(passphrase: string, login?: string | null): string | null {
+  if (passphrase.length < PASSPHRASE_MIN) return `Passphrase must have at least ${PASSPHRASE_MIN} characters`;
+  if (passphrase.length > PASSPHRASE_MAX) return `Passphrase must have at most ${PASSPHRASE_MAX} characters`;
+  const folded = passphrase.toLowerCase().replace(/\s+/g, '');
+  if (COMMON.has(folded)) return 'Passphrase is on the list of commonly used passphrases: choose another';
+  if (/^(.)\1+$/.test(folded)) return 'Passphrase repeats one character: choose another';
+  if (login && folded.includes(login.trim().toLowerCase()) && login.trim().length >= 3) {
+    return 'Passphrase must not contain the sign-in name';
+  }
+  return null;
+}
+
+/** The quick-unlock PIN: 4 to 8 digits. */
+export function pinProblem(pin: string): string | null {
+  if (!/^\d+$/.test(pin)) return 'PIN must be digits only (no letters or spaces)';
+  if (pin.length < 4 || pin.length > 8) return 'PIN must have 4 to 8 digits';
+  return null;
+}
+
+/** Idle time before the app locks itself: clinic policy, 5 minutes by default, 1–60. */
+export const IDLE_LOCK_DEFAULT_MINUTES = 5;
+export const IDLE_LOCK_RANGE = { min: 1, max: 60 } as const;
+
+/** Failed PIN attempts before the full passphrase is needed. */
+export const PIN_ATTEMPTS = 5;
