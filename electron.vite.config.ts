@@ -25,7 +25,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
-      minify: true,
+      // PACEWISE_UNMINIFIED=1 keeps names readable in CPU profiles (npm run bench:ui with BENCH_UI_PROFILE).
+      minify: !process.env.PACEWISE_UNMINIFIED,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],

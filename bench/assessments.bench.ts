@@ -154,16 +154,17 @@ export const assessmentsSuite: BenchSuite = {
         ORDER BY r.measure_key, r.assessed_on, a.finalised_at`,
     );
     const rawPerson = sqlite.prepare('SELECT sex, date_of_birth FROM patient WHERE id = ?');
-    const rawSessions = sqlite.prepare(
-      'SELECT date, attendance FROM session WHERE patient_id = ? AND date <= ? ORDER BY date',
-    );
+    // The limit: one pass over the sessions feeds attendance and scores (the signed sessions'
+    // after-JSON parsed once in JS, which measured faster than three json_extract calls a row);
+    // the screen reads the person and the results once for both the comparison and the charts.
+    const rawSessions = sqlite
+      .prepare(
+        `SELECT date, attendance, CASE WHEN signed_at IS NOT NULL THEN after_json END AS after
+           FROM session WHERE patient_id = ? AND date <= ? ORDER BY date`,
+      )
+      .raw(true);
     const rawPlans = sqlite.prepare(
       'SELECT sessions_per_week, created_at, superseded_at FROM exercise_plan WHERE patient_id = ? ORDER BY version',
-    );
-    const rawScores = sqlite.prepare(
-      `SELECT date, json_extract(after_json, '$.rpeOverall') AS rpe, json_extract(after_json, '$.fatigue') AS fatigue,
-              json_extract(after_json, '$.pain') AS pain
-         FROM session WHERE patient_id = ? AND signed_at IS NOT NULL AND after_json IS NOT NULL ORDER BY date`,
     );
     const rawGoals = sqlite.prepare(
       `SELECT g.*, (SELECT count(*) FROM goal_milestone m WHERE m.goal_id = g.id) AS total,
@@ -171,15 +172,15 @@ export const assessmentsSuite: BenchSuite = {
          FROM goal g WHERE g.patient_id = ? ORDER BY g.created_at`,
     );
     const today = new Date().toISOString().slice(0, 10);
+    const sessionsAndScores = () =>
+      (rawSessions.all(targetId, today) as Array<[string, string, string | null]>).map(([date, attendance, after]) => [
+        date,
+        attendance,
+        after ? JSON.parse(after) : null,
+      ]);
     const rawComparison = () => [rawPerson.get(targetId), rawSeries.all(targetId, targetId)];
-    const rawCharts = () => [
-      rawPerson.get(targetId),
-      rawSeries.all(targetId, targetId),
-      rawSessions.all(targetId, today),
-      rawPlans.all(targetId),
-      rawScores.all(targetId),
-      rawGoals.all(targetId),
-    ];
+    const rawRest = () => [sessionsAndScores(), rawPlans.all(targetId), rawGoals.all(targetId)];
+    const rawCharts = () => [rawComparison(), rawRest()];
     const check = progressCharts(ctx, targetId);
     if (check.measures[0]?.points.length !== TARGET_ASSESSMENTS || check.sessionScores.length === 0) {
       throw new Error('assessments bench: the target patient was not generated as expected');
@@ -188,16 +189,11 @@ export const assessmentsSuite: BenchSuite = {
       compare('progress comparison (12 assessments)', 3, () => progressComparison(ctx, targetId), rawComparison),
       compare(
         'progress charts (12 assessments, 300 sessions, goals)',
-        3,
+        2,
         () => progressCharts(ctx, targetId),
         rawCharts,
       ),
-      compare(
-        'progress screen: comparison + every chart',
-        3,
-        () => progressOverview(ctx, targetId),
-        () => [rawComparison(), rawCharts()],
-      ),
+      compare('progress screen: comparison + every chart', 3, () => progressOverview(ctx, targetId), rawCharts),
     ];
   },
 };

@@ -120,20 +120,28 @@ export function printTable(rows: BenchRow[]): boolean {
   return rows.every((row) => row.serviceP95Ms <= row.targetP95Ms && row.serviceP95Ms / row.rawP95Ms <= 2);
 }
 
-export function openBenchCaseload(): RunningCaseload & { dir: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'pacewise-bench-'));
+/**
+ * Opens the bench caseload: the one place the benches open their database (a new temporary folder,
+ * set up, by default; or an app's existing, already set-up folder, for the UI bench to seed). Any
+ * other way of opening it (encrypted, say) belongs here so every bench uses it alike.
+ */
+export function openBenchCaseload(
+  options: { dataDir?: string } = {},
+): RunningCaseload & { dir: string; dispose(): void } {
+  const existing = options.dataDir !== undefined;
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pacewise-bench-'));
   const running = startCaseload({
     dataDir: dir,
     migrationsDir: resolve(__dirname, '../migrations'),
     appVersion: 'bench',
   });
-  setUpTestClinic(running.ctx, 'Bench Clinic');
+  if (!existing) setUpTestClinic(running.ctx, 'Bench Clinic');
   return {
     ...running,
     dir,
     dispose() {
       running.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!existing) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

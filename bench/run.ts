@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { caseloadSuite } from './caseload.bench';
 import { intakeSuite } from './intake.bench';
 import { sessionsSuite } from './sessions.bench';
@@ -10,14 +11,39 @@ import { openBenchCaseload, printTable, type BenchRow } from './harness';
 import { stopRenderer } from '../src/main/workers/render';
 import type { BenchSuite } from './suite';
 
-const suites: BenchSuite[] = [caseloadSuite, intakeSuite, sessionsSuite, assessmentsSuite, lettersSuite];
+const allSuites: BenchSuite[] = [caseloadSuite, intakeSuite, sessionsSuite, assessmentsSuite, lettersSuite];
+const extras = ['safety', 'exports'];
+const usage = `Usage: npm run bench -- [patients, default 10000] [--only=${[...allSuites.map((s) => s.name), ...extras].join(',')}]
+  (or BENCH_PATIENTS / BENCH_ONLY in the environment). --only prepares and times just those suites, so a
+  reduced run takes seconds; its figures are for iterating, not for the quiet-machine table.`;
 
-const patients = Number(process.argv[2] ?? 10_000);
-if (!Number.isInteger(patients) || patients < 1) {
-  console.error('Usage: npm run bench -- [number of patients, default 10000]');
+const args = process.argv.slice(2);
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? process.env.BENCH_ONLY ?? '';
+const only = onlyArg
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const known = new Set([...allSuites.map((s) => s.name), ...extras]);
+const unknown = only.filter((name) => !known.has(name));
+const patients = Number(args.find((a) => !a.startsWith('--')) ?? process.env.BENCH_PATIENTS ?? 10_000);
+if (!Number.isInteger(patients) || patients < 1 || unknown.length > 0 || args.includes('--help')) {
+  if (unknown.length > 0) console.error(`Unknown suite: ${unknown.join(', ')}`);
+  console.error(usage);
   process.exit(2);
 }
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const suites = allSuites.filter((s) => wanted(s.name));
 
+/** The 1-minute load average: above 1.0 on this two-core machine, something else was competing. */
+function reportLoad(when: string): number {
+  const [one, five, fifteen] = loadavg() as [number, number, number];
+  console.log(
+    `Load average ${when}: ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min), ${fifteen.toFixed(2)} (15 min)`,
+  );
+  return one;
+}
+
+const loadBefore = reportLoad('before');
 const running = openBenchCaseload();
 async function main() {
   let started = Date.now();
@@ -26,20 +52,23 @@ async function main() {
   for (const suite of suites) suite.prepare?.(context);
   running.ctx.sqlite.exec('ANALYZE');
   console.log(
-    `Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Synthetic caseload: ${patients.toLocaleString()} patients, built in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      (only.length > 0 ? ` (reduced run: ${only.join(', ')} only)` : ''),
   );
   started = Date.now();
   const rows: BenchRow[] = [];
   for (const suite of suites) rows.push(...(await suite.run(context)));
   console.log('');
   const tableMet = printTable(rows);
-  const safetyMet = await dataSafetyBench(running, rows);
+  const safetyMet = wanted('safety') ? await dataSafetyBench(running, rows) : true;
   const allMet = tableMet && safetyMet;
   console.log(
     `\n${allMet ? 'All targets met.' : 'Some targets were MISSED.'} (${((Date.now() - started) / 1000).toFixed(1)} s of timing)`,
   );
-  console.log('');
-  for (const line of await benchExports(context)) console.log(line);
+  if (wanted('exports')) {
+    console.log('');
+    for (const line of await benchExports(context)) console.log(line);
+  }
 }
 main()
   .catch((error: unknown) => {
@@ -49,4 +78,10 @@ main()
   .finally(async () => {
     await stopRenderer();
     running.dispose();
+    const loadAfter = reportLoad('after');
+    if (Math.max(loadBefore, loadAfter) > 1.0) {
+      console.log(
+        'WARNING: the 1-minute load average was above 1.0: other work was competing for the two cores, so these figures are noisy. Compare service with raw SQL within this run only; do not read a change against an earlier run as a regression.',
+      );
+    }
   });

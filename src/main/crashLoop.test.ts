@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite } from './db/connection';
 import { buildSync } from 'esbuild';
@@ -12,6 +13,8 @@ const ROUNDS = 50;
 // Bundled once into node_modules/.cache (so better-sqlite3 resolves): fifty tsx start-ups cost too long.
 const CHILD = join(__dirname, '../../node_modules/.cache/pacewise-crash-loop/child.cjs');
 beforeAll(() => {
+  // A fresh file, not a rewrite: a node_modules copied with hard links (git worktrees) must not share it.
+  rmSync(CHILD, { force: true });
   buildSync({
     entryPoints: [join(__dirname, 'crashLoopChild.ts')],
     outfile: CHILD,

@@ -50,6 +50,23 @@ describe('clinic dates', () => {
     expect(startOfWeek('2026-11-23')).toBe('2026-11-23');
     expect(formatClinicDate('2026-03-03')).toBe('3 Mar 2026');
   });
+  it('agrees with the calendar day by day across two centuries, leap days included', () => {
+    let expected = Date.UTC(1899, 11, 25);
+    let date = '1899-12-25';
+    for (let i = 0; i < 75_000; i++) {
+      date = addDays(date, 1);
+      expected += 86_400_000;
+      expect(date).toBe(new Date(expected).toISOString().slice(0, 10));
+    }
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('2100-03-01', -1)).toBe('2100-02-28');
+    expect(isClinicDate('2024-02-29')).toBe(true);
+    expect(isClinicDate('2023-02-29')).toBe(false);
+    expect(isClinicDate('2026-04-31')).toBe(false);
+    expect(isClinicDate('2026-00-10')).toBe(false);
+    expect(isClinicDate('0000-01-01')).toBe(false);
+    expect(isClinicDate('0099-12-31')).toBe(false);
+  });
 });
 
 describe("the clinic's date format", () => {

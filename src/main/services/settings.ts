@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppState, Clinician } from '../../shared/contract/setup';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { ServiceContext } from '../context';
@@ -7,11 +7,19 @@ import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/access/passphrase';
 import { clinicianRow, insertAccount, toClinician } from './access';
 import { ApiError } from '../errors';
 import { appendAudit } from './audit';
+import { prepared } from '../db/prepared';
 
 const CLINIC_NAME = 'clinic.name';
 
 export function readSetting<T>(ctx: ServiceContext, key: string): T | null {
-  const row = ctx.db.select().from(setting).where(eq(setting.key, key)).get();
+  // Prepared once: the caseload reads two settings per page, and building the query cost more than running it.
+  const row = prepared(ctx, 'settings.read', () =>
+    ctx.db
+      .select({ valueJson: setting.valueJson })
+      .from(setting)
+      .where(eq(setting.key, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key });
   return row ? (JSON.parse(row.valueJson) as T) : null;
 }
 

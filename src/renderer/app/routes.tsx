@@ -4,14 +4,27 @@ import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { lettersRoutes } from '../features/letters/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { sessionsRoutes } from '../features/sessions/routes';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { TodayScreen } from '../features/today/TodayScreen';
+import { lazyScreen } from './lazyScreen';
 
 /** Each workflow adds its screens here; the shell's navigation lists the top-level ones. */
 export const routes: RouteObject[] = [
   { path: 'caseload', element: <CaseloadScreen /> },
-  { path: 'today', element: <TodayScreen /> },
-  { path: 'settings', element: <SettingsScreen /> },
+  {
+    path: 'today',
+    element: lazyScreen(
+      () => import('../features/today/TodayScreen'),
+      (m) => m.TodayScreen,
+      'Today',
+    ),
+  },
+  {
+    path: 'settings',
+    element: lazyScreen(
+      () => import('../features/settings/SettingsScreen'),
+      (m) => m.SettingsScreen,
+      'the settings',
+    ),
+  },
   ...patientRoutes,
   ...sessionsRoutes,
   ...assessmentsRoutes,

@@ -45,7 +45,8 @@ export const patient = sqliteTable(
   },
   (t) => [
     uniqueIndex('patient_mrn_unique').on(t.mrn),
-    index('patient_family_key').on(t.familyKey, t.givenKey),
+    // Name order with the status: the caseload's default page walks it and filters status in the index.
+    index('patient_name_order').on(t.familyKey, t.givenKey, t.id, t.status),
     index('patient_given_key').on(t.givenKey),
     index('patient_preferred_key').on(t.preferredKey),
     index('patient_status_family').on(t.status, t.familyKey, t.givenKey),

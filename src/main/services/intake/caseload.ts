@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import {
   CLEARANCE_EXPIRING_WITHIN_DAYS,
-  onTreatmentInWeek,
+  cycleDaysInWeek,
   type SkeletalRiskLevel,
 } from '../../../shared/clinical/intake';
 import type { ParsedInputOf } from '../../../shared/contract';
@@ -65,7 +65,14 @@ function flagWhere(flag: CaseloadFlag | null): SQL | undefined {
   }
 }
 
-function sortKeys(sort: CaseloadSort): SQL[] {
+/** Flags under which every matching row has the same clearance urgency, so it need not be sorted on. */
+const oneClearanceClass: ReadonlySet<CaseloadFlag | null> = new Set([
+  'clearance_expiring',
+  'clearance_expired',
+  'not_cleared',
+] as const);
+
+function sortKeys(sort: CaseloadSort, flag: CaseloadFlag | null): SQL[] {
   switch (sort) {
     case 'name':
       return [];
@@ -74,6 +81,7 @@ function sortKeys(sort: CaseloadSort): SQL[] {
     case 'status':
       return [sql`${p.status}`];
     case 'clearance':
+      if (oneClearanceClass.has(flag)) return [sql`${s.clearanceReviewBy}`];
       // Most urgent first: not cleared, expired, missing, requested, expiring, valid.
       return [
         sql`CASE ${s.clearanceState} WHEN 'not_cleared' THEN 0 WHEN 'missing' THEN 2 WHEN 'requested' THEN 3
@@ -156,31 +164,59 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
   const key = [shape, statuses.join(','), input.flag ?? '', hasClinician ? 'c' : '', input.sort, input.direction].join(
     ':',
   );
-  const where = () =>
-    and(
-      // Statuses are validated enum values and part of the statement's cache key, so literals are safe.
-      statuses.length > 0 ? sql`${p.status} IN (${sql.join(statuses.map(literal), sql`, `)})` : sql`0`,
-      searchWhere(shape),
-      flagWhere(input.flag),
-      hasClinician ? eq(s.leadClinicianId, ph('clinicianId')) : undefined,
-    );
+  const statusIn = (column: SQL) =>
+    // Statuses are validated enum values and part of the statement's cache key, so literals are safe.
+    statuses.length > 0 ? sql`${column} IN (${sql.join(statuses.map(literal), sql`, `)})` : sql`0`;
+  const summaryWhere = () =>
+    and(flagWhere(input.flag), hasClinician ? eq(s.leadClinicianId, ph('clinicianId')) : undefined);
+  const usesSummary = input.flag !== null || hasClinician;
+  const where = () => and(statusIn(sql`${p.status}`), searchWhere(shape), summaryWhere());
   const dir = input.direction === 'desc' ? desc : asc;
-  const page = prepared(ctx, `caseload.list:${key}:page`, () =>
-    ctx.db
+  const nameOrder = () => [dir(p.familyKey), dir(p.givenKey), dir(p.id)];
+  const page = prepared(ctx, `caseload.list:${key}:page`, () => {
+    if (input.sort === 'name' && !usesSummary) {
+      // The default view. The plan showed SQLite choosing the status index (most of the file
+      // matches) and sorting every row for each page; instead walk patient_name_order, which
+      // holds the order and the status, and look up the full rows for the page only. The unary
+      // + keeps the status index out of the plan.
+      const keys = ctx.db
+        .select({ id: p.id })
+        .from(p)
+        .where(and(statusIn(sql`+${p.status}`), searchWhere(shape)))
+        .orderBy(...nameOrder())
+        .limit(ph('limit'))
+        .offset(ph('offset'))
+        .as('page_keys');
+      return ctx.db
+        .select(rowColumns)
+        .from(keys)
+        .innerJoin(p, eq(p.id, keys.id))
+        .leftJoin(s, eq(s.patientId, p.id))
+        .leftJoin(clinician, eq(clinician.id, s.leadClinicianId))
+        .orderBy(...nameOrder())
+        .prepare();
+    }
+    return ctx.db
       .select(rowColumns)
       .from(p)
       .leftJoin(s, eq(s.patientId, p.id))
       .leftJoin(clinician, eq(clinician.id, s.leadClinicianId))
       .where(where())
-      .orderBy(...sortKeys(input.sort).map((k) => dir(k)), dir(p.familyKey), dir(p.givenKey), dir(p.id))
+      .orderBy(...sortKeys(input.sort, input.flag).map((k) => dir(k)), ...nameOrder())
       .limit(ph('limit'))
       .offset(ph('offset'))
-      .prepare(),
-  );
+      .prepare();
+  });
   const total = prepared(
     ctx,
     `caseload.list:${shape}:${statuses.join(',')}:${input.flag ?? ''}:${hasClinician}:count`,
-    () => ctx.db.select({ n: count() }).from(p).leftJoin(s, eq(s.patientId, p.id)).where(where()).prepare(),
+    () =>
+      usesSummary
+        ? // A flag or clinician condition needs the summary row, so an inner join loses nothing.
+          ctx.db.select({ n: count() }).from(s).innerJoin(p, eq(p.id, s.patientId)).where(where()).prepare()
+        : // The join is not needed to count: the plan scanned every patient and probed the summary
+          // for each; this counts from the covering patient_status_family index.
+          ctx.db.select({ n: count() }).from(p).where(where()).prepare(),
   );
   const values: Record<string, unknown> = {
     ...params,
@@ -212,11 +248,14 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
         .where(sql`${treatment.patientId} IN (SELECT value FROM json_each(${ph('ids')}))`)
         .prepare(),
     ).all({ ids: JSON.stringify(onTreatment.map((r) => r.id)) });
+    const week = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+    const byPatient = new Map<string, typeof treatments>();
+    for (const t of treatments) byPatient.set(t.patientId, [...(byPatient.get(t.patientId) ?? []), t]);
     for (const row of onTreatment) {
-      const mine = treatments.filter((t) => t.patientId === row.id).map(toTreatment);
+      const mine = (byPatient.get(row.id) ?? []).map(toTreatment);
       treatmentsByPatient.set(
         row.id,
-        onTreatmentInWeek(mine, weekStart, today).map((entry) => ({
+        cycleDaysInWeek(mine, week, today).map((entry) => ({
           type: entry.treatment.type,
           regimen: entry.treatment.regimen,
           cycleDay: entry.cycleDay,
@@ -225,6 +264,7 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
     }
   }
 
+  const enabledSites = alertableSites.filter((site) => policy[site].enabled);
   return {
     rows: rows.map((r): CaseloadRow => ({
       id: r.id,
@@ -241,9 +281,12 @@ export function listCaseload(ctx: ServiceContext, input: ParsedInputOf<'caseload
       openAdverseEvents: r.openAdverseEvents ?? 0,
       openRedFlags: r.openRedFlags ?? 0,
       hasBoneMets: r.hasBoneMets ?? false,
-      alertSites: alertableSites.filter(
-        (site) => policy[site].enabled && parseJsonArray<string>(r.metastaticSitesJson).includes(site),
-      ),
+      alertSites:
+        enabledSites.length === 0
+          ? []
+          : ((sites) => enabledSites.filter((site) => sites.includes(site)))(
+              parseJsonArray<string>(r.metastaticSitesJson),
+            ),
       skeletalRiskLevel: (r.skeletalRiskLevel ?? 'none') as SkeletalRiskLevel,
       treatments: treatmentsByPatient.get(r.id) ?? [],
       guidanceReply: guidanceReplyWait(r.guidanceAwaitingSince, today, waitDays),

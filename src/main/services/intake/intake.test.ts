@@ -195,6 +195,66 @@ describe('intake writes', () => {
     expect(flagged('on_treatment')).toBe(1);
   });
 
+  it('pages the name-sorted caseload in name order, either direction, with statuses, search and clinician', () => {
+    const families = ['Ngata', 'becker', 'Ngata', 'Chen', 'Okafor', 'Abbott', 'Ngata', 'Zhou'];
+    families.forEach((familyName, i) =>
+      createPatient(t.ctx, {
+        givenName: ['Tom', 'Ana', 'Ana', 'Mei', 'Raj', 'Liam', 'Tom', 'Ana'][i]!,
+        familyName,
+        preferredName: null,
+        dateOfBirth: '1970-01-01',
+        sex: 'male',
+        mrn: `RMH-${100 + i}`,
+      }),
+    );
+    const byName = (direction: 'asc' | 'desc', query = '') => {
+      const seen: string[] = [];
+      for (let offset = 0; offset < 20; offset += 3) {
+        const page = listCaseload(t.ctx, {
+          query,
+          statuses: ['referred'],
+          flag: null,
+          clinicianId: null,
+          sort: 'name',
+          direction,
+          offset,
+          limit: 3,
+        });
+        seen.push(...page.rows.map((r) => `${r.familyName} ${r.givenName}`));
+        expect(page.total).toBe(query ? 3 : 9);
+      }
+      return seen;
+    };
+    const asc = byName('asc');
+    expect(asc).toEqual([
+      'Abbott Liam',
+      'becker Ana',
+      'Chen Mei',
+      'Ngata Ana',
+      'Ngata Tom',
+      'Ngata Tom',
+      'Okafor Raj',
+      'Okafor Ruth',
+      'Zhou Ana',
+    ]);
+    expect(byName('desc')).toEqual([...asc].reverse());
+    expect(byName('asc', 'ngata')).toEqual(['Ngata Ana', 'Ngata Tom', 'Ngata Tom']);
+    const other = (statuses: Array<'active' | 'referred'>, clinicianId: string | null) =>
+      listCaseload(t.ctx, {
+        query: '',
+        statuses,
+        flag: null,
+        clinicianId,
+        sort: 'name',
+        direction: 'asc',
+        offset: 0,
+        limit: 25,
+      }).total;
+    expect(other(['active'], null)).toBe(0);
+    expect(other(['active', 'referred'], null)).toBe(9);
+    expect(other(['referred'], t.ctx.session.clinicianId!)).toBe(0);
+  });
+
   it('records a status change with its date and reason, and audits before and after', () => {
     sections.changeStatus(t.ctx, {
       patientId,

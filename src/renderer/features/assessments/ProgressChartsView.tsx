@@ -1,5 +1,7 @@
+import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Center, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDeferredValue } from 'react';
 import { ReferenceArea } from 'recharts';
 import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
@@ -88,7 +90,38 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
   );
 }
 
+/** Above this many points a line is drawn without a dot at each one: hundreds of SVG dots cost more than they show. */
+const DOTS_UP_TO = 40;
+
 export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
+  // The session charts (a point per session, a bar per week) draw after the comparison and the
+  // measure charts have painted, in a background render React can interrupt: the profile of opening
+  // the screen showed recharts' per-point components as most of its time.
+  const sessionCharts = useDeferredValue<ProgressCharts | null>(charts, null);
+  return (
+    <Stack gap="lg">
+      <Title order={3}>Measures over time</Title>
+      {charts.measures.length === 0 ? (
+        <Text c="dimmed">No finalised results to chart yet.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {charts.measures.map((series) => (
+            <MeasureChart key={series.measureKey} series={series} />
+          ))}
+        </SimpleGrid>
+      )}
+      {sessionCharts ? (
+        <SessionCharts charts={sessionCharts} />
+      ) : (
+        <Center py="xl" role="status" aria-label="Drawing the session charts">
+          <Loader />
+        </Center>
+      )}
+    </Stack>
+  );
+}
+
+function SessionCharts({ charts }: { charts: ProgressCharts }) {
   const attendance = charts.attendance.map((w) => ({
     week: formatClinicDate(w.weekOf),
     Attended: w.attended,
@@ -107,18 +140,7 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
   const meanAdherence =
     adherence.length > 0 ? Math.round(adherence.reduce((s, w) => s + w.adherencePercent!, 0) / adherence.length) : null;
   return (
-    <Stack gap="lg">
-      <Title order={3}>Measures over time</Title>
-      {charts.measures.length === 0 ? (
-        <Text c="dimmed">No finalised results to chart yet.</Text>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          {charts.measures.map((series) => (
-            <MeasureChart key={series.measureKey} series={series} />
-          ))}
-        </SimpleGrid>
-      )}
-
+    <>
       <Title order={3}>Sessions</Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartFigure
@@ -155,6 +177,7 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
               data={attendance.filter((w) => w.Adherence != null)}
               dataKey="week"
               series={[{ name: 'Adherence', color: 'indigo.6' }]}
+              withDots={adherence.length <= DOTS_UP_TO}
               unit="%"
               yAxisProps={{ domain: [0, 100], width: 48 }}
               curveType="linear"
@@ -173,6 +196,7 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
               data={scores}
               dataKey="date"
               series={[{ name: 'RPE', color: 'violet.6' }]}
+              withDots={scores.length <= DOTS_UP_TO}
               curveType="linear"
               connectNulls
               gridAxis="y"
@@ -200,6 +224,7 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
               ]}
               curveType="linear"
               connectNulls
+              withDots={scores.length <= DOTS_UP_TO}
               yAxisProps={{ domain: [0, 10], width: 40 }}
               gridAxis="y"
               withLegend
@@ -263,6 +288,6 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
           ))}
         </Stack>
       )}
-    </Stack>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { IconChartLine, IconClipboardCheck } from '@tabler/icons-react';
 import type { PatientSection } from '../patients/sections';
-import { AssessmentsScreen } from './AssessmentsScreen';
-import { ProgressScreen } from './ProgressScreen';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Links the assessments workflow adds to a patient's overview (each opens a route under /patients/:patientId/). */
 export const assessmentsPatientSections: PatientSection[] = [
@@ -10,13 +9,21 @@ export const assessmentsPatientSections: PatientSection[] = [
     label: 'Assessments',
     description: 'Baseline, reassessments and discharge; what is due',
     icon: IconClipboardCheck,
-    element: <AssessmentsScreen />,
+    element: lazyScreen(
+      () => import('./AssessmentsScreen'),
+      (m) => m.AssessmentsScreen,
+      'the assessments',
+    ),
   },
   {
     path: 'progress',
     label: 'Progress',
     description: 'Change against the MCID and charts over time',
     icon: IconChartLine,
-    element: <ProgressScreen />,
+    element: lazyScreen(
+      () => import('./ProgressScreen'),
+      (m) => m.ProgressScreen,
+      'the progress screen',
+    ),
   },
 ];

@@ -1,11 +1,30 @@
 import type { RouteObject } from 'react-router';
-import { AssessmentEditor } from './AssessmentEditor';
-import { AssessmentsScreen } from './AssessmentsScreen';
-import { ProgressScreen } from './ProgressScreen';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Screens of the assessments workflow, under a patient's record. */
 export const assessmentsRoutes: RouteObject[] = [
-  { path: 'patients/:patientId/assessments', element: <AssessmentsScreen /> },
-  { path: 'patients/:patientId/assessments/:assessmentId', element: <AssessmentEditor /> },
-  { path: 'patients/:patientId/progress', element: <ProgressScreen /> },
+  {
+    path: 'patients/:patientId/assessments',
+    element: lazyScreen(
+      () => import('./AssessmentsScreen'),
+      (m) => m.AssessmentsScreen,
+      'the assessments',
+    ),
+  },
+  {
+    path: 'patients/:patientId/assessments/:assessmentId',
+    element: lazyScreen(
+      () => import('./AssessmentEditor'),
+      (m) => m.AssessmentEditor,
+      'the assessment',
+    ),
+  },
+  {
+    path: 'patients/:patientId/progress',
+    element: lazyScreen(
+      () => import('./ProgressScreen'),
+      (m) => m.ProgressScreen,
+      'the progress screen',
+    ),
+  },
 ];

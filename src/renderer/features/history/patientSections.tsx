@@ -1,6 +1,6 @@
 import { IconHistory } from '@tabler/icons-react';
 import type { PatientSection } from '../patients/sections';
-import { HistoryScreen } from './HistoryScreen';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** The change-history link for a patient's overview (opens /patients/:patientId/history). */
 export const historyPatientSections: PatientSection[] = [
@@ -9,6 +9,10 @@ export const historyPatientSections: PatientSection[] = [
     label: 'Change history',
     description: 'Who changed what, when and why',
     icon: IconHistory,
-    element: <HistoryScreen />,
+    element: lazyScreen(
+      () => import('./HistoryScreen'),
+      (m) => m.HistoryScreen,
+      'the change history',
+    ),
   },
 ];

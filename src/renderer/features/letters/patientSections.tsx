@@ -1,6 +1,6 @@
 import { IconMail } from '@tabler/icons-react';
 import type { PatientSection } from '../patients/sections';
-import { PatientLetters } from './PatientLetters';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** The letters link on a patient's overview (opens /patients/:patientId/letters). */
 export const lettersPatientSections: PatientSection[] = [
@@ -9,6 +9,10 @@ export const lettersPatientSections: PatientSection[] = [
     label: 'Letters',
     description: 'Guidance requests, reassessment, discharge and urgent letters; what was sent and what came back',
     icon: IconMail,
-    element: <PatientLetters />,
+    element: lazyScreen(
+      () => import('./PatientLetters'),
+      (m) => m.PatientLetters,
+      "the patient's letters",
+    ),
   },
 ];

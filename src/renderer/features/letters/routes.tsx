@@ -1,9 +1,22 @@
 import type { RouteObject } from 'react-router';
-import { LetterComposer } from './LetterComposer';
-import { LettersScreen } from './LettersScreen';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Screens of the letters workflow. */
 export const lettersRoutes: RouteObject[] = [
-  { path: 'letters', element: <LettersScreen /> },
-  { path: 'letters/:letterId', element: <LetterComposer /> },
+  {
+    path: 'letters',
+    element: lazyScreen(
+      () => import('./LettersScreen'),
+      (m) => m.LettersScreen,
+      'the letters',
+    ),
+  },
+  {
+    path: 'letters/:letterId',
+    element: lazyScreen(
+      () => import('./LetterComposer'),
+      (m) => m.LetterComposer,
+      'the letter',
+    ),
+  },
 ];

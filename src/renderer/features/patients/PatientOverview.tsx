@@ -20,9 +20,8 @@ import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { ClinicPolicyBadge } from '../sessions/safetyPanels';
 import { intakeSections } from './intakeSections';
-import { cycleDayText } from './sections/TreatmentsSection';
 import type { PatientSection } from './sections';
-import { clearanceBadgeLook, Loading, PatientHeader, usePatientRecord } from './shared';
+import { clearanceBadgeLook, cycleDayText, Loading, PatientHeader, usePatientRecord } from './shared';
 
 const riskColors = { none: 'gray', low: 'teal', unscored: 'yellow', moderate: 'orange', high: 'red' } as const;
 

@@ -9,26 +9,99 @@ import {
   IconUsersGroup,
   IconVaccine,
 } from '@tabler/icons-react';
-import { BoneLesionsSection } from './sections/BoneLesionsSection';
-import { CancerSection } from './sections/CancerSection';
-import { CareTeamSection } from './sections/CareTeamSection';
-import { ClearanceSection } from './sections/ClearanceSection';
-import { DetailsSection } from './sections/DetailsSection';
-import { GoalsSection } from './sections/GoalsSection';
-import { HealthSection } from './sections/HealthSection';
-import { ScreeningSection } from './sections/ScreeningSection';
-import { TreatmentsSection } from './sections/TreatmentsSection';
+import { lazyScreen } from '../../app/lazyScreen';
 import type { PatientSection } from './sections';
 
 /** The intake, one screen per section, in the order a specialist usually takes a referral in. */
 export const intakeSections: PatientSection[] = [
-  { path: 'details', label: 'Personal details and status', icon: IconId, element: <DetailsSection /> },
-  { path: 'referral', label: 'Referral and care team', icon: IconUsersGroup, element: <CareTeamSection /> },
-  { path: 'cancer', label: 'Cancer and metastases', icon: IconRibbonHealth, element: <CancerSection /> },
-  { path: 'bone-lesions', label: 'Bone lesions', icon: IconBone, element: <BoneLesionsSection /> },
-  { path: 'treatments', label: 'Treatments', icon: IconVaccine, element: <TreatmentsSection /> },
-  { path: 'health', label: 'Comorbidities and medications', icon: IconPill, element: <HealthSection /> },
-  { path: 'clearance', label: 'Medical clearance', icon: IconShieldCheck, element: <ClearanceSection /> },
-  { path: 'screening', label: 'Baseline screening', icon: IconClipboardHeart, element: <ScreeningSection /> },
-  { path: 'goals', label: 'Goals', icon: IconTarget, element: <GoalsSection /> },
+  {
+    path: 'details',
+    label: 'Personal details and status',
+    icon: IconId,
+    element: lazyScreen(
+      () => import('./sections/DetailsSection'),
+      (m) => m.DetailsSection,
+      'personal details and status',
+    ),
+  },
+  {
+    path: 'referral',
+    label: 'Referral and care team',
+    icon: IconUsersGroup,
+    element: lazyScreen(
+      () => import('./sections/CareTeamSection'),
+      (m) => m.CareTeamSection,
+      'referral and care team',
+    ),
+  },
+  {
+    path: 'cancer',
+    label: 'Cancer and metastases',
+    icon: IconRibbonHealth,
+    element: lazyScreen(
+      () => import('./sections/CancerSection'),
+      (m) => m.CancerSection,
+      'cancer and metastases',
+    ),
+  },
+  {
+    path: 'bone-lesions',
+    label: 'Bone lesions',
+    icon: IconBone,
+    element: lazyScreen(
+      () => import('./sections/BoneLesionsSection'),
+      (m) => m.BoneLesionsSection,
+      'bone lesions',
+    ),
+  },
+  {
+    path: 'treatments',
+    label: 'Treatments',
+    icon: IconVaccine,
+    element: lazyScreen(
+      () => import('./sections/TreatmentsSection'),
+      (m) => m.TreatmentsSection,
+      'treatments',
+    ),
+  },
+  {
+    path: 'health',
+    label: 'Comorbidities and medications',
+    icon: IconPill,
+    element: lazyScreen(
+      () => import('./sections/HealthSection'),
+      (m) => m.HealthSection,
+      'comorbidities and medications',
+    ),
+  },
+  {
+    path: 'clearance',
+    label: 'Medical clearance',
+    icon: IconShieldCheck,
+    element: lazyScreen(
+      () => import('./sections/ClearanceSection'),
+      (m) => m.ClearanceSection,
+      'medical clearance',
+    ),
+  },
+  {
+    path: 'screening',
+    label: 'Baseline screening',
+    icon: IconClipboardHeart,
+    element: lazyScreen(
+      () => import('./sections/ScreeningSection'),
+      (m) => m.ScreeningSection,
+      'baseline screening',
+    ),
+  },
+  {
+    path: 'goals',
+    label: 'Goals',
+    icon: IconTarget,
+    element: lazyScreen(
+      () => import('./sections/GoalsSection'),
+      (m) => m.GoalsSection,
+      'goals',
+    ),
+  },
 ];

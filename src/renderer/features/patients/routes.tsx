@@ -4,11 +4,18 @@ import { historyPatientSections } from '../history/patientSections';
 import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
 import { intakeSections } from './intakeSections';
-import { PatientOverview } from './PatientOverview';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Patient and intake screens, under /patients/:patientId; other workflows' patient sections are routed here too. */
 export const patientRoutes: RouteObject[] = [
-  { path: 'patients/:patientId', element: <PatientOverview /> },
+  {
+    path: 'patients/:patientId',
+    element: lazyScreen(
+      () => import('./PatientOverview'),
+      (m) => m.PatientOverview,
+      "the patient's overview",
+    ),
+  },
   ...[
     ...intakeSections,
     ...sessionsPatientSections,

@@ -2,6 +2,7 @@ import { Badge, Group, Loader, Stack, Text, Title, type MantineColor } from '@ma
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { clearanceStateLabels, type ClearanceState } from '../../../shared/clinical/intake/clearance';
+import type { CycleDay } from '../../../shared/clinical/intake/treatmentCycle';
 import type { IntakeRecord } from '../../../shared/contract/intake';
 import { ageOn } from '../../../shared/dates';
 import { formatClinicDate } from '../../dates';
@@ -236,4 +237,9 @@ export function blankify<T>(value: T): Blankified<T> {
 export function options<T extends string>(vocab: { values: readonly T[]; labels: Record<T, string> }, blank?: string) {
   const list = vocab.values.map((value) => ({ value, label: vocab.labels[value] }));
   return blank !== undefined ? [{ value: '', label: blank }, ...list] : list;
+}
+
+export function cycleDayText(cycleDay: CycleDay | null): string {
+  if (!cycleDay) return '';
+  return `Cycle ${cycleDay.cycleNumber}, day ${cycleDay.day}${cycleDay.projected ? ' (projected)' : ''}`;
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Title } from '@mantine/core';
+import { memo } from 'react';
 import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
 import { ClinicDateTimeInput } from '../../components/ClinicDateInput';
 import { NotesField } from '../../components/NotesField';
@@ -7,17 +8,22 @@ import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { afterInputs, afterRanges, NumberField } from './sessionFields';
 
-/** After-session vitals, notes and the time it took place; then sign-off. */
-export function AfterSession(props: {
+/**
+ * After-session vitals, notes and the time it took place; then sign-off. Memoised on its own part
+ * of the draft, so typing in the exercise log does not re-render it.
+ */
+export const AfterSession = memo(function AfterSession(props: {
   view: SessionView;
-  draft: SessionDraft;
+  after: SessionDraft['after'];
+  notes: string;
+  occurredAt: string;
   errors: Record<string, string>;
   cols: number;
   busy: boolean;
   dispatch(action: DraftAction): void;
   onSign(): void;
 }) {
-  const { view, draft, errors, dispatch } = props;
+  const { view, errors, dispatch } = props;
   const held = view.decision === 'hold';
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="After the session">
@@ -30,7 +36,7 @@ export function AfterSession(props: {
             <NumberField
               key={key}
               label={label}
-              value={draft.after[key]}
+              value={props.after[key]}
               min={afterRanges[key].min}
               max={afterRanges[key].max}
               error={errors[`after.${key}`]}
@@ -43,14 +49,14 @@ export function AfterSession(props: {
         mt="sm"
         label="Session notes"
         max={SESSION_NOTES_MAX}
-        value={draft.notes}
+        value={props.notes}
         error={errors.notes}
         onChange={(value) => dispatch({ type: 'notes', value })}
       />
       <Group mt="sm" align="flex-end" justify="space-between">
         <ClinicDateTimeInput
           label="Session took place on"
-          value={draft.occurredAt}
+          value={props.occurredAt}
           error={errors.occurredAt}
           onChange={(value) => dispatch({ type: 'occurredAt', value })}
         />
@@ -65,4 +71,4 @@ export function AfterSession(props: {
       )}
     </Paper>
   );
-}
+});

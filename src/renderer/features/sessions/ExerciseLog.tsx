@@ -1,8 +1,8 @@
 import { Alert, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { conflictsFor, entryLimitProblems } from '../../../shared/clinical/session';
 import type { Exercise, SessionView } from '../../../shared/contract/sessions';
-import type { SessionDraft } from './draft';
+import type { EntryDraft, EntryNumberField, Num, SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { ExerciseRow } from './ExerciseRow';
 import { libraryFilter } from './useLibrary';
@@ -39,63 +39,125 @@ export function ExerciseLog(props: {
         “Complete as planned”, Enter logs the row as planned and moves on.
       </Text>
       <Stack gap="xs" data-log="">
-        {draft.entries.map((entry, index) => {
-          const ex = libraryById.get(entry.exerciseId);
-          const conflicts = ex ? conflictsFor(ex, view.restrictions) : [];
-          const limitProblems = ex
-            ? entryLimitProblems(
-                {
-                  rpe: entry.rpe === '' ? null : entry.rpe,
-                  peakHr: entry.peakHr === '' ? null : entry.peakHr,
-                  outcome: entry.outcome,
-                },
-                ex,
-                view.safety.clearance.limits,
-              )
-            : [];
-          const item = entry.planned ? view.plan?.items.find((i) => i.exerciseId === entry.exerciseId) : undefined;
-          return (
-            <ExerciseRow
-              key={entry.key}
-              entry={entry}
-              index={index}
-              conflicts={conflicts}
-              limitProblems={limitProblems}
-              cols={props.cols}
-              errors={errors}
-              thresholds={view.thresholds}
-              planned={
-                item
-                  ? {
-                      sets: item.sets ?? '',
-                      reps: item.reps ?? '',
-                      loadKg: item.loadKg ?? '',
-                      durationMin: item.durationMin ?? '',
-                    }
-                  : null
-              }
-              onChange={(next) => {
-                props.clearErrors(`entries.${index}.`);
-                dispatch({ type: 'entry', key: entry.key, next });
-              }}
-              onRemove={() => dispatch({ type: 'removeEntry', key: entry.key })}
-            />
-          );
-        })}
+        {draft.entries.map((entry, index) => (
+          <LoggedRow
+            key={entry.key}
+            entry={entry}
+            index={index}
+            exercise={libraryById.get(entry.exerciseId)}
+            view={view}
+            cols={props.cols}
+            errors={errors}
+            dispatch={dispatch}
+            clearErrors={props.clearErrors}
+          />
+        ))}
       </Stack>
-      <Select
-        mt="sm"
-        label="Add an exercise"
-        placeholder="Type to search the library"
-        searchable
-        filter={libraryFilter(props.library)}
-        value={null}
-        data={props.library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name }))}
-        onChange={(value) => {
-          const ex = value ? libraryById.get(value) : undefined;
-          if (ex) dispatch({ type: 'addExercise', exercise: ex });
-        }}
-      />
+      <AddExercise library={props.library} libraryById={libraryById} dispatch={dispatch} />
     </Paper>
   );
 }
+
+/**
+ * One row with what it derives from the session (bone conflicts, limits, the planned values).
+ * Memoised: a keystroke in one row re-renders that row only; the others keep their props (the
+ * reducer keeps unchanged entries, and dispatch and clearErrors are stable).
+ */
+const LoggedRow = memo(function LoggedRow(props: {
+  entry: EntryDraft;
+  index: number;
+  exercise: Exercise | undefined;
+  view: SessionView;
+  cols: number;
+  errors: Record<string, string>;
+  dispatch(action: DraftAction): void;
+  clearErrors(prefix: string): void;
+}) {
+  const { entry, index, exercise: ex, view, dispatch, clearErrors } = props;
+  const conflicts = useMemo(() => (ex ? conflictsFor(ex, view.restrictions) : []), [ex, view.restrictions]);
+  const limits = view.safety.clearance.limits;
+  const limitProblems = useMemo(
+    () =>
+      ex
+        ? entryLimitProblems(
+            {
+              rpe: entry.rpe === '' ? null : entry.rpe,
+              peakHr: entry.peakHr === '' ? null : entry.peakHr,
+              outcome: entry.outcome,
+            },
+            ex,
+            limits,
+          )
+        : [],
+    [ex, entry.rpe, entry.peakHr, entry.outcome, limits],
+  );
+  const item = entry.planned ? view.plan?.items.find((i) => i.exerciseId === entry.exerciseId) : undefined;
+  const planned = useMemo(
+    (): Partial<Record<EntryNumberField, Num>> | null =>
+      item
+        ? {
+            sets: item.sets ?? '',
+            reps: item.reps ?? '',
+            loadKg: item.loadKg ?? '',
+            durationMin: item.durationMin ?? '',
+          }
+        : null,
+    [item],
+  );
+  const onChange = useCallback(
+    (next: EntryDraft) => {
+      clearErrors(`entries.${index}.`);
+      dispatch({ type: 'entry', key: entry.key, next });
+    },
+    [clearErrors, dispatch, index, entry.key],
+  );
+  const onNumber = useCallback(
+    (field: EntryNumberField, value: Num) => {
+      clearErrors(`entries.${index}.`);
+      dispatch({ type: 'entryNumber', key: entry.key, field, value });
+    },
+    [clearErrors, dispatch, index, entry.key],
+  );
+  const onRemove = useCallback(() => dispatch({ type: 'removeEntry', key: entry.key }), [dispatch, entry.key]);
+  return (
+    <ExerciseRow
+      entry={entry}
+      index={index}
+      conflicts={conflicts}
+      limitProblems={limitProblems}
+      cols={props.cols}
+      errors={props.errors}
+      thresholds={view.thresholds}
+      planned={planned}
+      onChange={onChange}
+      onNumber={onNumber}
+      onRemove={onRemove}
+    />
+  );
+});
+
+/** The library picker: memoised, as building its options from the whole library is not free. */
+const AddExercise = memo(function AddExercise(props: {
+  library: Exercise[];
+  libraryById: Map<string, Exercise>;
+  dispatch(action: DraftAction): void;
+}) {
+  const { library, libraryById, dispatch } = props;
+  const data = useMemo(() => library.filter((e) => !e.retired).map((e) => ({ value: e.id, label: e.name })), [library]);
+  const filter = useMemo(() => libraryFilter(library), [library]);
+  return (
+    <Select
+      mt="sm"
+      label="Add an exercise"
+      placeholder="Type to search the library"
+      searchable
+      filter={filter}
+      value={null}
+      data={data}
+      onChange={(value) => {
+        const ex = value ? libraryById.get(value) : undefined;
+        if (ex) dispatch({ type: 'addExercise', exercise: ex });
+      }}
+    />
+  );
+});

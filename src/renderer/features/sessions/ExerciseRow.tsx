@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { entrySpo2Problem, type BoneConflict, type LimitProblem } from '../../../shared/clinical/session';
 import {
   entryOutcomeLabels,
@@ -20,7 +20,7 @@ import {
   type EntryOutcome,
   type SessionView,
 } from '../../../shared/contract/sessions';
-import { withPerformedValue, type EntryDraft, type EntryNumberField, type Num } from './draft';
+import type { EntryDraft, EntryNumberField, Num } from './draft';
 import { ConflictWarning, LimitWarning } from './safetyPanels';
 import { entryInputs, entryRanges, NumberField } from './sessionFields';
 
@@ -63,6 +63,8 @@ export function ExerciseRow(props: {
   planned: Partial<Record<EntryNumberField, Num>> | null;
   thresholds: SessionView['thresholds'];
   onChange(next: EntryDraft): void;
+  /** One number typed into the row; stable, so only the field typed into re-renders. */
+  onNumber(field: EntryNumberField, value: Num): void;
   onRemove(): void;
 }) {
   const { entry } = props;
@@ -131,17 +133,13 @@ export function ExerciseRow(props: {
       </Group>
       <SimpleGrid cols={props.cols} spacing={6} verticalSpacing={4}>
         {entryInputs.map(([field, label]) => (
-          <NumberField
+          <EntryNumber
             key={field}
-            size="sm"
+            field={field}
             label={label}
             value={entry[field]}
-            min={entryRanges[field].min}
-            max={entryRanges[field].max}
-            decimals={entryRanges[field].decimals}
             error={err(field)}
-            logField
-            onChange={(v) => props.onChange(withPerformedValue(entry, field, v))}
+            onNumber={props.onNumber}
           />
         ))}
       </SimpleGrid>
@@ -197,3 +195,26 @@ export function ExerciseRow(props: {
     </Paper>
   );
 }
+
+const EntryNumber = memo(function EntryNumber(props: {
+  field: EntryNumberField;
+  label: string;
+  value: Num;
+  error: string | undefined;
+  onNumber(field: EntryNumberField, value: Num): void;
+}) {
+  const { field, onNumber } = props;
+  return (
+    <NumberField
+      size="sm"
+      label={props.label}
+      value={props.value}
+      min={entryRanges[field].min}
+      max={entryRanges[field].max}
+      decimals={entryRanges[field].decimals}
+      error={props.error}
+      logField
+      onChange={(v) => onNumber(field, v)}
+    />
+  );
+});

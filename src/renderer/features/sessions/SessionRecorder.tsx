@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconHandStop, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   evaluateScreen,
   screenCompleteness,
@@ -147,6 +147,48 @@ export function SessionRecorder(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [screenOpen, setScreenOpen] = useState(false);
+  // Stable, for the memoised exercise rows: clears only when some error starts with the prefix.
+  const clearErrors = useCallback(
+    (prefix: string) =>
+      setErrors((all) =>
+        Object.keys(all).some((k) => k.startsWith(prefix))
+          ? Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith(prefix)))
+          : all,
+      ),
+    [],
+  );
+
+  // Sign-off reads the draft as last committed, so the memoised after-session section can keep one
+  // stable onSign while rows are typed into.
+  const committed = useRef({ view, draft });
+  useLayoutEffect(() => {
+    committed.current = { view, draft };
+  });
+  const sign = useCallback(async () => {
+    const { view, draft } = committed.current;
+    if (!view || !draft) return;
+    // The draft goes first, so a refused sign-off still leaves everything typed saved.
+    flush();
+    setBusy(true);
+    setErrors({});
+    try {
+      const next = await api.sessions.sign({
+        sessionId: view.id,
+        screen: screenPayload(draft),
+        clearanceOverrideReason: draft.overrideReason || null,
+        entries: view.decision === 'hold' ? [] : entriesPayload(draft.entries),
+        after: afterPayload(draft),
+        notes: draft.notes || null,
+        occurredAt: draft.occurredAt ? new Date(draft.occurredAt).toISOString() : null,
+      });
+      setView(next);
+      showSaved(`Session for ${view.patientName} signed and locked`);
+    } catch (error) {
+      showApiError(error, { setErrors: (f) => setErrors(f) });
+    } finally {
+      setBusy(false);
+    }
+  }, [flush, setView]);
 
   const live = useMemo(() => {
     if (!view || !draft) return null;
@@ -197,11 +239,6 @@ export function SessionRecorder(props: {
     groupAgainstDoctor: groupAgainstDoctor(view),
   });
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
-  const clearErrors = (prefix: string) => {
-    if (Object.keys(errors).some((k) => k.startsWith(prefix))) {
-      setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith(prefix))));
-    }
-  };
 
   const recordScreen = async () => {
     flush();
@@ -228,30 +265,6 @@ export function SessionRecorder(props: {
       setView(next);
       setScreenOpen(false);
       showSaved(`Screen recorded for ${view.patientName}: ${decisionLabels[next.decision ?? decision]}`);
-    } catch (error) {
-      fieldsError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sign = async () => {
-    // The draft goes first, so a refused sign-off still leaves everything typed saved.
-    flush();
-    setBusy(true);
-    setErrors({});
-    try {
-      const next = await api.sessions.sign({
-        sessionId: view.id,
-        screen: screenPayload(draft),
-        clearanceOverrideReason: draft.overrideReason || null,
-        entries: view.decision === 'hold' ? [] : entriesPayload(draft.entries),
-        after: afterPayload(draft),
-        notes: draft.notes || null,
-        occurredAt: draft.occurredAt ? new Date(draft.occurredAt).toISOString() : null,
-      });
-      setView(next);
-      showSaved(`Session for ${view.patientName} signed and locked`);
     } catch (error) {
       fieldsError(error);
     } finally {
@@ -315,7 +328,9 @@ export function SessionRecorder(props: {
       {recorded && (
         <AfterSession
           view={view}
-          draft={draft}
+          after={draft.after}
+          notes={draft.notes}
+          occurredAt={draft.occurredAt}
           errors={errors}
           cols={afterCols}
           busy={busy}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../shared/contract/sessions';
-import { initialDraft, screenPayload } from './draft';
+import { initialDraft, screenPayload, type EntryDraft } from './draft';
 import { draftReducer, type DraftAction } from './draftReducer';
 
 const view = {
@@ -67,5 +67,12 @@ describe('draftReducer', () => {
     expect(draftReducer(edited, { type: 'removeEntry', key: row.key }).entries.map((e) => e.exerciseId)).toEqual([
       'x1',
     ]);
+  });
+  it('sets one number of one exercise row, marks it done and keeps the other rows as they were', () => {
+    const before = run({ type: 'addExercise', exercise: { id: 'x2', name: 'Sit to stand' } });
+    const [cycle, added] = before.entries as [EntryDraft, EntryDraft];
+    const after = draftReducer(before, { type: 'entryNumber', key: cycle.key, field: 'rpe', value: 13 });
+    expect(after.entries[0]).toMatchObject({ rpe: 13, done: true, outcome: 'completed' });
+    expect(after.entries[1]).toBe(added);
   });
 });

@@ -1,5 +1,14 @@
 import type { CoreVital } from '../../../shared/clinical/session';
-import { newKey, type AfterField, type EntryDraft, type Num, type ScreenNumberField, type SessionDraft } from './draft';
+import {
+  newKey,
+  withPerformedValue,
+  type AfterField,
+  type EntryDraft,
+  type EntryNumberField,
+  type Num,
+  type ScreenNumberField,
+  type SessionDraft,
+} from './draft';
 
 /** Every change the session screen makes to its draft, each a plain value so it can be tested. */
 export type DraftAction =
@@ -10,6 +19,7 @@ export type DraftAction =
   | { type: 'notTaken'; value: Partial<Record<CoreVital, string>> }
   | { type: 'overrideReason'; value: string }
   | { type: 'entry'; key: string; next: EntryDraft }
+  | { type: 'entryNumber'; key: string; field: EntryNumberField; value: Num }
   | { type: 'removeEntry'; key: string }
   | { type: 'addExercise'; exercise: { id: string; name: string } }
   | { type: 'after'; field: AfterField; value: Num }
@@ -52,6 +62,13 @@ export function draftReducer(draft: SessionDraft, action: DraftAction): SessionD
       return { ...draft, overrideReason: action.value };
     case 'entry':
       return { ...draft, entries: draft.entries.map((e) => (e.key === action.key ? action.next : e)) };
+    case 'entryNumber':
+      return {
+        ...draft,
+        entries: draft.entries.map((e) =>
+          e.key === action.key ? withPerformedValue(e, action.field, action.value) : e,
+        ),
+      };
     case 'removeEntry':
       return { ...draft, entries: draft.entries.filter((e) => e.key !== action.key) };
     case 'addExercise':

@@ -1,7 +1,6 @@
 import { IconClipboardList, IconStretching } from '@tabler/icons-react';
 import type { PatientSection } from '../patients/sections';
-import { PatientSessions } from './PatientSessions';
-import { PlanEditor } from './PlanEditor';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Links the sessions workflow adds to a patient's overview (each opens a route under /patients/:patientId/). */
 export const sessionsPatientSections: PatientSection[] = [
@@ -10,13 +9,21 @@ export const sessionsPatientSections: PatientSection[] = [
     label: 'Exercise plan',
     description: 'The written plan (versioned) and the patient handout',
     icon: IconStretching,
-    element: <PlanEditor />,
+    element: lazyScreen(
+      () => import('./PlanEditor'),
+      (m) => m.PlanEditor,
+      'the exercise plan',
+    ),
   },
   {
     path: 'sessions',
     label: 'Sessions and adherence',
     description: 'Session history, attendance, adherence and adverse events',
     icon: IconClipboardList,
-    element: <PatientSessions />,
+    element: lazyScreen(
+      () => import('./PatientSessions'),
+      (m) => m.PatientSessions,
+      'the sessions',
+    ),
   },
 ];

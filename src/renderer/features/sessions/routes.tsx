@@ -1,9 +1,22 @@
 import type { RouteObject } from 'react-router';
-import { ClassScreen } from './ClassScreen';
-import { SessionScreen } from './SessionScreen';
+import { lazyScreen } from '../../app/lazyScreen';
 
 /** Screens of the sessions workflow. */
 export const sessionsRoutes: RouteObject[] = [
-  { path: 'sessions/:sessionId', element: <SessionScreen /> },
-  { path: 'classes/:classId', element: <ClassScreen /> },
+  {
+    path: 'sessions/:sessionId',
+    element: lazyScreen(
+      () => import('./SessionScreen'),
+      (m) => m.SessionScreen,
+      'the session',
+    ),
+  },
+  {
+    path: 'classes/:classId',
+    element: lazyScreen(
+      () => import('./ClassScreen'),
+      (m) => m.ClassScreen,
+      'the class',
+    ),
+  },
 ];

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Alert, Badge, Group, List, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconHandStop, IconPhone } from '@tabler/icons-react';
 import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance';
@@ -287,7 +288,8 @@ export function DoctorRestrictions(props: { text: string | null; limits: Clearan
   );
 }
 
-export function PatientSafetyHeader({ view }: { view: SessionView }) {
+// Memoised: it depends on the session's view only, not on what is being typed.
+export const PatientSafetyHeader = memo(function PatientSafetyHeader({ view }: { view: SessionView }) {
   const { safety } = view;
   const cycle = safety.activeTreatments.find((t) => t.cycleDay);
   return (
@@ -336,7 +338,7 @@ export function PatientSafetyHeader({ view }: { view: SessionView }) {
       )}
     </Stack>
   );
-}
+});
 
 /** Where a logged value or planned exercise goes beyond the doctor's structured restrictions. */
 export function LimitWarning(props: { problems: LimitProblem[] }) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/contract/sessions';
 import { api } from '../../api';
 import { onHandOver } from '../../app/handOver';
@@ -65,13 +65,14 @@ export function useSessionDraft(sessionId: string) {
     };
   }, [sessionId]);
 
-  const dispatch = (action: DraftAction) => {
+  // Stable, so memoised rows and sections re-render only when their own part of the draft changes.
+  const dispatch = useCallback((action: DraftAction) => {
     dirty.current = true;
     setDraft((d) => (d ? draftReducer(d, action) : d));
-  };
+  }, []);
 
   /** Sends the pending draft now (before recording or signing, so a refusal loses nothing typed). */
-  const flush = () => void flushDraft.current();
+  const flush = useCallback(() => void flushDraft.current(), []);
 
   return { view, setView, draft, savedAt, dispatch, flush };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../dates';
 import {
   activeTreatmentsOn,
   cycleDayOn,
+  cycleDaysInWeek,
   day1DatesOf,
   isTreatmentActiveOn,
   onTreatmentInWeek,
@@ -147,6 +149,19 @@ describe('active treatments', () => {
     expect(rt?.cycleDayDate).toBe('2026-03-09');
     expect(onTreatmentInWeek([radiotherapy], '2026-03-16')).toEqual([]);
     expect(onTreatmentInWeek([radiotherapy], '2026-02-23')).toEqual([]);
+  });
+
+  it("gives the caseload's cycle days exactly as the full week view does", () => {
+    for (const [monday, on] of [
+      ['2026-03-09', '2026-03-11'],
+      ['2026-03-23', '2026-03-26'],
+      ['2026-03-02', '2026-03-08'],
+      ['2026-02-23', '2026-02-23'],
+    ] as const) {
+      const week = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+      const full = onTreatmentInWeek(all, monday, on).map(({ treatment, cycleDay }) => ({ treatment, cycleDay }));
+      expect(cycleDaysInWeek(all, week, on)).toEqual(full);
+    }
   });
 
   it('starts the week on the Monday and includes the Sunday', () => {

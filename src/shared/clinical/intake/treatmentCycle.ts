@@ -114,3 +114,24 @@ export function onTreatmentInWeek<T extends Treatment>(
   }
   return entries;
 }
+
+/**
+ * The caseload's cut of `onTreatmentInWeek`: each treatment active in the week (given as its seven
+ * dates, worked out once per page) with its cycle day on `on`, or on its first active day. The
+ * profile showed the full version's day-1s-in-week (seven cycle-day sums per treatment) as a
+ * quarter of a caseload page, and the caseload does not show them.
+ */
+export function cycleDaysInWeek<T extends Treatment>(
+  treatments: readonly T[],
+  week: readonly ClinicDate[],
+  on: ClinicDate,
+): Array<{ treatment: T; cycleDay: CycleDay | null }> {
+  const entries: Array<{ treatment: T; cycleDay: CycleDay | null }> = [];
+  for (const treatment of treatments) {
+    const activeDays = week.filter((date) => isTreatmentActiveOn(treatment, date));
+    const first = activeDays[0];
+    if (first === undefined) continue;
+    entries.push({ treatment, cycleDay: cycleDayOn(treatment, activeDays.includes(on) ? on : first) });
+  }
+  return entries;
+}

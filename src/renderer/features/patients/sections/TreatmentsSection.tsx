@@ -12,12 +12,11 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import type { CycleDay } from '../../../../shared/clinical/intake/treatmentCycle';
 import type { TreatmentView } from '../../../../shared/contract/intake';
 import { formatClinicDate } from '../../../dates';
 import { treatmentTypes, type TreatmentType } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
-import { nullify, options, SectionScreen } from '../shared';
+import { cycleDayText, nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
 import { ClinicDateInput } from '../../../components/ClinicDateInput';
 
@@ -30,11 +29,6 @@ const blank = {
   day1Dates: [] as string[],
   notes: '',
 };
-
-export function cycleDayText(cycleDay: CycleDay | null): string {
-  if (!cycleDay) return '';
-  return `Cycle ${cycleDay.cycleNumber}, day ${cycleDay.day}${cycleDay.projected ? ' (projected)' : ''}`;
-}
 
 export function TreatmentsSection() {
   return (

@@ -1,0 +1,323 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { addDays, todayLocal } from '../../src/shared/dates';
+import { expect, test, type PacewiseApp } from '../../e2e/fixtures';
+import { seedUiCaseload } from './seed';
+
+/**
+ * The screens a clinician waits for, timed in Chromium on the e2e harness (the real main-process
+ * dispatch bridged into the page) over a seeded caseload. Each sample ends at the frame that draws
+ * the result: requestAnimationFrame, then a message posted from it, which runs once that frame is
+ * painted. No fixed waits. BENCH_UI_PATIENTS sets the caseload size (default 2,000: seeding 10,000
+ * patients and their million sessions takes minutes here); BENCH_UI_SAMPLES scales the sample counts.
+ */
+const PATIENTS = Number(process.env.BENCH_UI_PATIENTS ?? 2_000);
+const SCALE = Number(process.env.BENCH_UI_SAMPLES ?? 1);
+const n = (count: number) => Math.max(2, Math.round(count * SCALE));
+
+test.use({ reconciles: false }); // the seed writes rows directly, without audit entries
+
+interface Row {
+  what: string;
+  samples: number[];
+  target: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function report(rows: Row[], loadBefore: number[], extra: string[]) {
+  const loadAfter = loadavg();
+  const lines = rows.map((r) => {
+    const sorted = [...r.samples].sort((a, b) => a - b);
+    const p95 = percentile(sorted, 95);
+    return [
+      r.what,
+      String(r.samples.length),
+      `${percentile(sorted, 50).toFixed(1)} ms`,
+      `${p95.toFixed(1)} ms`,
+      `< ${r.target} ms`,
+      p95 < r.target ? 'met' : 'MISSED',
+    ];
+  });
+  const header = ['screen', 'n', 'p50', 'p95', 'target (p95)', 'verdict'];
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  const out = [
+    `UI bench: ${PATIENTS.toLocaleString()} patients (the DB bench uses 10,000), Chromium, e2e harness`,
+    `Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadAfter.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)`,
+    fmt(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...lines.map(fmt),
+    ...extra,
+  ];
+  if (Math.max(loadBefore[0]!, loadAfter[0]!) > 1.0) {
+    out.push(
+      'WARNING: the 1-minute load average was above 1.0: other work was competing for the two cores, so these figures are noisy.',
+    );
+  }
+  console.log(`\n${out.join('\n')}\n`);
+}
+
+/** In the page: resolves with performance.now() once `done()` holds and the next frame has painted. */
+async function installProbe(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const afterPaint = () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(0);
+        }),
+      );
+    w.__paintedWhen = (done: () => boolean) =>
+      new Promise<number>((resolve) => {
+        if (done()) return void afterPaint().then(resolve);
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          void afterPaint().then(resolve);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+  });
+}
+
+/** Runs `act` in the page and returns ms from just before it to the painted frame where `done` holds. */
+async function timeInPage(page: Page, act: string, done: string, arg: unknown = null): Promise<number> {
+  return page.evaluate(
+    async ({ act, done, arg }) => {
+      const w = window as unknown as { __paintedWhen(done: () => boolean): Promise<number> };
+      const doneFn = new Function('arg', `return (${done})(arg)`) as (a: unknown) => boolean;
+      const actFn = new Function('arg', `return (${act})(arg)`) as (a: unknown) => void;
+      const start = performance.now();
+      const painted = w.__paintedWhen(() => doneFn(arg));
+      actFn(arg);
+      return (await painted) - start;
+    },
+    { act, done, arg },
+  );
+}
+
+/**
+ * With BENCH_UI_PROFILE=<folder>, records the renderer's CPU profile over a phase into
+ * <folder>/<name>.cpuprofile (open it in Chromium's DevTools, Performance panel).
+ */
+async function profileIf(page: Page, name: string): Promise<() => Promise<void>> {
+  const folder = process.env.BENCH_UI_PROFILE;
+  if (!folder) return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
+const noLoading = `!document.querySelector('[role="status"][aria-label^="Loading"]')`;
+
+async function sessionWithEightRows(app: PacewiseApp): Promise<string> {
+  const today = todayLocal();
+  const { id: patientId } = await app.call('patients.create', {
+    givenName: 'Keystroke',
+    familyName: 'Bench',
+    dateOfBirth: '1956-03-14',
+    sex: 'female',
+    mrn: 'UI-BENCH-1',
+  });
+  await app.call('intake.changeStatus', { patientId, toStatus: 'active', effectiveOn: today, reason: 'UI bench' });
+  await app.call('intake.saveClearance', {
+    patientId,
+    receivedOn: addDays(today, -10),
+    receivedFromName: 'Dr Ana Lima',
+    decision: 'no_restrictions',
+    reviewBy: addDays(today, 80),
+  });
+  const library = (await app.call('exercises.list', {})).filter((e) => !e.retired).slice(0, 8);
+  await app.call('plans.save', {
+    patientId,
+    sessionsPerWeek: 2,
+    sessionMinutes: 45,
+    cycleAdjustment: null,
+    items: library.map((e) => ({
+      exerciseId: e.id,
+      sets: 2,
+      reps: 12,
+      durationMin: null,
+      rpeMin: 11,
+      rpeMax: 13,
+      talkTest: true,
+    })),
+  });
+  const booking = await app.call('bookings.create', { patientId, date: today, startTime: '09:00', classId: null });
+  return booking.sessionId;
+}
+
+test('screens: start, overview, session keystroke, progress, caseload pages', async ({ app }) => {
+  const loadBefore = loadavg();
+  let seeded = { progressPatientId: '', name: '' };
+  const seedStarted = Date.now();
+  await app.restart(() => {
+    seeded = seedUiCaseload(app.dataDir, PATIENTS);
+  });
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const rows: Row[] = [];
+  const base = () => app.page.url().replace(/#.*$/, '');
+
+  // 1. App start to first caseload paint: main process opens the caseload, the page loads and draws.
+  const start: Row = { what: 'app start to first caseload paint', samples: [], target: 1500 };
+  const rendererOnly: Row = { what: '  of which page load to first caseload paint', samples: [], target: 1500 };
+  for (let i = 0; i < n(5); i++) {
+    let launched = 0;
+    await app.restart(() => {
+      launched = Date.now();
+    });
+    const mark = await app.page.evaluate(async () => {
+      for (;;) {
+        const entry = performance.getEntriesByName('pacewise:caseload-painted')[0];
+        if (entry) return { at: performance.timeOrigin + entry.startTime, rel: entry.startTime };
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    });
+    start.samples.push(mark.at - launched);
+    rendererOnly.samples.push(mark.rel);
+  }
+  rows.push(start, rendererOnly);
+
+  const { page } = app;
+  const table = page.getByRole('table', { name: 'Patients' });
+  await expect(table.getByRole('row')).toHaveCount(26);
+  await installProbe(page);
+
+  // 2. Switching caseload pages (the pager's next control): until the page's first row changes.
+  const pages: Row = { what: 'switch caseload page', samples: [], target: 100 };
+  for (let i = 0; i < n(20); i++) {
+    pages.samples.push(
+      await timeInPage(
+        page,
+        `() => { const b = [...document.querySelectorAll('.mantine-Pagination-root button')]; b[b.length - 1].click(); }`,
+        `(first) => { const r = document.querySelector('table[aria-label="Patients"] tbody tr'); return !!r && r.getAttribute('aria-label') !== first && document.querySelectorAll('table[aria-label="Patients"] tbody tr').length === 25; }`,
+        await page.evaluate(() =>
+          document.querySelector('table[aria-label="Patients"] tbody tr')?.getAttribute('aria-label'),
+        ),
+      ),
+    );
+  }
+  rows.push(pages);
+
+  // 3. Opening a patient's overview from the caseload row, then back to the caseload.
+  const overview: Row = { what: "open a patient's overview", samples: [], target: 100 };
+  for (let i = 0; i < n(20); i++) {
+    const rowIndex = i % 25;
+    const name = await page.evaluate(
+      (k) => document.querySelectorAll('table[aria-label="Patients"] tbody tr')[k]!.getAttribute('aria-label')!,
+      rowIndex,
+    );
+    overview.samples.push(
+      await timeInPage(
+        page,
+        `(k) => document.querySelectorAll('table[aria-label="Patients"] tbody tr')[k].click()`,
+        `() => ${noLoading} && location.hash.startsWith('#/patients/') && [...document.querySelectorAll('h2')].some((h) => h.textContent.includes(${JSON.stringify(name.split(' ')[1] ?? name)}))`,
+        rowIndex,
+      ),
+    );
+    await page.goBack();
+    await expect(table.getByRole('row')).toHaveCount(26);
+  }
+  rows.push(overview);
+
+  // 4. Opening the Progress screen (12 assessments, 300 sessions, goals): until its charts are drawn.
+  await page.goto(`${base()}#/patients/${seeded.progressPatientId}`);
+  await expect(page.getByRole('heading', { name: seeded.name.split(' ')[1]!, exact: false }).first()).toBeVisible();
+  await installProbe(page);
+  const progress: Row = { what: 'open Progress: comparison + measure charts drawn', samples: [], target: 100 };
+  const progressAll: Row = { what: 'open Progress: every chart drawn', samples: [], target: 100 };
+  const stopProgressProfile = await profileIf(page, 'progress');
+  for (let i = 0; i < n(10); i++) {
+    const [first, all] = await page.evaluate(async (id) => {
+      const w = window as unknown as { __paintedWhen(done: () => boolean): Promise<number> };
+      const start = performance.now();
+      const ready = () =>
+        !document.querySelector('[role="status"][aria-label^="Loading"]') &&
+        !!document.querySelector('table') &&
+        !!document.querySelector('figure .recharts-surface');
+      const everyChart = () => {
+        const figures = document.querySelectorAll('figure');
+        return (
+          ready() &&
+          !document.querySelector('[aria-label="Drawing the session charts"]') &&
+          figures.length > 0 &&
+          document.querySelectorAll('figure .recharts-surface').length === figures.length
+        );
+      };
+      const firstPainted = w.__paintedWhen(ready);
+      const allPainted = w.__paintedWhen(everyChart);
+      location.hash = `#/patients/${id}/progress`;
+      return [(await firstPainted) - start, (await allPainted) - start];
+    }, seeded.progressPatientId);
+    progress.samples.push(first);
+    progressAll.samples.push(all);
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Comparison' })).toBeHidden();
+  }
+  await stopProgressProfile();
+  rows.push(progress, progressAll);
+
+  // 5. Keystroke to next paint in an exercise row's field, eight rows logged.
+  const sessionId = await sessionWithEightRows(app);
+  await page.goto(`${base()}#/sessions/${sessionId}`);
+  const panel = page.getByRole('region', { name: 'Keystroke Bench' });
+  await panel.getByLabel('Resting HR (bpm)').fill('76');
+  await panel.getByLabel('Systolic BP (mmHg)').fill('124');
+  await panel.getByLabel('Diastolic BP (mmHg)').fill('78');
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill('97');
+  await panel.getByLabel('Temperature (°C)').fill('36.6');
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  const log = panel.getByRole('region', { name: 'Exercise log' });
+  await expect(log.getByRole('group')).toHaveCount(8);
+  for (const button of await log.getByRole('button', { name: 'Complete as planned' }).all()) await button.click();
+  const field = log.getByRole('group').nth(3).getByLabel('RPE');
+  await field.click();
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[] };
+    w.__keys = [];
+    let pressed = 0;
+    document.addEventListener('keydown', (e) => (pressed = e.timeStamp), true);
+    document.addEventListener(
+      'input',
+      () => {
+        const from = pressed;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__keys.push(performance.now() - from);
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  const keystrokes = n(60);
+  const stopProfile = await profileIf(page, 'keystroke');
+  for (let i = 0; i < keystrokes; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace');
+    await page.waitForFunction((k) => (window as unknown as { __keys: number[] }).__keys.length >= k, i + 1);
+  }
+  await stopProfile();
+  const keys: Row = {
+    what: 'keystroke to next paint, session with 8 rows',
+    samples: await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys),
+    target: 16,
+  };
+  rows.push(keys);
+
+  report(rows, loadBefore, [`(seeding the caseload took ${seedSeconds.toFixed(0)} s)`]);
+  expect(app.consoleErrors).toEqual([]);
+});
