@@ -6,13 +6,14 @@ import { assessmentsSuite } from './assessments.bench';
 import { lettersSuite } from './letters.bench';
 import { benchExports } from './exports.bench';
 import { dataSafetyBench } from './dataSafety.bench';
+import { openEncryptedCopy, signInBench } from './access.bench';
 import { generatePatients } from './generate';
 import { openBenchCaseload, printTable, type BenchRow } from './harness';
 import { stopRenderer } from '../src/main/workers/render';
 import type { BenchSuite } from './suite';
 
 const allSuites: BenchSuite[] = [caseloadSuite, intakeSuite, sessionsSuite, assessmentsSuite, lettersSuite];
-const extras = ['safety', 'exports'];
+const extras = ['safety', 'exports', 'encryption'];
 const usage = `Usage: npm run bench -- [patients, default 10000] [--only=${[...allSuites.map((s) => s.name), ...extras].join(',')}]
   (or BENCH_PATIENTS / BENCH_ONLY in the environment). --only prepares and times just those suites, so a
   reduced run takes seconds; its figures are for iterating, not for the quiet-machine table.`;
@@ -69,6 +70,39 @@ async function main() {
     console.log('');
     for (const line of await benchExports(context)) console.log(line);
   }
+  if (wanted('encryption')) {
+    console.log('');
+    console.log(
+      'Encryption at rest: every suite again on an encrypted copy of the same caseload (SQLCipher v4 scheme).',
+    );
+    const encrypted = openEncryptedCopy(running);
+    try {
+      const encryptedRows: BenchRow[] = [];
+      for (const suite of suites) encryptedRows.push(...(await suite.run({ ...context, running: encrypted })));
+      for (const line of encryptionTable(rows, encryptedRows)) console.log(line);
+    } finally {
+      encrypted.dispose();
+    }
+    console.log('');
+    for (const line of await signInBench()) console.log(line);
+  }
+}
+
+/** Encryption may add at most 20 % to any operation's p95 (the access issue's budget). */
+function encryptionTable(plain: BenchRow[], encrypted: BenchRow[]): string[] {
+  const lines = [
+    '| operation | unencrypted p95 | encrypted p95 | overhead | target | verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of plain) {
+    const other = encrypted.find((e) => e.operation === row.operation);
+    if (!other) continue;
+    const overhead = other.serviceP95Ms / row.serviceP95Ms - 1;
+    lines.push(
+      `| ${row.operation} | ${row.serviceP95Ms.toFixed(2)} ms | ${other.serviceP95Ms.toFixed(2)} ms | ${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)} % | ≤ +20 % | ${overhead <= 0.2 ? 'met' : 'MISSED'} |`,
+    );
+  }
+  return lines;
 }
 main()
   .catch((error: unknown) => {
