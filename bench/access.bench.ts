@@ -1,9 +1,7 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startCaseload, type RunningCaseload } from '../src/main/caseload';
-import { encryptInPlace } from '../src/main/db/connection';
-import { forgetDataKey, newDataKey, readKeyring, rememberDataKey, unwrapForClinician } from '../src/main/db/keyring';
+import { readKeyring, unwrapForClinician } from '../src/main/db/keyring';
 import { launchCaseload } from '../src/main/launch';
 import { TEST_ADMIN, TEST_SET_UP } from '../src/main/testing';
 
@@ -11,31 +9,6 @@ const MIGRATIONS = resolve(__dirname, '../migrations');
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-/**
- * An encrypted copy of the bench caseload: the same pages, encrypted in place with a fresh key, so
- * every suite can run again on it and the two columns differ only by encryption.
- */
-export function openEncryptedCopy(plain: RunningCaseload): RunningCaseload & { dispose(): void } {
-  plain.caseload.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  const dir = mkdtempSync(join(tmpdir(), 'pacewise-bench-encrypted-'));
-  copyFileSync(plain.caseload.path, join(dir, 'caseload.db'));
-  const auditKey = join(plain.caseload.dataDir, 'caseload.key');
-  if (existsSync(auditKey)) copyFileSync(auditKey, join(dir, 'caseload.key'));
-  const key = newDataKey();
-  encryptInPlace(join(dir, 'caseload.db'), key);
-  rememberDataKey(dir, key);
-  const running = startCaseload({ dataDir: dir, migrationsDir: MIGRATIONS, appVersion: 'bench' });
-  running.ctx.session.clinicianId = plain.ctx.session.clinicianId;
-  return {
-    ...running,
-    dispose() {
-      running.close();
-      forgetDataKey(dir);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /**

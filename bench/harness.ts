@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCaseload, type RunningCaseload } from '../src/main/caseload';
 import { setUpTestClinic } from '../src/main/testing';
+import { forgetDataKey, newDataKey, rememberDataKey } from '../src/main/db/keyring';
 
 export interface BenchRow {
   operation: string;
@@ -126,10 +127,12 @@ export function printTable(rows: BenchRow[]): boolean {
  * other way of opening it (encrypted, say) belongs here so every bench uses it alike.
  */
 export function openBenchCaseload(
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; encrypted?: boolean } = {},
 ): RunningCaseload & { dir: string; dispose(): void } {
   const existing = options.dataDir !== undefined;
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pacewise-bench-'));
+  // A new folder encrypted from its first page, as the app creates one (the key held in memory only).
+  if (options.encrypted && !existing) rememberDataKey(dir, newDataKey());
   const running = startCaseload({
     dataDir: dir,
     migrationsDir: resolve(__dirname, '../migrations'),
@@ -141,6 +144,7 @@ export function openBenchCaseload(
     dir,
     dispose() {
       running.close();
+      if (options.encrypted && !existing) forgetDataKey(dir);
       if (!existing) rmSync(dir, { recursive: true, force: true });
     },
   };

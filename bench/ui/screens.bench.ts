@@ -1,3 +1,4 @@
+import { rememberDataKey } from '../../src/main/db/keyring';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -165,7 +166,10 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
   const loadBefore = loadavg();
   let seeded = { progressPatientId: '', name: '' };
   const seedStarted = Date.now();
+  // The folder is encrypted: the seed opens it with the key a passphrase unwraps, held in this process.
+  const key = await app.holdKey();
   await app.restart(() => {
+    rememberDataKey(app.dataDir, key);
     seeded = seedUiCaseload(app.dataDir, PATIENTS);
   });
   const seedSeconds = (Date.now() - seedStarted) / 1000;
