@@ -47,19 +47,6 @@ import { updateAudited } from './services/audit';
 import { appState, createClinic, readSetting } from './services/settings';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
 
-/** The channels the gate answers itself: they decide who holds the caseload. */
-export const GATE_CHANNELS = new Set([
-  'access.setUp',
-  'access.existingClinicians',
-  'access.secureExisting',
-  'access.adoptBackup',
-  'access.signIn',
-  'access.recover',
-  'access.lock',
-  'access.unlock',
-  'access.switchClinician',
-]);
-
 export interface GateDeps {
   dataDir: string;
   appVersion: string;

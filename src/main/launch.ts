@@ -4,8 +4,8 @@ import { startCaseload, type RunningCaseload, type StartOptions } from './caselo
 import type { FileDialogs } from './context';
 import type { ExportTarget } from './services/exports/target';
 import { answer, parseRequest, type Dispatch } from './dispatch';
-import { createAccessGate, GATE_CHANNELS } from './accessGate';
-import { adminChannels } from '../shared/contract/access';
+import { createAccessGate } from './accessGate';
+import { adminChannels, gateChannels } from '../shared/contract/access';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -279,7 +279,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   };
 
   const dispatch: Dispatch = async (channel, payload) => {
-    if (GATE_CHANNELS.has(channel)) {
+    if (gateChannels.has(channel)) {
       const request = parseRequest(channel, payload, log);
       if (!request.ok) return request.result;
       try {

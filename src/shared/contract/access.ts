@@ -117,18 +117,20 @@ export const accessChannels = {
   ).returns<AppState>(),
 };
 
-/** Channels answered before anyone is signed in, or while the screen is locked. */
-export const openChannels: ReadonlySet<string> = new Set([
-  'app.state',
+/**
+ * Channels the launcher's access gate answers itself (they decide who holds the caseload); with
+ * `app.state` and the recovery screen's two, the only ones answered while signed out or locked.
+ */
+export const gateChannels: ReadonlySet<string> = new Set([
   'access.setUp',
   'access.existingClinicians',
   'access.secureExisting',
   'access.adoptBackup',
   'access.signIn',
   'access.recover',
+  'access.lock',
   'access.unlock',
-  'recovery.restore',
-  'recovery.continue',
+  'access.switchClinician',
 ]);
 
 /** What only a clinic administrator may do: accounts, clinic settings, thresholds, templates, backups, restore. */
