@@ -194,6 +194,50 @@ describe('sign-in', () => {
   });
 });
 
+describe('switch clinician', () => {
+  it('keeps each clinician’s draft of a session as they left it; the next sees whose draft they continue', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await call(l, 'access.addClinician', {
+      fullName: 'Jordan Lee',
+      profession: 'physiotherapist',
+      registrationNumber: null,
+      login: 'jordan',
+      role: 'clinician',
+      passphrase: 'kelp forest morning swim',
+      confirmPassphrase: 'kelp forest morning swim',
+    });
+    const { id: patientId } = await call<{ id: string }>(l, 'patients.create', patient);
+    const today = new Date().toISOString().slice(0, 10);
+    await call(l, 'intake.changeStatus', { patientId, toStatus: 'active', effectiveOn: today, reason: 'Assessed' });
+    const { sessionId } = await call<{ sessionId: string }>(l, 'bookings.create', {
+      patientId,
+      date: today,
+      startTime: '10:00',
+      classId: null,
+    });
+    await call(l, 'sessions.saveDraft', { sessionId, draft: { notes: 'Alex: cycled 10 minutes' } });
+    await call(l, 'access.switchClinician');
+    await call(l, 'access.signIn', { login: 'jordan', passphrase: 'kelp forest morning swim' });
+    const seen = await call<{ draft: { notes: string }; draftBy: string | null }>(l, 'sessions.get', { sessionId });
+    expect(seen).toMatchObject({ draft: { notes: 'Alex: cycled 10 minutes' }, draftBy: 'Alex Morgan' });
+    await call(l, 'sessions.saveDraft', { sessionId, draft: { notes: 'Jordan: walked instead' } });
+    expect(await call(l, 'sessions.get', { sessionId })).toMatchObject({
+      draft: { notes: 'Jordan: walked instead' },
+      draftBy: null,
+    });
+    await call(l, 'access.switchClinician');
+    await call(l, 'access.signIn', TEST_ADMIN);
+    expect(await call(l, 'sessions.get', { sessionId })).toMatchObject({
+      draft: { notes: 'Alex: cycled 10 minutes' },
+      draftBy: null,
+    });
+    const drafts = l.running()!.ctx.sqlite.prepare('SELECT count(*) AS n FROM session_draft').get();
+    expect(drafts).toEqual({ n: 2 });
+  });
+});
+
 describe('lock', () => {
   it('a PIN unlocks the same clinician; five wrong PINs need the passphrase; every attempt is audited', async () => {
     const dir = tempDir();

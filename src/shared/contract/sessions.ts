@@ -278,8 +278,11 @@ export interface SessionView {
   heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
   plan: ExercisePlan | null;
   thresholds: ScreenThresholds;
+  /** The signed-in clinician's own draft; failing that, the latest other clinician's (see draftBy). */
   draft: unknown;
   draftSavedAt: string | null;
+  /** Whose draft `draft` is when it is not the signed-in clinician's own; null when it is theirs or there is none. */
+  draftBy: string | null;
   screen: ScreenValues | null;
   decision: ScreenDecision | null;
   firedRules: FiredRule[];

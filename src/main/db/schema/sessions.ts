@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { whoAndWhen } from './columns';
 import { clinician, patient } from './foundation';
 
@@ -79,6 +79,27 @@ export const session = sqliteTable(
     index('session_patient_date').on(t.patientId, t.date),
     index('session_class').on(t.classId),
   ],
+);
+
+/**
+ * Each clinician's own working copy of a session not yet signed, so that in a shared clinic room
+ * one clinician's unsaved work is never overwritten by the next one's ("Switch clinician"). Drafts
+ * are not the record: not audited, removed at sign-off. `session.draft_json` stays the latest draft
+ * of anyone (for Today's "draft" badge).
+ */
+export const sessionDraft = sqliteTable(
+  'session_draft',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => session.id),
+    clinicianId: text('clinician_id')
+      .notNull()
+      .references(() => clinician.id),
+    draftJson: text('draft_json').notNull(),
+    savedAt: text('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.clinicianId] })],
 );
 
 export const exerciseEntry = sqliteTable(

@@ -482,22 +482,69 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
       entries: entryRows.map(({ at: _a, actor: _b, ...e }) => e),
     }),
   });
+  // Signed: every clinician's working copy has served its purpose.
+  prepared(ctx, 'sessions.clearDrafts', () => ctx.sqlite.prepare('DELETE FROM session_draft WHERE session_id = ?')).run(
+    row.id,
+  );
 }
 
 export function saveDraft(ctx: ServiceContext, input: ParsedInputOf<'sessions.saveDraft'>): { savedAt: string } {
-  requireClinician(ctx);
+  const actor = requireClinician(ctx);
   const row = sessionRow(ctx, input.sessionId);
   assertNotSigned(ctx, row);
   const savedAt = ctx.now().toISOString();
+  const draft = JSON.stringify(input.draft);
   // Drafts are working copies, not the record: they are overwritten on every keystroke and not audited.
-  prepared(ctx, 'sessions.saveDraft', () =>
-    ctx.db
-      .update(session)
-      .set({ draftJson: sql.placeholder('draft'), draftSavedAt: sql.placeholder('at') } as never)
-      .where(eq(session.id, sql.placeholder('id')))
-      .prepare(),
-  ).run({ draft: JSON.stringify(input.draft), at: savedAt, id: input.sessionId });
+  // Each clinician keeps their own; the session row carries the latest of anyone's for Today's badge.
+  ctx.sqlite.transaction(() => {
+    prepared(ctx, 'sessions.saveDraft', () =>
+      ctx.db
+        .update(session)
+        .set({ draftJson: sql.placeholder('draft'), draftSavedAt: sql.placeholder('at') } as never)
+        .where(eq(session.id, sql.placeholder('id')))
+        .prepare(),
+    ).run({ draft, at: savedAt, id: input.sessionId });
+    prepared(ctx, 'sessions.saveOwnDraft', () =>
+      ctx.sqlite.prepare(
+        `INSERT INTO session_draft (session_id, clinician_id, draft_json, saved_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (session_id, clinician_id) DO UPDATE SET draft_json = excluded.draft_json, saved_at = excluded.saved_at`,
+      ),
+    ).run(input.sessionId, actor, draft, savedAt);
+  })();
   return { savedAt };
+}
+
+function draftView(
+  ctx: ServiceContext,
+  row: typeof session.$inferSelect,
+): Pick<SessionView, 'draft' | 'draftSavedAt' | 'draftBy'> {
+  if (row.signedAt) return { draft: null, draftSavedAt: null, draftBy: null };
+  const drafts = draftFor(ctx, row.id);
+  if (drafts) return { draft: drafts.draft, draftSavedAt: drafts.savedAt, draftBy: drafts.by };
+  // A draft from before drafts were kept per clinician (or written by the upgrade's backfill).
+  return {
+    draft: row.draftJson ? (JSON.parse(row.draftJson) as unknown) : null,
+    draftSavedAt: row.draftSavedAt,
+    draftBy: null,
+  };
+}
+
+/** The signed-in clinician's own draft of a session, else the latest other clinician's, named. */
+function draftFor(
+  ctx: ServiceContext,
+  sessionId: string,
+): { draft: unknown; savedAt: string; by: string | null } | null {
+  const rows = prepared(ctx, 'sessions.drafts', () =>
+    ctx.sqlite.prepare(
+      `SELECT d.clinician_id AS clinicianId, d.draft_json AS draftJson, d.saved_at AS savedAt, c.full_name AS fullName
+         FROM session_draft d JOIN clinician c ON c.id = d.clinician_id
+        WHERE d.session_id = ? ORDER BY d.saved_at DESC`,
+    ),
+  ).all(sessionId) as Array<{ clinicianId: string; draftJson: string; savedAt: string; fullName: string }>;
+  const own = rows.find((r) => r.clinicianId === ctx.session.clinicianId);
+  const chosen = own ?? rows[0];
+  if (!chosen) return null;
+  return { draft: JSON.parse(chosen.draftJson) as unknown, savedAt: chosen.savedAt, by: own ? null : chosen.fullName };
 }
 
 export function amendSession(ctx: ServiceContext, input: ParsedInputOf<'sessions.amend'>): SessionView {
@@ -668,8 +715,7 @@ export function getSession(ctx: ServiceContext, sessionId: string): SessionView 
     heartRateTargets: heartRateTargetAllowed(safety.medicationFlags),
     plan: currentPlan(ctx, row.patientId),
     thresholds,
-    draft: row.draftJson && !row.signedAt ? (JSON.parse(row.draftJson) as unknown) : null,
-    draftSavedAt: row.signedAt ? null : row.draftSavedAt,
+    ...draftView(ctx, row),
     screen: row.screenJson ? (JSON.parse(row.screenJson) as ScreenValues) : null,
     decision: row.decision as SessionView['decision'],
     firedRules: row.firedRulesJson ? (JSON.parse(row.firedRulesJson) as FiredRule[]) : [],

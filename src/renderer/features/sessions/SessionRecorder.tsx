@@ -289,6 +289,11 @@ export function SessionRecorder(props: {
             {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
           </Text>
         </Group>
+        {view.draftBy && (
+          <Alert color="blue" variant="light" mt={8} title={`Continuing ${view.draftBy}’s draft`}>
+            What you type is kept as your own draft; {view.draftBy}’s copy stays as they left it.
+          </Alert>
+        )}
         <div style={{ marginTop: 8 }}>
           <PatientSafetyHeader view={view} />
         </div>
