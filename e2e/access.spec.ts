@@ -286,3 +286,41 @@ test('with every passphrase lost, the recovery key opens the caseload and sets a
   ).map((e) => e.event);
   expect(events).toEqual(expect.arrayContaining(['passphrase-reset', 'recovery']));
 });
+
+test('switching clinician keeps each one’s unsaved session draft; the next sees whose draft they continue', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.call('access.addClinician', {
+    fullName: 'Jordan Lee',
+    profession: 'physiotherapist',
+    registrationNumber: null,
+    login: 'jordan',
+    role: 'clinician',
+    passphrase: 'kelp forest morning swim',
+    confirmPassphrase: 'kelp forest morning swim',
+  });
+  const sessionId = await margaretWithANote(app);
+  const sessionUrl = `${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`;
+
+  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await app.signIn({ login: 'jordan', passphrase: 'kelp forest morning swim' });
+  // The next clinician starts at the caseload, not inside the last one's open record.
+  await expect(page.getByRole('heading', { name: 'Caseload', exact: true })).toBeVisible();
+  await page.goto(sessionUrl);
+  await expect(page.getByText('Continuing Alex Morgan’s draft')).toBeVisible();
+  await expect(page.getByLabel('Session notes')).toHaveValue(NOTE);
+  await app.screenshot('access-continuing-draft');
+  await page.getByLabel('Session notes').fill('Jordan: walked 10 minutes instead.');
+  await expect
+    .poll(async () => ((await app.call('sessions.get', { sessionId })).draft as { notes?: string }).notes)
+    .toBe('Jordan: walked 10 minutes instead.');
+
+  await page.getByRole('button', { name: /Signed in as Jordan Lee/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await app.signIn();
+  await page.goto(sessionUrl);
+  await expect(page.getByLabel('Session notes')).toHaveValue(NOTE);
+  await expect(page.getByText(/Continuing .* draft/)).toHaveCount(0);
+});

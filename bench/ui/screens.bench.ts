@@ -176,25 +176,46 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
   const rows: Row[] = [];
   const base = () => app.page.url().replace(/#.*$/, '');
 
-  // 1. App start to first caseload paint: main process opens the caseload, the page loads and draws.
-  const start: Row = { what: 'app start to first caseload paint', samples: [], target: 1500 };
-  const rendererOnly: Row = { what: '  of which page load to first caseload paint', samples: [], target: 1500 };
+  // 1. Start-up now comes in two steps a clinician waits for: the app to its sign-in screen, then
+  //    the sign-in (scrypt, unwrap, open and check the encrypted caseload) to the first caseload paint.
+  //    The typing in between is the clinician's, not the app's, and is not counted.
+  const start: Row = { what: 'app start to the sign-in screen', samples: [], target: 1500 };
+  const signIn: Row = { what: 'sign-in submitted to first caseload paint', samples: [], target: 1500 };
   for (let i = 0; i < n(5); i++) {
     let launched = 0;
-    await app.restart(() => {
-      launched = Date.now();
-    });
-    const mark = await app.page.evaluate(async () => {
+    await app.restart(
+      () => {
+        launched = Date.now();
+      },
+      { signIn: false },
+    );
+    const shown = await app.page.evaluate(async () => {
       for (;;) {
-        const entry = performance.getEntriesByName('pacewise:caseload-painted')[0];
-        if (entry) return { at: performance.timeOrigin + entry.startTime, rel: entry.startTime };
+        if (document.querySelector('form[aria-label="Sign in"] button[type="submit"]')) {
+          await new Promise((r) => requestAnimationFrame(r));
+          return performance.timeOrigin + performance.now();
+        }
         await new Promise((r) => requestAnimationFrame(r));
       }
     });
-    start.samples.push(mark.at - launched);
-    rendererOnly.samples.push(mark.rel);
+    start.samples.push(shown - launched);
+    await app.page.getByLabel('Sign-in name').fill(app.account.login);
+    await app.page.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+    const submitted = await app.page.evaluate(() => {
+      const at = performance.timeOrigin + performance.now();
+      document.querySelector<HTMLButtonElement>('form[aria-label="Sign in"] button[type="submit"]')!.click();
+      return at;
+    });
+    const painted = await app.page.evaluate(async () => {
+      for (;;) {
+        const entry = performance.getEntriesByName('pacewise:caseload-painted')[0];
+        if (entry) return performance.timeOrigin + entry.startTime;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    });
+    signIn.samples.push(painted - submitted);
   }
-  rows.push(start, rendererOnly);
+  rows.push(start, signIn);
 
   const { page } = app;
   const table = page.getByRole('table', { name: 'Patients' });

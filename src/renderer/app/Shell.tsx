@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import {
   ActionIcon,
   AppShell,
@@ -63,6 +64,8 @@ function ClinicianMenu(props: { fullName: string; profession: string }) {
     try {
       await flushBeforeHandOver();
       const next = await api.access.switchClinician({});
+      // Nothing of the last clinician's work stays on screen for the next one.
+      notifications.clean();
       // The next clinician starts from the caseload, not from the last one's open record.
       window.location.hash = '#/caseload';
       replace(next);

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
@@ -35,7 +36,10 @@ export function LockScreen(props: { locked: NonNullable<AppState['locked']> }) {
   });
   const switchClinician = async () => {
     try {
-      replace(await api.access.switchClinician({}));
+      const next = await api.access.switchClinician({});
+      notifications.clean();
+      window.location.hash = '#/caseload';
+      replace(next);
     } catch (error) {
       showApiError(error);
     }

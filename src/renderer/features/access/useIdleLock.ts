@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
@@ -11,6 +12,8 @@ export function useLockNow() {
   return useCallback(
     async (reason: 'idle' | 'manual') => {
       await flushBeforeHandOver();
+      // A "Saved: Margaret Chen…" toast must not sit over the lock screen.
+      notifications.clean();
       replace(await api.access.lock({ reason }));
     },
     [replace],
