@@ -241,6 +241,14 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);
   await expect(notes).toHaveValue(`${NOTE} Unsaved line typed just before walking away.`);
+  // Locked by the main process (the computer locked or slept): the window finds out at its next request.
+  await app.call('access.lock', { reason: 'system' });
+  await notes.fill(`${NOTE} Typed as the computer locked.`);
+  await expect(lock).toBeVisible();
+  await lock.getByLabel(/^PIN/).fill('2468');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(notes).toHaveValue(`${NOTE} Typed as the computer locked.`);
   const events = (
     app
       .sqlite()

@@ -44,7 +44,11 @@ export function useSessionDraft(sessionId: string) {
     await api.sessions
       .saveDraft({ sessionId: next.sessionId, draft: next.draft as unknown as Record<string, unknown> })
       .then((r) => setSavedAt(r.savedAt))
-      .catch((error: unknown) => showApiError(error, undefined, { title: 'Draft not saved' }));
+      .catch((error: unknown) => {
+        // Not saved (the app locked meanwhile, say): keep it to send again unless newer typing replaced it.
+        pending.current ??= next;
+        showApiError(error, undefined, { title: 'Draft not saved' });
+      });
   });
   useEffect(() => {
     if (view?.signedAt) pending.current = null;
