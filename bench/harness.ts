@@ -19,8 +19,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+/** `--expose-gc` (npm run bench passes it) gives each timed phase a clean heap to start from. */
+const collect = (globalThis as { gc?: () => void }).gc;
+
 function time(fn: () => unknown, iterations: number): { median: number; p95: number } {
   for (let i = 0; i < Math.min(50, iterations); i++) fn(); // warm the statement cache and pages
+  // Start clean, so neither the service nor the raw SQL pays for garbage the other (or the previous
+  // operation) left behind; what each allocates itself it still pays for, inside its own samples.
+  collect?.();
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = process.hrtime.bigint();
