@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
 import { addDays, todayLocal } from '../src/shared/dates';
+import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { expect, test, type PacewiseApp } from './fixtures';
 
 /*
@@ -128,8 +129,8 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   await add.getByLabel(/^Type the passphrase again/).fill('jordan');
   await add.getByRole('button', { name: 'Add clinician' }).click();
   await expect(add.getByText('Passphrase must have at least 10 characters')).toBeVisible();
-  await add.getByLabel(/^First passphrase/).fill('kelp forest morning swim');
-  await add.getByLabel(/^Type the passphrase again/).fill('kelp forest morning swim');
+  await add.getByLabel(/^First passphrase/).fill(TEST_CLINICIAN.passphrase);
+  await add.getByLabel(/^Type the passphrase again/).fill(TEST_CLINICIAN.passphrase);
   await add.getByRole('button', { name: 'Add clinician' }).click();
   const clinicians = page.getByRole('table', { name: 'Clinicians' });
   await expect(clinicians.getByRole('row', { name: /Jordan Lee/ })).toContainText('Can sign in');
@@ -140,7 +141,7 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
   expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
-  await app.signIn({ login: 'jordan', passphrase: 'kelp forest morning swim' });
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
   await expect(page.getByRole('button', { name: /Signed in as Jordan Lee/ })).toBeVisible();
   const { id } = await app.call('patients.create', {
     givenName: 'Wiremu',
@@ -177,7 +178,7 @@ test('an administrator adds a clinician; each signs in with their own passphrase
 
   await app.restart(undefined, { signIn: false });
   await app.page.getByLabel('Sign-in name').fill('jordan');
-  await app.page.getByLabel(/^Passphrase/).fill('kelp forest morning swim');
+  await app.page.getByLabel(/^Passphrase/).fill(TEST_CLINICIAN.passphrase);
   await app.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(app.page.getByText('This account is deactivated')).toBeVisible();
   await app.signIn();
@@ -299,21 +300,13 @@ test('switching clinician keeps each one’s unsaved session draft; the next see
   app,
 }) => {
   const { page } = app;
-  await app.call('access.addClinician', {
-    fullName: 'Jordan Lee',
-    profession: 'physiotherapist',
-    registrationNumber: null,
-    login: 'jordan',
-    role: 'clinician',
-    passphrase: 'kelp forest morning swim',
-    confirmPassphrase: 'kelp forest morning swim',
-  });
+  await app.call('access.addClinician', TEST_CLINICIAN);
   const sessionId = await margaretWithANote(app);
   const sessionUrl = `${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`;
 
   await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
   await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn({ login: 'jordan', passphrase: 'kelp forest morning swim' });
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
   // The next clinician starts at the caseload, not inside the last one's open record.
   await expect(page.getByRole('heading', { name: 'Caseload', exact: true })).toBeVisible();
   await page.goto(sessionUrl);

@@ -7,7 +7,17 @@ import { openSqlite } from './db/connection';
 import { readKeyring } from './db/keyring';
 import { launchCaseload, type LaunchedCaseload } from './launch';
 import { startCaseload } from './caseload';
-import { MIGRATIONS_DIR, TEST_ADMIN, TEST_KDF, TEST_SET_UP, holdTestKey, setUpTestClinic, tempDir } from './testing';
+import {
+  MIGRATIONS_DIR,
+  TEST_ADMIN,
+  TEST_CLINICIAN,
+  TEST_CLINICIAN_SIGN_IN,
+  TEST_KDF,
+  TEST_SET_UP,
+  holdTestKey,
+  setUpTestClinic,
+  tempDir,
+} from './testing';
 
 const launched: LaunchedCaseload[] = [];
 afterEach(() => {
@@ -96,21 +106,10 @@ describe('sign-in', () => {
     const dir = tempDir();
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
-    await call(l, 'access.addClinician', {
-      fullName: 'Jordan Lee',
-      profession: 'physiotherapist',
-      registrationNumber: null,
-      login: 'jordan',
-      role: 'clinician',
-      passphrase: 'kelp forest morning swim',
-      confirmPassphrase: 'kelp forest morning swim',
-    });
+    await call(l, 'access.addClinician', TEST_CLINICIAN);
     await call(l, 'access.switchClinician');
     expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
-    const jordan = await call<AppState>(l, 'access.signIn', {
-      login: 'jordan',
-      passphrase: 'kelp forest morning swim',
-    });
+    const jordan = await call<AppState>(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const created = await call<{ id: string }>(l, 'patients.create', patient);
     const actor = l
       .running()!
@@ -130,20 +129,12 @@ describe('sign-in', () => {
     const dir = tempDir();
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
-    const jordan = await call<{ id: string }>(l, 'access.addClinician', {
-      fullName: 'Jordan Lee',
-      profession: 'physiotherapist',
-      registrationNumber: null,
-      login: 'jordan',
-      role: 'clinician',
-      passphrase: 'kelp forest morning swim',
-      confirmPassphrase: 'kelp forest morning swim',
-    });
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', TEST_CLINICIAN);
     expect(readKeyring(dir)!.clinicians).toHaveLength(2);
     await call(l, 'access.setActive', { clinicianId: jordan.id, active: false, reason: 'Left the clinic' });
     expect(readKeyring(dir)!.clinicians).toHaveLength(1);
     await call(l, 'access.switchClinician');
-    const refused = await l.dispatch('access.signIn', { login: 'jordan', passphrase: 'kelp forest morning swim' });
+    const refused = await l.dispatch('access.signIn', TEST_CLINICIAN_SIGN_IN);
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/deactivated/) },
@@ -199,15 +190,7 @@ describe('switch clinician', () => {
     const dir = tempDir();
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
-    await call(l, 'access.addClinician', {
-      fullName: 'Jordan Lee',
-      profession: 'physiotherapist',
-      registrationNumber: null,
-      login: 'jordan',
-      role: 'clinician',
-      passphrase: 'kelp forest morning swim',
-      confirmPassphrase: 'kelp forest morning swim',
-    });
+    await call(l, 'access.addClinician', TEST_CLINICIAN);
     const { id: patientId } = await call<{ id: string }>(l, 'patients.create', patient);
     const today = new Date().toISOString().slice(0, 10);
     await call(l, 'intake.changeStatus', { patientId, toStatus: 'active', effectiveOn: today, reason: 'Assessed' });
@@ -219,7 +202,7 @@ describe('switch clinician', () => {
     });
     await call(l, 'sessions.saveDraft', { sessionId, draft: { notes: 'Alex: cycled 10 minutes' } });
     await call(l, 'access.switchClinician');
-    await call(l, 'access.signIn', { login: 'jordan', passphrase: 'kelp forest morning swim' });
+    await call(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const seen = await call<{ draft: { notes: string }; draftBy: string | null }>(l, 'sessions.get', { sessionId });
     expect(seen).toMatchObject({ draft: { notes: 'Alex: cycled 10 minutes' }, draftBy: 'Alex Morgan' });
     await call(l, 'sessions.saveDraft', { sessionId, draft: { notes: 'Jordan: walked instead' } });

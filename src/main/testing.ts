@@ -56,6 +56,18 @@ export function setUpTestClinic(ctx: ServiceContext, clinicName = 'Riverside Can
 /** Cheap scrypt for tests that sign in many times (the real cost is keyring.PASSPHRASE_KDF). */
 export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
 export const TEST_ADMIN = { login: 'alex', passphrase: 'river stones at dawn' } as const;
+/** A second account, a clinician (not an administrator), for the access scenarios. */
+export const TEST_CLINICIAN_SIGN_IN = { login: 'jordan', passphrase: 'kelp forest morning swim' } as const;
+export const TEST_CLINICIAN = {
+  fullName: 'Jordan Lee',
+  profession: 'physiotherapist',
+  registrationNumber: null,
+  login: TEST_CLINICIAN_SIGN_IN.login,
+  role: 'clinician',
+  passphrase: TEST_CLINICIAN_SIGN_IN.passphrase,
+  confirmPassphrase: TEST_CLINICIAN_SIGN_IN.passphrase,
+} as const;
+
 /** access.setUp's input for the test clinic's first administrator. */
 export const TEST_SET_UP = {
   clinicName: 'Riverside Cancer Exercise Clinic',
