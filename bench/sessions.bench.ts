@@ -5,7 +5,7 @@ import { signInTransaction } from '../src/main/services/sessions/record';
 import { todayList } from '../src/main/services/sessions/today';
 import { addDays } from '../src/shared/dates';
 import { random } from './generate';
-import { compare, type BenchRow } from './harness';
+import { WARM_UP, compare, type BenchRow } from './harness';
 import type { BenchContext, BenchSuite } from './suite';
 
 /** The day Today is timed on: a busy clinic day of 40 bookings on top of a million past sessions. */
@@ -285,7 +285,7 @@ export const sessionsSuite: BenchSuite = {
         5,
         (i) => sign(signTargets.service[i]!),
         (i) => rawSign(signTargets.raw[i]!),
-        Math.min(signTargets.service.length, signTargets.raw.length) - 60,
+        Math.min(signTargets.service.length, signTargets.raw.length) - WARM_UP,
       ),
     ];
   },
