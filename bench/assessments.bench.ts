@@ -1,6 +1,6 @@
 import { progressCharts, progressComparison, progressOverview } from '../src/main/services/assessments/progress';
 import { esasSymptoms } from '../src/shared/clinical/measures/catalog';
-import { addDays } from '../src/shared/dates';
+import { addDays, todayLocal } from '../src/shared/dates';
 import { random } from './generate';
 import { compare, type BenchRow } from './harness';
 import type { BenchContext, BenchSuite } from './suite';
@@ -101,8 +101,9 @@ export const assessmentsSuite: BenchSuite = {
     const existingSessions = (sqlite.prepare('SELECT count(*) AS n FROM session').get() as { n: number }).n;
     const sessionTarget = Math.round((SESSION_ROWS_AT_10K * patients) / 10_000);
     sqlite.transaction(() => {
-      // The patient being timed: 12 assessments eight weeks apart and 300 sessions.
-      const start = '2023-01-02';
+      // The patient being timed: 12 assessments eight weeks apart and 300 sessions, the last of
+      // them this week (a patient still in the programme, so the Progress screen's recent weeks are full).
+      const start = addDays(todayLocal(), -Math.floor((TARGET_SESSIONS - 1) * 2.2));
       for (let i = 0; i < TARGET_ASSESSMENTS; i++) {
         assess(targetId, addDays(start, i * 56), i === 0 ? 'baseline' : 'reassessment');
       }

@@ -181,7 +181,9 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   const chart = page.getByRole('figure', { name: '6MWT over time' });
   await expect(chart).toContainText(`${formatClinicDate(baselineOn)}: 380 m`);
   await expect(chart).toContainText(`${formatClinicDate(today)}: 425 m`);
-  // Both assessments are drawn as points on the line (recharts renders each as a dot).
+  // Both assessments are drawn as points on the line (recharts renders each as a dot), once the
+  // chart is scrolled to: charts are drawn as they come near the window.
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
 
   // The caseload's reassessment flag clears: next one is eight weeks after today.
@@ -194,6 +196,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
 
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
     await toastsGone(page);
 
@@ -417,10 +420,11 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   await go(page, `/patients/${patient.id}/progress`);
   const attendance = page.getByRole('figure', { name: 'Attendance by week' });
   await expect(attendance).toContainText('Mean adherence');
+  await attendance.scrollIntoViewIfNeeded();
   await expect(attendance.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(
-    page.getByRole('figure', { name: 'Session RPE' }).locator('.recharts-line-dots circle').first(),
-  ).toBeVisible();
+  const rpe = page.getByRole('figure', { name: 'Session RPE' });
+  await rpe.scrollIntoViewIfNeeded();
+  await expect(rpe.locator('.recharts-line-dots circle').first()).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Symptoms after sessions' })).toContainText('Fatigue');
   const goal = page.getByRole('listitem', { name: 'Walk to the market and back without stopping' });
   await expect(goal).toContainText('6MWT: baseline 350, latest 395, target 410');
@@ -618,4 +622,99 @@ test('a partial ESAS-r is saved with its total marked incomplete, and is not jud
   await expect(page.getByText(/14 points \(incomplete \(7 of 9 items\)\)/)).toBeVisible();
   await toastsGone(page);
   await app.screenshot('assessment-esas-partial-progress');
+});
+
+test('a long session record: the last 26 weeks by week with empty weeks kept, the whole history by month, charts drawn as they scroll in and all of them for print', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patient = await app.call('patients.create', {
+    givenName: 'Aroha',
+    familyName: 'Ngata',
+    preferredName: null,
+    dateOfBirth: '1950-07-21',
+    sex: 'female',
+    mrn: 'RMH-500777',
+  });
+  const today = todayLocal();
+  const baseline = await app.call('assessments.create', {
+    patientId: patient.id,
+    kind: 'baseline',
+    assessedOn: addDays(today, -700),
+    heightCm: 165,
+    weightKg: 70,
+    measureKeys: ['six_minute_walk'],
+  });
+  await app.call('assessments.recordMeasure', {
+    assessmentId: baseline.id,
+    measureKey: 'six_minute_walk',
+    components: { distance_m: 400 },
+  });
+  await app.call('assessments.finalise', { assessmentId: baseline.id });
+
+  // Two blocks of weekly sessions: ten weeks about two years ago, and the six weeks before this
+  // one, with nothing for the fortnight before last (a break a clinician should see).
+  const db = openSqlite(join(app.dataDir, 'caseload.db'));
+  const at = new Date().toISOString();
+  const insert = db.prepare(
+    `INSERT INTO session (id, patient_id, date, start_time, attendance, after_json, signed_at, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, '10:00', 'attended', ?, ?, ?, 'seed', ?, 'seed')`,
+  );
+  const thisMonday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const dates = [
+    ...Array.from({ length: 10 }, (_, i) => addDays(today, -700 + i * 7)),
+    ...[6, 5, 4, 1].map((weeksAgo) => addDays(thisMonday, -7 * weeksAgo + 1)),
+  ];
+  dates.forEach((date, i) =>
+    insert.run(
+      `01SEEDLONGSESSION000000${String(i).padStart(3, '0')}`,
+      patient.id,
+      date,
+      JSON.stringify({ rpeOverall: 12, fatigue: 3, pain: 1 }),
+      at,
+      at,
+      at,
+    ),
+  );
+  db.close();
+
+  // A short window, so the session charts start below the fold.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await go(page, `/patients/${patient.id}/progress`);
+  const shown = page.getByRole('radiogroup', { name: 'Sessions shown' });
+  await expect(shown.getByRole('radio', { name: 'Last 26 weeks, by week' })).toBeChecked();
+  const attendance = page.getByRole('figure', { name: 'Attendance by week' });
+  await expect(attendance).toContainText('in the last 26 weeks');
+  const symptoms = page.getByRole('figure', { name: 'Symptoms after sessions' });
+  await expect(symptoms.locator('[data-chart-drawn]')).toHaveAttribute('data-chart-drawn', 'not yet');
+  await expect(symptoms.locator('.recharts-surface')).toHaveCount(0);
+  await symptoms.scrollIntoViewIfNeeded();
+  await expect(symptoms.locator('.recharts-surface')).toHaveCount(1);
+  await expect(symptoms).toContainText('in the last 26 weeks');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The x axis runs every week of the window, the empty ones included: 26 weeks labelled every
+  // sixth gives five labels (the four weeks with a session alone would give four).
+  await expect(attendance.locator('.recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(5);
+  await app.screenshot('progress-long-record');
+
+  await shown.getByText('All, by month').click();
+  const byMonth = page.getByRole('figure', { name: 'Attendance by month' });
+  await expect(byMonth).toContainText('since the first session');
+  await expect(byMonth.locator('.recharts-surface')).toHaveCount(1);
+  await expect(page.getByRole('figure', { name: 'Adherence by month' })).toBeVisible();
+  await expect(symptoms).toContainText('since the first session');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await app.screenshot('progress-long-record-by-month');
+
+  // Printing draws every chart, those never scrolled to included.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Comparison' })).toBeVisible();
+  await expect(symptoms.locator('[data-chart-drawn]')).toHaveAttribute('data-chart-drawn', 'not yet');
+  await page.emulateMedia({ media: 'print' });
+  for (const figure of await page.locator('[data-chart-drawn]').all()) {
+    await expect(figure).toHaveAttribute('data-chart-drawn', 'yes');
+    await expect(figure.locator('.recharts-surface')).toHaveCount(1);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  expect(app.consoleErrors).toEqual([]);
 });

@@ -1,11 +1,14 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Badge, Center, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDeferredValue } from 'react';
+import { Badge, Group, Paper, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { ReferenceArea } from 'recharts';
+import { attendanceByMonth, RECENT_WEEKS, recentSessions } from '../../../shared/clinical/attendance';
+import { todayLocal } from '../../../shared/dates';
 import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../dates';
+import { DrawWhenNear } from './DrawWhenNear';
 import { goalCategories, goalStatuses } from '../../../shared/domain/vocabulary';
 
 function ChartFigure({
@@ -61,31 +64,33 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
         </>
       }
     >
-      <LineChart
-        h={200}
-        data={data}
-        dataKey="date"
-        series={[{ name: series.shortName, color: 'pacewise.6' }]}
-        curveType="linear"
-        valueFormatter={fmt}
-        yAxisLabel={series.unit}
-        yAxisProps={{ domain: ['auto', 'auto'], width: 56 }}
-        dotProps={{ r: 5, strokeWidth: 2 }}
-        referenceLines={base != null ? [{ y: base, label: startLabel, color: 'gray.6' }] : []}
-        withLegend={false}
-        gridAxis="y"
-      >
-        {mcid && base != null && (
-          <ReferenceArea
-            y1={base - down}
-            y2={base + up}
-            fill="var(--mantine-color-blue-5)"
-            fillOpacity={0.12}
-            stroke="none"
-            ifOverflow="extendDomain"
-          />
-        )}
-      </LineChart>
+      <DrawWhenNear height={200}>
+        <LineChart
+          h={200}
+          data={data}
+          dataKey="date"
+          series={[{ name: series.shortName, color: 'pacewise.6' }]}
+          curveType="linear"
+          valueFormatter={fmt}
+          yAxisLabel={series.unit}
+          yAxisProps={{ domain: ['auto', 'auto'], width: 56 }}
+          dotProps={{ r: 5, strokeWidth: 2 }}
+          referenceLines={base != null ? [{ y: base, label: startLabel, color: 'gray.6' }] : []}
+          withLegend={false}
+          gridAxis="y"
+        >
+          {mcid && base != null && (
+            <ReferenceArea
+              y1={base - down}
+              y2={base + up}
+              fill="var(--mantine-color-blue-5)"
+              fillOpacity={0.12}
+              stroke="none"
+              ifOverflow="extendDomain"
+            />
+          )}
+        </LineChart>
+      </DrawWhenNear>
     </ChartFigure>
   );
 }
@@ -93,11 +98,19 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
 /** Above this many points a line is drawn without a dot at each one: hundreds of SVG dots cost more than they show. */
 const DOTS_UP_TO = 40;
 
+/**
+ * Every n-th label on a date axis, so about `most` show. A fixed interval also spares recharts
+ * measuring each label's text in the page to choose which fit (a forced layout per label).
+ */
+const tickEvery = (points: number, most = 5) => (points <= most ? 0 : Math.ceil(points / most) - 1);
+
+/** Room at each end of a line chart's axis, so the first and last date labels are not cut off. */
+const LINE_PADDING = { left: 28, right: 28 };
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthLabel = (month: string) => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
 export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
-  // The session charts (a point per session, a bar per week) draw after the comparison and the
-  // measure charts have painted, in a background render React can interrupt: the profile of opening
-  // the screen showed recharts' per-point components as most of its time.
-  const sessionCharts = useDeferredValue<ProgressCharts | null>(charts, null);
   return (
     <Stack gap="lg">
       <Title order={3}>Measures over time</Title>
@@ -110,129 +123,182 @@ export function ProgressChartsView({ charts }: { charts: ProgressCharts }) {
           ))}
         </SimpleGrid>
       )}
-      {sessionCharts ? (
-        <SessionCharts charts={sessionCharts} />
-      ) : (
-        <Center py="xl" role="status" aria-label="Drawing the session charts">
-          <Loader />
-        </Center>
-      )}
+      <SessionCharts charts={charts} />
     </Stack>
   );
 }
 
+type SessionRange = 'recent' | 'all';
+
 function SessionCharts({ charts }: { charts: ProgressCharts }) {
-  const attendance = charts.attendance.map((w) => ({
-    week: formatClinicDate(w.weekOf),
-    Attended: w.attended,
-    'Did not attend': w.didNotAttend,
-    'Held for safety': w.heldForSafety,
-    Cancelled: w.cancelled,
-    Adherence: w.adherencePercent,
-  }));
-  const scores = charts.sessionScores.map((s) => ({
-    date: formatClinicDate(s.date),
-    RPE: s.rpe,
-    Fatigue: s.fatigue,
-    Pain: s.pain,
-  }));
-  const adherence = charts.attendance.filter((w) => w.adherencePercent != null);
+  const [range, setRange] = useState<SessionRange>('recent');
+  const recent = useMemo(() => recentSessions(charts, todayLocal()), [charts]);
+  const byMonth = range === 'all' && recent.hasEarlier;
+  const unit = byMonth ? 'month' : 'week';
+  const attendance = useMemo(
+    () =>
+      byMonth
+        ? attendanceByMonth(charts.attendance, todayLocal()).map((m) => ({
+            period: monthLabel(m.month),
+            Attended: m.attended,
+            'Did not attend': m.didNotAttend,
+            'Held for safety': m.heldForSafety,
+            Cancelled: m.cancelled,
+            Adherence: m.adherencePercent,
+          }))
+        : recent.attendance.map((w) => ({
+            period: formatClinicDate(w.weekOf),
+            Attended: w.attended,
+            'Did not attend': w.didNotAttend,
+            'Held for safety': w.heldForSafety,
+            Cancelled: w.cancelled,
+            Adherence: w.adherencePercent,
+          })),
+    [byMonth, charts.attendance, recent.attendance],
+  );
+  const scores = useMemo(
+    () =>
+      (range === 'all' ? charts.sessionScores : recent.sessionScores).map((s) => ({
+        date: formatClinicDate(s.date),
+        RPE: s.rpe,
+        Fatigue: s.fatigue,
+        Pain: s.pain,
+      })),
+    [range, charts.sessionScores, recent.sessionScores],
+  );
+  const adherence = attendance.filter((w) => w.Adherence != null); // the periods with a figure
   const meanAdherence =
-    adherence.length > 0 ? Math.round(adherence.reduce((s, w) => s + w.adherencePercent!, 0) / adherence.length) : null;
+    adherence.length > 0 ? Math.round(adherence.reduce((s, w) => s + w.Adherence!, 0) / adherence.length) : null;
+  const shown = byMonth ? 'since the first session' : `in the last ${RECENT_WEEKS} weeks`;
+  const scoresShown =
+    range === 'all' || !recent.hasEarlier ? 'since the first session' : `in the last ${RECENT_WEEKS} weeks`;
+  const none = range === 'all' || !recent.hasEarlier ? 'yet' : `in the last ${RECENT_WEEKS} weeks`;
   return (
     <>
-      <Title order={3}>Sessions</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={3}>Sessions</Title>
+        {recent.hasEarlier && (
+          <SegmentedControl
+            aria-label="Sessions shown"
+            className="pacewise-no-print"
+            value={range}
+            onChange={(value) => setRange(value as SessionRange)}
+            data={[
+              { value: 'recent', label: `Last ${RECENT_WEEKS} weeks, by week` },
+              { value: 'all', label: 'All, by month' },
+            ]}
+          />
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartFigure
-          title="Attendance by week"
+          title={`Attendance by ${unit}`}
           caption={
-            charts.attendance.length === 0
-              ? 'No sessions recorded yet.'
-              : `Mean adherence ${meanAdherence ?? '—'}% of planned sessions (or of booked sessions where no plan was in force).`
+            attendance.length === 0
+              ? charts.attendance.length === 0
+                ? 'No sessions recorded yet.'
+                : `No sessions ${shown}.`
+              : `Mean adherence ${meanAdherence ?? '—'}% of planned sessions (or of booked sessions where no plan was in force), by ${unit}, ${shown}.`
           }
         >
-          {charts.attendance.length > 0 && (
-            <BarChart
-              h={200}
-              data={attendance}
-              dataKey="week"
-              type="stacked"
-              series={[
-                { name: 'Attended', color: 'teal.6' },
-                { name: 'Did not attend', color: 'red.5' },
-                { name: 'Held for safety', color: 'orange.5' },
-                { name: 'Cancelled', color: 'gray.5' },
-              ]}
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
-              gridAxis="y"
-              yAxisProps={{ allowDecimals: false, width: 32 }}
-            />
+          {attendance.length > 0 && (
+            <DrawWhenNear height={200}>
+              <BarChart
+                h={200}
+                data={attendance}
+                dataKey="period"
+                xAxisProps={{ interval: tickEvery(attendance.length) }}
+                type="stacked"
+                series={[
+                  { name: 'Attended', color: 'teal.6' },
+                  { name: 'Did not attend', color: 'red.5' },
+                  { name: 'Held for safety', color: 'orange.5' },
+                  { name: 'Cancelled', color: 'gray.5' },
+                ]}
+                withLegend
+                legendProps={{ verticalAlign: 'bottom' }}
+                gridAxis="y"
+                yAxisProps={{ allowDecimals: false, width: 32 }}
+              />
+            </DrawWhenNear>
           )}
         </ChartFigure>
-        <ChartFigure title="Adherence by week" caption="Attended as a share of planned sessions.">
+        <ChartFigure
+          title={`Adherence by ${unit}`}
+          caption={`Attended as a share of planned sessions, ${shown}; a ${unit} with no session booked has no figure (a gap in the line).`}
+        >
           {adherence.length > 0 && (
-            <LineChart
-              h={200}
-              data={attendance.filter((w) => w.Adherence != null)}
-              dataKey="week"
-              series={[{ name: 'Adherence', color: 'indigo.6' }]}
-              withDots={adherence.length <= DOTS_UP_TO}
-              unit="%"
-              yAxisProps={{ domain: [0, 100], width: 48 }}
-              curveType="linear"
-              gridAxis="y"
-              withLegend={false}
-            />
+            <DrawWhenNear height={200}>
+              <LineChart
+                h={200}
+                data={attendance}
+                dataKey="period"
+                xAxisProps={{ interval: tickEvery(attendance.length), padding: LINE_PADDING }}
+                series={[{ name: 'Adherence', color: 'indigo.6' }]}
+                connectNulls={false}
+                withDots={attendance.length <= DOTS_UP_TO}
+                unit="%"
+                yAxisProps={{ domain: [0, 100], width: 48 }}
+                curveType="linear"
+                gridAxis="y"
+                withLegend={false}
+              />
+            </DrawWhenNear>
           )}
         </ChartFigure>
         <ChartFigure
           title="Session RPE"
-          caption="Overall rating of perceived exertion recorded after each signed session."
+          caption={`Overall rating of perceived exertion recorded after each signed session, ${scoresShown}.`}
         >
           {scores.some((s) => s.RPE != null) ? (
-            <LineChart
-              h={200}
-              data={scores}
-              dataKey="date"
-              series={[{ name: 'RPE', color: 'violet.6' }]}
-              withDots={scores.length <= DOTS_UP_TO}
-              curveType="linear"
-              connectNulls
-              gridAxis="y"
-              withLegend={false}
-              yAxisProps={{ width: 40, domain: ['auto', 'auto'], allowDecimals: false }}
-            />
+            <DrawWhenNear height={200}>
+              <LineChart
+                h={200}
+                data={scores}
+                dataKey="date"
+                xAxisProps={{ interval: tickEvery(scores.length), padding: LINE_PADDING }}
+                series={[{ name: 'RPE', color: 'violet.6' }]}
+                withDots={scores.length <= DOTS_UP_TO}
+                curveType="linear"
+                connectNulls
+                gridAxis="y"
+                withLegend={false}
+                yAxisProps={{ width: 40, domain: ['auto', 'auto'], allowDecimals: false }}
+              />
+            </DrawWhenNear>
           ) : (
             <Text c="dimmed" size="sm">
-              No session RPE recorded yet.
+              No session RPE recorded {none}.
             </Text>
           )}
         </ChartFigure>
         <ChartFigure
           title="Symptoms after sessions"
-          caption="Fatigue and pain, 0 (none) to 10 (worst), after each signed session."
+          caption={`Fatigue and pain, 0 (none) to 10 (worst), after each signed session, ${scoresShown}.`}
         >
           {scores.some((s) => s.Fatigue != null || s.Pain != null) ? (
-            <LineChart
-              h={200}
-              data={scores}
-              dataKey="date"
-              series={[
-                { name: 'Fatigue', color: 'orange.6' },
-                { name: 'Pain', color: 'red.6', strokeDasharray: '5 5' },
-              ]}
-              curveType="linear"
-              connectNulls
-              withDots={scores.length <= DOTS_UP_TO}
-              yAxisProps={{ domain: [0, 10], width: 40 }}
-              gridAxis="y"
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
-            />
+            <DrawWhenNear height={200}>
+              <LineChart
+                h={200}
+                data={scores}
+                dataKey="date"
+                xAxisProps={{ interval: tickEvery(scores.length), padding: LINE_PADDING }}
+                series={[
+                  { name: 'Fatigue', color: 'orange.6' },
+                  { name: 'Pain', color: 'red.6', strokeDasharray: '5 5' },
+                ]}
+                curveType="linear"
+                connectNulls
+                withDots={scores.length <= DOTS_UP_TO}
+                yAxisProps={{ domain: [0, 10], width: 40 }}
+                gridAxis="y"
+                withLegend
+                legendProps={{ verticalAlign: 'bottom' }}
+              />
+            </DrawWhenNear>
           ) : (
             <Text c="dimmed" size="sm">
-              No symptom scores recorded after sessions yet.
+              No symptom scores recorded after sessions {none}.
             </Text>
           )}
         </ChartFigure>

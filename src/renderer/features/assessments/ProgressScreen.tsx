@@ -6,6 +6,7 @@ import { todayLocal } from '../../../shared/dates';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { ComparisonTable } from './ComparisonTable';
+import { DrawAllWhenPrinting, usePrintWithCharts } from './DrawWhenNear';
 import { useLoad } from './hooks';
 import { PatientBanner } from './PatientBanner';
 import { ProgressChartsView } from './ProgressChartsView';
@@ -43,8 +44,17 @@ function usePrintInLight() {
 
 /** Change against the MCID for every measure, and the charts, for one patient. */
 export function ProgressScreen() {
+  return (
+    <DrawAllWhenPrinting>
+      <ProgressContent />
+    </DrawAllWhenPrinting>
+  );
+}
+
+function ProgressContent() {
   const { patientId = '' } = useParams();
   usePrintInLight();
+  const print = usePrintWithCharts();
   const overview = useLoad(() => api.progress.overview({ patientId }), [patientId], 'the progress');
   const list = useLoad(() => api.assessments.list({ patientId }), [patientId], 'the schedule');
   return (
@@ -62,7 +72,7 @@ export function ProgressScreen() {
         <Button
           variant="default"
           leftSection={<IconPrinter size={20} />}
-          onClick={() => window.print()}
+          onClick={print}
           className="pacewise-no-print"
           style={{ flexShrink: 0 }}
         >
