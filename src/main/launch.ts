@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { contract, type ApiResult } from '../shared/contract';
 import type { AppState, ReconciliationReport, StartupProblem } from '../shared/contract/setup';
 import { startCaseload, type RunningCaseload, type StartOptions } from './caseload';
@@ -32,6 +33,13 @@ export interface LaunchOptions extends StartOptions {
   reconcileAtStart?: boolean;
   /** scrypt cost for new passphrase wraps; only tests that sign in hundreds of times lower it. */
   passphraseKdf?: { N: number; r: number; p: number };
+  /**
+   * This computer's settings folder, where `device.json` (the caseload folder setting) is kept:
+   * Electron's userData folder in the app. Without one (development and test runs that do not say),
+   * the data folder's parent stands in: in an installed app's default layout, `<userData>/caseload`,
+   * that is the userData folder itself. Tests that write the setting pass a folder of their own.
+   */
+  userDataDir?: string;
 }
 
 export interface LaunchedCaseload {
@@ -139,6 +147,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const background: Array<Promise<unknown>> = [];
   let lastReconciliation: Promise<ReconciliationReport> | null = null;
   const log = options.log ?? console.error;
+  const userDataDir = options.userDataDir ?? dirname(resolve(options.dataDir));
   const gate = createAccessGate({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -175,6 +184,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     running.ctx.session = gate.session;
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
+    running.ctx.userDataDirectory = userDataDir;
     running.ctx.host = {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
