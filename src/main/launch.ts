@@ -19,6 +19,7 @@ import {
   DataFolderUnwritableError,
 } from './db/open';
 import { appendAudit, auditHead } from './services/audit';
+import { keepRolesInRing } from './services/access';
 import { backupPolicy } from './services/maintenance';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
@@ -61,6 +62,8 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
     backups: [],
     recommendedBackup: null,
     canContinue: false,
+    // The access gate fills this in for whoever is signed in when the screen asks.
+    restoreRefusal: null,
   };
   const withBackups = (problem: StartupProblem): StartupProblem => {
     const backups = listBackups(options.dataDir, known, anchor).filter((b) => b.problem === null);
@@ -185,6 +188,13 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
     running.ctx.userDataDirectory = userDataDir;
+    try {
+      // At every open, so a ring the previous version wrote (no roles in it) gets them now.
+      keepRolesInRing(running.ctx);
+    } catch (error) {
+      // The database keeps the roles; the recovery screen's copy is put right at the next open.
+      log(error);
+    }
     running.ctx.host = {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
@@ -257,6 +267,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const recoveryDispatch: Dispatch = async (channel, payload) => {
     if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
     if (channel === 'recovery.restore') {
+      const refusal = gate.restoreRefusal();
+      if (refusal) return refused(refusal, 'forbidden');
       const parsed = contract['recovery.restore'].input.safeParse(payload);
       if (!parsed.success) return refused('Choose a backup from the list.', 'validation');
       try {
