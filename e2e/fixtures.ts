@@ -47,6 +47,8 @@ export const CHROMIUM_ARGS = [
 export interface PacewiseApp {
   page: Page;
   dataDir: string;
+  /** This test's stand-in for Electron's userData folder, where device.json is written. */
+  userDataDir: string;
   /** This test's stand-in for the save dialog: every export lands here (under e2e/.artifacts/exports/). */
   exportsDir: string;
   /** Moves the main process's clock forward (days), as if the app were used later. */
@@ -114,6 +116,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
   ],
   app: async ({ target, setUp, reconciles, browser, rendererUrl }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
+    // Its own, not the launcher's default (the data folder's parent, here the shared temp folder).
+    const userDataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-userdata-'));
     const exportsDir = join(EXPORTS_DIR, basename(dataDir));
     let clockOffsetMs = 0;
     const requests: string[] = [];
@@ -146,6 +150,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       }
       running = launchCaseload({
         dataDir,
+        userDataDir,
         migrationsDir: MIGRATIONS_DIR,
         appVersion: 'e2e',
         log: () => undefined,
@@ -185,6 +190,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         return page;
       },
       dataDir,
+      userDataDir,
       exportsDir,
       advanceClock(days: number) {
         clockOffsetMs += days * 86_400_000;
@@ -252,6 +258,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
     rmSync(usbDir, { recursive: true, force: true });
   },
 });

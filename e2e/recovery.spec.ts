@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
+import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { expect, test, type PacewiseApp } from './fixtures';
 
 const patient = (given: string, mrn: string) => ({
@@ -43,6 +44,40 @@ test('an empty caseload file with backups beside it opens the recovery screen, n
   await expect(table.getByRole('row', { name: 'Ruth Okafor' })).toBeVisible();
   await expect(table.getByRole('row', { name: 'Ada Okafor' })).toBeVisible();
   expect(readdirSync(join(app.dataDir, 'replaced'))).toHaveLength(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('at the recovery screen only an administrator may restore: a clinician is told so and can switch to one', async ({
+  app,
+}) => {
+  await app.call('access.addClinician', TEST_CLINICIAN);
+  await withBackup(app);
+  await app.restart(
+    () => {
+      writeFileSync(join(app.dataDir, 'caseload.db'), '');
+      rmSync(join(app.dataDir, 'caseload.db-wal'), { force: true });
+    },
+    { signIn: false },
+  );
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: 'The caseload file is empty' })).toBeVisible();
+  const backups = page.getByRole('table', { name: 'Backups' });
+  await expect(backups.getByRole('row')).toHaveCount(2);
+  await expect(backups.getByRole('button', { name: /Restore/ })).toHaveCount(0);
+  await expect(page.getByText('Only a clinic administrator can restore a backup; ask one to sign in.')).toBeVisible();
+  // Refused by the main process too, not only hidden.
+  const fileName = readdirSync(join(app.dataDir, 'backups')).find((n) => n.endsWith('.db'))!;
+  const refused = await page.evaluate((name) => window.api.recovery.restore({ fileName: name }), fileName);
+  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  await app.screenshot('recovery-clinician-refused');
+
+  await page.getByRole('button', { name: 'Switch clinician' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
+  await app.signIn();
+  await backups.getByRole('button', { name: /Restore the backup made/ }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: 'Ruth Okafor' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });
 

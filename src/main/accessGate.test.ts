@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../shared/contract/setup';
 import type { SecuredCaseload } from '../shared/contract/access';
 import { openSqlite } from './db/connection';
-import { readKeyring } from './db/keyring';
+import { dataKeyFor, readKeyring, readRingRoles } from './db/keyring';
 import { launchCaseload, type LaunchedCaseload } from './launch';
 import { startCaseload } from './caseload';
+import { insertAccount } from './services/access';
 import {
   MIGRATIONS_DIR,
   TEST_ADMIN,
@@ -356,5 +357,69 @@ describe('an earlier version’s caseload', () => {
       ok: false,
       error: { message: expect.stringMatching(/key file .* cannot be read/) },
     });
+  });
+});
+
+describe('roles kept in the key ring', () => {
+  const ringRoles = (dir: string) => {
+    const held = readRingRoles(readKeyring(dir)!, dataKeyFor(dir)!);
+    return held.state === 'verified' ? Object.fromEntries(held.roles) : held.state;
+  };
+
+  it('follow every change of role and of who is active, from set-up on', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    const { state } = await call<SecuredCaseload>(l, 'access.setUp', TEST_SET_UP);
+    const adminId = state.currentClinician!.id;
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator' });
+
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', TEST_CLINICIAN);
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [jordan.id]: 'clinician' });
+    await call(l, 'access.setRole', { clinicianId: jordan.id, role: 'administrator' });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [jordan.id]: 'administrator' });
+    await call(l, 'access.setRole', { clinicianId: jordan.id, role: 'clinician' });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [jordan.id]: 'clinician' });
+    await call(l, 'access.setActive', { clinicianId: jordan.id, active: false, reason: 'Left the clinic' });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator' });
+    await call(l, 'access.setActive', { clinicianId: jordan.id, active: true, reason: 'Came back' });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [jordan.id]: 'clinician' });
+    // A refused change (the last administrator demoted) leaves the map as it was.
+    await l.dispatch('access.setRole', { clinicianId: adminId, role: 'clinician' });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [jordan.id]: 'clinician' });
+  });
+
+  it('a ring the previous version wrote gets its map at the next open of the database', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    const { state } = await call<SecuredCaseload>(l, 'access.setUp', TEST_SET_UP);
+    l.close();
+    const { roles: _dropped, ...previous } = readKeyring(dir)!;
+    writeFileSync(join(dir, 'caseload.keys'), JSON.stringify(previous));
+    expect(readKeyring(dir)!.roles).toBeUndefined();
+    const again = launch(dir);
+    await call(again, 'access.signIn', TEST_ADMIN);
+    expect(ringRoles(dir)).toEqual({ [state.currentClinician!.id]: 'administrator' });
+  });
+
+  it('an earlier version’s unencrypted caseload, once secured, has every active clinician’s role in the ring', async () => {
+    const dir = tempDir();
+    const plain = startCaseload({
+      dataDir: dir,
+      migrationsDir: MIGRATIONS_DIR,
+      appVersion: 'old',
+      log: () => undefined,
+    });
+    const adminId = setUpTestClinic(plain.ctx);
+    const other = insertAccount(plain.ctx, { ...TEST_CLINICIAN, registrationNumber: null }, adminId);
+    plain.close();
+    mkdirSync(join(dir, 'backups'));
+    const l = launch(dir);
+    await call<SecuredCaseload>(l, 'access.secureExisting', {
+      clinicianId: adminId,
+      login: 'alex',
+      passphrase: TEST_ADMIN.passphrase,
+      confirmPassphrase: TEST_ADMIN.passphrase,
+    });
+    expect(ringRoles(dir)).toEqual({ [adminId]: 'administrator', [other.id]: 'clinician' });
   });
 });

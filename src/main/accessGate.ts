@@ -20,8 +20,10 @@ import {
   newRecoveryKey,
   readKeyring,
   readRecoveryKey,
+  readRingRoles,
   rememberDataKey,
   sealAuditKey,
+  sealRoles,
   unwrapForClinician,
   unwrapWithRecovery,
   wrapForClinician,
@@ -38,6 +40,7 @@ import {
   auditAccess,
   clinicianRow,
   flushPendingAccessEvents,
+  keepRolesInRing,
   passphraseIsRight,
   pinIsRight,
   resetPassphrase,
@@ -59,6 +62,12 @@ export interface GateDeps {
   closeRunning(): void;
   dialogs: FileDialogs;
 }
+
+/** What a clinician who is not an administrator sees at the recovery screen instead of the restore buttons. */
+export const ONLY_ADMINISTRATORS_RESTORE = 'Only a clinic administrator can restore a backup; ask one to sign in.';
+const ROLES_UNVERIFIED =
+  'Pacewise cannot confirm who is a clinic administrator: the list of roles in the caseload’s key file was ' +
+  'changed outside Pacewise, so no one can restore a backup here. The backups are untouched; contact support.';
 
 const wrongSignIn = () =>
   new ApiError('validation', 'The sign-in name or passphrase is not right.', {
@@ -114,7 +123,8 @@ export function createAccessGate(deps: GateDeps) {
         currentClinician: null,
         appVersion: deps.appVersion,
         dataDirectory: deps.dataDir,
-        startup: deps.problem(),
+        // With accounts, what went wrong (and the backups there are) is shown only after a sign-in.
+        startup: hasKeyring(deps.dataDir) && !session.clinicianId ? null : startupProblem(),
       };
     }
     const base = appState(r.ctx);
@@ -130,6 +140,37 @@ export function createAccessGate(deps: GateDeps) {
         failedAttempts: session.failedUnlocks,
       },
     };
+  }
+
+  function startupProblem(): StartupProblem | null {
+    const problem = deps.problem();
+    return problem && { ...problem, restoreRefusal: restoreRefusal() };
+  }
+
+  /**
+   * Why the clinician at the computer may not restore a backup at the recovery screen, or null
+   * when they may. Roles live in the database that failed to open, so the key ring's sealed copy
+   * of them decides (keepRolesInRing). Anyone who can write to the caseload folder could put a
+   * backup in place by hand, so this guards the app's restore, not the files themselves.
+   */
+  function restoreRefusal(): string | null {
+    // An earlier version's unencrypted caseload has no accounts: nobody signs in, as before.
+    if (!hasKeyring(deps.dataDir)) return null;
+    const dataKey = dataKeyFor(deps.dataDir);
+    if (!session.clinicianId || !dataKey) return ONLY_ADMINISTRATORS_RESTORE;
+    let ring: Keyring | null;
+    try {
+      ring = readKeyring(deps.dataDir);
+    } catch {
+      return ROLES_UNVERIFIED;
+    }
+    if (!ring) return ONLY_ADMINISTRATORS_RESTORE;
+    const held = readRingRoles(ring, dataKey);
+    // A ring the previous version wrote has no roles yet: restore stays open to any signed-in
+    // clinician, as it was, until the next successful open of the database writes the map.
+    if (held.state === 'absent') return null;
+    if (held.state === 'invalid') return ROLES_UNVERIFIED;
+    return held.roles.get(session.clinicianId) === 'administrator' ? null : ONLY_ADMINISTRATORS_RESTORE;
   }
 
   function requireRunning(): RunningCaseload {
@@ -269,6 +310,7 @@ export function createAccessGate(deps: GateDeps) {
       auditKey: null,
       pending: [],
       deactivated: [],
+      roles: sealRoles(dataKey, { [adminId]: 'administrator' }),
     };
     // The ring is written before the database exists, so no encrypted page is ever without its key.
     writeKeyring(deps.dataDir, ring);
@@ -278,6 +320,7 @@ export function createAccessGate(deps: GateDeps) {
     const r = deps.running();
     if (!r) throw new ApiError('conflict', deps.problem()?.message ?? 'The new caseload could not be created.');
     const id = createClinic(r.ctx, input.clinicName, { ...input.clinician, role: 'administrator' }, adminId);
+    keepRolesInRing(r.ctx);
     auditAccess(r.ctx, {
       actorId: id,
       subjectId: id,
@@ -339,6 +382,7 @@ export function createAccessGate(deps: GateDeps) {
       auditKey: plainAuditKey ? sealAuditKey(dataKey, serialiseAuditKey(plainAuditKey, at)) : null,
       pending: [],
       deactivated: [],
+      roles: sealRoles(dataKey, { [row.id]: 'administrator' }),
     };
     writeKeyring(deps.dataDir, ring);
     rememberDataKey(deps.dataDir, dataKey);
@@ -373,6 +417,7 @@ export function createAccessGate(deps: GateDeps) {
         },
       ),
     )();
+    keepRolesInRing(r.ctx);
     auditAccess(r.ctx, {
       actorId: row.id,
       subjectId: row.id,
@@ -478,7 +523,16 @@ export function createAccessGate(deps: GateDeps) {
   }
 
   function switchClinician(): AppState {
-    const r = requireRunning();
+    const r = deps.running();
+    if (!r && hasKeyring(deps.dataDir) && session.clinicianId) {
+      // At the recovery screen the caseload is not open, so there is no trail to record the
+      // hand-over in. The key leaves memory with this clinician; the next one's passphrase brings it back.
+      forgetDataKey(deps.dataDir);
+      switchedFrom = null;
+      Object.assign(session, { clinicianId: null, locked: false, failedUnlocks: 0 });
+      return state();
+    }
+    if (!r) throw new ApiError('not_set_up', 'The caseload is not open.');
     if (!session.clinicianId) return state();
     auditAccess(r.ctx, {
       actorId: session.clinicianId,
@@ -532,7 +586,16 @@ export function createAccessGate(deps: GateDeps) {
     Object.assign(session, { clinicianId: null, locked: false, failedUnlocks: 0 });
   }
 
-  return { session, start, phase, state, handle, forget, signedIn: () => phase() === 'signed-in' };
+  return {
+    session,
+    start,
+    phase,
+    state,
+    handle,
+    forget,
+    restoreRefusal,
+    signedIn: () => phase() === 'signed-in',
+  };
 }
 
 export type AccessGate = ReturnType<typeof createAccessGate>;

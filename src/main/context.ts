@@ -19,6 +19,11 @@ export interface ServiceContext {
   exportTarget?: ExportTarget;
   /** What only the process holding the caseload can do (restore, dialogs); absent in plain service tests. */
   host?: CaseloadHost;
+  /**
+   * This computer's settings folder (Electron's userData), where `device.json` lives; the launcher
+   * sets it. Absent in plain service tests, where the device settings are refused.
+   */
+  userDataDirectory?: string;
 }
 
 /** Implemented by the launcher (src/main/launch.ts); Electron's dialogs sit behind `dialogs`. */

@@ -45,6 +45,7 @@ app.whenReady().then(() => {
   try {
     running = launchCaseload({
       dataDir: dataDirectory(app, (message) => console.warn(message)),
+      userDataDir: app.getPath('userData'),
       migrationsDir: migrationsDirectory(app),
       appVersion: app.getVersion(),
       dialogs: electronFileDialogs(),

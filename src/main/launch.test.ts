@@ -24,7 +24,17 @@ import { launchCaseload, type LaunchedCaseload } from './launch';
 import { appendAudit, verifyAuditChain } from './services/audit';
 import { dailyBackupIfDue, rotateBackups } from './services/backups';
 import { hasKeyring, readKeyring, writeKeyring } from './db/keyring';
-import { holdTestKey, MIGRATIONS_DIR, TEST_ADMIN, TEST_KDF, TEST_SET_UP, tempDir } from './testing';
+import { ONLY_ADMINISTRATORS_RESTORE } from './accessGate';
+import {
+  holdTestKey,
+  MIGRATIONS_DIR,
+  TEST_ADMIN,
+  TEST_CLINICIAN,
+  TEST_CLINICIAN_SIGN_IN,
+  TEST_KDF,
+  TEST_SET_UP,
+  tempDir,
+} from './testing';
 
 const SET_UP = TEST_SET_UP;
 const usb = tempDir('pacewise-usb-');
@@ -229,6 +239,100 @@ describe('start-up tells the truth', () => {
     } finally {
       readOnly();
     }
+  });
+});
+
+describe('who may restore at the recovery screen', () => {
+  /** A clinic with an administrator, a clinician and a backup, whose caseload file is then found empty. */
+  async function emptiedClinic(): Promise<string> {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 2);
+    await call(first, 'access.addClinician', TEST_CLINICIAN);
+    await call(first, 'maintenance.backUp');
+    first.close();
+    writeFileSync(join(dir, 'caseload.db'), '');
+    rmSync(join(dir, 'caseload.db-wal'), { force: true });
+    return dir;
+  }
+
+  function launchSignedOut(dir: string): LaunchedCaseload {
+    const launched = launchCaseload({
+      passphraseKdf: TEST_KDF,
+      dataDir: dir,
+      migrationsDir: MIGRATIONS_DIR,
+      appVersion: 'test',
+      log: () => undefined,
+      dialogs: { chooseBackupFolder: async () => usb, chooseBackupFile: async () => null },
+    });
+    open.push(launched);
+    return launched;
+  }
+
+  const untouched = (dir: string) => {
+    expect(statSync(join(dir, 'caseload.db')).size).toBe(0);
+    expect(existsSync(join(dir, 'replaced'))).toBe(false);
+  };
+
+  it('refuses a clinician (roles come from the key ring, the database being closed); an administrator who signs in after them restores', async () => {
+    const dir = await emptiedClinic();
+    const launched = launchSignedOut(dir);
+    // Nothing of what went wrong, nor the backups, is shown before someone signs in.
+    expect((await state(launched)).startup).toBeNull();
+    await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    const problem = (await state(launched)).startup!;
+    expect(problem).toMatchObject({ kind: 'missing', restoreRefusal: ONLY_ADMINISTRATORS_RESTORE });
+    expect(problem.backups).toHaveLength(1);
+    const refused = await launched.dispatch('recovery.restore', { fileName: problem.backups[0]!.fileName });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RESTORE, fields: {} },
+    });
+    untouched(dir);
+
+    // Switch clinician: the sign-in screen (nothing of the problem shown), then the administrator.
+    expect(await call<AppState>(launched, 'access.switchClinician')).toMatchObject({
+      access: 'signed-out',
+      startup: null,
+    });
+    expect(await launched.dispatch('recovery.restore', { fileName: problem.backups[0]!.fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    untouched(dir);
+    await call(launched, 'access.signIn', TEST_ADMIN);
+    expect((await state(launched)).startup).toMatchObject({ kind: 'missing', restoreRefusal: null });
+    const restored = await call<AppState>(launched, 'recovery.restore', { fileName: problem.backups[0]!.fileName });
+    expect(restored).toMatchObject({ startup: null, currentClinician: { login: 'alex' } });
+    expect((await call<{ total: number }>(launched, 'patients.search', {})).total).toBe(2);
+  });
+
+  it('a role promoted by editing the key file is not believed: no one may restore, and the screen says why', async () => {
+    const dir = await emptiedClinic();
+    const ring = readKeyring(dir)!;
+    const promoted = Object.fromEntries(Object.keys(ring.roles!.map).map((id) => [id, 'administrator'] as const));
+    writeKeyring(dir, { ...ring, roles: { ...ring.roles!, map: promoted } });
+    const launched = launchSignedOut(dir);
+    await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    const problem = (await state(launched)).startup!;
+    expect(problem.restoreRefusal).toMatch(/changed outside Pacewise/);
+    expect(await launched.dispatch('recovery.restore', { fileName: problem.backups[0]!.fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/changed outside Pacewise/) },
+    });
+    untouched(dir);
+  });
+
+  it('a key ring from the previous version (no roles in it) lets a clinician restore as before, and gets its roles at that open', async () => {
+    const dir = await emptiedClinic();
+    const { roles: _dropped, ...previous } = readKeyring(dir)!;
+    writeFileSync(join(dir, 'caseload.keys'), JSON.stringify(previous));
+    const launched = launchSignedOut(dir);
+    await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    const problem = (await state(launched)).startup!;
+    expect(problem.restoreRefusal).toBeNull();
+    await call<AppState>(launched, 'recovery.restore', { fileName: problem.backups[0]!.fileName });
+    expect(readKeyring(dir)!.roles).toBeDefined();
+    expect(Object.values(readKeyring(dir)!.roles!.map).sort()).toEqual(['administrator', 'clinician']);
   });
 });
 

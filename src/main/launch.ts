@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { contract, type ApiResult } from '../shared/contract';
 import type { AppState, ReconciliationReport, StartupProblem } from '../shared/contract/setup';
 import { startCaseload, type RunningCaseload, type StartOptions } from './caseload';
@@ -18,6 +19,7 @@ import {
   DataFolderUnwritableError,
 } from './db/open';
 import { appendAudit, auditHead } from './services/audit';
+import { keepRolesInRing } from './services/access';
 import { backupPolicy } from './services/maintenance';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
@@ -32,6 +34,13 @@ export interface LaunchOptions extends StartOptions {
   reconcileAtStart?: boolean;
   /** scrypt cost for new passphrase wraps; only tests that sign in hundreds of times lower it. */
   passphraseKdf?: { N: number; r: number; p: number };
+  /**
+   * This computer's settings folder, where `device.json` (the caseload folder setting) is kept:
+   * Electron's userData folder in the app. Without one (development and test runs that do not say),
+   * the data folder's parent stands in: in an installed app's default layout, `<userData>/caseload`,
+   * that is the userData folder itself. Tests that write the setting pass a folder of their own.
+   */
+  userDataDir?: string;
 }
 
 export interface LaunchedCaseload {
@@ -53,6 +62,8 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
     backups: [],
     recommendedBackup: null,
     canContinue: false,
+    // The access gate fills this in for whoever is signed in when the screen asks.
+    restoreRefusal: null,
   };
   const withBackups = (problem: StartupProblem): StartupProblem => {
     const backups = listBackups(options.dataDir, known, anchor).filter((b) => b.problem === null);
@@ -139,6 +150,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const background: Array<Promise<unknown>> = [];
   let lastReconciliation: Promise<ReconciliationReport> | null = null;
   const log = options.log ?? console.error;
+  const userDataDir = options.userDataDir ?? dirname(resolve(options.dataDir));
   const gate = createAccessGate({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -175,6 +187,14 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     running.ctx.session = gate.session;
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
+    running.ctx.userDataDirectory = userDataDir;
+    try {
+      // At every open, so a ring the previous version wrote (no roles in it) gets them now.
+      keepRolesInRing(running.ctx);
+    } catch (error) {
+      // The database keeps the roles; the recovery screen's copy is put right at the next open.
+      log(error);
+    }
     running.ctx.host = {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
@@ -247,6 +267,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const recoveryDispatch: Dispatch = async (channel, payload) => {
     if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
     if (channel === 'recovery.restore') {
+      const refusal = gate.restoreRefusal();
+      if (refusal) return refused(refusal, 'forbidden');
       const parsed = contract['recovery.restore'].input.safeParse(payload);
       if (!parsed.success) return refused('Choose a backup from the list.', 'validation');
       try {

@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   hkdfSync,
   randomBytes,
   scrypt,
@@ -9,6 +10,7 @@ import {
 } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { roles as roleNames, type Role } from '../../shared/contract/access';
 import type { DataKey } from './connection';
 import { writeFileAtomic } from './files';
 
@@ -58,6 +60,18 @@ export interface Keyring {
   pending: PendingAccessEvent[];
   /** Sign-in names of deactivated accounts (their wraps are gone), so a sign-in can say so plainly. */
   deactivated: string[];
+  /**
+   * Each active clinician's role, so the recovery screen can tell an administrator when the
+   * database (where roles live) cannot be opened. Absent in a ring an earlier version wrote.
+   */
+  roles?: SealedRoles;
+}
+
+/** Clinician id → role, with an HMAC over it keyed from the data key: an edit to the file does not verify. */
+export interface SealedRoles {
+  map: Record<string, Role>;
+  /** HMAC-SHA256 (base64) of the map, keyed by HKDF(data key, "pacewise keyring roles"). */
+  mac: string;
 }
 
 export class KeyringUnreadableError extends Error {
@@ -275,6 +289,48 @@ export function unsealAuditKey(dataKey: DataKey, sealed: Sealed): string | null 
 /** Proves a data key belongs to this ring: the sealed audit key opens under it. */
 export function dataKeyMatches(ring: Keyring, dataKey: DataKey): boolean {
   return ring.auditKey === null || unsealAuditKey(dataKey, ring.auditKey) !== null;
+}
+
+/* ------------------------------------------------------------------ roles, authenticated */
+
+function rolesMac(dataKey: DataKey, map: Record<string, Role>): Buffer {
+  const key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'pacewise keyring roles', 32));
+  // Sorted pairs: the same roles give the same bytes, whatever order the file lists them in.
+  const pairs = Object.keys(map)
+    .sort()
+    .map((id) => [id, map[id]]);
+  return createHmac('sha256', key)
+    .update(JSON.stringify(['pacewise-roles', 1, pairs]))
+    .digest();
+}
+
+export function sealRoles(dataKey: DataKey, map: Record<string, Role>): SealedRoles {
+  const copy: Record<string, Role> = {};
+  for (const id of Object.keys(map).sort()) copy[id] = map[id]!;
+  return { map: copy, mac: rolesMac(dataKey, copy).toString('base64') };
+}
+
+/**
+ * What the ring says about roles: `absent` in a ring an earlier version wrote (no map yet),
+ * `invalid` when the map is malformed or its HMAC does not match (edited outside Pacewise, or
+ * sealed under another key), else the verified map.
+ */
+export type RingRoles =
+  { state: 'absent' } | { state: 'invalid' } | { state: 'verified'; roles: ReadonlyMap<string, Role> };
+
+export function readRingRoles(ring: Keyring, dataKey: DataKey): RingRoles {
+  const sealed = ring.roles as unknown;
+  if (sealed === undefined) return { state: 'absent' };
+  if (!sealed || typeof sealed !== 'object') return { state: 'invalid' };
+  const { map, mac } = sealed as { map?: unknown; mac?: unknown };
+  if (!map || typeof map !== 'object' || Array.isArray(map) || typeof mac !== 'string') return { state: 'invalid' };
+  const entries = Object.entries(map as Record<string, unknown>);
+  if (!entries.every(([, role]) => (roleNames as readonly unknown[]).includes(role))) return { state: 'invalid' };
+  const roles = new Map(entries as Array<[string, Role]>);
+  const expected = rolesMac(dataKey, Object.fromEntries(roles));
+  const given = Buffer.from(mac, 'base64');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { state: 'invalid' };
+  return { state: 'verified', roles };
 }
 
 /* ------------------------------------------------------------------ keys held in memory */

@@ -65,13 +65,18 @@ export function resolveDataDirectory(options: {
   return options.device.dataDirectory ?? options.defaultDir;
 }
 
+/** The per-user folder the caseload lives in when the device configuration names none. */
+export function defaultDataDirectory(userDataDir: string): string {
+  return join(userDataDir, 'caseload');
+}
+
 export function dataDirectory(app: Pick<App, 'isPackaged' | 'getPath'>, warn: (message: string) => void): string {
   const userData = app.getPath('userData');
   return resolveDataDirectory({
     packaged: app.isPackaged,
     env: process.env,
     device: readDeviceConfig(userData, warn),
-    defaultDir: join(userData, 'caseload'),
+    defaultDir: defaultDataDirectory(userData),
   });
 }
 

@@ -5,6 +5,7 @@ import * as settings from '../services/settings';
 import { accessHandlers } from './access';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { deviceHandlers } from './device';
 import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
@@ -50,4 +51,5 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...lettersHandlers,
   ...exportsHandlers,
   ...displayHandlers,
+  ...deviceHandlers,
 };

@@ -10,6 +10,8 @@ import {
   dataKeyFor,
   foldLogin,
   readKeyring,
+  readRingRoles,
+  sealRoles,
   unwrapForClinician,
   wrapForClinician,
   writeKeyring,
@@ -107,6 +109,33 @@ export function flushPendingAccessEvents(ctx: ServiceContext): void {
   writeKeyring(ctx.dataDirectory, { ...readKeyring(ctx.dataDirectory)!, pending: [] });
 }
 
+/**
+ * Copies each active clinician's role into the key ring (sealed under the data key), so the
+ * recovery screen can tell an administrator when the database cannot be opened. Called after
+ * every change of role or of who is active, and at every open of the database, which also writes
+ * the map into a ring an earlier version left without one. The database stays the source of truth:
+ * a ring write that fails here is put right at the next open.
+ */
+export function keepRolesInRing(ctx: ServiceContext): void {
+  const dataKey = dataKeyFor(ctx.dataDirectory);
+  const ring = readKeyring(ctx.dataDirectory);
+  if (!dataKey || !ring) return;
+  const map: Record<string, Role> = {};
+  for (const row of ctx.db
+    .select({ id: clinician.id, role: clinician.role, active: clinician.active })
+    .from(clinician)
+    .all()) {
+    if (row.active) map[row.id] = row.role as Role;
+  }
+  // A caseload still being set up (its first administrator not yet written) keeps the ring's map.
+  if (Object.keys(map).length === 0) return;
+  const held = readRingRoles(ring, dataKey);
+  if (held.state === 'verified' && held.roles.size === Object.keys(map).length) {
+    if (Object.entries(map).every(([id, role]) => held.roles.get(id) === role)) return;
+  }
+  writeKeyring(ctx.dataDirectory, { ...ring, roles: sealRoles(dataKey, map) });
+}
+
 function requireDataKey(ctx: ServiceContext): DataKey {
   const key = dataKeyFor(ctx.dataDirectory);
   if (!key) throw new ApiError('not_set_up', 'The caseload is locked. Sign in again.');
@@ -190,6 +219,7 @@ export async function addClinicianAccount(
   }
   const row = ctx.sqlite.transaction(() => insertAccount(ctx, input, actorId))();
   await setWrap(ctx, row, input.login, input.passphrase);
+  keepRolesInRing(ctx);
   return toClinician(ctx, row);
 }
 
@@ -267,6 +297,7 @@ export function setActive(ctx: ServiceContext, actorId: string, input: ParsedInp
   // Reactivated, they sign in again once an administrator sets them a new passphrase.
   if (!input.active) removeWrap(ctx, row);
   else markReactivated(ctx, row);
+  keepRolesInRing(ctx);
   return toClinician(ctx, after);
 }
 
@@ -295,6 +326,7 @@ export function setRole(ctx: ServiceContext, actorId: string, input: ParsedInput
       { actorId, patientId: null, entity: 'clinician', unaudited: ['pinHash'] },
     ),
   )();
+  keepRolesInRing(ctx);
   return toClinician(ctx, after);
 }
 

@@ -133,13 +133,14 @@ export const gateChannels: ReadonlySet<string> = new Set([
   'access.switchClinician',
 ]);
 
-/** What only a clinic administrator may do: accounts, clinic settings, thresholds, templates, backups, restore. */
+/** What only a clinic administrator may do: accounts, clinic and device settings, thresholds, templates, backups, restore. */
 export const adminChannels: ReadonlySet<string> = new Set([
   'access.addClinician',
   'access.resetPassphrase',
   'access.setActive',
   'access.setRole',
   'access.setIdleLock',
+  'device.setSettings',
   'maintenance.setBackupPolicy',
   'maintenance.importBackup',
   'maintenance.restore',

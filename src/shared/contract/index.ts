@@ -3,6 +3,7 @@ import type { ApiResult, ChannelDef } from './define';
 import { accessChannels } from './access';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { deviceChannels } from './device';
 import { displayChannels } from './display';
 import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
@@ -23,6 +24,7 @@ export const contract = {
   ...letterChannels,
   ...exportsChannels,
   ...displayChannels,
+  ...deviceChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -83,6 +83,8 @@ export interface StartupProblem {
   recommendedBackup: string | null;
   /** Whether the clinician may carry on with the caseload as it is (accepting the loss). */
   canContinue: boolean;
+  /** Why the clinician signed in may not restore a backup here (only an administrator may); null when they may. */
+  restoreRefusal: string | null;
 }
 
 export interface ReconciliationFinding {

@@ -6,6 +6,7 @@ import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 import { DateFormatPanel } from './DateFormatPanel';
+import { DeviceFolderPanel } from './DeviceFolderPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
 export interface SettingsPanel {
@@ -26,6 +27,7 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'letterhead',
   'letter-templates',
   'letter-replies',
+  'device-folder',
 ]);
 
 export const settingsPanels: SettingsPanel[] = [
@@ -36,4 +38,5 @@ export const settingsPanels: SettingsPanel[] = [
   ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
   { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
+  { id: 'device-folder', title: 'Data folder on this computer', element: createElement(DeviceFolderPanel) },
 ];

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Center, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StartupProblem } from '../../../shared/contract/setup';
 import { api } from '../../api';
@@ -27,6 +27,9 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
       setBusy(null);
     }
   };
+
+  // Only an administrator may restore (the main process refuses anyone else): others see why, not the buttons.
+  const canRestore = problem.restoreRefusal === null;
 
   return (
     <Center mih="100vh" p="lg" bg="var(--mantine-color-body)">
@@ -59,7 +62,7 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                     <Table.Th>Patients</Table.Th>
                     <Table.Th>Changes</Table.Th>
                     <Table.Th>Last change</Table.Th>
-                    <Table.Th />
+                    {canRestore && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -76,20 +79,22 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                       <Table.Td>{backup.patients.toLocaleString()}</Table.Td>
                       <Table.Td>{backup.changes.toLocaleString()}</Table.Td>
                       <Table.Td>{when(backup.lastChangeAt)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant={backup.fileName === problem.recommendedBackup ? 'filled' : 'default'}
-                          loading={busy === backup.fileName}
-                          disabled={busy !== null}
-                          aria-label={`Restore the backup made ${when(backup.createdAt)}`}
-                          onClick={() =>
-                            act(backup.fileName, () => api.recovery.restore({ fileName: backup.fileName }))
-                          }
-                        >
-                          Restore
-                        </Button>
-                      </Table.Td>
+                      {canRestore && (
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant={backup.fileName === problem.recommendedBackup ? 'filled' : 'default'}
+                            loading={busy === backup.fileName}
+                            disabled={busy !== null}
+                            aria-label={`Restore the backup made ${when(backup.createdAt)}`}
+                            onClick={() =>
+                              act(backup.fileName, () => api.recovery.restore({ fileName: backup.fileName }))
+                            }
+                          >
+                            Restore
+                          </Button>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -99,9 +104,25 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                   No backup holds every saved change. The newest one comes closest.
                 </Text>
               )}
-              <Text size="sm" c="dimmed">
-                Restoring keeps the current file aside in the <Code>replaced</Code> folder; nothing is deleted.
-              </Text>
+              {canRestore ? (
+                <Text size="sm" c="dimmed">
+                  Restoring keeps the current file aside in the <Code>replaced</Code> folder; nothing is deleted.
+                </Text>
+              ) : (
+                <Group justify="space-between" wrap="nowrap" gap="md">
+                  <Text fw={600}>{problem.restoreRefusal}</Text>
+                  <Button
+                    variant="default"
+                    style={{ flexShrink: 0 }}
+                    leftSection={<IconUserCircle size={18} />}
+                    loading={busy === 'switch'}
+                    disabled={busy !== null}
+                    onClick={() => act('switch', () => api.access.switchClinician({}))}
+                  >
+                    Switch clinician
+                  </Button>
+                </Group>
+              )}
             </>
           )}
           {problem.backups.length === 0 && ['missing', 'behind', 'damaged'].includes(problem.kind) && (
