@@ -138,7 +138,7 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   await expect(dialog).toContainText('2');
   await app.screenshot('settings-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
-  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Caseload', exact: true })).toBeVisible();
   const after = openSqlite(join(app.dataDir, 'caseload.db'), { readonly: true });
   expect(after.prepare("SELECT date_of_birth FROM patient WHERE mrn = 'MRN-1'").get()).toEqual({
     date_of_birth: '1958-04-02',

@@ -401,6 +401,31 @@ describe('roles kept in the key ring', () => {
     expect(ringRoles(dir)).toEqual({ [state.currentClinician!.id]: 'administrator' });
   });
 
+  it('one that never made a backup (no backups folder) is secured too', async () => {
+    const dir = tempDir();
+    const plain = startCaseload({
+      dataDir: dir,
+      migrationsDir: MIGRATIONS_DIR,
+      appVersion: 'old',
+      log: () => undefined,
+    });
+    const adminId = setUpTestClinic(plain.ctx);
+    expect((await plain.dispatch('patients.create', patient)).ok).toBe(true);
+    plain.close();
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    const l = launch(dir);
+    const secured = await call<SecuredCaseload>(l, 'access.secureExisting', {
+      clinicianId: adminId,
+      login: 'alex',
+      passphrase: TEST_ADMIN.passphrase,
+      confirmPassphrase: TEST_ADMIN.passphrase,
+    });
+    expect(secured.state.access).toBe('signed-in');
+    expect((await call<{ total: number }>(l, 'patients.search', {})).total).toBe(1);
+    expect(readFileSync(join(dir, 'caseload.db')).includes(Buffer.from('RCH-004512'))).toBe(false);
+    l.close();
+  });
+
   it('an earlier version’s unencrypted caseload, once secured, has every active clinician’s role in the ring', async () => {
     const dir = tempDir();
     const plain = startCaseload({

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { encryptInPlace, isPlainSqlite, openSqlite, type DataKey } from './connection';
@@ -61,6 +61,8 @@ export function encryptPlainFiles(dataDir: string, key: DataKey): string[] {
 /** A checked plain copy of an open unencrypted caseload, taken before it is encrypted in place. */
 export function backUpBeforeEncryption(sqlite: Database.Database, backupDir: string, at: Date): string {
   const path = join(backupDir, `caseload-before-encryption-${at.toISOString().replace(/[:.]/g, '-')}.db`);
+  // A caseload that never made a backup has no backups folder yet.
+  mkdirSync(backupDir, { recursive: true });
   sqlite.prepare('VACUUM INTO ?').run(path);
   const copy = openSqlite(path, { readonly: true, fileMustExist: true, key: null });
   try {
