@@ -23,17 +23,19 @@ function percentile(sorted: number[], p: number): number {
 export const WARM_UP = 100;
 
 /** `--expose-gc` (npm run bench passes it) gives each timed phase a clean heap to start from. */
-const collect = (globalThis as { gc?: () => void }).gc;
+const collect = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
 
 function time(fn: () => unknown, iterations: number): { median: number; p95: number } {
   // Start clean, so neither the service nor the raw SQL pays for garbage the other (or the previous
   // operation) left behind; what each allocates itself it still pays for, inside its own samples.
-  // The collection comes before the warm-up, not after it: right after a forced full collection V8
-  // runs the next fifty or so calls of JavaScript-heavy code (the service, not the raw SQL) at about
-  // twice their steady cost while it re-warms, which put that start-up cost into the p95 of every
-  // service row. The warm-up also fills the statement cache and the pages.
+  // The full collection comes before the warm-up, not after it: right after a forced full
+  // collection V8 runs the next fifty or so calls of JavaScript-heavy code (the service, not the
+  // raw SQL) at about twice their steady cost while it re-warms, which put that start-up cost into
+  // the p95 of every service row. The warm-up also fills the statement cache and the pages; a minor
+  // collection after it clears the warm-up's own garbage without that re-warming.
   collect?.();
   for (let i = 0; i < Math.min(WARM_UP, iterations); i++) fn();
+  collect?.({ type: 'minor' });
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = process.hrtime.bigint();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { whoAndWhen } from './columns';
 import { clinician, patient } from './foundation';
@@ -78,6 +79,12 @@ export const session = sqliteTable(
     index('session_date_time').on(t.date, t.startTime),
     index('session_patient_date').on(t.patientId, t.date),
     index('session_class').on(t.classId),
+    // The last bloods a screen recorded (the platelet alert on the overview and the session header):
+    // only screens with a platelet count are indexed, so finding the latest walks those few rows
+    // instead of every session the patient has had.
+    index('session_platelets')
+      .on(t.patientId, t.date, t.startTime)
+      .where(sql`json_extract(${t.screenJson}, '$.plateletsX109') is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `session_platelets` ON `session` (`patient_id`,`date`,`start_time`) WHERE json_extract("session"."screen_json", '$.plateletsX109') is not null;
