@@ -58,6 +58,8 @@ export interface PacewiseApp {
   consoleErrors: string[];
   /** Calls a channel through the page's own `window.api`, exactly as a screen would. */
   call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  /** The same call made straight to the main-process dispatch in Node, not through the page (benches). */
+  dispatchInNode(channel: ChannelName, input: unknown): Promise<unknown>;
   /** Closes the app and its database, then opens both again on the same folder (`meanwhile` runs between). */
   /** Closes and relaunches; signs the administrator back in through the sign-in screen unless told not to. */
   restart(meanwhile?: () => void, options?: { signIn?: boolean }): Promise<void>;
@@ -199,6 +201,10 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       pickFile,
       requests,
       consoleErrors,
+      async dispatchInNode(channel: ChannelName, input: unknown) {
+        if (!running) throw new Error('The app is not running.');
+        return running.dispatch(channel, input);
+      },
       async call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
         const result = (await page.evaluate(
           ([c, i]) => {

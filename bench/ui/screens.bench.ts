@@ -325,7 +325,7 @@ test('screens: start, overview, session keystroke, progress, caseload pages', as
       }, seeded.progressPatientId),
     );
     const start = performance.now();
-    await app.call('progress.overview', { patientId: seeded.progressPatientId });
+    await app.dispatchInNode('progress.overview', { patientId: seeded.progressPatientId });
     direct.push(performance.now() - start);
   }
   const median = (xs: number[]) =>
