@@ -108,7 +108,7 @@ export function DeviceFolderPanel() {
             description="For IT staff who start Pacewise from a script. Leave this off unless IT asks for it."
             {...form.getInputProps('allowEnvOverride', { type: 'checkbox' })}
           />
-          <Alert color="yellow" variant="light" title="Changing the folder does not move the caseload">
+          <Alert color="yellow" variant="light" role="note" title="Changing the folder does not move the caseload">
             <Text size="sm">
               Nothing is copied. Before Pacewise next starts, either close Pacewise and copy the whole folder in use now
               to the new place, or restore a backup there after the restart. The change takes effect at the next start;
