@@ -71,7 +71,8 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-const emptyWeek = (weekOf: ClinicDate): WeekAttendance => ({
+/** A week with nothing recorded yet (the server fills it in; the charts show it empty). */
+export const emptyWeek = (weekOf: ClinicDate): WeekAttendance => ({
   weekOf,
   attended: 0,
   didNotAttend: 0,

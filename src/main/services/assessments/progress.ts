@@ -20,6 +20,7 @@ import type {
   ThresholdView,
   WeekAttendance,
 } from '../../../shared/contract/assessments';
+import { emptyWeek } from '../../../shared/clinical/attendance';
 import { daysBetween, todayLocal } from '../../../shared/dates';
 import type { GoalCategory, GoalStatus, Sex } from '../../../shared/domain/vocabulary';
 import { REASSESSMENT_DUE_WINDOW_DAYS } from '../../../shared/clinical/measures';
@@ -260,16 +261,7 @@ export function attendanceByWeek(ctx: ServiceContext, patientId: string, session
     const monday = day - ((day + 3) % 7);
     if (monday !== weekMonday) {
       weekMonday = monday;
-      const weekOf = new Date(monday * 86_400_000).toISOString().slice(0, 10);
-      week = {
-        weekOf,
-        attended: 0,
-        didNotAttend: 0,
-        cancelled: 0,
-        heldForSafety: 0,
-        planned: null,
-        adherencePercent: null,
-      };
+      week = emptyWeek(new Date(monday * 86_400_000).toISOString().slice(0, 10));
       weeks.push(week);
     }
     if (s.attendance === 'attended') week!.attended += 1;
