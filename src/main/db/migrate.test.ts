@@ -131,6 +131,47 @@ describe('caseload migrations', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
+  it('knows every exercise already logged once its index is replaced by exercise_usage, and keeps it in step', () => {
+    const all = readMigrations(MIGRATIONS_DIR);
+    const step = all.findIndex((m) => m.tag.endsWith('_exercise_usage'));
+    expect(step).toBeGreaterThan(0);
+    const dir = tempDir();
+    const old = openSqlite(join(dir, 'caseload.db'));
+    migrate(old, all.slice(0, step), { backupDir: join(dir, 'backups'), now });
+    const who = "'x', 'x', 'x', 'x'";
+    old.exec(
+      `INSERT INTO patient (id, given_name, family_name, date_of_birth, sex, mrn, status, family_key, given_key, created_at, created_by, updated_at, updated_by)
+         VALUES ('P1', 'Ruth', 'Okafor', '1958-04-02', 'female', 'MRN001', 'active', 'okafor', 'ruth', ${who});
+       INSERT INTO exercise (id, name, modality, position, impact, weight_bearing, description, created_at, created_by, updated_at, updated_by)
+         VALUES ('A', 'Walking', 'aerobic', 'standing', 'low', 1, 'Walk', ${who}),
+                ('B', 'Cycling', 'aerobic', 'seated', 'none', 0, 'Cycle', ${who}),
+                ('C', 'Stretch', 'flexibility', 'seated', 'none', 0, 'Stretch', ${who});
+       INSERT INTO session (id, patient_id, date, start_time, attendance, created_at, created_by, updated_at, updated_by)
+         VALUES ('S1', 'P1', '2026-11-01', '09:00', 'attended', ${who});
+       INSERT INTO exercise_entry (id, session_id, position, exercise_id, planned, outcome, created_at, created_by, updated_at, updated_by)
+         VALUES ('E1', 'S1', 0, 'A', 1, 'completed', ${who});`,
+    );
+    old.close();
+    const caseload = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
+    opened.push(caseload);
+    const db = caseload.sqlite;
+    const used = () =>
+      (db.prepare('SELECT exercise_id AS id FROM exercise_usage ORDER BY 1').all() as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
+    expect(used()).toEqual(['A']);
+    db.exec(
+      `INSERT INTO exercise_entry (id, session_id, position, exercise_id, planned, outcome, created_at, created_by, updated_at, updated_by)
+         VALUES ('E2', 'S1', 1, 'B', 1, 'completed', ${who}), ('E3', 'S1', 2, 'A', 1, 'completed', ${who})`,
+    );
+    expect(used()).toEqual(['A', 'B']);
+    db.exec("UPDATE exercise_entry SET exercise_id = 'C' WHERE id = 'E3'");
+    expect(used()).toEqual(['A', 'B', 'C']);
+    const indexes = (db.pragma('index_list(exercise_entry)') as Array<{ name: string }>).map((i) => i.name);
+    expect(indexes).not.toContain('exercise_entry_exercise');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a caseload written by a newer Pacewise and leaves it untouched', () => {
     const dir = tempDir();
     const first = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });

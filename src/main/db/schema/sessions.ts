@@ -137,12 +137,21 @@ export const exerciseEntry = sqliteTable(
     conflictsJson: text('conflicts_json'),
     ...whoAndWhen,
   },
-  (t) => [
-    index('exercise_entry_session').on(t.sessionId, t.position),
-    // "Is this exercise in any signed record?" (a used exercise cannot be renamed).
-    index('exercise_entry_exercise').on(t.exerciseId),
-  ],
+  (t) => [index('exercise_entry_session').on(t.sessionId, t.position)],
 );
+
+/**
+ * The exercises that appear in any logged row ("a used exercise cannot be renamed"), kept by
+ * triggers on exercise_entry (migration 0015). It replaced an index on exercise_entry(exercise_id),
+ * which every saved session wrote to, eight leaf pages for eight rows (each page re-encrypted and
+ * its HMAC computed in the encrypted file): a row here is written once, the first time an exercise
+ * is logged. Derived, not the record: no id column, so reconciliation does not look for its trail.
+ */
+export const exerciseUsage = sqliteTable('exercise_usage', {
+  exerciseId: text('exercise_id')
+    .primaryKey()
+    .references(() => exercise.id),
+});
 
 export const sessionAmendment = sqliteTable(
   'session_amendment',

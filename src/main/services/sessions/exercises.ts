@@ -10,7 +10,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import type { Exercise } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
-import { exercise, exerciseEntry, planItem } from '../../db/schema';
+import { exercise, exerciseUsage, planItem } from '../../db/schema';
 import { fieldError, notFound } from '../../errors';
 import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
@@ -190,11 +190,11 @@ function getRow(ctx: ServiceContext, id: string): ExerciseRow {
 }
 
 function inUse(ctx: ServiceContext, exerciseId: string): boolean {
+  // exercise_usage is kept by triggers on exercise_entry (migration 0015).
   const logged = ctx.db
-    .select({ id: exerciseEntry.id })
-    .from(exerciseEntry)
-    .where(eq(exerciseEntry.exerciseId, exerciseId))
-    .limit(1)
+    .select({ id: exerciseUsage.exerciseId })
+    .from(exerciseUsage)
+    .where(eq(exerciseUsage.exerciseId, exerciseId))
     .get();
   if (logged) return true;
   return !!ctx.db.select({ id: planItem.id }).from(planItem).where(eq(planItem.exerciseId, exerciseId)).limit(1).get();
