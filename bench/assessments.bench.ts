@@ -10,7 +10,8 @@ const SESSION_ROWS_AT_10K = 1_000_000;
 const TARGET_SESSIONS = 300;
 const TARGET_ASSESSMENTS = 12;
 
-let targetId = '';
+/** The patient whose progress is timed: the same position in each caseload's list (plain and encrypted twin). */
+const targetOf = (patientIds: readonly string[]) => patientIds[Math.floor(patientIds.length / 2)]!;
 
 const esas = esasSymptoms;
 
@@ -26,7 +27,7 @@ export const assessmentsSuite: BenchSuite = {
     const rng = random(5);
     const actor = ctx.session.clinicianId!;
     const at = ctx.now().toISOString();
-    targetId = patientIds[Math.floor(patientIds.length / 2)]!;
+    const targetId = targetOf(patientIds);
     const insertAssessment = sqlite.prepare(
       `INSERT INTO assessment (id, patient_id, kind, assessed_on, clinician_id, height_cm, weight_kg, planned_measures_json,
          finalised_at, finalised_by, created_at, created_by, updated_at, updated_by)
@@ -144,7 +145,8 @@ export const assessmentsSuite: BenchSuite = {
       }
     })();
   },
-  run({ running }): BenchRow[] {
+  run({ running, patientIds }): BenchRow[] {
+    const targetId = targetOf(patientIds);
     const { ctx } = running;
     const sqlite = ctx.sqlite;
     const rawSeries = sqlite.prepare(
