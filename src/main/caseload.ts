@@ -3,6 +3,8 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { flushAnchor, writeAnchor } from './db/anchor';
 import { openCaseload, type Caseload } from './db/open';
 import { auditHead } from './services/audit';
+import { dataKeyFor } from './db/keyring';
+import { warmIntakePages } from './db/warm';
 
 export interface RunningCaseload {
   caseload: Caseload;
@@ -35,6 +37,14 @@ export interface StartOptions {
  */
 export function startCaseload(options: StartOptions): RunningCaseload {
   const caseload = openCaseload(options);
+  if (dataKeyFor(options.dataDir)) {
+    // Encrypted: pay the decryption of the intake tables once, now, not at each first look at a patient.
+    try {
+      warmIntakePages(caseload.sqlite);
+    } catch (error) {
+      (options.log ?? console.error)(error); // a cold cache is slower, never wrong
+    }
+  }
   const ctx = createServiceContext({
     db: caseload.db,
     sqlite: caseload.sqlite,
