@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../shared/contract/setup';
 import type { SecuredCaseload } from '../shared/contract/access';
 import { openSqlite } from './db/connection';
-import { dataKeyFor, readKeyring, readRingRoles } from './db/keyring';
+import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles } from './db/keyring';
 import { launchCaseload, type LaunchedCaseload } from './launch';
 import { startCaseload } from './caseload';
 import { insertAccount } from './services/access';
@@ -147,6 +147,29 @@ describe('sign-in', () => {
       ok: false,
       error: { message: expect.stringMatching(/last active administrator/) },
     });
+  });
+
+  it('a deactivation the key ring cannot record is not saved at all: the account stays active with its wrap', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', TEST_CLINICIAN);
+    // The ring is written through a temporary file beside it; a folder in its place makes that fail.
+    mkdirSync(join(dir, `${KEYRING_FILE}.tmp`));
+    const refused = await l.dispatch('access.setActive', { clinicianId: jordan.id, active: false, reason: 'Left' });
+    expect(refused).toMatchObject({ ok: false });
+    const active = () =>
+      (
+        l.running()!.ctx.sqlite.prepare('SELECT active FROM clinician WHERE id = ?').get(jordan.id) as {
+          active: number;
+        }
+      ).active;
+    expect(active()).toBe(1);
+    expect(readKeyring(dir)!.clinicians.map((w) => w.clinicianId)).toContain(jordan.id);
+    rmSync(join(dir, `${KEYRING_FILE}.tmp`), { recursive: true });
+    await call(l, 'access.setActive', { clinicianId: jordan.id, active: false, reason: 'Left' });
+    expect(active()).toBe(0);
+    expect(readKeyring(dir)!.clinicians.map((w) => w.clinicianId)).not.toContain(jordan.id);
   });
 
   it('refuses weak passphrases and malformed PINs by field, writing nothing', async () => {

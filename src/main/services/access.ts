@@ -278,8 +278,11 @@ export function setActive(ctx: ServiceContext, actorId: string, input: ParsedInp
       'This is the last active administrator: make another clinician an administrator first.',
     );
   }
-  const after = ctx.sqlite.transaction(() =>
-    updateAudited(
+  // The key ring is written inside the transaction, last: if it cannot be written the change is
+  // rolled back, so a deactivated account never keeps its wrap of the key (nor "nothing was saved"
+  // said of a change that was).
+  const after = ctx.sqlite.transaction(() => {
+    const updated = updateAudited(
       ctx,
       clinician,
       row,
@@ -292,12 +295,13 @@ export function setActive(ctx: ServiceContext, actorId: string, input: ParsedInp
         reason: input.reason,
         unaudited: ['pinHash'],
       },
-    ),
-  )();
-  // Reactivated, they sign in again once an administrator sets them a new passphrase.
-  if (!input.active) removeWrap(ctx, row);
-  else markReactivated(ctx, row);
-  keepRolesInRing(ctx);
+    );
+    // Reactivated, they sign in again once an administrator sets them a new passphrase.
+    if (!input.active) removeWrap(ctx, row);
+    else markReactivated(ctx, row);
+    keepRolesInRing(ctx);
+    return updated;
+  })();
   return toClinician(ctx, after);
 }
 
@@ -317,16 +321,18 @@ export function setRole(ctx: ServiceContext, actorId: string, input: ParsedInput
       'This is the last active administrator: make another clinician an administrator first.',
     );
   }
-  const after = ctx.sqlite.transaction(() =>
-    updateAudited(
+  // The ring's copy of the roles is written inside the transaction, last (see setActive).
+  const after = ctx.sqlite.transaction(() => {
+    const updated = updateAudited(
       ctx,
       clinician,
       row,
       { role: input.role },
       { actorId, patientId: null, entity: 'clinician', unaudited: ['pinHash'] },
-    ),
-  )();
-  keepRolesInRing(ctx);
+    );
+    keepRolesInRing(ctx);
+    return updated;
+  })();
   return toClinician(ctx, after);
 }
 
