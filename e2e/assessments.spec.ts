@@ -695,7 +695,11 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   // The x axis runs every week of the window, the empty ones included: 26 weeks labelled every
   // sixth gives five labels (the four weeks with a session alone would give four).
   await expect(attendance.locator('.recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(5);
-  await app.screenshot('progress-long-record');
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('progress-long-record');
+  }
 
   await shown.getByText('All, by month').click();
   const byMonth = page.getByRole('figure', { name: 'Attendance by month' });
@@ -703,8 +707,11 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await expect(byMonth.locator('.recharts-surface')).toHaveCount(1);
   await expect(page.getByRole('figure', { name: 'Adherence by month' })).toBeVisible();
   await expect(symptoms).toContainText('since the first session');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await app.screenshot('progress-long-record-by-month');
+  for (const scheme of ['dark', 'light'] as const) {
+    await useColorScheme(page, scheme);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('progress-long-record-by-month');
+  }
 
   // Printing draws every chart, those never scrolled to included.
   await page.reload();

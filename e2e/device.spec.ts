@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
-import { expect, test } from './fixtures';
+import { expect, test, useColorScheme } from './fixtures';
 
 /*
  * The caseload folder on this computer (device.json in the userData folder): an administrator sets
@@ -53,6 +53,9 @@ test('an administrator sets the caseload folder: a wrong path is refused by fiel
   mkdirSync(ARTIFACTS, { recursive: true });
   await panel.screenshot({ path: join(ARTIFACTS, 'settings-device-folder-admin.png') });
   await app.screenshot('settings-device-folder');
+  await useColorScheme(page, 'dark');
+  await panel.screenshot({ path: join(ARTIFACTS, 'settings-device-folder-admin-dark.png') });
+  await useColorScheme(page, 'light');
 
   // The change is in the audit trail, under the administrator.
   const entry = app

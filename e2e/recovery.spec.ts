@@ -71,6 +71,10 @@ test('at the recovery screen only an administrator may restore: a clinician is t
   const refused = await page.evaluate((name) => window.api.recovery.restore({ fileName: name }), fileName);
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   await app.screenshot('recovery-clinician-refused');
+  // No theme switch here (the app's header is not shown): the screen follows the system's scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('recovery-clinician-refused');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('button', { name: 'Switch clinician' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
