@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openSqlite } from '../src/main/db/connection';
-import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
+import { addDays, formatClinicDate, startOfWeek, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 const esasLabels = [
@@ -704,6 +704,9 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await shown.getByText('All, by month').click();
   const byMonth = page.getByRole('figure', { name: 'Attendance by month' });
   await expect(byMonth).toContainText('since the first session');
+  // The mean is over the months that had a session booked, and says so: a long break is not 100 %.
+  const monthsBooked = new Set(dates.map((d) => startOfWeek(d).slice(0, 7))).size;
+  await expect(byMonth).toContainText(`over the ${monthsBooked} months with a session booked`);
   await expect(byMonth.locator('.recharts-surface')).toHaveCount(1);
   await expect(page.getByRole('figure', { name: 'Adherence by month' })).toBeVisible();
   await expect(symptoms).toContainText('since the first session');

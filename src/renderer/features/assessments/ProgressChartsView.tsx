@@ -107,6 +107,17 @@ const tickEvery = (points: number, most = 5) => (points <= most ? 0 : Math.ceil(
 /** Room at each end of a line chart's axis, so the first and last date labels are not cut off. */
 const LINE_PADDING = { left: 28, right: 28 };
 
+/** What every session line chart shares: a point per period or session, labels thinned, dots only when few. */
+const sessionLine = (data: Array<Record<string, unknown>>, dataKey: string) => ({
+  h: 200,
+  data,
+  dataKey,
+  xAxisProps: { interval: tickEvery(data.length), padding: LINE_PADDING },
+  withDots: data.length <= DOTS_UP_TO,
+  curveType: 'linear' as const,
+  gridAxis: 'y' as const,
+});
+
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (month: string) => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
@@ -198,7 +209,7 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
               ? charts.attendance.length === 0
                 ? 'No sessions recorded yet.'
                 : `No sessions ${shown}.`
-              : `Mean adherence ${meanAdherence ?? '—'}% of planned sessions (or of booked sessions where no plan was in force), by ${unit}, ${shown}.`
+              : `Mean adherence ${meanAdherence ?? '—'}% of planned sessions (or of booked sessions where no plan was in force), over the ${adherence.length} ${adherence.length === 1 ? unit : `${unit}s`} with a session booked ${shown}; ${unit}s with none are left out.`
           }
         >
           {attendance.length > 0 && (
@@ -230,17 +241,11 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
           {adherence.length > 0 && (
             <DrawWhenNear height={200}>
               <LineChart
-                h={200}
-                data={attendance}
-                dataKey="period"
-                xAxisProps={{ interval: tickEvery(attendance.length), padding: LINE_PADDING }}
+                {...sessionLine(attendance, 'period')}
                 series={[{ name: 'Adherence', color: 'indigo.6' }]}
                 connectNulls={false}
-                withDots={attendance.length <= DOTS_UP_TO}
                 unit="%"
                 yAxisProps={{ domain: [0, 100], width: 48 }}
-                curveType="linear"
-                gridAxis="y"
                 withLegend={false}
               />
             </DrawWhenNear>
@@ -253,15 +258,9 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
           {scores.some((s) => s.RPE != null) ? (
             <DrawWhenNear height={200}>
               <LineChart
-                h={200}
-                data={scores}
-                dataKey="date"
-                xAxisProps={{ interval: tickEvery(scores.length), padding: LINE_PADDING }}
+                {...sessionLine(scores, 'date')}
                 series={[{ name: 'RPE', color: 'violet.6' }]}
-                withDots={scores.length <= DOTS_UP_TO}
-                curveType="linear"
                 connectNulls
-                gridAxis="y"
                 withLegend={false}
                 yAxisProps={{ width: 40, domain: ['auto', 'auto'], allowDecimals: false }}
               />
@@ -279,19 +278,13 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
           {scores.some((s) => s.Fatigue != null || s.Pain != null) ? (
             <DrawWhenNear height={200}>
               <LineChart
-                h={200}
-                data={scores}
-                dataKey="date"
-                xAxisProps={{ interval: tickEvery(scores.length), padding: LINE_PADDING }}
+                {...sessionLine(scores, 'date')}
                 series={[
                   { name: 'Fatigue', color: 'orange.6' },
                   { name: 'Pain', color: 'red.6', strokeDasharray: '5 5' },
                 ]}
-                curveType="linear"
                 connectNulls
-                withDots={scores.length <= DOTS_UP_TO}
                 yAxisProps={{ domain: [0, 10], width: 40 }}
-                gridAxis="y"
                 withLegend
                 legendProps={{ verticalAlign: 'bottom' }}
               />
