@@ -26,6 +26,7 @@ import { folderExportTarget } from '../src/main/services/exports/target';
 import { chooseChromium } from './support/browser';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
+import { fromWireSource, toWire } from './support/wire';
 
 const REPO = resolve(__dirname, '..');
 const MIGRATIONS_DIR = join(REPO, 'migrations');
@@ -164,13 +165,14 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
       // The test transport: the page gets the same window.api the preload builds, bound to the
       // real dispatch over the real file. Only the hop differs from Electron's IPC.
-      await context.exposeBinding('__pacewiseInvoke', (_source, channel: string, input: unknown) =>
-        dispatch(channel, input),
+      // Results cross as JSON text where JSON carries them exactly (see wire.ts).
+      await context.exposeBinding('__pacewiseInvoke', async (_source, channel: string, input: unknown) =>
+        toWire(await dispatch(channel, input)),
       );
       await context.addInitScript({
         content: `Object.defineProperty(window, 'api', { value: Object.freeze((${buildBridge.toString()})(${JSON.stringify(
           channelNames,
-        )}, (c, i) => window.__pacewiseInvoke(c, i))), writable: false });`,
+        )}, (c, i) => window.__pacewiseInvoke(c, i).then(${fromWireSource}))), writable: false });`,
       });
       page = await context.newPage();
       watch(page);
