@@ -181,10 +181,17 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   const chart = page.getByRole('figure', { name: '6MWT over time' });
   await expect(chart).toContainText(`${formatClinicDate(baselineOn)}: 380 m`);
   await expect(chart).toContainText(`${formatClinicDate(today)}: 425 m`);
-  // Both assessments are drawn as points on the line (recharts renders each as a dot), once the
+  // Both assessments are drawn as points on the line (a dot each), once the
   // chart is scrolled to: charts are drawn as they come near the window.
   await chart.scrollIntoViewIfNeeded();
-  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+  await expect(chart.locator('.pw-chart-dot')).toHaveCount(2);
+  // Each point says its value on hover, and the baseline is drawn with its MCID band.
+  await expect(chart.locator('.pw-chart-dot title')).toHaveText([
+    `${formatClinicDate(baselineOn)}: 380 m`,
+    `${formatClinicDate(today)}: 425 m`,
+  ]);
+  await expect(chart.locator('.pw-chart-reference')).toContainText('Baseline');
+  await expect(chart.locator('.pw-chart-band')).toHaveCount(1);
 
   // The caseload's reassessment flag clears: next one is eight weeks after today.
   flag = await app.call('progress.caseloadFlag', { patientId: patient.id });
@@ -197,7 +204,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
     await chart.scrollIntoViewIfNeeded();
-    await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+    await expect(chart.locator('.pw-chart-dot')).toHaveCount(2);
     await toastsGone(page);
 
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -207,7 +214,7 @@ test('baseline and eight-week reassessment: scores, verdicts against the MCID, c
   await useColorScheme(page, 'light');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(chart.locator('.recharts-line-dots circle')).toHaveCount(2);
+  await expect(chart.locator('.pw-chart-dot')).toHaveCount(2);
   await page.screenshot({ path: 'e2e/.screenshots/progress-print.png', fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   expect(app.consoleErrors).toEqual([]);
@@ -421,10 +428,11 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   const attendance = page.getByRole('figure', { name: 'Attendance by week' });
   await expect(attendance).toContainText('Mean adherence');
   await attendance.scrollIntoViewIfNeeded();
-  await expect(attendance.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(attendance.locator('.pw-chart-bar').first()).toBeVisible();
+  await expect(attendance.locator('.pw-chart-bar[data-series="Attended"] title').first()).toHaveText(/: Attended 1$/);
   const rpe = page.getByRole('figure', { name: 'Session RPE' });
   await rpe.scrollIntoViewIfNeeded();
-  await expect(rpe.locator('.recharts-line-dots circle').first()).toBeVisible();
+  await expect(rpe.locator('.pw-chart-dot').first()).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Symptoms after sessions' })).toContainText('Fatigue');
   const goal = page.getByRole('listitem', { name: 'Walk to the market and back without stopping' });
   await expect(goal).toContainText('6MWT: baseline 350, latest 395, target 410');
@@ -551,9 +559,7 @@ test('clearance on every assessment screen, discarding a draft, and no reassessm
   await expect(tugRow).toContainText('11.3 s');
   // The discarded draft's 10.4 s counts nowhere on screen either (the row is there, so this cannot pass vacuously).
   await expect(tugRow).not.toContainText('10.4');
-  await expect(page.getByRole('figure', { name: 'TUG over time' }).locator('.recharts-line-dots circle')).toHaveCount(
-    1,
-  );
+  await expect(page.getByRole('figure', { name: 'TUG over time' }).locator('.pw-chart-dot')).toHaveCount(1);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -687,14 +693,14 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await expect(attendance).toContainText('in the last 26 weeks');
   const symptoms = page.getByRole('figure', { name: 'Symptoms after sessions' });
   await expect(symptoms.locator('[data-chart-drawn]')).toHaveAttribute('data-chart-drawn', 'not yet');
-  await expect(symptoms.locator('.recharts-surface')).toHaveCount(0);
+  await expect(symptoms.locator('.pw-chart')).toHaveCount(0);
   await symptoms.scrollIntoViewIfNeeded();
-  await expect(symptoms.locator('.recharts-surface')).toHaveCount(1);
+  await expect(symptoms.locator('.pw-chart')).toHaveCount(1);
   await expect(symptoms).toContainText('in the last 26 weeks');
   await page.evaluate(() => window.scrollTo(0, 0));
   // The x axis runs every week of the window, the empty ones included: 26 weeks labelled every
   // sixth gives five labels (the four weeks with a session alone would give four).
-  await expect(attendance.locator('.recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(5);
+  await expect(attendance.locator('.pw-chart-x-tick')).toHaveCount(5);
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -707,7 +713,7 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   // The mean is over the months that had a session booked, and says so: a long break is not 100 %.
   const monthsBooked = new Set(dates.map((d) => startOfWeek(d).slice(0, 7))).size;
   await expect(byMonth).toContainText(`over the ${monthsBooked} months with a session booked`);
-  await expect(byMonth.locator('.recharts-surface')).toHaveCount(1);
+  await expect(byMonth.locator('.pw-chart')).toHaveCount(1);
   await expect(page.getByRole('figure', { name: 'Adherence by month' })).toBeVisible();
   await expect(symptoms).toContainText('since the first session');
   for (const scheme of ['dark', 'light'] as const) {
@@ -723,7 +729,7 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await page.emulateMedia({ media: 'print' });
   for (const figure of await page.locator('[data-chart-drawn]').all()) {
     await expect(figure).toHaveAttribute('data-chart-drawn', 'yes');
-    await expect(figure.locator('.recharts-surface')).toHaveCount(1);
+    await expect(figure.locator('.pw-chart')).toHaveCount(1);
   }
   await page.emulateMedia({ media: 'screen' });
   expect(app.consoleErrors).toEqual([]);

@@ -12,9 +12,9 @@ import {
 import { flushSync } from 'react-dom';
 
 /**
- * Charts are drawn when they come near the window, not all at once on opening: each recharts
- * chart costs tens of milliseconds to mount (its store, selectors and SVG), and the Progress screen
- * has ten or more, most of them below the first screenful. Printing draws every one first.
+ * Charts are drawn when they come near the window, not all at once on opening: each costs a few
+ * milliseconds (hundreds of SVG elements for a long record), and the Progress screen has a dozen
+ * or more, most of them below the first screenful. Printing draws every one first.
  */
 const DrawAll = createContext(false);
 

@@ -1,13 +1,11 @@
-import '@mantine/charts/styles.css';
-import { BarChart, LineChart } from '@mantine/charts';
 import { Badge, Group, Paper, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { ReferenceArea } from 'recharts';
 import { attendanceByMonth, RECENT_WEEKS, recentSessions } from '../../../shared/clinical/attendance';
 import { todayLocal } from '../../../shared/dates';
 import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../dates';
+import { LineChart, StackedBarChart, type Row } from './Charts';
 import { DrawWhenNear } from './DrawWhenNear';
 import { goalCategories, goalStatuses } from '../../../shared/domain/vocabulary';
 
@@ -66,57 +64,27 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
     >
       <DrawWhenNear height={200}>
         <LineChart
-          h={200}
+          label={`${series.shortName} in ${series.unit} at each assessment`}
           data={data}
-          dataKey="date"
+          x="date"
           series={[{ name: series.shortName, color: 'pacewise.6' }]}
-          curveType="linear"
-          valueFormatter={fmt}
-          yAxisLabel={series.unit}
-          yAxisProps={{ domain: ['auto', 'auto'], width: 56 }}
-          dotProps={{ r: 5, strokeWidth: 2 }}
-          referenceLines={base != null ? [{ y: base, label: startLabel, color: 'gray.6' }] : []}
-          withLegend={false}
-          gridAxis="y"
-        >
-          {mcid && base != null && (
-            <ReferenceArea
-              y1={base - down}
-              y2={base + up}
-              fill="var(--mantine-color-blue-5)"
-              fillOpacity={0.12}
-              stroke="none"
-              ifOverflow="extendDomain"
-            />
-          )}
-        </LineChart>
+          format={fmt}
+          yLabel={series.unit}
+          yWidth={56}
+          dotRadius={5}
+          reference={base != null ? { y: base, label: startLabel } : undefined}
+          band={mcid && base != null ? { from: base - down, to: base + up } : undefined}
+        />
       </DrawWhenNear>
     </ChartFigure>
   );
 }
 
-/** Above this many points a line is drawn without a dot at each one: hundreds of SVG dots cost more than they show. */
+/** Above this many points a line is drawn without a dot at each one: hundreds of dots cost more than they show. */
 const DOTS_UP_TO = 40;
 
-/**
- * Every n-th label on a date axis, so about `most` show. A fixed interval also spares recharts
- * measuring each label's text in the page to choose which fit (a forced layout per label).
- */
-const tickEvery = (points: number, most = 5) => (points <= most ? 0 : Math.ceil(points / most) - 1);
-
-/** Room at each end of a line chart's axis, so the first and last date labels are not cut off. */
-const LINE_PADDING = { left: 28, right: 28 };
-
-/** What every session line chart shares: a point per period or session, labels thinned, dots only when few. */
-const sessionLine = (data: Array<Record<string, unknown>>, dataKey: string) => ({
-  h: 200,
-  data,
-  dataKey,
-  xAxisProps: { interval: tickEvery(data.length), padding: LINE_PADDING },
-  withDots: data.length <= DOTS_UP_TO,
-  curveType: 'linear' as const,
-  gridAxis: 'y' as const,
-});
+/** What every session line chart shares: a point per period or session, dots only when few. */
+const sessionLine = (data: Row[], x: string) => ({ data, x, dots: data.length <= DOTS_UP_TO });
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (month: string) => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
@@ -214,22 +182,17 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
         >
           {attendance.length > 0 && (
             <DrawWhenNear height={200}>
-              <BarChart
-                h={200}
+              <StackedBarChart
+                label={`Sessions each ${unit}: attended, did not attend, held for safety, cancelled`}
                 data={attendance}
-                dataKey="period"
-                xAxisProps={{ interval: tickEvery(attendance.length) }}
-                type="stacked"
+                x="period"
                 series={[
                   { name: 'Attended', color: 'teal.6' },
                   { name: 'Did not attend', color: 'red.5' },
                   { name: 'Held for safety', color: 'orange.5' },
                   { name: 'Cancelled', color: 'gray.5' },
                 ]}
-                withLegend
-                legendProps={{ verticalAlign: 'bottom' }}
-                gridAxis="y"
-                yAxisProps={{ allowDecimals: false, width: 32 }}
+                legend
               />
             </DrawWhenNear>
           )}
@@ -242,11 +205,11 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
             <DrawWhenNear height={200}>
               <LineChart
                 {...sessionLine(attendance, 'period')}
+                label={`Attended as a share of planned sessions each ${unit}`}
                 series={[{ name: 'Adherence', color: 'indigo.6' }]}
-                connectNulls={false}
                 unit="%"
-                yAxisProps={{ domain: [0, 100], width: 48 }}
-                withLegend={false}
+                domain={[0, 100]}
+                yWidth={48}
               />
             </DrawWhenNear>
           )}
@@ -259,10 +222,10 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
             <DrawWhenNear height={200}>
               <LineChart
                 {...sessionLine(scores, 'date')}
+                label="Overall session RPE after each signed session"
                 series={[{ name: 'RPE', color: 'violet.6' }]}
                 connectNulls
-                withLegend={false}
-                yAxisProps={{ width: 40, domain: ['auto', 'auto'], allowDecimals: false }}
+                integer
               />
             </DrawWhenNear>
           ) : (
@@ -279,14 +242,16 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
             <DrawWhenNear height={200}>
               <LineChart
                 {...sessionLine(scores, 'date')}
+                label="Fatigue and pain, 0 to 10, after each signed session"
                 series={[
                   { name: 'Fatigue', color: 'orange.6' },
-                  { name: 'Pain', color: 'red.6', strokeDasharray: '5 5' },
+                  { name: 'Pain', color: 'red.6', dashed: true },
                 ]}
                 connectNulls
-                yAxisProps={{ domain: [0, 10], width: 40 }}
-                withLegend
-                legendProps={{ verticalAlign: 'bottom' }}
+                domain={[0, 10]}
+                integer
+                ticks={6}
+                legend
               />
             </DrawWhenNear>
           ) : (

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { labelledIndexes, niceStep, yPixel, yScale } from './chartScale';
+
+describe('the y axis of a Progress chart', () => {
+  it('steps by 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect(niceStep(0.7, false)).toBe(1);
+    expect(niceStep(1.3, false)).toBe(2);
+    expect(niceStep(2.2, false)).toBe(2.5);
+    expect(niceStep(37, false)).toBe(50);
+    expect(niceStep(0.03, false)).toBeCloseTo(0.05);
+    expect(niceStep(0.3, true)).toBe(1); // whole numbers only: never below 1
+    expect(niceStep(2.2, true)).toBe(5); // whole numbers skip 2.5
+    expect(niceStep(2, true)).toBe(2);
+  });
+
+  it('runs from a round value below the lowest to one above the highest, every tick labelled', () => {
+    // Six-minute walk distances of 309 to 492 m.
+    const s = yScale([492, 467, 309]);
+    expect(s.min).toBe(300);
+    expect(s.max).toBe(500);
+    expect(s.ticks).toEqual([300, 350, 400, 450, 500]);
+  });
+
+  it('keeps a fixed end where it is set', () => {
+    expect(yScale([33, 67, 100], { domain: [0, 100] })).toEqual({ min: 0, max: 100, ticks: [0, 25, 50, 75, 100] });
+    expect(yScale([2, 4], { domain: [0, 10] }).ticks).toEqual([0, 2.5, 5, 7.5, 10]);
+    // A 0–10 score in whole numbers, six ticks: every second point of the scale.
+    expect(yScale([2, 4], { domain: [0, 10], integer: true, count: 6 }).ticks).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+
+  it('reads decimals as typed, without floating-point dust', () => {
+    const s = yScale([6.5, 16.8]);
+    for (const t of s.ticks) expect(String(t)).toMatch(/^\d+(\.\d)?$/);
+    expect(s.min).toBeLessThanOrEqual(6.5);
+    expect(s.max).toBeGreaterThanOrEqual(16.8);
+  });
+
+  it('gives one value room above and below, so its point is not on the frame', () => {
+    const s = yScale([8, 8, 8], { integer: true });
+    expect(s.min).toBeLessThan(8);
+    expect(s.max).toBeGreaterThan(8);
+    expect(s.ticks).toContain(8);
+  });
+
+  it('counts whole numbers only, for counts of sessions', () => {
+    const s = yScale([0, 3], { domain: [0, 'auto'], integer: true });
+    expect(s.ticks.every((t) => Number.isInteger(t))).toBe(true);
+    expect(s.max).toBeGreaterThanOrEqual(3);
+  });
+
+  it('with nothing to show, still draws an axis', () => {
+    expect(yScale([]).ticks.length).toBeGreaterThan(1);
+  });
+
+  it('puts the lowest value at the bottom and the highest at the top', () => {
+    const s = yScale([0, 10], { domain: [0, 10] });
+    const y = yPixel(s, 10, 210);
+    expect(y(0)).toBe(210);
+    expect(y(10)).toBe(10);
+    expect(y(5)).toBe(110);
+  });
+});
+
+describe('the x labels of a Progress chart', () => {
+  it('labels every point when there are few', () => {
+    expect(labelledIndexes(4)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('labels every k-th point from the first so about five show: 26 weeks gives five labels', () => {
+    expect(labelledIndexes(26)).toEqual([0, 6, 12, 18, 24]);
+    expect(labelledIndexes(300).length).toBe(5);
+  });
+});
