@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { notifications } from '@mantine/notifications';
 import {
   ActionIcon,
@@ -29,6 +30,7 @@ import { flushBeforeHandOver } from './handOver';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
+import { ScreenLoading } from './lazyScreen';
 import { useStartupReconciliation } from '../features/settings/useStartupReconciliation';
 
 const sections = [
@@ -156,7 +158,9 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<ScreenLoading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

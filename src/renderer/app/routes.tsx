@@ -14,7 +14,6 @@ export const routes: RouteObject[] = [
     element: lazyScreen(
       () => import('../features/today/TodayScreen'),
       (m) => m.TodayScreen,
-      'Today',
     ),
   },
   {
@@ -22,7 +21,6 @@ export const routes: RouteObject[] = [
     element: lazyScreen(
       () => import('../features/settings/SettingsScreen'),
       (m) => m.SettingsScreen,
-      'the settings',
     ),
   },
   ...patientRoutes,

@@ -12,7 +12,6 @@ export const assessmentsPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./AssessmentsScreen'),
       (m) => m.AssessmentsScreen,
-      'the assessments',
     ),
   },
   {
@@ -23,7 +22,6 @@ export const assessmentsPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./ProgressScreen'),
       (m) => m.ProgressScreen,
-      'the progress screen',
     ),
   },
 ];

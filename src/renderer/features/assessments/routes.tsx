@@ -8,7 +8,6 @@ export const assessmentsRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./AssessmentsScreen'),
       (m) => m.AssessmentsScreen,
-      'the assessments',
     ),
   },
   {
@@ -16,7 +15,6 @@ export const assessmentsRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./AssessmentEditor'),
       (m) => m.AssessmentEditor,
-      'the assessment',
     ),
   },
   {
@@ -24,7 +22,6 @@ export const assessmentsRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./ProgressScreen'),
       (m) => m.ProgressScreen,
-      'the progress screen',
     ),
   },
 ];

@@ -12,7 +12,6 @@ export const historyPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./HistoryScreen'),
       (m) => m.HistoryScreen,
-      'the change history',
     ),
   },
 ];

@@ -12,7 +12,6 @@ export const lettersPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./PatientLetters'),
       (m) => m.PatientLetters,
-      "the patient's letters",
     ),
   },
 ];

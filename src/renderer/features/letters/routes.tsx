@@ -8,7 +8,6 @@ export const lettersRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./LettersScreen'),
       (m) => m.LettersScreen,
-      'the letters',
     ),
   },
   {
@@ -16,7 +15,6 @@ export const lettersRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./LetterComposer'),
       (m) => m.LetterComposer,
-      'the letter',
     ),
   },
 ];

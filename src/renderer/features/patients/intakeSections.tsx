@@ -21,7 +21,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/DetailsSection'),
       (m) => m.DetailsSection,
-      'personal details and status',
     ),
   },
   {
@@ -31,7 +30,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/CareTeamSection'),
       (m) => m.CareTeamSection,
-      'referral and care team',
     ),
   },
   {
@@ -41,7 +39,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/CancerSection'),
       (m) => m.CancerSection,
-      'cancer and metastases',
     ),
   },
   {
@@ -51,7 +48,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/BoneLesionsSection'),
       (m) => m.BoneLesionsSection,
-      'bone lesions',
     ),
   },
   {
@@ -61,7 +57,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/TreatmentsSection'),
       (m) => m.TreatmentsSection,
-      'treatments',
     ),
   },
   {
@@ -71,7 +66,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/HealthSection'),
       (m) => m.HealthSection,
-      'comorbidities and medications',
     ),
   },
   {
@@ -81,7 +75,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/ClearanceSection'),
       (m) => m.ClearanceSection,
-      'medical clearance',
     ),
   },
   {
@@ -91,7 +84,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/ScreeningSection'),
       (m) => m.ScreeningSection,
-      'baseline screening',
     ),
   },
   {
@@ -101,7 +93,6 @@ export const intakeSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./sections/GoalsSection'),
       (m) => m.GoalsSection,
-      'goals',
     ),
   },
 ];

@@ -13,7 +13,6 @@ export const patientRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./PatientOverview'),
       (m) => m.PatientOverview,
-      "the patient's overview",
     ),
   },
   ...[

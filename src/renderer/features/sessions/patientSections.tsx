@@ -12,7 +12,6 @@ export const sessionsPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./PlanEditor'),
       (m) => m.PlanEditor,
-      'the exercise plan',
     ),
   },
   {
@@ -23,7 +22,6 @@ export const sessionsPatientSections: PatientSection[] = [
     element: lazyScreen(
       () => import('./PatientSessions'),
       (m) => m.PatientSessions,
-      'the sessions',
     ),
   },
 ];

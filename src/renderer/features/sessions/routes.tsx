@@ -8,7 +8,6 @@ export const sessionsRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./SessionScreen'),
       (m) => m.SessionScreen,
-      'the session',
     ),
   },
   {
@@ -16,7 +15,6 @@ export const sessionsRoutes: RouteObject[] = [
     element: lazyScreen(
       () => import('./ClassScreen'),
       (m) => m.ClassScreen,
-      'the class',
     ),
   },
 ];
