@@ -45,6 +45,25 @@ export const CHROMIUM_ARGS = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
+/**
+ * The test transport: every page of `context` gets the same window.api the preload builds, bound to
+ * the real dispatch over the real file. Only the hop differs from Electron's IPC. Results cross as
+ * JSON text where JSON carries them exactly (see wire.ts).
+ */
+export async function bridgeContext(
+  context: BrowserContext,
+  dispatch: (channel: string, input: unknown) => Promise<unknown>,
+): Promise<void> {
+  await context.exposeBinding('__pacewiseInvoke', async (_source, channel: string, input: unknown) =>
+    toWire(await dispatch(channel, input)),
+  );
+  await context.addInitScript({
+    content: `Object.defineProperty(window, 'api', { value: Object.freeze((${buildBridge.toString()})(${JSON.stringify(
+      channelNames,
+    )}, (c, i) => window.__pacewiseInvoke(c, i).then(${fromWireSource}))), writable: false });`,
+  });
+}
+
 export interface PacewiseApp {
   page: Page;
   dataDir: string;
@@ -163,17 +182,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       });
       const dispatch = running.dispatch;
       context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
-      // The test transport: the page gets the same window.api the preload builds, bound to the
-      // real dispatch over the real file. Only the hop differs from Electron's IPC.
-      // Results cross as JSON text where JSON carries them exactly (see wire.ts).
-      await context.exposeBinding('__pacewiseInvoke', async (_source, channel: string, input: unknown) =>
-        toWire(await dispatch(channel, input)),
-      );
-      await context.addInitScript({
-        content: `Object.defineProperty(window, 'api', { value: Object.freeze((${buildBridge.toString()})(${JSON.stringify(
-          channelNames,
-        )}, (c, i) => window.__pacewiseInvoke(c, i).then(${fromWireSource}))), writable: false });`,
-      });
+      await bridgeContext(context, dispatch);
       page = await context.newPage();
       watch(page);
       await page.goto(`${rendererUrl}/index.html`);
