@@ -697,6 +697,9 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await symptoms.scrollIntoViewIfNeeded();
   await expect(symptoms.locator('.pw-chart')).toHaveCount(1);
   await expect(symptoms).toContainText('in the last 26 weeks');
+  // Four sessions at most three weeks apart: one unbroken line.
+  const fatigue = symptoms.locator('[data-series="Fatigue"] path');
+  await expect(fatigue).toHaveAttribute('d', /^M[^M]+$/);
   await page.evaluate(() => window.scrollTo(0, 0));
   // The x axis runs every week of the window, the empty ones included: 26 weeks labelled every
   // sixth gives five labels (the four weeks with a session alone would give four).
@@ -716,6 +719,14 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
   await expect(byMonth.locator('.pw-chart')).toHaveCount(1);
   await expect(page.getByRole('figure', { name: 'Adherence by month' })).toBeVisible();
   await expect(symptoms).toContainText('since the first session');
+  // The whole history is placed by date: the two-year break is a gap along the axis, and the line
+  // stops at it instead of joining the two blocks as if they were consecutive.
+  await expect(fatigue).toHaveAttribute('d', /^M[^M]+M[^M]+$/);
+  const xs = await symptoms
+    .locator('[data-series="Fatigue"] circle')
+    .evaluateAll((dots) => dots.map((d) => Number(d.getAttribute('cx'))));
+  expect(xs).toHaveLength(14);
+  expect(xs[10]! - xs[9]!).toBeGreaterThan(20 * (xs[1]! - xs[0]!));
   for (const scheme of ['dark', 'light'] as const) {
     await useColorScheme(page, scheme);
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -67,19 +67,21 @@ const frameOf = (width: number, height: number, left: number, scale: YScale): Fr
   y: yPixel(scale, TOP, height - BOTTOM),
 });
 
+/** About five labels along x: every k-th category, at its place. */
+const categoryLabels = (labels: string[], xs: number[]) =>
+  labelledIndexes(labels.length).map((i) => ({ x: xs[i]!, text: labels[i]! }));
+
 function Axes({
   frame,
   scale,
-  labels,
-  xs,
+  xLabels,
   unit,
   yLabel,
   format,
 }: {
   frame: Frame;
   scale: YScale;
-  labels: string[];
-  xs: number[];
+  xLabels: Array<{ x: number; text: string }>;
   unit: string;
   yLabel?: string;
   format: (v: number) => string;
@@ -101,9 +103,9 @@ function Axes({
           </text>
         </g>
       ))}
-      {labelledIndexes(labels.length).map((i) => (
-        <text key={i} x={xs[i]} y={frame.bottom + 18} textAnchor="middle" className="pw-chart-x-tick">
-          {labels[i]}
+      {xLabels.map((l) => (
+        <text key={l.x} x={l.x} y={frame.bottom + 18} textAnchor="middle" className="pw-chart-x-tick">
+          {l.text}
         </text>
       ))}
       {yLabel && (
@@ -178,6 +180,14 @@ interface LineProps extends ChartProps {
   reference?: { y: number; label: string };
   /** A shaded band, as the values within one MCID of the baseline. */
   band?: { from: number; to: number };
+  /**
+   * Each row's day (days from the first), when x should follow the calendar, so a break in
+   * attendance shows as a gap; the axis is then labelled at five evenly spaced days by `dayLabel`.
+   */
+  days?: number[];
+  dayLabel?: (day: number) => string;
+  /** With `days`: no line is drawn across more than this many days without a point. */
+  breakAfterDays?: number;
 }
 
 const plain = (v: number) => String(v);
@@ -239,6 +249,9 @@ export function LineChart({
   connectNulls = false,
   reference,
   band,
+  days,
+  dayLabel = String,
+  breakAfterDays = Infinity,
 }: LineProps) {
   const values = data.flatMap((row) => series.map((s) => valueOf(row, s.name)).filter((v) => v != null));
   const extra = [reference?.y, band?.from, band?.to].filter((v): v is number => v != null);
@@ -251,10 +264,23 @@ export function LineChart({
         // Room at each end, so the first and last labels are not cut off.
         const inset = data.length > 1 ? 28 : 0;
         const span = frame.right - frame.left - 2 * inset;
-        const xs = data.map((_, i) =>
-          data.length > 1 ? frame.left + inset + (i * span) / (data.length - 1) : (frame.left + frame.right) / 2,
-        );
         const labels = data.map((row) => String(row[x] ?? ''));
+        let xs: number[];
+        let xLabels: Array<{ x: number; text: string }>;
+        if (days && days.length === data.length && days.length > 1 && days[days.length - 1]! > days[0]!) {
+          const [first, last] = [days[0]!, days[days.length - 1]!];
+          const at = (day: number) => frame.left + inset + ((day - first) / (last - first)) * span;
+          xs = days.map(at);
+          xLabels = [0, 1, 2, 3, 4].map((k) => {
+            const day = Math.round(first + (k * (last - first)) / 4);
+            return { x: at(day), text: dayLabel(day) };
+          });
+        } else {
+          xs = data.map((_, i) =>
+            data.length > 1 ? frame.left + inset + (i * span) / (data.length - 1) : (frame.left + frame.right) / 2,
+          );
+          xLabels = categoryLabels(labels, xs);
+        }
         return (
           <>
             {band && (
@@ -268,7 +294,7 @@ export function LineChart({
                 fillOpacity={0.12}
               />
             )}
-            <Axes frame={frame} scale={scale} labels={labels} xs={xs} unit={unit} yLabel={yLabel} format={format} />
+            <Axes frame={frame} scale={scale} xLabels={xLabels} unit={unit} yLabel={yLabel} format={format} />
             {reference && (
               <g className="pw-chart-reference">
                 <line
@@ -295,13 +321,17 @@ export function LineChart({
               const points = data.map((row, i) => ({ i, v: valueOf(row, s.name) }));
               let path = '';
               let pen = false;
+              let lastDay = -Infinity;
               for (const p of points) {
                 if (p.v == null) {
                   if (!connectNulls) pen = false;
                   continue;
                 }
+                const day = days?.[p.i] ?? lastDay;
+                if (day - lastDay > breakAfterDays) pen = false;
                 path += `${pen ? 'L' : 'M'}${xs[p.i]!.toFixed(1)} ${frame.y(p.v).toFixed(1)}`;
                 pen = true;
+                lastDay = day;
               }
               return (
                 <g key={s.name} className="pw-chart-series" data-series={s.name}>
@@ -363,7 +393,7 @@ export function StackedBarChart({
         const labels = data.map((row) => String(row[x] ?? ''));
         return (
           <>
-            <Axes frame={frame} scale={scale} labels={labels} xs={xs} unit={unit} format={format} />
+            <Axes frame={frame} scale={scale} xLabels={categoryLabels(labels, xs)} unit={unit} format={format} />
             {data.map((row, i) => {
               let base = 0;
               return (

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { attendanceByMonth, RECENT_WEEKS, recentSessions } from '../../../shared/clinical/attendance';
-import { todayLocal } from '../../../shared/dates';
+import { addDays, daysBetween, todayLocal } from '../../../shared/dates';
 import { formatNumber, incompleteLabel } from '../../../shared/clinical/measures';
 import type { MeasureSeries, ProgressCharts } from '../../../shared/contract/assessments';
 import { formatClinicDate } from '../../dates';
@@ -86,6 +86,9 @@ const DOTS_UP_TO = 40;
 /** What every session line chart shares: a point per period or session, dots only when few. */
 const sessionLine = (data: Row[], x: string) => ({ data, x, dots: data.length <= DOTS_UP_TO });
 
+/** Session scores further apart than this are not joined by a line: the gap is a break, not a trend. */
+const SCORE_LINE_BREAK_DAYS = 28;
+
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (month: string) => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
@@ -135,16 +138,27 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
           })),
     [byMonth, charts.attendance, recent.attendance],
   );
+  const scoreSessions = range === 'all' ? charts.sessionScores : recent.sessionScores;
   const scores = useMemo(
     () =>
-      (range === 'all' ? charts.sessionScores : recent.sessionScores).map((s) => ({
+      scoreSessions.map((s) => ({
         date: formatClinicDate(s.date),
         RPE: s.rpe,
         Fatigue: s.fatigue,
         Pain: s.pain,
       })),
-    [range, charts.sessionScores, recent.sessionScores],
+    [scoreSessions],
   );
+  // Placed by date, so a break in attendance shows as a gap along the axis and in the line.
+  const scoreAxis = useMemo(() => {
+    const first = scoreSessions[0]?.date;
+    if (!first) return {};
+    return {
+      days: scoreSessions.map((s) => daysBetween(first, s.date)),
+      dayLabel: (day: number) => formatClinicDate(addDays(first, day)),
+      breakAfterDays: SCORE_LINE_BREAK_DAYS,
+    };
+  }, [scoreSessions]);
   const adherence = attendance.filter((w) => w.Adherence != null); // the periods with a figure
   const meanAdherence =
     adherence.length > 0 ? Math.round(adherence.reduce((s, w) => s + w.Adherence!, 0) / adherence.length) : null;
@@ -216,12 +230,13 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
         </ChartFigure>
         <ChartFigure
           title="Session RPE"
-          caption={`Overall rating of perceived exertion recorded after each signed session, ${scoresShown}.`}
+          caption={`Overall rating of perceived exertion recorded after each signed session, ${scoresShown}, placed by date; the line breaks where more than four weeks passed between two.`}
         >
           {scores.some((s) => s.RPE != null) ? (
             <DrawWhenNear height={200}>
               <LineChart
                 {...sessionLine(scores, 'date')}
+                {...scoreAxis}
                 label="Overall session RPE after each signed session"
                 series={[{ name: 'RPE', color: 'violet.6' }]}
                 connectNulls
@@ -236,12 +251,13 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
         </ChartFigure>
         <ChartFigure
           title="Symptoms after sessions"
-          caption={`Fatigue and pain, 0 (none) to 10 (worst), after each signed session, ${scoresShown}.`}
+          caption={`Fatigue and pain, 0 (none) to 10 (worst), after each signed session, ${scoresShown}, placed by date; the lines break where more than four weeks passed between two.`}
         >
           {scores.some((s) => s.Fatigue != null || s.Pain != null) ? (
             <DrawWhenNear height={200}>
               <LineChart
                 {...sessionLine(scores, 'date')}
+                {...scoreAxis}
                 label="Fatigue and pain, 0 to 10, after each signed session"
                 series={[
                   { name: 'Fatigue', color: 'orange.6' },
