@@ -364,20 +364,26 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
     components: { distance_m: 350 },
   });
   await app.call('assessments.finalise', { assessmentId: baseline.id });
-  const again = await app.call('assessments.create', {
-    patientId: patient.id,
-    kind: 'reassessment',
-    assessedOn: today,
-    heightCm: 160,
-    weightKg: 62,
-    measureKeys: ['six_minute_walk'],
-  });
-  await app.call('assessments.recordMeasure', {
-    assessmentId: again.id,
-    measureKey: 'six_minute_walk',
-    components: { distance_m: 395 },
-  });
-  await app.call('assessments.finalise', { assessmentId: again.id });
+  // Three assessments, so the comparison has a previous result distinct from the baseline.
+  for (const [assessedOn, distance] of [
+    [addDays(today, -30), 380],
+    [today, 395],
+  ] as const) {
+    const again = await app.call('assessments.create', {
+      patientId: patient.id,
+      kind: 'reassessment',
+      assessedOn,
+      heightCm: 160,
+      weightKg: 62,
+      measureKeys: ['six_minute_walk'],
+    });
+    await app.call('assessments.recordMeasure', {
+      assessmentId: again.id,
+      measureKey: 'six_minute_walk',
+      components: { distance_m: distance },
+    });
+    await app.call('assessments.finalise', { assessmentId: again.id });
+  }
 
   // Sessions, a plan and a goal belong to the sessions and intake workflows; they are written
   // straight into the caseload file here so this test does not depend on their screens.
@@ -424,7 +430,18 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   ).run(patient.id, ...who);
   db.close();
 
+  // In a tablet-sized window, where the comparison's columns are narrowest.
+  await page.setViewportSize({ width: 1024, height: 768 });
   await go(page, `/patients/${patient.id}/progress`);
+  // Since the previous assessment: +15 m, inside the 6MWT's threshold, and read whole (not "Stab…").
+  const since = page
+    .getByRole('table', { name: 'Comparison' })
+    .getByRole('row', { name: '6MWT', exact: true })
+    .getByRole('cell')
+    .nth(6);
+  await expect(since).toHaveText('Stable (+15)');
+  expect(await since.locator('.mantine-Badge-label').evaluate((l) => l.scrollWidth <= l.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const attendance = page.getByRole('figure', { name: 'Attendance by week' });
   await expect(attendance).toContainText('Mean adherence');
   await attendance.scrollIntoViewIfNeeded();

@@ -81,6 +81,12 @@ function VerdictCell({ change, row }: { change: ChangeVerdict | null; row: Compa
   );
 }
 
+/** Badges clip to one line by default ("Declined…"); a verdict or a cut-off's name must be read whole. */
+const WRAPPING_BADGE = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+} as const;
+
 /**
  * For every measure: baseline, previous and current values, the change from baseline with its
  * verdict and basis (verdictFor in src/shared, so letters say the same), and cut-off positions.
@@ -149,7 +155,7 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
               </Table.Td>
               <Table.Td>
                 {row.changeFromPrevious && row.previous?.assessmentId !== row.baseline?.assessmentId ? (
-                  <Badge color={verdictColours[row.changeFromPrevious.verdict]} variant="light">
+                  <Badge color={verdictColours[row.changeFromPrevious.verdict]} variant="light" styles={WRAPPING_BADGE}>
                     {verdictLabels[row.changeFromPrevious.verdict]} (
                     {formatSigned(row.changeFromPrevious.change, row.decimals)})
                   </Badge>
@@ -166,11 +172,7 @@ export function ComparisonTable({ rows }: { rows: ComparisonRow[] }) {
                         <Badge
                           color="orange"
                           variant="light"
-                          // Badges clip to one line by default; a cut-off's name must be read whole.
-                          styles={{
-                            root: { cursor: 'help', height: 'auto', maxWidth: '100%', paddingBlock: 2 },
-                            label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
-                          }}
+                          styles={{ ...WRAPPING_BADGE, root: { ...WRAPPING_BADGE.root, cursor: 'help' } }}
                         >
                           {flag.label}
                         </Badge>
