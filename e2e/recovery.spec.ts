@@ -65,7 +65,11 @@ test('at the recovery screen only an administrator may restore: a clinician is t
   const backups = page.getByRole('table', { name: 'Backups' });
   await expect(backups.getByRole('row')).toHaveCount(2);
   await expect(backups.getByRole('button', { name: /Restore/ })).toHaveCount(0);
-  await expect(page.getByText('Only a clinic administrator can restore a backup; ask one to sign in.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Only a clinic administrator can restore a backup or open the caseload without the missing changes; ask one to sign in.',
+    ),
+  ).toBeVisible();
   // Refused by the main process too, not only hidden.
   const fileName = readdirSync(join(app.dataDir, 'backups')).find((n) => n.endsWith('.db'))!;
   const refused = await page.evaluate((name) => window.api.recovery.restore({ fileName: name }), fileName);
@@ -85,7 +89,10 @@ test('at the recovery screen only an administrator may restore: a clinician is t
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a WAL lost after a crash opens the recovery screen naming how many changes are missing', async ({ app }) => {
+test('a WAL lost after a crash opens the recovery screen naming how many changes are missing; only an administrator may carry on without them', async ({
+  app,
+}) => {
+  await app.call('access.addClinician', TEST_CLINICIAN);
   await app.call('patients.create', patient('Ruth', 'MRN-1'));
   await app.restart(); // closing checkpoints: Ruth is in the main file, the WAL is empty
   const mainFile = join(app.dataDir, 'caseload.db');
@@ -93,11 +100,25 @@ test('a WAL lost after a crash opens the recovery screen naming how many changes
   await app.call('patients.create', patient('Ada', 'MRN-2'));
   await app.call('patients.create', patient('Bo', 'MRN-3'));
   // A crash, then the -wal is lost: the main file is as it was before the two saves; the anchor knows them.
-  await app.restart(() => {
-    writeFileSync(mainFile, beforeCrash);
-    for (const suffix of ['-wal', '-shm']) rmSync(mainFile + suffix, { force: true });
-  });
+  await app.restart(
+    () => {
+      writeFileSync(mainFile, beforeCrash);
+      for (const suffix of ['-wal', '-shm']) rmSync(mainFile + suffix, { force: true });
+    },
+    { signIn: false },
+  );
   const { page } = app;
+  // Accepting the loss decides what the clinic's record is: a clinician is told to fetch an
+  // administrator, and the main process refuses them too.
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await expect(page.getByRole('heading', { name: '3 saved changes are missing' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open the caseload without the missing changes' })).toHaveCount(0);
+  await expect(page.getByText(/Only a clinic administrator can restore a backup or open the caseload/)).toBeVisible();
+  const refused = await page.evaluate(() => window.api.recovery.continue({}));
+  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  await app.screenshot('recovery-lost-wal-clinician');
+  await page.getByRole('button', { name: 'Switch clinician' }).click();
+  await app.signIn();
   // The two saves, and the sign-in after the first restart that preceded them.
   await expect(page.getByRole('heading', { name: '3 saved changes are missing' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Changes missing: 3');

@@ -64,10 +64,12 @@ export interface GateDeps {
 }
 
 /** What a clinician who is not an administrator sees at the recovery screen instead of the restore buttons. */
-export const ONLY_ADMINISTRATORS_RESTORE = 'Only a clinic administrator can restore a backup; ask one to sign in.';
+export const ONLY_ADMINISTRATORS_RESTORE =
+  'Only a clinic administrator can restore a backup or open the caseload without the missing changes; ask one to sign in.';
 const ROLES_UNVERIFIED =
   'Pacewise cannot confirm who is a clinic administrator: the list of roles in the caseload’s key file was ' +
-  'changed outside Pacewise, so no one can restore a backup here. The backups are untouched; contact support.';
+  'changed outside Pacewise, so no one can restore a backup or open the caseload without the missing changes ' +
+  'here. The backups are untouched; contact support.';
 
 const wrongSignIn = () =>
   new ApiError('validation', 'The sign-in name or passphrase is not right.', {
@@ -148,8 +150,9 @@ export function createAccessGate(deps: GateDeps) {
   }
 
   /**
-   * Why the clinician at the computer may not restore a backup at the recovery screen, or null
-   * when they may. Roles live in the database that failed to open, so the key ring's sealed copy
+   * Why the clinician at the computer may not restore a backup at the recovery screen, nor open
+   * the caseload without the changes it is missing (both decide what the clinic's record is), or
+   * null when they may. Roles live in the database that failed to open, so the key ring's sealed copy
    * of them decides (keepRolesInRing). Anyone who can write to the caseload folder could put a
    * backup in place by hand, so this guards the app's restore, not the files themselves.
    */

@@ -306,6 +306,43 @@ describe('who may restore at the recovery screen', () => {
     expect((await call<{ total: number }>(launched, 'patients.search', {})).total).toBe(2);
   });
 
+  it("opening the caseload without its missing changes is an administrator's decision too", async () => {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 2);
+    await call(first, 'access.addClinician', TEST_CLINICIAN);
+    first.running()!.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await call(first, 'patients.create', {
+      givenName: 'Late',
+      familyName: 'Family',
+      preferredName: null,
+      dateOfBirth: '1960-01-01',
+      sex: 'female',
+      mrn: 'LATE1',
+    });
+    // A crash that lost the WAL: the last change is gone.
+    const crashed = tempDir();
+    for (const file of ['caseload.db', 'caseload.anchor', 'caseload.keys'])
+      copyFileSync(join(dir, file), join(crashed, file));
+    first.close();
+
+    const launched = launchSignedOut(crashed);
+    await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    const problem = (await state(launched)).startup!;
+    expect(problem).toMatchObject({ kind: 'behind', canContinue: true, restoreRefusal: ONLY_ADMINISTRATORS_RESTORE });
+    expect(await launched.dispatch('recovery.continue', {})).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RESTORE, fields: {} },
+    });
+    // Still at the recovery screen, nothing opened.
+    expect(launched.running()).toBeNull();
+    expect((await state(launched)).startup).toMatchObject({ kind: 'behind' });
+
+    await call(launched, 'access.switchClinician');
+    await call(launched, 'access.signIn', TEST_ADMIN);
+    expect((await call<AppState>(launched, 'recovery.continue')).startup).toBeNull();
+    expect((await call<{ total: number }>(launched, 'patients.search', {})).total).toBe(2);
+  });
+
   it('a role promoted by editing the key file is not believed: no one may restore, and the screen says why', async () => {
     const dir = await emptiedClinic();
     const ring = readKeyring(dir)!;

@@ -284,6 +284,9 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     }
     if (channel === 'recovery.continue') {
       if (!problem?.canContinue) return refused('This caseload cannot be opened as it is.', 'conflict');
+      // Accepting that saved changes are gone is an administrator's decision, like a restore.
+      const refusal = gate.restoreRefusal();
+      if (refusal) return refused(refusal, 'forbidden');
       const missing = problem.missingChanges;
       open({ acceptBehindAnchor: true });
       if (!running) return { ok: true, value: appStateInRecovery() };

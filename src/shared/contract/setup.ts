@@ -83,7 +83,10 @@ export interface StartupProblem {
   recommendedBackup: string | null;
   /** Whether the clinician may carry on with the caseload as it is (accepting the loss). */
   canContinue: boolean;
-  /** Why the clinician signed in may not restore a backup here (only an administrator may); null when they may. */
+  /**
+   * Why the clinician signed in may not restore a backup here, nor carry on without the missing
+   * changes (only an administrator may); null when they may.
+   */
   restoreRefusal: string | null;
 }
 

@@ -28,8 +28,24 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
     }
   };
 
-  // Only an administrator may restore (the main process refuses anyone else): others see why, not the buttons.
+  // Only an administrator may restore or carry on without the missing changes (the main process
+  // refuses anyone else): others see why, not the buttons.
   const canRestore = problem.restoreRefusal === null;
+  const refusal = !canRestore && (problem.backups.length > 0 || problem.canContinue) && (
+    <Group justify="space-between" wrap="nowrap" gap="md">
+      <Text fw={600}>{problem.restoreRefusal}</Text>
+      <Button
+        variant="default"
+        style={{ flexShrink: 0 }}
+        leftSection={<IconUserCircle size={18} />}
+        loading={busy === 'switch'}
+        disabled={busy !== null}
+        onClick={() => act('switch', () => api.access.switchClinician({}))}
+      >
+        Switch clinician
+      </Button>
+    </Group>
+  );
 
   return (
     <Center mih="100vh" p="lg" bg="var(--mantine-color-body)">
@@ -104,24 +120,10 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                   No backup holds every saved change. The newest one comes closest.
                 </Text>
               )}
-              {canRestore ? (
+              {canRestore && (
                 <Text size="sm" c="dimmed">
                   Restoring keeps the current file aside in the <Code>replaced</Code> folder; nothing is deleted.
                 </Text>
-              ) : (
-                <Group justify="space-between" wrap="nowrap" gap="md">
-                  <Text fw={600}>{problem.restoreRefusal}</Text>
-                  <Button
-                    variant="default"
-                    style={{ flexShrink: 0 }}
-                    leftSection={<IconUserCircle size={18} />}
-                    loading={busy === 'switch'}
-                    disabled={busy !== null}
-                    onClick={() => act('switch', () => api.access.switchClinician({}))}
-                  >
-                    Switch clinician
-                  </Button>
-                </Group>
               )}
             </>
           )}
@@ -131,7 +133,8 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
               clinic&apos;s backup drive), contact support before doing anything else.
             </Text>
           )}
-          {problem.canContinue && (
+          {refusal}
+          {problem.canContinue && canRestore && (
             <Group>
               <Button
                 variant="default"
