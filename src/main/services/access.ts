@@ -272,12 +272,7 @@ export function setActive(ctx: ServiceContext, actorId: string, input: ParsedInp
   if (!input.active && row.id === actorId) {
     throw new ApiError('conflict', 'You cannot deactivate your own account while signed in.');
   }
-  if (!input.active && row.role === 'administrator' && activeAdministrators(ctx, row.id) === 0) {
-    throw new ApiError(
-      'conflict',
-      'This is the last active administrator: make another clinician an administrator first.',
-    );
-  }
+  if (!input.active) refuseLastAdministrator(ctx, row);
   // The key ring is written inside the transaction, last: if it cannot be written the change is
   // rolled back, so a deactivated account never keeps its wrap of the key (nor "nothing was saved"
   // said of a change that was).
@@ -305,22 +300,25 @@ export function setActive(ctx: ServiceContext, actorId: string, input: ParsedInp
   return toClinician(ctx, after);
 }
 
-function activeAdministrators(ctx: ServiceContext, exceptId: string): number {
-  return ctx.db
+/** A clinic always keeps an active administrator: `row` may not stop being one if it is the last. */
+function refuseLastAdministrator(ctx: ServiceContext, row: { id: string; role: string }): void {
+  if (row.role !== 'administrator') return;
+  const others = ctx.db
     .select({ id: clinician.id, role: clinician.role, active: clinician.active })
     .from(clinician)
     .all()
-    .filter((c) => c.id !== exceptId && c.active && c.role === 'administrator').length;
-}
-
-export function setRole(ctx: ServiceContext, actorId: string, input: ParsedInputOf<'access.setRole'>): Clinician {
-  const row = existing(ctx, input.clinicianId);
-  if (row.role === 'administrator' && input.role !== 'administrator' && activeAdministrators(ctx, row.id) === 0) {
+    .filter((c) => c.id !== row.id && c.active && c.role === 'administrator').length;
+  if (others === 0) {
     throw new ApiError(
       'conflict',
       'This is the last active administrator: make another clinician an administrator first.',
     );
   }
+}
+
+export function setRole(ctx: ServiceContext, actorId: string, input: ParsedInputOf<'access.setRole'>): Clinician {
+  const row = existing(ctx, input.clinicianId);
+  if (input.role !== 'administrator') refuseLastAdministrator(ctx, row);
   // The ring's copy of the roles is written inside the transaction, last (see setActive).
   const after = ctx.sqlite.transaction(() => {
     const updated = updateAudited(
