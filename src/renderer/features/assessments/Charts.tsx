@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { labelledIndexes, yPixel, yScale, type DomainEnd, type YScale } from './chartScale';
+import { labelledIndexes, linePath, yPixel, yScale, type DomainEnd, type YScale } from './chartScale';
 
 /**
  * The Progress screen's charts, drawn as plain SVG. They replaced @mantine/charts (recharts 3),
@@ -319,20 +319,10 @@ export function LineChart({
             {series.map((s) => {
               const color = themeColor(s.color);
               const points = data.map((row, i) => ({ i, v: valueOf(row, s.name) }));
-              let path = '';
-              let pen = false;
-              let lastDay = -Infinity;
-              for (const p of points) {
-                if (p.v == null) {
-                  if (!connectNulls) pen = false;
-                  continue;
-                }
-                const day = days?.[p.i] ?? lastDay;
-                if (day - lastDay > breakAfterDays) pen = false;
-                path += `${pen ? 'L' : 'M'}${xs[p.i]!.toFixed(1)} ${frame.y(p.v).toFixed(1)}`;
-                pen = true;
-                lastDay = day;
-              }
+              const path = linePath(
+                points.map(({ i, v }) => ({ x: xs[i]!, y: v == null ? null : frame.y(v), day: days?.[i] })),
+                { connectNulls, breakAfterDays },
+              );
               return (
                 <g key={s.name} className="pw-chart-series" data-series={s.name}>
                   <path

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledIndexes, niceStep, yPixel, yScale } from './chartScale';
+import { labelledIndexes, linePath, niceStep, yPixel, yScale } from './chartScale';
 
 describe('the y axis of a Progress chart', () => {
   it('steps by 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -69,5 +69,26 @@ describe('the x labels of a Progress chart', () => {
   it('labels every k-th point from the first so about five show: 26 weeks gives five labels', () => {
     expect(labelledIndexes(26)).toEqual([0, 6, 12, 18, 24]);
     expect(labelledIndexes(300).length).toBe(5);
+  });
+});
+
+describe('the line through a Progress chart’s points', () => {
+  const at = (x: number, y: number | null, day?: number) => ({ x, y, day });
+
+  it('joins consecutive points', () => {
+    expect(linePath([at(0, 10), at(5, 20), at(10, 15)])).toBe('M0.0 10.0L5.0 20.0L10.0 15.0');
+  });
+
+  it('breaks at a point with no value, or joins across it when asked', () => {
+    const points = [at(0, 10), at(5, null), at(10, 15)];
+    expect(linePath(points)).toBe('M0.0 10.0M10.0 15.0');
+    expect(linePath(points, { connectNulls: true })).toBe('M0.0 10.0L10.0 15.0');
+  });
+
+  it('breaks where more than the given days passed between two sessions', () => {
+    const sessions = [at(0, 3, 0), at(1, 4, 7), at(50, 2, 700), at(51, 3, 707)];
+    expect(linePath(sessions, { breakAfterDays: 28 })).toBe('M0.0 3.0L1.0 4.0M50.0 2.0L51.0 3.0');
+    // 28 days apart exactly still joins: "more than four weeks" breaks.
+    expect(linePath([at(0, 1, 0), at(1, 1, 28)], { breakAfterDays: 28 })).toBe('M0.0 1.0L1.0 1.0');
   });
 });

@@ -73,3 +73,26 @@ export function labelledIndexes(points: number, most = 5): number[] {
 /** Where a value falls between `top` (at max) and `bottom` (at min), in pixels. */
 export const yPixel = (scale: YScale, top: number, bottom: number) => (v: number) =>
   scale.max === scale.min ? bottom : bottom - ((v - scale.min) / (scale.max - scale.min)) * (bottom - top);
+
+/**
+ * An SVG path through the points in pixels. A point with no value breaks the line, unless
+ * `connectNulls`; so does more than `breakAfterDays` between two points' days, when they have them.
+ */
+export function linePath(
+  points: ReadonlyArray<{ x: number; y: number | null; day?: number }>,
+  { connectNulls = false, breakAfterDays = Infinity }: { connectNulls?: boolean; breakAfterDays?: number } = {},
+): string {
+  let path = '';
+  let previous: { day?: number } | null = null;
+  for (const p of points) {
+    if (p.y == null) {
+      if (!connectNulls) previous = null;
+      continue;
+    }
+    const gap = previous?.day != null && p.day != null ? p.day - previous.day : 0;
+    const join = previous != null && gap <= breakAfterDays;
+    path += `${join ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`;
+    previous = p;
+  }
+  return path;
+}
