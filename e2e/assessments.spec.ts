@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { openSqlite } from '../src/main/db/connection';
 import { addDays, formatClinicDate, startOfWeek, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { finalisedWalk } from './support/records';
 
 const esasLabels = [
   'Pain',
@@ -350,40 +351,10 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
   });
   const today = todayLocal();
   const start = addDays(today, -60);
-  const baseline = await app.call('assessments.create', {
-    patientId: patient.id,
-    kind: 'baseline',
-    assessedOn: start,
-    heightCm: 160,
-    weightKg: 62,
-    measureKeys: ['six_minute_walk'],
-  });
-  await app.call('assessments.recordMeasure', {
-    assessmentId: baseline.id,
-    measureKey: 'six_minute_walk',
-    components: { distance_m: 350 },
-  });
-  await app.call('assessments.finalise', { assessmentId: baseline.id });
+  await finalisedWalk(app, patient.id, { on: start, metres: 350 });
   // Three assessments, so the comparison has a previous result distinct from the baseline.
-  for (const [assessedOn, distance] of [
-    [addDays(today, -30), 380],
-    [today, 395],
-  ] as const) {
-    const again = await app.call('assessments.create', {
-      patientId: patient.id,
-      kind: 'reassessment',
-      assessedOn,
-      heightCm: 160,
-      weightKg: 62,
-      measureKeys: ['six_minute_walk'],
-    });
-    await app.call('assessments.recordMeasure', {
-      assessmentId: again.id,
-      measureKey: 'six_minute_walk',
-      components: { distance_m: distance },
-    });
-    await app.call('assessments.finalise', { assessmentId: again.id });
-  }
+  await finalisedWalk(app, patient.id, { on: addDays(today, -30), metres: 380, kind: 'reassessment' });
+  await finalisedWalk(app, patient.id, { on: today, metres: 395, kind: 'reassessment' });
 
   // Sessions, a plan and a goal belong to the sessions and intake workflows; they are written
   // straight into the caseload file here so this test does not depend on their screens.
@@ -660,20 +631,7 @@ test('a long session record: the last 26 weeks by week with empty weeks kept, th
     mrn: 'RMH-500777',
   });
   const today = todayLocal();
-  const baseline = await app.call('assessments.create', {
-    patientId: patient.id,
-    kind: 'baseline',
-    assessedOn: addDays(today, -700),
-    heightCm: 165,
-    weightKg: 70,
-    measureKeys: ['six_minute_walk'],
-  });
-  await app.call('assessments.recordMeasure', {
-    assessmentId: baseline.id,
-    measureKey: 'six_minute_walk',
-    components: { distance_m: 400 },
-  });
-  await app.call('assessments.finalise', { assessmentId: baseline.id });
+  await finalisedWalk(app, patient.id, { on: addDays(today, -700), metres: 400 });
 
   // Two blocks of weekly sessions: ten weeks about two years ago, and the six weeks before this
   // one, with nothing for the fortnight before last (a break a clinician should see).

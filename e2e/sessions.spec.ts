@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { finalisedWalk } from './support/records';
 
 /** ClassScreen's SIDE_BY_SIDE_MIN_PX (not imported: that module pulls in the renderer). */
 const SIDE_BY_SIDE_MIN_PX = 1700;
@@ -712,23 +713,6 @@ test('a class of three reads at 1024×768 and 1280×800: one patient at a time w
   expect(app.consoleErrors).toEqual([]);
 });
 
-async function finalisedBaseline(app: PacewiseApp, patientId: string, on: string) {
-  const baseline = await app.call('assessments.create', {
-    patientId,
-    kind: 'baseline',
-    assessedOn: on,
-    heightCm: 165,
-    weightKg: 70,
-    measureKeys: ['six_minute_walk'],
-  });
-  await app.call('assessments.recordMeasure', {
-    assessmentId: baseline.id,
-    measureKey: 'six_minute_walk',
-    components: { distance_m: 380 },
-  });
-  await app.call('assessments.finalise', { assessmentId: baseline.id });
-}
-
 test('Today shows reassessment due and overdue, and an open adverse event until it is closed; a last keystroke survives leaving at once', async ({
   app,
 }) => {
@@ -737,9 +721,9 @@ test('Today shows reassessment due and overdue, and an open adverse event until 
   const due = await patientReady(app, { given: 'Tom', family: 'Becker', mrn: 'RMH-6002' });
   const fall = await patientReady(app, { given: 'Aroha', family: 'Ngata', mrn: 'RMH-6003' });
   // Eight weeks (the default interval) from the baseline: 60 days ago is 4 days overdue; 53 days ago is due in 3.
-  await finalisedBaseline(app, overdue, addDays(today, -60));
-  await finalisedBaseline(app, due, addDays(today, -53));
-  await finalisedBaseline(app, fall, addDays(today, -7));
+  await finalisedWalk(app, overdue, { on: addDays(today, -60), metres: 380 });
+  await finalisedWalk(app, due, { on: addDays(today, -53), metres: 380 });
+  await finalisedWalk(app, fall, { on: addDays(today, -7), metres: 380 });
   const bookings: Record<string, string> = {};
   for (const [id, time] of [
     [overdue, '09:00'],

@@ -44,6 +44,11 @@ async function call<T>(l: LaunchedCaseload, channel: string, input: unknown = {}
   return result.value as T;
 }
 
+/** A caseload as an earlier version left it: unencrypted, no key ring, opened directly. */
+function previousVersionCaseload(dir: string) {
+  return startCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, appVersion: 'old', log: () => undefined });
+}
+
 function accessEvents(l: LaunchedCaseload) {
   return l
     .running()!
@@ -322,12 +327,7 @@ describe('an earlier version’s caseload', () => {
   it('is encrypted in place after a checked backup, which is then removed; old backups are encrypted too', async () => {
     const dir = tempDir();
     // What the previous version left: a plain caseload with a clinic, two clinicians, a patient, a backup.
-    const plain = startCaseload({
-      dataDir: dir,
-      migrationsDir: MIGRATIONS_DIR,
-      appVersion: 'old',
-      log: () => undefined,
-    });
+    const plain = previousVersionCaseload(dir);
     const adminId = setUpTestClinic(plain.ctx);
     plain.ctx.sqlite.prepare("UPDATE clinician SET login = NULL, role = 'clinician'").run();
     expect((await plain.dispatch('patients.create', patient)).ok).toBe(true);
@@ -426,12 +426,7 @@ describe('roles kept in the key ring', () => {
 
   it('one that never made a backup (no backups folder) is secured too', async () => {
     const dir = tempDir();
-    const plain = startCaseload({
-      dataDir: dir,
-      migrationsDir: MIGRATIONS_DIR,
-      appVersion: 'old',
-      log: () => undefined,
-    });
+    const plain = previousVersionCaseload(dir);
     const adminId = setUpTestClinic(plain.ctx);
     expect((await plain.dispatch('patients.create', patient)).ok).toBe(true);
     plain.close();
@@ -451,12 +446,7 @@ describe('roles kept in the key ring', () => {
 
   it('an earlier version’s unencrypted caseload, once secured, has every active clinician’s role in the ring', async () => {
     const dir = tempDir();
-    const plain = startCaseload({
-      dataDir: dir,
-      migrationsDir: MIGRATIONS_DIR,
-      appVersion: 'old',
-      log: () => undefined,
-    });
+    const plain = previousVersionCaseload(dir);
     const adminId = setUpTestClinic(plain.ctx);
     const other = insertAccount(plain.ctx, { ...TEST_CLINICIAN, registrationNumber: null }, adminId);
     plain.close();
