@@ -77,8 +77,10 @@ test('at the recovery screen only an administrator may restore: a clinician is t
   await app.screenshot('recovery-clinician-refused');
   // No theme switch here (the app's header is not shown): the screen follows the system's scheme.
   await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   await app.screenshot('recovery-clinician-refused');
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
 
   await page.getByRole('button', { name: 'Switch clinician' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
@@ -117,6 +119,11 @@ test('a WAL lost after a crash opens the recovery screen naming how many changes
   const refused = await page.evaluate(() => window.api.recovery.continue({}));
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   await app.screenshot('recovery-lost-wal-clinician');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await app.screenshot('recovery-lost-wal-clinician');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
   await page.getByRole('button', { name: 'Switch clinician' }).click();
   await app.signIn();
   // The two saves, and the sign-in after the first restart that preceded them.
