@@ -64,7 +64,7 @@ export interface GateDeps {
 }
 
 /** What a clinician who is not an administrator sees at the recovery screen instead of the restore buttons. */
-export const ONLY_ADMINISTRATORS_RESTORE =
+export const ONLY_ADMINISTRATORS_RECOVER =
   'Only a clinic administrator can restore a backup or open the caseload without the missing changes; ask one to sign in.';
 const ROLES_UNVERIFIED =
   'Pacewise cannot confirm who is a clinic administrator: the list of roles in the caseload’s key file was ' +
@@ -146,7 +146,7 @@ export function createAccessGate(deps: GateDeps) {
 
   function startupProblem(): StartupProblem | null {
     const problem = deps.problem();
-    return problem && { ...problem, restoreRefusal: restoreRefusal() };
+    return problem && { ...problem, recoveryRefusal: recoveryRefusal() };
   }
 
   /**
@@ -156,24 +156,24 @@ export function createAccessGate(deps: GateDeps) {
    * of them decides (keepRolesInRing). Anyone who can write to the caseload folder could put a
    * backup in place by hand, so this guards the app's restore, not the files themselves.
    */
-  function restoreRefusal(): string | null {
+  function recoveryRefusal(): string | null {
     // An earlier version's unencrypted caseload has no accounts: nobody signs in, as before.
     if (!hasKeyring(deps.dataDir)) return null;
     const dataKey = dataKeyFor(deps.dataDir);
-    if (!session.clinicianId || !dataKey) return ONLY_ADMINISTRATORS_RESTORE;
+    if (!session.clinicianId || !dataKey) return ONLY_ADMINISTRATORS_RECOVER;
     let ring: Keyring | null;
     try {
       ring = readKeyring(deps.dataDir);
     } catch {
       return ROLES_UNVERIFIED;
     }
-    if (!ring) return ONLY_ADMINISTRATORS_RESTORE;
+    if (!ring) return ONLY_ADMINISTRATORS_RECOVER;
     const held = readRingRoles(ring, dataKey);
     // A ring the previous version wrote has no roles yet: restore stays open to any signed-in
     // clinician, as it was, until the next successful open of the database writes the map.
     if (held.state === 'absent') return null;
     if (held.state === 'invalid') return ROLES_UNVERIFIED;
-    return held.roles.get(session.clinicianId) === 'administrator' ? null : ONLY_ADMINISTRATORS_RESTORE;
+    return held.roles.get(session.clinicianId) === 'administrator' ? null : ONLY_ADMINISTRATORS_RECOVER;
   }
 
   function requireRunning(): RunningCaseload {
@@ -596,7 +596,7 @@ export function createAccessGate(deps: GateDeps) {
     state,
     handle,
     forget,
-    restoreRefusal,
+    recoveryRefusal,
     signedIn: () => phase() === 'signed-in',
   };
 }

@@ -24,7 +24,7 @@ import { launchCaseload, type LaunchedCaseload } from './launch';
 import { appendAudit, verifyAuditChain } from './services/audit';
 import { dailyBackupIfDue, rotateBackups } from './services/backups';
 import { hasKeyring, readKeyring, writeKeyring } from './db/keyring';
-import { ONLY_ADMINISTRATORS_RESTORE } from './accessGate';
+import { ONLY_ADMINISTRATORS_RECOVER } from './accessGate';
 import {
   holdTestKey,
   MIGRATIONS_DIR,
@@ -280,12 +280,12 @@ describe('who may restore at the recovery screen', () => {
     expect((await state(launched)).startup).toBeNull();
     await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const problem = (await state(launched)).startup!;
-    expect(problem).toMatchObject({ kind: 'missing', restoreRefusal: ONLY_ADMINISTRATORS_RESTORE });
+    expect(problem).toMatchObject({ kind: 'missing', recoveryRefusal: ONLY_ADMINISTRATORS_RECOVER });
     expect(problem.backups).toHaveLength(1);
     const refused = await launched.dispatch('recovery.restore', { fileName: problem.backups[0]!.fileName });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RESTORE, fields: {} },
+      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RECOVER, fields: {} },
     });
     untouched(dir);
 
@@ -300,7 +300,7 @@ describe('who may restore at the recovery screen', () => {
     });
     untouched(dir);
     await call(launched, 'access.signIn', TEST_ADMIN);
-    expect((await state(launched)).startup).toMatchObject({ kind: 'missing', restoreRefusal: null });
+    expect((await state(launched)).startup).toMatchObject({ kind: 'missing', recoveryRefusal: null });
     const restored = await call<AppState>(launched, 'recovery.restore', { fileName: problem.backups[0]!.fileName });
     expect(restored).toMatchObject({ startup: null, currentClinician: { login: 'alex' } });
     expect((await call<{ total: number }>(launched, 'patients.search', {})).total).toBe(2);
@@ -328,10 +328,10 @@ describe('who may restore at the recovery screen', () => {
     const launched = launchSignedOut(crashed);
     await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const problem = (await state(launched)).startup!;
-    expect(problem).toMatchObject({ kind: 'behind', canContinue: true, restoreRefusal: ONLY_ADMINISTRATORS_RESTORE });
+    expect(problem).toMatchObject({ kind: 'behind', canContinue: true, recoveryRefusal: ONLY_ADMINISTRATORS_RECOVER });
     expect(await launched.dispatch('recovery.continue', {})).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RESTORE, fields: {} },
+      error: { code: 'forbidden', message: ONLY_ADMINISTRATORS_RECOVER, fields: {} },
     });
     // Still at the recovery screen, nothing opened.
     expect(launched.running()).toBeNull();
@@ -351,7 +351,7 @@ describe('who may restore at the recovery screen', () => {
     const launched = launchSignedOut(dir);
     await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const problem = (await state(launched)).startup!;
-    expect(problem.restoreRefusal).toMatch(/changed outside Pacewise/);
+    expect(problem.recoveryRefusal).toMatch(/changed outside Pacewise/);
     expect(await launched.dispatch('recovery.restore', { fileName: problem.backups[0]!.fileName })).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/changed outside Pacewise/) },
@@ -366,7 +366,7 @@ describe('who may restore at the recovery screen', () => {
     const launched = launchSignedOut(dir);
     await call(launched, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
     const problem = (await state(launched)).startup!;
-    expect(problem.restoreRefusal).toBeNull();
+    expect(problem.recoveryRefusal).toBeNull();
     await call<AppState>(launched, 'recovery.restore', { fileName: problem.backups[0]!.fileName });
     expect(readKeyring(dir)!.roles).toBeDefined();
     expect(Object.values(readKeyring(dir)!.roles!.map).sort()).toEqual(['administrator', 'clinician']);

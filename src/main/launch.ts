@@ -63,7 +63,7 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
     recommendedBackup: null,
     canContinue: false,
     // The access gate fills this in for whoever is signed in when the screen asks.
-    restoreRefusal: null,
+    recoveryRefusal: null,
   };
   const withBackups = (problem: StartupProblem): StartupProblem => {
     const backups = listBackups(options.dataDir, known, anchor).filter((b) => b.problem === null);
@@ -267,7 +267,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   const recoveryDispatch: Dispatch = async (channel, payload) => {
     if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
     if (channel === 'recovery.restore') {
-      const refusal = gate.restoreRefusal();
+      const refusal = gate.recoveryRefusal();
       if (refusal) return refused(refusal, 'forbidden');
       const parsed = contract['recovery.restore'].input.safeParse(payload);
       if (!parsed.success) return refused('Choose a backup from the list.', 'validation');
@@ -285,7 +285,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     if (channel === 'recovery.continue') {
       if (!problem?.canContinue) return refused('This caseload cannot be opened as it is.', 'conflict');
       // Accepting that saved changes are gone is an administrator's decision, like a restore.
-      const refusal = gate.restoreRefusal();
+      const refusal = gate.recoveryRefusal();
       if (refusal) return refused(refusal, 'forbidden');
       const missing = problem.missingChanges;
       open({ acceptBehindAnchor: true });

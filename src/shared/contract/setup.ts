@@ -87,7 +87,7 @@ export interface StartupProblem {
    * Why the clinician signed in may not restore a backup here, nor carry on without the missing
    * changes (only an administrator may); null when they may.
    */
-  restoreRefusal: string | null;
+  recoveryRefusal: string | null;
 }
 
 export interface ReconciliationFinding {

@@ -30,10 +30,10 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
 
   // Only an administrator may restore or carry on without the missing changes (the main process
   // refuses anyone else): others see why, not the buttons.
-  const canRestore = problem.restoreRefusal === null;
-  const refusal = !canRestore && (problem.backups.length > 0 || problem.canContinue) && (
+  const mayRecover = problem.recoveryRefusal === null;
+  const refusal = !mayRecover && (problem.backups.length > 0 || problem.canContinue) && (
     <Group justify="space-between" wrap="nowrap" gap="md">
-      <Text fw={600}>{problem.restoreRefusal}</Text>
+      <Text fw={600}>{problem.recoveryRefusal}</Text>
       <Button
         variant="default"
         style={{ flexShrink: 0 }}
@@ -78,7 +78,7 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                     <Table.Th>Patients</Table.Th>
                     <Table.Th>Changes</Table.Th>
                     <Table.Th>Last change</Table.Th>
-                    {canRestore && <Table.Th />}
+                    {mayRecover && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -95,7 +95,7 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                       <Table.Td>{backup.patients.toLocaleString()}</Table.Td>
                       <Table.Td>{backup.changes.toLocaleString()}</Table.Td>
                       <Table.Td>{when(backup.lastChangeAt)}</Table.Td>
-                      {canRestore && (
+                      {mayRecover && (
                         <Table.Td>
                           <Button
                             size="xs"
@@ -120,7 +120,7 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
                   No backup holds every saved change. The newest one comes closest.
                 </Text>
               )}
-              {canRestore && (
+              {mayRecover && (
                 <Text size="sm" c="dimmed">
                   Restoring keeps the current file aside in the <Code>replaced</Code> folder; nothing is deleted.
                 </Text>
@@ -134,7 +134,7 @@ export function RecoveryScreen({ problem }: { problem: StartupProblem }) {
             </Text>
           )}
           {refusal}
-          {problem.canContinue && canRestore && (
+          {problem.canContinue && mayRecover && (
             <Group>
               <Button
                 variant="default"
