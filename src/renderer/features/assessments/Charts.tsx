@@ -13,7 +13,7 @@ import { labelledIndexes, linePath, yPixel, yScale, type DomainEnd, type YScale 
 
 export type Row = Record<string, string | number | null>;
 
-export interface Series {
+interface Series {
   name: string;
   /** A Mantine colour and shade, as 'teal.6'. */
   color: string;
@@ -21,7 +21,7 @@ export interface Series {
 }
 
 /** 'teal.6' → the theme's CSS variable, so the colours follow the light or dark scheme (and print light). */
-export const themeColor = (color: string) => {
+const themeColor = (color: string) => {
   const [name, shade] = color.split('.');
   return shade ? `var(--mantine-color-${name}-${shade})` : `var(--mantine-color-${name})`;
 };
