@@ -137,10 +137,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     { scope: 'worker' },
   ],
   app: async ({ target, setUp, reconciles, browser, rendererUrl }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
-    // Its own, not the launcher's default (the data folder's parent, here the shared temp folder).
+    // As on a new computer: Electron's userData folder exists, the caseload folder inside it does not
+    // (set-up creates it, as the installed app's default `<userData>/caseload`).
     const userDataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-userdata-'));
-    const exportsDir = join(EXPORTS_DIR, basename(dataDir));
+    const dataDir = join(userDataDir, 'caseload');
+    const exportsDir = join(EXPORTS_DIR, basename(userDataDir));
     let clockOffsetMs = 0;
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -274,7 +275,6 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       expect(report.chain.breaks, 'audit chain breaks after the scenario').toEqual([]);
       expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);
     }
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(userDataDir, { recursive: true, force: true });
     rmSync(usbDir, { recursive: true, force: true });
   },

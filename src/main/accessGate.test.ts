@@ -66,6 +66,44 @@ const patient = {
   mrn: 'RCH-004512',
 };
 
+describe('a new computer', () => {
+  it('sets up into a caseload folder that does not exist yet, creating it and its missing parents', async () => {
+    // Like <userData>/caseload on a new machine, or a folder named in device.json: here two levels
+    // below the only folder that exists.
+    const existing = tempDir('pacewise-new-computer-');
+    const dir = join(existing, 'Pacewise', 'caseload');
+    const l = launch(dir);
+    expect(existsSync(join(existing, 'Pacewise'))).toBe(false);
+    expect(await call<AppState>(l, 'app.state')).toMatchObject({ access: 'set-up', startup: null });
+    const { state, recoveryKey } = await call<SecuredCaseload>(l, 'access.setUp', TEST_SET_UP);
+    expect(state).toMatchObject({ access: 'signed-in', clinicName: TEST_SET_UP.clinicName });
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{1,5}){10}$/);
+    expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining(['caseload.anchor', 'caseload.db', KEYRING_FILE]));
+    await call(l, 'patients.create', patient);
+    l.close();
+
+    // The next start finds it and asks for a passphrase.
+    const again = launch(dir);
+    expect((await call<AppState>(again, 'app.state')).access).toBe('signed-out');
+    await call(again, 'access.signIn', TEST_ADMIN);
+    expect((await call<{ total: number }>(again, 'patients.search', {})).total).toBe(1);
+  });
+
+  it('refuses to set up where the folder cannot be created, saying why and writing nothing', async () => {
+    const existing = tempDir('pacewise-new-computer-');
+    // A file where a folder of the path should be: mkdir cannot get past it.
+    writeFileSync(join(existing, 'Pacewise'), 'not a folder');
+    const l = launch(join(existing, 'Pacewise', 'caseload'));
+    const refused = await l.dispatch('access.setUp', TEST_SET_UP);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Pacewise cannot create the caseload folder/) },
+    });
+    expect(readdirSync(existing)).toEqual(['Pacewise']);
+    expect((await call<AppState>(l, 'app.state')).access).toBe('set-up');
+  });
+});
+
 describe('sign-in', () => {
   it('answers nothing of the caseload before sign-in; failed attempts are kept and written to the trail at the next sign-in', async () => {
     const dir = tempDir();

@@ -33,7 +33,7 @@ import {
   type Keyring,
   type PendingAccessEvent,
 } from './db/keyring';
-import { BACKUP_DIR, CASELOAD_FILE, folderHeldCaseload } from './db/open';
+import { BACKUP_DIR, CASELOAD_FILE, DataFolderUnwritableError, folderHeldCaseload, prepareDataFolder } from './db/open';
 import { clinician } from './db/schema';
 import { ApiError } from './errors';
 import {
@@ -176,6 +176,19 @@ export function createAccessGate(deps: GateDeps) {
     return held.roles.get(session.clinicianId) === 'administrator' ? null : ONLY_ADMINISTRATORS_RECOVER;
   }
 
+  /**
+   * A new computer has no caseload folder yet (nor, for a folder named in device.json, perhaps its
+   * parents): create it before the first file is written there, refusing with the start-up wording.
+   */
+  function prepareFolder(): void {
+    try {
+      prepareDataFolder(deps.dataDir);
+    } catch (error) {
+      if (error instanceof DataFolderUnwritableError) throw new ApiError('conflict', error.message);
+      throw error;
+    }
+  }
+
   function requireRunning(): RunningCaseload {
     const r = deps.running();
     if (!r) throw new ApiError('not_set_up', 'The caseload is not open.');
@@ -301,6 +314,7 @@ export function createAccessGate(deps: GateDeps) {
       // A caseload file from a set-up that never finished: nothing in it to keep.
       deps.closeRunning();
     }
+    prepareFolder();
     const dataKey = newDataKey();
     const recovery = newRecoveryKey();
     const adminId = ulid();
@@ -448,6 +462,7 @@ export function createAccessGate(deps: GateDeps) {
       );
     }
     if (deps.running()) deps.closeRunning();
+    prepareFolder();
     const at = deps.now();
     writeKeyring(deps.dataDir, {
       ...ring,

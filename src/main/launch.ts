@@ -74,7 +74,12 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
     return {
       ...base,
       kind: error.reason === 'full' ? 'folder-full' : 'folder-read-only',
-      title: error.reason === 'full' ? 'The disk is full' : 'Pacewise cannot write to its folder',
+      title:
+        error.reason === 'full'
+          ? 'The disk is full'
+          : error.reason === 'cannot-create'
+            ? 'Pacewise cannot create its folder'
+            : 'Pacewise cannot write to its folder',
       message: error.message,
     };
   }
