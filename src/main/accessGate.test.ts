@@ -25,8 +25,9 @@ afterEach(() => {
   for (const l of launched.splice(0)) l.close();
 });
 
-function launch(dir: string): LaunchedCaseload {
+function launch(dir: string, clock?: { now: Date }): LaunchedCaseload {
   const l = launchCaseload({
+    ...(clock ? { now: () => new Date(clock.now) } : {}),
     dataDir: dir,
     migrationsDir: MIGRATIONS_DIR,
     appVersion: 'test',
@@ -318,6 +319,91 @@ describe('lock', () => {
     const events = accessEvents(l).map((e) => e.event);
     expect(events.filter((e) => e === 'unlock-failed')).toHaveLength(5);
     expect(events.filter((e) => e === 'lock')).toHaveLength(2);
+  });
+});
+
+describe('the launcher parses every request', () => {
+  it('app.state refuses a payload it does not take, before set-up, signed in and signed out', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    const refusedNow = async (launched: LaunchedCaseload) => {
+      for (const payload of [{ clinicianId: 'x' }, 'state', [1], { ['__proto__']: { admin: true } }]) {
+        expect(await launched.dispatch('app.state', payload), JSON.stringify(payload)).toMatchObject({
+          ok: false,
+          error: { code: 'validation' },
+        });
+      }
+      expect(await launched.dispatch('app.state', {})).toMatchObject({ ok: true });
+    };
+    await refusedNow(l);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await refusedNow(l);
+    await call(l, 'access.switchClinician');
+    await refusedNow(l);
+    expect(await l.dispatch('access.activity', { at: 'now' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    l.close();
+    // Started again: the caseload stays closed until a passphrase opens it.
+    const closed = launch(dir);
+    expect(closed.running()).toBeNull();
+    await refusedNow(closed);
+  });
+});
+
+describe('the idle lock kept by the main process', () => {
+  const minutes = (n: number, seconds = 0) => (n * 60 + seconds) * 1000;
+
+  it('locks when the window reports no activity for longer than the idle time, whatever the window did', async () => {
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (ms: number) => void (clock.now = new Date(clock.now.getTime() + ms));
+    const l = launch(tempDir(), clock);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    // Requests are not activity: only the window's reports (and signing in or unlocking) are.
+    tick(minutes(4));
+    await call(l, 'patients.search', {});
+    tick(minutes(1, 15));
+    await call(l, 'patients.search', {});
+    expect(await call(l, 'access.activity')).toEqual({ access: 'signed-in' });
+    tick(minutes(5, 15));
+    await call(l, 'patients.create', patient);
+    tick(1);
+    // 5 idle minutes (clinic policy) and the report interval: the next request is refused as locked.
+    expect(await l.dispatch('patients.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: 'Pacewise is locked. Unlock it first.' },
+    });
+    expect(await call<AppState>(l, 'app.state')).toMatchObject({
+      access: 'locked',
+      locked: { fullName: 'Alex Morgan' },
+    });
+    const lockEntry = accessEvents(l).at(-1)!;
+    expect(lockEntry).toMatchObject({
+      event: 'lock',
+      reason: 'Locked by Pacewise after 5 idle minutes with no activity reported by the window',
+    });
+    // A report while locked does not unlock; the passphrase does, and the idle clock starts again.
+    expect(await call(l, 'access.activity')).toEqual({ access: 'locked' });
+    await call(l, 'access.unlock', { passphrase: TEST_ADMIN.passphrase });
+    tick(minutes(5, 15));
+    await call(l, 'patients.search', {});
+  });
+
+  it('follows the clinic’s idle minutes, and a clinician’s own requests to lock', async () => {
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (ms: number) => void (clock.now = new Date(clock.now.getTime() + ms));
+    const l = launch(tempDir(), clock);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await call(l, 'access.setIdleLock', { minutes: 20 });
+    tick(minutes(20, 15));
+    await call(l, 'patients.search', {});
+    tick(1);
+    expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await call(l, 'access.unlock', { passphrase: TEST_ADMIN.passphrase });
+    expect(await call<AppState>(l, 'access.lock', { reason: 'window-closed' })).toMatchObject({ access: 'locked' });
+    expect(accessEvents(l).at(-1)).toMatchObject({ event: 'lock', reason: 'Locked when the window was closed' });
+    expect(accessEvents(l).filter((e) => e.event === 'lock')).toHaveLength(2);
   });
 });
 

@@ -47,8 +47,8 @@ import {
   type AccessSession,
 } from './services/access';
 import { updateAudited } from './services/audit';
-import { appState, createClinic, readSetting } from './services/settings';
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
+import { appState, createClinic, idleLockMinutes, readSetting } from './services/settings';
+import { ACTIVITY_REPORT_MS, IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
 
 export interface GateDeps {
   dataDir: string;
@@ -85,6 +85,8 @@ export function createAccessGate(deps: GateDeps) {
   const session: AccessSession = { clinicianId: null, locked: false, failedUnlocks: 0 };
   /** The clinician who pressed "Switch clinician", for the next sign-in's audit entry. */
   let switchedFrom: string | null = null;
+  /** When the clinician signed in is last known to have used the window (main's own idle clock). */
+  let lastActivity: Date | null = null;
   const ulid = monotonicFactory();
 
   const caseloadFileHasContent = () => {
@@ -234,6 +236,7 @@ export function createAccessGate(deps: GateDeps) {
     const from = switchedFrom && switchedFrom !== row.id ? clinicianRow(r.ctx, switchedFrom) : undefined;
     Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
     switchedFrom = null;
+    lastActivity = deps.now();
     flushPendingAccessEvents(r.ctx);
     auditAccess(r.ctx, {
       actorId: row.id,
@@ -297,6 +300,7 @@ export function createAccessGate(deps: GateDeps) {
       confirmPassphrase: input.confirmPassphrase,
     });
     Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
+    lastActivity = deps.now();
     auditAccess(r.ctx, {
       actorId: row.id,
       subjectId: row.id,
@@ -481,23 +485,49 @@ export function createAccessGate(deps: GateDeps) {
     return state();
   }
 
-  function lock(input: ParsedInputOf<'access.lock'>): AppState {
+  const lockReasons: Record<ParsedInputOf<'access.lock'>['reason'], string> = {
+    idle: 'Locked after the idle time',
+    manual: 'Locked by the clinician',
+    system: 'Locked when the computer was locked or went to sleep',
+    'window-closed': 'Locked when the window was closed',
+  };
+
+  function lock(
+    input: ParsedInputOf<'access.lock'>,
+    why: { reason: string; detail?: object } = { reason: lockReasons[input.reason] },
+  ): AppState {
     const r = requireRunning();
     if (!session.clinicianId || session.locked) return state();
     session.locked = true;
-    auditAccess(r.ctx, {
-      actorId: session.clinicianId,
-      subjectId: session.clinicianId,
-      event: 'lock',
-      reason:
-        input.reason === 'idle'
-          ? 'Locked after the idle time'
-          : input.reason === 'system'
-            ? 'Locked when the computer was locked or went to sleep'
-            : 'Locked by the clinician',
-    });
+    auditAccess(r.ctx, { actorId: session.clinicianId, subjectId: session.clinicianId, event: 'lock', ...why });
     r.syncAnchor();
     return state();
+  }
+
+  /**
+   * The idle lock, kept by the main process whatever the window's own timer did (a window that
+   * never asks to lock still stops getting answers). Checked before every request; the window's
+   * timer, which saves the draft first, fires a report interval earlier.
+   */
+  function enforceIdle(): void {
+    const r = deps.running();
+    if (!r || !lastActivity || phase() !== 'signed-in') return;
+    const minutes = idleLockMinutes(r.ctx);
+    const quietMs = deps.now().getTime() - lastActivity.getTime();
+    if (quietMs <= minutes * 60_000 + ACTIVITY_REPORT_MS) return;
+    lock(
+      { reason: 'idle' },
+      {
+        reason: `Locked by Pacewise after ${minutes} idle minute${minutes === 1 ? '' : 's'} with no activity reported by the window`,
+        detail: { lastActivityAt: lastActivity.toISOString() },
+      },
+    );
+  }
+
+  /** The window saw the clinician at work: the idle clock starts again (never while locked). */
+  function activity(): { access: AccessPhase } {
+    if (phase() === 'signed-in') lastActivity = deps.now();
+    return { access: phase() };
   }
 
   async function unlock(input: ParsedInputOf<'access.unlock'>): Promise<AppState> {
@@ -530,6 +560,7 @@ export function createAccessGate(deps: GateDeps) {
       throw new ApiError('validation', 'That passphrase is not right', { passphrase: 'That passphrase is not right' });
     }
     Object.assign(session, { locked: false, failedUnlocks: 0 });
+    lastActivity = deps.now();
     auditAccess(r.ctx, {
       actorId: id,
       subjectId: id,
@@ -589,6 +620,8 @@ export function createAccessGate(deps: GateDeps) {
         return recover(input as ParsedInputOf<'access.recover'>);
       case 'access.lock':
         return lock(input as ParsedInputOf<'access.lock'>);
+      case 'access.activity':
+        return activity();
       case 'access.unlock':
         return unlock(input as ParsedInputOf<'access.unlock'>);
       case 'access.switchClinician':
@@ -612,6 +645,7 @@ export function createAccessGate(deps: GateDeps) {
     handle,
     forget,
     recoveryRefusal,
+    enforceIdle,
     signedIn: () => phase() === 'signed-in',
   };
 }

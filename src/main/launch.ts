@@ -7,6 +7,7 @@ import type { ExportTarget } from './services/exports/target';
 import { answer, parseRequest, type Dispatch } from './dispatch';
 import { createAccessGate } from './accessGate';
 import { adminChannels, gateChannels } from '../shared/contract/access';
+import { ACTIVITY_REPORT_MS } from '../shared/access/passphrase';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -266,11 +267,19 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   }
 
   gate.start();
+  // The idle lock is also checked between requests, so it takes effect (and is audited) on time.
+  const idleWatch = setInterval(() => {
+    try {
+      gate.enforceIdle();
+    } catch (error) {
+      log(error);
+    }
+  }, ACTIVITY_REPORT_MS);
+  idleWatch.unref();
 
   const appStateInRecovery = (): AppState => gate.state();
 
   const recoveryDispatch: Dispatch = async (channel, payload) => {
-    if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
     if (channel === 'recovery.restore') {
       const refusal = gate.recoveryRefusal();
       if (refusal) return refused(refusal, 'forbidden');
@@ -288,6 +297,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       return running ? running.dispatch('app.state', {}) : { ok: true, value: appStateInRecovery() };
     }
     if (channel === 'recovery.continue') {
+      const request = parseRequest(channel, payload, log);
+      if (!request.ok) return request.result;
       if (!problem?.canContinue) return refused('This caseload cannot be opened as it is.', 'conflict');
       // Accepting that saved changes are gone is an administrator's decision, like a restore.
       const refusal = gate.recoveryRefusal();
@@ -309,6 +320,18 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   };
 
   const dispatch: Dispatch = async (channel, payload) => {
+    try {
+      gate.enforceIdle();
+    } catch (error) {
+      // The lock's audit entry could not be written: refuse this request all the same.
+      log(error);
+      return refused('Pacewise is locked. Unlock it first.', 'locked');
+    }
+    if (channel === 'app.state') {
+      // Parsed like every channel, though it takes nothing: a payload it does not expect is refused.
+      const request = parseRequest(channel, payload, log);
+      return request.ok ? answer(() => gate.state(), log) : request.result;
+    }
     if (gateChannels.has(channel)) {
       const request = parseRequest(channel, payload, log);
       if (!request.ok) return request.result;
@@ -319,7 +342,6 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       }
     }
     if (!running) return recoveryDispatch(channel, payload);
-    if (channel === 'app.state') return { ok: true, value: gate.state() };
     const phase = gate.phase();
     if (phase === 'secure-existing' || phase === 'set-up') {
       return refused('Set up sign-in for this caseload first.', 'not_set_up');
@@ -347,6 +369,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       await Promise.allSettled(background);
     },
     close: () => {
+      clearInterval(idleWatch);
       running?.close();
       running = null;
       gate.forget();

@@ -17,6 +17,7 @@ export const accessHandlers: HandlersFor<typeof accessChannels> = {
   'access.signIn': atLaunch,
   'access.recover': atLaunch,
   'access.lock': atLaunch,
+  'access.activity': atLaunch,
   'access.unlock': atLaunch,
   'access.switchClinician': atLaunch,
   'access.setPin': (ctx, input) => access.setPin(ctx, requireClinician(ctx), input),

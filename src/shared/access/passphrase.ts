@@ -69,5 +69,12 @@ export function pinProblem(pin: string): string | null {
 export const IDLE_LOCK_DEFAULT_MINUTES = 5;
 export const IDLE_LOCK_RANGE = { min: 1, max: 60 } as const;
 
+/**
+ * The window reports the clinician's activity at most this often. The main process locks once no
+ * report has come for the idle time plus this much again: a report can be up to one interval older
+ * than the last keystroke, and the window's own timer (which saves a draft first) must lock first.
+ */
+export const ACTIVITY_REPORT_MS = 15_000;
+
 /** Failed PIN attempts before the full passphrase is needed. */
 export const PIN_ATTEMPTS = 5;

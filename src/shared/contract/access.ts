@@ -3,7 +3,7 @@ import { passphraseProblem, pinProblem, IDLE_LOCK_RANGE } from '../access/passph
 import { channel } from './define';
 import { choice, id, integerIn, optionalText, requiredText } from './fields';
 import { professions } from '../domain/vocabulary';
-import type { AppState, Clinician } from './setup';
+import type { AccessPhase, AppState, Clinician } from './setup';
 
 export const roles = ['clinician', 'administrator'] as const;
 export type Role = (typeof roles)[number];
@@ -80,7 +80,14 @@ export const accessChannels = {
       'login',
     ),
   ).returns<AppState>(),
-  'access.lock': channel(z.object({ reason: z.enum(['idle', 'manual', 'system']) }).strict()).returns<AppState>(),
+  'access.lock': channel(
+    z.object({ reason: z.enum(['idle', 'manual', 'system', 'window-closed']) }).strict(),
+  ).returns<AppState>(),
+  /**
+   * The window saw the clinician use it (a key, the pointer, a touch), at most once every
+   * ACTIVITY_REPORT_MS: the main process locks by itself when these stop for longer than the idle time.
+   */
+  'access.activity': channel(z.object({}).strict()).returns<{ access: AccessPhase }>(),
   /** The same clinician comes back: their PIN, or their passphrase (needed after 5 wrong PINs). */
   'access.unlock': channel(
     z.union([z.object({ pin }).strict(), z.object({ passphrase: enteredPassphrase }).strict()], {
@@ -129,6 +136,7 @@ export const gateChannels: ReadonlySet<string> = new Set([
   'access.signIn',
   'access.recover',
   'access.lock',
+  'access.activity',
   'access.unlock',
   'access.switchClinician',
 ]);
