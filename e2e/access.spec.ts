@@ -4,7 +4,7 @@ import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
-import { expect, test, type PacewiseApp } from './fixtures';
+import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 /*
  * Access and encryption: clinicians sign in, the app locks itself, and the caseload on disk is
@@ -196,7 +196,85 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('idle, the app locks over a blurred screen; a PIN brings the same clinician back with their draft; five wrong PINs need the passphrase', async ({
+/**
+ * What a screen reader or anything reading the DOM could find: the whole HTML of the page, and the
+ * values typed into its fields (a textarea's typed text is not in its HTML).
+ */
+function pageContent(page: PacewiseApp['page']): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.documentElement.outerHTML,
+      ...[...document.querySelectorAll('input, textarea, select')].map((field) => (field as HTMLInputElement).value),
+    ].join('\n'),
+  );
+}
+
+async function pageHoldsNoneOf(page: PacewiseApp['page'], needles: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const content = (await pageContent(page)).toLowerCase();
+      return needles.filter((needle) => content.includes(needle.toLowerCase()));
+    })
+    .toEqual([]);
+}
+
+const MARGARET = ['Margaret', 'Chen', 'RCH-004512', 'breathlessness'];
+
+test('locked or between clinicians, the page holds nothing of the caseload; unlocking returns to the same screen with the draft', async ({
+  app,
+}) => {
+  const { page } = app;
+  // The patient's overview names her and her MRN; her session screen holds her note.
+  const sessionId = await margaretWithANote(app);
+  const { patients } = await app.call('patients.search', { query: 'RCH-004512' });
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/patients/${patients[0]!.id}`);
+  await expect(page.getByText('RCH-004512').first()).toBeVisible();
+  // Proves the check can fail: the overview is full of Margaret.
+  for (const needle of ['Margaret', 'Chen', 'RCH-004512']) expect(await pageContent(page)).toContain(needle);
+  await page.getByRole('button', { name: 'Lock Pacewise now' }).click();
+  const lock = page.getByRole('dialog', { name: 'Pacewise is locked' });
+  await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
+  await app.screenshot('access-locked');
+  await lock.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('RCH-004512').first()).toBeVisible();
+  await useColorScheme(page, 'dark');
+
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`);
+  await expect(page.getByLabel('Session notes')).toHaveValue(NOTE);
+  expect(await pageContent(page)).toContain('breathlessness');
+
+  await page.getByLabel('Session notes').fill(`${NOTE} Typed just before locking.`);
+  await page.getByRole('button', { name: 'Lock Pacewise now' }).click();
+  await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
+  await app.screenshot('access-locked');
+  await lock.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/sessions/${sessionId}$`));
+  await expect(page.getByLabel('Session notes')).toHaveValue(`${NOTE} Typed just before locking.`);
+  await useColorScheme(page, 'light');
+
+  // "Switch clinician" right after a notification naming a patient: the sign-in screen shows none of it.
+  await page.getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByLabel('Given name').fill('Wiremu');
+  await dialog.getByLabel('Family name').fill('Tane');
+  await dialog.getByLabel('Hospital number (MRN)').fill('RCH-000777');
+  await dialog.getByLabel('Date of birth').fill('1950-02-02');
+  await dialog.getByRole('radio', { name: 'Male', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(page.getByText('Wiremu Tane added to the caseload')).toBeVisible();
+  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
+  await pageHoldsNoneOf(page, [...MARGARET, 'Wiremu', 'Tane', 'RCH-000777']);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('idle, the app locks; a PIN brings the same clinician back with their draft; five wrong PINs need the passphrase', async ({
   app,
 }) => {
   const { page } = app;
@@ -216,12 +294,12 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   await margaretWithANote(app);
   const notes = page.getByLabel('Session notes');
   await notes.fill(`${NOTE} Unsaved line typed just before walking away.`);
-  // Five idle minutes (clinic policy): the screen locks and blurs; what was typed is still there beneath.
+  // Five idle minutes (clinic policy): the window saves the draft, then locks, leaving only the lock screen.
   await page.clock.fastForward('05:01');
   const lock = page.getByRole('dialog', { name: 'Pacewise is locked' });
   await expect(lock).toBeVisible();
   await expect(lock).toContainText('Alex Morgan');
-  await app.screenshot('access-locked');
+  await pageHoldsNoneOf(page, MARGARET);
   expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
 
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -242,10 +320,12 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);
   await expect(notes).toHaveValue(`${NOTE} Unsaved line typed just before walking away.`);
-  // Locked by the main process (the computer locked or slept): the window finds out at its next request.
+  // Locked by the main process (the computer locked or slept): the window finds out at its next
+  // request, here the draft's; what was typed is kept for the same clinician's return.
   await app.call('access.lock', { reason: 'system' });
   await notes.fill(`${NOTE} Typed as the computer locked.`);
   await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
   await lock.getByLabel(/^PIN/).fill('2468');
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);
