@@ -71,8 +71,11 @@ export interface PacewiseApp {
   userDataDir: string;
   /** This test's stand-in for the save dialog: every export lands here (under e2e/.artifacts/exports/). */
   exportsDir: string;
-  /** Moves the main process's clock forward (days), as if the app were used later. */
-  advanceClock(days: number): void;
+  /**
+   * Moves the main process's clock forward (days), as if the app were used later. The main process
+   * has locked by itself meanwhile (no activity for days), so the clinician unlocks, as they would.
+   */
+  advanceClock(days: number): Promise<void>;
   /** Every URL the page asked for, in order: the test for "nothing leaves the machine". */
   requests: string[];
   consoleErrors: string[];
@@ -206,8 +209,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       dataDir,
       userDataDir,
       exportsDir,
-      advanceClock(days: number) {
+      async advanceClock(days: number) {
         clockOffsetMs += days * 86_400_000;
+        if (!running?.running()) return;
+        const unlocked = await running.dispatch('access.unlock', { passphrase: app.account.passphrase });
+        if (!unlocked.ok) throw new Error(`Unlocking after the clock moved: ${unlocked.error.message}`);
       },
       usbDir,
       pickFile,
