@@ -1,11 +1,8 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
-import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
-import { fileStamp, folderExportTarget, writeExportFile } from './target';
+import { fileStamp, saveAudited } from './target';
 import { exportedTables, orderBy, quoted, selectList, type TableInfo } from './tables';
 
 type Row = Record<string, unknown>;
@@ -119,27 +116,15 @@ export async function exportPatientJson(ctx: ServiceContext, patientId: string):
   const at = ctx.now();
   const record = readPatientRecord(ctx, patientId);
   const mrn = String(record.patient.mrn).replace(/[^A-Za-z0-9-]+/g, '_');
-  const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
-  const path = await target.choose({ suggestedName: `pacewise-patient-${mrn}-${fileStamp(at)}.json`, kind: 'json' });
-  if (!path) return { saved: false };
   const document: PatientRecordExport = { ...record, exportedAt: at.toISOString(), exportedBy: actor };
   const rows = 1 + Object.values(record.tables).reduce((n, t) => n + t.length, 0);
-  const written = writeExportFile(path, `${JSON.stringify(document, null, 2)}\n`);
-  try {
-    ctx.sqlite.transaction(() =>
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId,
-        entity: 'record_export',
-        entityId: patientId,
-        action: 'create',
-        after: { kind: 'patient_json', file: written.fileName, path, rows, sizeBytes: written.sizeBytes },
-      }),
-    )();
-  } catch (error) {
-    rmSync(path, { force: true });
-    throw error;
-  }
+  const written = await saveAudited(
+    ctx,
+    { suggestedName: `pacewise-patient-${mrn}-${fileStamp(at)}.json`, kind: 'json' },
+    `${JSON.stringify(document, null, 2)}\n`,
+    { actorId: actor, patientId, entityId: patientId, kind: 'patient_json', detail: { rows } },
+  );
+  if (!written) return { saved: false };
   return {
     saved: true,
     ...written,
