@@ -166,6 +166,19 @@ describe('sign-in', () => {
       error: { code: 'forbidden' },
     });
     expect(await l.dispatch('safety.setThresholds', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The whole caseload leaves only by an administrator's hand; one patient's record, by anyone's.
+    expect(await l.dispatch('exports.caseloadCsv', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringMatching(/^Only a clinic administrator can export the whole caseload/),
+      },
+    });
+    expect(await l.dispatch('display.setDateFormat', { format: { order: 'MDY', monthNames: false } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect((await call<{ saved: boolean }>(l, 'exports.patientJson', { patientId: created.id })).saved).toBe(true);
     const signIn = accessEvents(l).at(-1)!;
     expect(signIn).toMatchObject({ event: 'sign-in', reason: 'Signed in, taking over from Alex Morgan' });
   });

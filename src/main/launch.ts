@@ -8,6 +8,7 @@ import { answer, parseRequest, type Dispatch } from './dispatch';
 import { createAccessGate } from './accessGate';
 import { adminChannels, gateChannels } from '../shared/contract/access';
 import { ACTIVITY_REPORT_MS } from '../shared/access/passphrase';
+import { CASELOAD_EXPORT_REFUSAL } from '../shared/contract/exports';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -355,7 +356,12 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
         .prepare('SELECT role FROM clinician WHERE id = ?')
         .get(gate.session.clinicianId) as { role: string } | undefined;
       if (role?.role !== 'administrator') {
-        return refused('Only a clinic administrator can change this. Ask your administrator.', 'forbidden');
+        return refused(
+          channel === 'exports.caseloadCsv'
+            ? CASELOAD_EXPORT_REFUSAL
+            : 'Only a clinic administrator can change this. Ask your administrator.',
+          'forbidden',
+        );
       }
     }
     return running.dispatch(channel, payload);

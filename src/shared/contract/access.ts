@@ -141,7 +141,10 @@ export const gateChannels: ReadonlySet<string> = new Set([
   'access.switchClinician',
 ]);
 
-/** What only a clinic administrator may do: accounts, clinic and device settings, thresholds, templates, backups, restore. */
+/**
+ * What only a clinic administrator may do: accounts, clinic and device settings (the date format
+ * included), thresholds, templates, backups, restore, and exporting the whole caseload.
+ */
 export const adminChannels: ReadonlySet<string> = new Set([
   'access.addClinician',
   'access.resetPassphrase',
@@ -149,6 +152,8 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'access.setRole',
   'access.setIdleLock',
   'device.setSettings',
+  'display.setDateFormat',
+  'exports.caseloadCsv',
   'maintenance.setBackupPolicy',
   'maintenance.importBackup',
   'maintenance.restore',
