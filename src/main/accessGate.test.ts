@@ -246,6 +246,16 @@ describe('sign-in', () => {
       ok: false,
       error: { fields: { passphrase: 'Passphrase must have at least 10 characters' } },
     });
+    const withName = 'Alex at the river clinic';
+    const named = await l.dispatch('access.setUp', {
+      ...TEST_SET_UP,
+      passphrase: withName,
+      confirmPassphrase: withName,
+    });
+    expect(named).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase must not contain the sign-in name' } },
+    });
     const differ = await l.dispatch('access.setUp', { ...TEST_SET_UP, confirmPassphrase: 'something else entirely' });
     expect(differ).toMatchObject({ ok: false, error: { fields: { confirmPassphrase: 'The two passphrases differ' } } });
     expect(existsSync(join(dir, 'caseload.keys'))).toBe(false);
@@ -263,6 +273,35 @@ describe('sign-in', () => {
       error: { fields: { passphrase: 'That passphrase is not right' } },
     });
     expect(l.running()!.ctx.sqlite.prepare('SELECT pin_hash FROM clinician').get()).toEqual({ pin_hash: null });
+  });
+
+  it('refuses a passphrase holding the sign-in name wherever one is chosen, changing nothing', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const named = (passphrase: string) => ({ passphrase, confirmPassphrase: passphrase });
+    const refusedForName = {
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase must not contain the sign-in name' } },
+    };
+    expect(
+      await l.dispatch('access.addClinician', { ...TEST_CLINICIAN, ...named('jordan on the kelp forest') }),
+    ).toMatchObject(refusedForName);
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', TEST_CLINICIAN);
+    const ringBefore = readFileSync(join(dir, KEYRING_FILE), 'utf8');
+    expect(
+      await l.dispatch('access.resetPassphrase', { clinicianId: jordan.id, ...named('new JORDAN tide pools') }),
+    ).toMatchObject(refusedForName);
+    expect(
+      await l.dispatch('access.changePassphrase', {
+        currentPassphrase: TEST_ADMIN.passphrase,
+        ...named('alex walks the river path'),
+      }),
+    ).toMatchObject(refusedForName);
+    expect(readFileSync(join(dir, KEYRING_FILE), 'utf8')).toBe(ringBefore);
+    // Each still signs in with the passphrase they had.
+    await call(l, 'access.switchClinician');
+    await call(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
   });
 });
 

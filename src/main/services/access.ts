@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Role } from '../../shared/contract/access';
 import type { Clinician } from '../../shared/contract/setup';
-import { PIN_ATTEMPTS } from '../../shared/access/passphrase';
+import { passphraseProblem, PIN_ATTEMPTS } from '../../shared/access/passphrase';
 import type { ServiceContext } from '../context';
 import type { DataKey } from '../db/connection';
 import {
@@ -18,7 +18,7 @@ import {
   type PendingAccessEvent,
 } from '../db/keyring';
 import { clinician } from '../db/schema';
-import { ApiError, notFound } from '../errors';
+import { ApiError, fieldError, notFound } from '../errors';
 import { appendAudit, insertAudited, updateAudited } from './audit';
 
 type ClinicianRow = typeof clinician.$inferSelect;
@@ -152,6 +152,10 @@ function loginTaken(ctx: ServiceContext, login: string, exceptId?: string): bool
 }
 
 async function setWrap(ctx: ServiceContext, row: ClinicianRow, login: string, passphrase: string): Promise<void> {
+  // The contract checks the rules where the input names the sign-in name; a reset or a change of
+  // one's own does not, so the name held here is checked again, as everywhere a passphrase is chosen.
+  const problem = passphraseProblem(passphrase, login);
+  if (problem) throw fieldError('passphrase', problem);
   const dataKey = requireDataKey(ctx);
   const wrap = await wrapForClinician(dataKey, row.id, login, passphrase, ctx.passphraseKdf);
   const ring = readKeyring(ctx.dataDirectory)!;

@@ -20,8 +20,15 @@ const login = z
 /** A passphrase being typed to sign in or unlock: checked against the ring, not against the rules. */
 const enteredPassphrase = z.string({ error: 'Enter the passphrase' }).min(1, 'Enter the passphrase').max(200);
 
-/** A new passphrase, typed twice: the rules (length, common list, not the sign-in name) apply. */
-function newPassphrase<T extends z.ZodRawShape>(shape: T, loginKey?: keyof T & string) {
+/**
+ * A new passphrase, typed twice: the rules (length, common list, not the sign-in name) apply.
+ * `loginOf` finds the sign-in name in the input where it has one; where it has none (a reset or a
+ * change of one's own), the service checks the name it holds (services/access.ts).
+ */
+function newPassphrase<T extends z.ZodRawShape>(
+  shape: T,
+  loginOf?: (value: Record<string, unknown>) => string | undefined,
+) {
   return z
     .object({
       ...shape,
@@ -30,16 +37,15 @@ function newPassphrase<T extends z.ZodRawShape>(shape: T, loginKey?: keyof T & s
     })
     .superRefine((value, issue) => {
       const record = value as Record<string, unknown>;
-      const problem = passphraseProblem(
-        String(record.passphrase),
-        loginKey ? (record[loginKey] as string | undefined) : undefined,
-      );
+      const problem = passphraseProblem(String(record.passphrase), loginOf?.(record));
       if (problem) issue.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
       else if (record.passphrase !== record.confirmPassphrase) {
         issue.addIssue({ code: 'custom', path: ['confirmPassphrase'], message: 'The two passphrases differ' });
       }
     });
 }
+
+const loginField = (value: Record<string, unknown>) => value.login as string | undefined;
 
 const pin = z.string({ error: 'Enter the PIN' }).superRefine((value, issue) => {
   const problem = pinProblem(value);
@@ -62,13 +68,16 @@ export interface SecuredCaseload {
 export const accessChannels = {
   /** First run: the clinic, its first administrator and their passphrase; the caseload is created encrypted. */
   'access.setUp': channel(
-    newPassphrase({ clinicName: requiredText('clinic name', 120), clinician: z.object(newClinician) }, undefined),
+    newPassphrase(
+      { clinicName: requiredText('clinic name', 120), clinician: z.object(newClinician) },
+      (value) => (value.clinician as { login?: string } | undefined)?.login,
+    ),
   ).returns<SecuredCaseload>(),
   /** An unencrypted caseload from an earlier version: who becomes its administrator. */
   'access.existingClinicians': channel(z.object({}).strict()).returns<Array<{ id: string; fullName: string }>>(),
   /** Encrypts an earlier version's caseload in place (after a verified backup) and signs its administrator in. */
   'access.secureExisting': channel(
-    newPassphrase({ clinicianId: id('Clinician'), login }, 'login'),
+    newPassphrase({ clinicianId: id('Clinician'), login }, loginField),
   ).returns<SecuredCaseload>(),
   /** A new computer: take the caseload from a backup (with its key ring) instead of starting an empty one. */
   'access.adoptBackup': channel(z.object({}).strict()).returns<AppState>(),
@@ -77,7 +86,7 @@ export const accessChannels = {
   'access.recover': channel(
     newPassphrase(
       { recoveryKey: z.string({ error: 'Enter the recovery key' }).min(1, 'Enter the recovery key'), login },
-      'login',
+      loginField,
     ),
   ).returns<AppState>(),
   'access.lock': channel(
@@ -102,7 +111,7 @@ export const accessChannels = {
   'access.changePassphrase': channel(newPassphrase({ currentPassphrase: enteredPassphrase })).returns<Clinician>(),
   /* Administrator only (see adminChannels). */
   'access.addClinician': channel(
-    newPassphrase({ ...newClinician, role: choice('role', roles) }, 'login'),
+    newPassphrase({ ...newClinician, role: choice('role', roles) }, loginField),
   ).returns<Clinician>(),
   'access.resetPassphrase': channel(newPassphrase({ clinicianId: id('Clinician') })).returns<Clinician>(),
   'access.setActive': channel(
