@@ -342,6 +342,84 @@ test('idle, the app locks; a PIN brings the same clinician back with their draft
   expect(events).toEqual(expect.arrayContaining(['lock', 'unlock']));
 });
 
+test('repeated wrong passphrases for one name make the next try wait, said on the sign-in screen; every attempt is in the trail', async ({
+  app,
+}) => {
+  await app.restart(undefined, { signIn: false });
+  const { page } = app;
+  const form = page.getByRole('form', { name: 'Sign in' });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await form.getByLabel('Sign-in name').fill('alex');
+    await form.getByLabel(/^Passphrase/).fill(`wrong guess number ${attempt}`);
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+    if (attempt < 5) await expect(form.getByText('The sign-in name or passphrase is not right')).toBeVisible();
+  }
+  await expect(
+    form.getByText(
+      'The sign-in name or passphrase is not right. Wait 30 seconds before the next try (5 failed sign-ins for this name).',
+    ),
+  ).toBeVisible();
+  await expect(form.getByRole('note')).toHaveText(
+    'After 5 failed sign-ins in a row for one sign-in name, each further try waits: 30 seconds at first, twice as long after each failure, at most 15 minutes (clinic policy).',
+  );
+  await app.screenshot('access-sign-in-slowed');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('access-sign-in-slowed');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Even the right passphrase waits its turn.
+  await form.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(form.getByText(/^Wait \d+ seconds before trying this sign-in name again/)).toBeVisible();
+
+  // Later (the main process's clock moved on), the right passphrase opens the caseload.
+  await app.advanceClock(1);
+  await app.signIn();
+  const events = app
+    .sqlite()
+    .prepare(
+      "SELECT reason FROM audit_event WHERE entity = 'access' AND json_extract(after_json, '$.event') = 'sign-in-failed'",
+    )
+    .pluck()
+    .all();
+  expect(events).toEqual([
+    'Sign-in failed: wrong sign-in name or passphrase (5 attempts)',
+    'Sign-in refused unchecked: tried again during the wait',
+  ]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an administrator sets the sign-in slowdown in Settings (clinic policy); a clinician sees it read-only', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const slowdown = page.getByRole('form', { name: 'Sign-in slowdown' });
+  await slowdown.scrollIntoViewIfNeeded();
+  await expect(slowdown.getByText(/^After 5 failed sign-ins in a row .* 30 seconds at first/)).toBeVisible();
+  await slowdown.getByLabel('Failed sign-ins before a wait').fill('3');
+  await slowdown.getByLabel('First wait (seconds)').fill('60');
+  await slowdown.getByRole('button', { name: 'Save' }).click();
+  await expect(slowdown.getByText(/^After 3 failed sign-ins in a row .* 1 minute at first/)).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await slowdown.screenshot({ path: resolve(__dirname, '.screenshots', `access-sign-in-slowdown-${scheme}.png`) });
+  }
+  await useColorScheme(page, 'light');
+  expect(readKeyring(app.dataDir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 60 });
+
+  await app.call('access.addClinician', TEST_CLINICIAN);
+  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(slowdown.getByLabel('Failed sign-ins before a wait')).toBeDisabled();
+  await expect(slowdown.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  expect(
+    await page.evaluate(() => window.api.access.setSignInPolicy({ freeAttempts: 20, firstWaitSeconds: 5 })),
+  ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('with every passphrase lost, the recovery key opens the caseload and sets a new one; a typo or another key is refused', async ({
   app,
 }) => {

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../shared/contract/setup';
 import type { SecuredCaseload } from '../shared/contract/access';
 import { openSqlite } from './db/connection';
-import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles } from './db/keyring';
+import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles, type PendingAccessEvent } from './db/keyring';
 import { launchCaseload, type LaunchedCaseload } from './launch';
+import { withPending } from './accessGate';
 import { startCaseload } from './caseload';
 import { insertAccount } from './services/access';
 import {
@@ -371,6 +372,113 @@ describe('lock', () => {
     const events = accessEvents(l).map((e) => e.event);
     expect(events.filter((e) => e === 'unlock-failed')).toHaveLength(5);
     expect(events.filter((e) => e === 'lock')).toHaveLength(2);
+  });
+});
+
+describe('repeated failed sign-ins', () => {
+  const wrong = { login: 'alex', passphrase: 'not the passphrase at all' };
+
+  it('after 5 for one name, each further try waits longer, said on the screen; every attempt reaches the trail', async () => {
+    const dir = tempDir();
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (seconds: number) => void (clock.now = new Date(clock.now.getTime() + seconds * 1000));
+    const first = launch(dir, clock);
+    await call(first, 'access.setUp', TEST_SET_UP);
+    first.close();
+
+    const l = launch(dir, clock);
+    for (let i = 1; i <= 4; i++) {
+      expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+        ok: false,
+        error: { message: 'The sign-in name or passphrase is not right.' },
+      });
+      tick(1);
+    }
+    const fifth = await l.dispatch('access.signIn', wrong);
+    expect(fifth).toMatchObject({
+      ok: false,
+      error: {
+        fields: {
+          passphrase:
+            'The sign-in name or passphrase is not right. Wait 30 seconds before the next try (5 failed sign-ins for this name).',
+        },
+      },
+    });
+    // During the wait even the right passphrase is not checked; another name is not held up.
+    tick(20);
+    expect(await l.dispatch('access.signIn', TEST_ADMIN)).toMatchObject({
+      ok: false,
+      error: {
+        fields: { passphrase: expect.stringMatching(/^Wait 10 seconds before trying this sign-in name again/) },
+      },
+    });
+    expect(await l.dispatch('access.signIn', { login: 'jordan', passphrase: 'a guess at jordan' })).toMatchObject({
+      error: { message: 'The sign-in name or passphrase is not right.' },
+    });
+    tick(10);
+    expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+      error: {
+        fields: { passphrase: expect.stringContaining('Wait 1 minute before the next try (6 failed sign-ins') },
+      },
+    });
+    tick(59);
+    expect((await l.dispatch('access.signIn', TEST_ADMIN)).ok).toBe(false);
+    tick(1);
+    await call(l, 'access.signIn', TEST_ADMIN);
+    expect(readKeyring(dir)!.signInFailures).toEqual({ jordan: expect.objectContaining({ count: 1 }) });
+    // Made while the caseload was closed, each waited in the ring and is now in the trail.
+    const failed = accessEvents(l).filter((e) => e.event === 'sign-in-failed');
+    expect(failed.map((e) => [e.subject, e.reason])).toEqual([
+      ['alex', 'Sign-in failed: wrong sign-in name or passphrase (6 attempts)'],
+      ['alex', 'Sign-in refused unchecked: tried again during the wait (2 attempts)'],
+      ['jordan', 'Sign-in failed: wrong sign-in name or passphrase'],
+    ]);
+
+    // A success clears the count: the next failure is the first again.
+    await call(l, 'access.switchClinician');
+    expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+      error: { message: 'The sign-in name or passphrase is not right.' },
+    });
+  });
+
+  it('follows the clinic’s policy, which an administrator sets and the key ring carries to the sign-in screen', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const saved = await call<AppState>(l, 'access.setSignInPolicy', { freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(saved.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(readKeyring(dir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(await l.dispatch('access.setSignInPolicy', { freeAttempts: 1, firstWaitSeconds: 10 })).toMatchObject({
+      ok: false,
+      error: { fields: { freeAttempts: expect.stringMatching(/failed sign-ins before a wait/i) } },
+    });
+    l.close();
+
+    const again = launch(dir);
+    expect((await call<AppState>(again, 'app.state')).signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    await again.dispatch('access.signIn', wrong);
+    await again.dispatch('access.signIn', wrong);
+    expect(await again.dispatch('access.signIn', wrong)).toMatchObject({
+      error: {
+        fields: { passphrase: expect.stringContaining('Wait 10 seconds before the next try (3 failed sign-ins') },
+      },
+    });
+  });
+
+  it('never drops a failed attempt made while the caseload is closed: repeats and many names are counted', () => {
+    let pending: PendingAccessEvent[] = [];
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 30, 9, 0, i)).toISOString();
+    let attempts = 0;
+    for (let i = 0; i < 300; i++) {
+      for (const login of [`name${i}`, 'alex']) {
+        pending = withPending(pending, { at: at(i), login, event: 'sign-in-failed', detail: 'Sign-in failed' });
+        attempts += 1;
+      }
+    }
+    expect(pending.length).toBeLessThanOrEqual(201);
+    expect(pending.reduce((n, p) => n + (p.count ?? 1), 0)).toBe(attempts);
+    expect(pending.find((p) => p.login === 'alex')).toMatchObject({ count: 300, at: at(0), lastAt: at(299) });
+    expect(pending.at(-1)).toMatchObject({ login: '(other names)', count: 101, lastAt: at(299) });
   });
 });
 

@@ -48,7 +48,14 @@ import {
 } from './services/access';
 import { updateAudited } from './services/audit';
 import { appState, createClinic, idleLockMinutes, readSetting } from './services/settings';
-import { ACTIVITY_REPORT_MS, IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
+import {
+  ACTIVITY_REPORT_MS,
+  IDLE_LOCK_DEFAULT_MINUTES,
+  SIGN_IN_POLICY_DEFAULT,
+  signInWaitSeconds,
+  spokenDuration,
+  type SignInPolicy,
+} from '../shared/access/passphrase';
 
 export interface GateDeps {
   dataDir: string;
@@ -70,6 +77,35 @@ const ROLES_UNVERIFIED =
   'Pacewise cannot confirm who is a clinic administrator: the list of roles in the caseload’s key file was ' +
   'changed outside Pacewise, so no one can restore a backup or open the caseload without the missing changes ' +
   'here. The backups are untouched; contact support.';
+
+/** Sign-in names whose failures are counted at once; the oldest counters give way beyond this. */
+const MAX_COUNTED_NAMES = 200;
+/** Distinct pending failures kept one by one in the ring; beyond it, further names are folded into one entry. */
+const MAX_PENDING_ENTRIES = 200;
+
+/**
+ * A failed attempt added to those waiting in the ring for the next sign-in. Nothing is dropped: a
+ * repeat of an attempt already waiting (same name, same outcome) adds to its count and last time,
+ * and once the ring holds MAX_PENDING_ENTRIES different ones, the rest are counted in one entry. So
+ * a script hammering the sign-in cannot grow the file without bound, and no attempt is forgotten
+ * before it reaches the audit trail.
+ */
+export function withPending(pending: PendingAccessEvent[], event: PendingAccessEvent): PendingAccessEvent[] {
+  const folded =
+    pending.find((p) => p.event === event.event && p.login === event.login && p.detail === event.detail) ??
+    (pending.length >= MAX_PENDING_ENTRIES
+      ? pending.find((p) => p.event === event.event && p.login === OTHER_NAMES)
+      : undefined);
+  if (folded) {
+    return pending.map((p) => (p === folded ? { ...p, count: (p.count ?? 1) + 1, lastAt: event.at } : p));
+  }
+  if (pending.length >= MAX_PENDING_ENTRIES) {
+    const overflow = { ...event, login: OTHER_NAMES, detail: 'Further failed attempts, for other sign-in names' };
+    return [...pending, overflow];
+  }
+  return [...pending, event];
+}
+const OTHER_NAMES = '(other names)';
 
 const wrongSignIn = () =>
   new ApiError('validation', 'The sign-in name or passphrase is not right.', {
@@ -122,6 +158,7 @@ export function createAccessGate(deps: GateDeps) {
         access: current,
         locked: null,
         idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+        signInPolicy: signInPolicyBeforeSignIn(),
         // Before sign-in nothing of the caseload is shown, not even the clinic's name.
         clinicName: null,
         currentClinician: null,
@@ -144,6 +181,14 @@ export function createAccessGate(deps: GateDeps) {
         failedAttempts: session.failedUnlocks,
       },
     };
+  }
+
+  function signInPolicyBeforeSignIn(): SignInPolicy {
+    try {
+      return signInPolicy(readKeyring(deps.dataDir));
+    } catch {
+      return SIGN_IN_POLICY_DEFAULT;
+    }
   }
 
   function startupProblem(): StartupProblem | null {
@@ -199,8 +244,46 @@ export function createAccessGate(deps: GateDeps) {
 
   function addPending(event: PendingAccessEvent): void {
     const ring = readKeyring(deps.dataDir);
-    // Keep the newest 200: a script hammering the sign-in must not grow the file without bound.
-    if (ring) writeKeyring(deps.dataDir, { ...ring, pending: [...ring.pending, event].slice(-200) });
+    if (ring) writeKeyring(deps.dataDir, { ...ring, pending: withPending(ring.pending, event) });
+  }
+
+  /** Failures for one name, and whether one is being checked now (a second would race the count). */
+  const checking = new Set<string>();
+
+  function signInPolicy(ring: Keyring | null): SignInPolicy {
+    return ring?.signInPolicy ?? SIGN_IN_POLICY_DEFAULT;
+  }
+
+  /** Seconds the next try for `login` must still wait (0: none), by the clinic's policy. */
+  function waitFor(ring: Keyring, login: string): number {
+    const failures = ring.signInFailures?.[login];
+    if (!failures) return 0;
+    const until = Date.parse(failures.lastAt) + signInWaitSeconds(signInPolicy(ring), failures.count) * 1000;
+    return Math.max(0, (until - deps.now().getTime()) / 1000);
+  }
+
+  /** Counts a failed sign-in for `login` and says what the clinician must now wait, if anything. */
+  function countFailure(login: string): string {
+    const ring = readKeyring(deps.dataDir)!;
+    const failures = { ...ring.signInFailures };
+    const count = (failures[login]?.count ?? 0) + 1;
+    failures[login] = { count, lastAt: deps.now().toISOString() };
+    // Counters only slow guessing down (every attempt also reaches the audit trail): keep the newest names.
+    const names = Object.keys(failures).sort((a, b) => failures[a]!.lastAt.localeCompare(failures[b]!.lastAt));
+    for (const name of names.slice(0, Math.max(0, names.length - MAX_COUNTED_NAMES))) delete failures[name];
+    writeKeyring(deps.dataDir, { ...ring, signInFailures: failures });
+    const wait = signInWaitSeconds(signInPolicy(ring), count);
+    return wait > 0
+      ? ` Wait ${spokenDuration(wait)} before the next try (${count} failed sign-ins for this name).`
+      : '';
+  }
+
+  function clearFailures(login: string): void {
+    const ring = readKeyring(deps.dataDir);
+    if (!ring?.signInFailures?.[login]) return;
+    const failures = { ...ring.signInFailures };
+    delete failures[login];
+    writeKeyring(deps.dataDir, { ...ring, signInFailures: failures });
   }
 
   /** A failed attempt: into the trail if the caseload is open, else kept for the next sign-in. */
@@ -251,17 +334,38 @@ export function createAccessGate(deps: GateDeps) {
   async function signIn(input: ParsedInputOf<'access.signIn'>): Promise<AppState> {
     const ring = readKeyring(deps.dataDir);
     if (!ring) throw new ApiError('not_set_up', 'This caseload has no accounts yet. Set it up first.');
-    if (ring.deactivated?.includes(foldLogin(input.login))) {
+    const login = foldLogin(input.login);
+    if (ring.deactivated?.includes(login)) {
       recordFailure(input.login, 'sign-in-failed', 'Sign-in refused: the account is deactivated');
       throw new ApiError('forbidden', 'This account is deactivated. Ask your clinic administrator.', {
         login: 'This account is deactivated',
       });
     }
-    const opened = await unwrapForClinician(ring, input.login, input.passphrase);
+    const wait = waitFor(ring, login);
+    if (wait > 0 || checking.has(login)) {
+      // Not checked at all, so it cannot be a guess; it is still recorded, like every attempt.
+      recordFailure(input.login, 'sign-in-failed', 'Sign-in refused unchecked: tried again during the wait');
+      const message =
+        wait > 0
+          ? `Wait ${spokenDuration(wait)} before trying this sign-in name again.`
+          : 'This sign-in name is being checked already: wait a moment.';
+      throw new ApiError('validation', message, { passphrase: message });
+    }
+    checking.add(login);
+    let opened: Awaited<ReturnType<typeof unwrapForClinician>>;
+    try {
+      opened = await unwrapForClinician(ring, input.login, input.passphrase);
+    } finally {
+      checking.delete(login);
+    }
     if (!opened) {
       recordFailure(input.login, 'sign-in-failed', 'Sign-in failed: wrong sign-in name or passphrase');
-      throw wrongSignIn();
+      const waiting = countFailure(login);
+      if (!waiting) throw wrongSignIn();
+      const message = `The sign-in name or passphrase is not right.${waiting}`;
+      throw new ApiError('validation', message, { passphrase: message });
     }
+    clearFailures(login);
     const r = openWith(opened.dataKey);
     if (!r) {
       // The caseload could not open: the recovery screen shows, with this clinician known.

@@ -23,6 +23,7 @@ import {
 import { appendAudit, auditHead } from './services/audit';
 import { keepRolesInRing } from './services/access';
 import { backupPolicy } from './services/maintenance';
+import { keepSignInPolicyInRing } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
 
@@ -198,6 +199,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     try {
       // At every open, so a ring the previous version wrote (no roles in it) gets them now.
       keepRolesInRing(running.ctx);
+      keepSignInPolicyInRing(running.ctx);
     } catch (error) {
       // The database keeps the roles; the recovery screen's copy is put right at the next open.
       log(error);

@@ -97,12 +97,14 @@ export function flushPendingAccessEvents(ctx: ServiceContext): void {
   const pending: PendingAccessEvent[] = ring.pending;
   ctx.sqlite.transaction(() => {
     for (const event of pending) {
+      const count = event.count ?? 1;
       auditAccess(ctx, {
         actorId: null,
         subjectId: event.login,
         event: event.event,
-        reason: event.detail,
+        reason: count > 1 ? `${event.detail} (${count} attempts)` : event.detail,
         at: event.at,
+        ...(count > 1 ? { detail: { attempts: count, lastAt: event.lastAt } } : {}),
       });
     }
   })();

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { passphraseProblem, pinProblem, IDLE_LOCK_RANGE } from '../access/passphrase';
+import {
+  passphraseProblem,
+  pinProblem,
+  IDLE_LOCK_RANGE,
+  SIGN_IN_ATTEMPTS_RANGE,
+  SIGN_IN_FIRST_WAIT_RANGE,
+} from '../access/passphrase';
 import { channel } from './define';
 import { choice, id, integerIn, optionalText, requiredText } from './fields';
 import { professions } from '../domain/vocabulary';
@@ -126,6 +132,18 @@ export const accessChannels = {
   'access.setRole': channel(
     z.object({ clinicianId: id('Clinician'), role: choice('role', roles) }).strict(),
   ).returns<Clinician>(),
+  'access.setSignInPolicy': channel(
+    z
+      .object({
+        freeAttempts: integerIn(
+          'failed sign-ins before a wait',
+          SIGN_IN_ATTEMPTS_RANGE.min,
+          SIGN_IN_ATTEMPTS_RANGE.max,
+        ),
+        firstWaitSeconds: integerIn('first wait (seconds)', SIGN_IN_FIRST_WAIT_RANGE.min, SIGN_IN_FIRST_WAIT_RANGE.max),
+      })
+      .strict(),
+  ).returns<AppState>(),
   'access.setIdleLock': channel(
     z
       .object({ minutes: integerIn('idle time before locking (minutes)', IDLE_LOCK_RANGE.min, IDLE_LOCK_RANGE.max) })
@@ -160,6 +178,7 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'access.setActive',
   'access.setRole',
   'access.setIdleLock',
+  'access.setSignInPolicy',
   'device.setSettings',
   'display.setDateFormat',
   'exports.caseloadCsv',
