@@ -180,6 +180,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         migrationsDir: MIGRATIONS_DIR,
         appVersion: 'e2e',
         log: () => undefined,
+        // As the app does: the full page check runs in a worker right after sign-in.
+        checkAfterOpen: true,
         now: () => new Date(Date.now() + clockOffsetMs),
         dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
         exportTarget: folderExportTarget(exportsDir),

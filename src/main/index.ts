@@ -47,6 +47,7 @@ app.whenReady().then(() => {
       dialogs: electronFileDialogs(),
       dailyBackup: true,
       reconcileAtStart: true,
+      checkAfterOpen: true,
       // A folder instead of the save dialog only for scripted runs (paths.ts says when).
       exportTarget: folders.exportDir ? folderExportTarget(folders.exportDir) : saveDialogExportTarget(),
     });

@@ -165,6 +165,12 @@ export function openCaseload(options: {
   now?: () => Date;
   /** Open even though the database is behind its anchor (the clinician chose to carry on). */
   acceptBehindAnchor?: boolean;
+  /**
+   * Leave the full `PRAGMA quick_check` (which reads every page: seconds on a large encrypted
+   * caseload) to the caller, who runs it in a worker right after (launch.ts). The cheap checks stay:
+   * the header read, the write probe and the anchor.
+   */
+  deferFullCheck?: boolean;
 }): Caseload {
   const now = options.now ?? (() => new Date());
   const { dataDir } = options;
@@ -198,13 +204,15 @@ export function openCaseload(options: {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    let check: string;
-    try {
-      check = sqlite.pragma('quick_check', { simple: true }) as string;
-    } catch (error) {
-      throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
+    if (!options.deferFullCheck) {
+      let check: string;
+      try {
+        check = sqlite.pragma('quick_check', { simple: true }) as string;
+      } catch (error) {
+        throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
+      }
+      if (check !== 'ok') throw new CaseloadDamagedError(check);
     }
-    if (check !== 'ok') throw new CaseloadDamagedError(check);
     try {
       // A write that is rolled back: a file SQLite opens read-only (a changed write-version byte,
       // a read-only file) would otherwise fail every save with a generic error.
