@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
 import { addDays, todayLocal } from '../src/shared/dates';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 /*
@@ -142,6 +142,26 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
   expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
   await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  // The administrator chose Jordan's passphrase: Jordan chooses their own before the caseload opens.
+  const choose = page.getByRole('form', { name: 'Choose your own passphrase' });
+  await expect(choose.getByText('Jordan Lee, an administrator chose the passphrase you signed in with.')).toBeVisible();
+  expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
+  await app.screenshot('access-choose-passphrase');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('access-choose-passphrase');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await choose.getByLabel(/^Passphrase you were given/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByLabel(/^Your new passphrase/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByLabel(/^Type the passphrase again/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
+  await expect(choose.getByText('Choose a passphrase different from the current one')).toBeVisible();
+  await choose.getByLabel(/^Your new passphrase/).fill('jordan walks the headland');
+  await choose.getByLabel(/^Type the passphrase again/).fill('jordan walks the headland');
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
+  await expect(choose.getByText('Passphrase must not contain the sign-in name')).toBeVisible();
+  await choose.getByLabel(/^Your new passphrase/).fill('lighthouse keeper at dusk');
+  await choose.getByLabel(/^Type the passphrase again/).fill('lighthouse keeper at dusk');
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
   await expect(page.getByRole('button', { name: /Signed in as Jordan Lee/ })).toBeVisible();
   const { id } = await app.call('patients.create', {
     givenName: 'Wiremu',
@@ -408,6 +428,7 @@ test('an administrator sets the sign-in slowdown in Settings (clinic policy); a 
   expect(readKeyring(app.dataDir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 60 });
 
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
   await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
   await app.signIn(TEST_CLINICIAN_SIGN_IN);
@@ -459,6 +480,7 @@ test('switching clinician keeps each one’s unsaved session draft; the next see
 }) => {
   const { page } = app;
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   const sessionId = await margaretWithANote(app);
   const sessionUrl = `${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`;
 

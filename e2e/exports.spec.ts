@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
@@ -105,6 +105,7 @@ test('a clinician is refused the whole-caseload export where the button is, with
 }) => {
   const id = await seed(app);
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   const { page } = app;
   await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
   await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
@@ -159,6 +160,7 @@ test('no exported file holds credential material: no PIN hash, key wrap, salt, k
   const id = await seed(app);
   await app.call('access.setPin', { pin: '2468', passphrase: app.account.passphrase });
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   const walking = (await app.call('exercises.list', {})).find((e) => e.starterKey === 'walking')!.id;
   await app.call('plans.save', {
     patientId: id,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../shared/contract/setup';
+import type { AppState, Clinician } from '../shared/contract/setup';
 import type { SecuredCaseload } from '../shared/contract/access';
 import { openSqlite } from './db/connection';
 import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles, type PendingAccessEvent } from './db/keyring';
@@ -17,6 +17,7 @@ import {
   TEST_KDF,
   TEST_SET_UP,
   holdTestKey,
+  ownPassphrasesChosen,
   setUpTestClinic,
   tempDir,
 } from './testing';
@@ -153,6 +154,7 @@ describe('sign-in', () => {
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
     await call(l, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     await call(l, 'access.switchClinician');
     expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
     const jordan = await call<AppState>(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
@@ -306,12 +308,70 @@ describe('sign-in', () => {
   });
 });
 
+describe('a passphrase an administrator chose', () => {
+  it('is replaced by the clinician’s own at their first sign-in, before anything of the caseload is answered', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const jordan = await call<Clinician>(l, 'access.addClinician', TEST_CLINICIAN);
+    expect(jordan.mustChoosePassphrase).toBe(true);
+    await call(l, 'patients.create', patient);
+    await call(l, 'access.switchClinician');
+
+    const first = await call<AppState>(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    expect(first.currentClinician).toMatchObject({ fullName: 'Jordan Lee', mustChoosePassphrase: true });
+    expect(await l.dispatch('patients.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/^An administrator chose the passphrase/) },
+    });
+    const same = TEST_CLINICIAN_SIGN_IN.passphrase;
+    expect(
+      await l.dispatch('access.changePassphrase', {
+        currentPassphrase: same,
+        passphrase: same,
+        confirmPassphrase: same,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Choose a passphrase different from the current one' } },
+    });
+    const own = 'lighthouse keeper at dusk';
+    await call(l, 'access.changePassphrase', { currentPassphrase: same, passphrase: own, confirmPassphrase: own });
+    expect((await call<AppState>(l, 'app.state')).currentClinician?.mustChoosePassphrase).toBe(false);
+    expect((await call<{ total: number }>(l, 'patients.search', {})).total).toBe(1);
+    expect(readKeyring(dir)!.clinicians.every((w) => w.chosenBy === undefined)).toBe(true);
+
+    // A reset by an administrator asks again; an administrator's own new passphrase does not.
+    await call(l, 'access.switchClinician');
+    const admin = (await call<AppState>(l, 'access.signIn', TEST_ADMIN)).currentClinician!;
+    const reset = 'harbour seals at noon';
+    const after = await call<Clinician>(l, 'access.resetPassphrase', {
+      clinicianId: jordan.id,
+      passphrase: reset,
+      confirmPassphrase: reset,
+    });
+    expect(after.mustChoosePassphrase).toBe(true);
+    await call(l, 'access.resetPassphrase', {
+      clinicianId: admin.id,
+      passphrase: 'estuary mud at low tide',
+      confirmPassphrase: 'estuary mud at low tide',
+    });
+    expect((await call<AppState>(l, 'app.state')).currentClinician?.mustChoosePassphrase).toBe(false);
+    const resets = accessEvents(l).filter((e) => e.event === 'passphrase-reset');
+    expect(resets.map((e) => e.reason)).toEqual([
+      'Passphrase set for Jordan Lee by an administrator; they choose their own at their next sign-in',
+      'Passphrase set by Alex Morgan',
+    ]);
+  });
+});
+
 describe('switch clinician', () => {
   it('keeps each clinician’s draft of a session as they left it; the next sees whose draft they continue', async () => {
     const dir = tempDir();
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
     await call(l, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     const { id: patientId } = await call<{ id: string }>(l, 'patients.create', patient);
     const today = new Date().toISOString().slice(0, 10);
     await call(l, 'intake.changeStatus', { patientId, toStatus: 'active', effectiveOn: today, reason: 'Assessed' });

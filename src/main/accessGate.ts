@@ -121,6 +121,8 @@ export function createAccessGate(deps: GateDeps) {
   const session: AccessSession = { clinicianId: null, locked: false, failedUnlocks: 0 };
   /** The clinician who pressed "Switch clinician", for the next sign-in's audit entry. */
   let switchedFrom: string | null = null;
+  /** The clinician signed in with a passphrase an administrator chose, until they choose their own. */
+  let givenPassphrase: string | null = null;
   /** When the clinician signed in is last known to have used the window (main's own idle clock). */
   let lastActivity: Date | null = null;
   const ulid = monotonicFactory();
@@ -320,6 +322,11 @@ export function createAccessGate(deps: GateDeps) {
     Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
     switchedFrom = null;
     lastActivity = deps.now();
+    givenPassphrase = readKeyring(deps.dataDir)?.clinicians.some(
+      (w) => w.clinicianId === row.id && w.chosenBy === 'administrator',
+    )
+      ? row.id
+      : null;
     flushPendingAccessEvents(r.ctx);
     auditAccess(r.ctx, {
       actorId: row.id,
@@ -628,6 +635,21 @@ export function createAccessGate(deps: GateDeps) {
     );
   }
 
+  /**
+   * Whether the clinician signed in holds a passphrase an administrator chose (a new account, a
+   * reset): until they choose their own, nothing of the caseload is answered. Read from the ring,
+   * which changing the passphrase rewrites.
+   */
+  function mustChoosePassphrase(): boolean {
+    const id = session.clinicianId;
+    // Only a clinician found holding one at sign-in pays for reading the ring on each request.
+    if (!id || id !== givenPassphrase) return false;
+    const ring = readKeyring(deps.dataDir);
+    if (ring?.clinicians.some((w) => w.clinicianId === id && w.chosenBy === 'administrator')) return true;
+    givenPassphrase = null;
+    return false;
+  }
+
   /** The window saw the clinician at work: the idle clock starts again (never while locked). */
   function activity(): { access: AccessPhase } {
     if (phase() === 'signed-in') lastActivity = deps.now();
@@ -750,6 +772,7 @@ export function createAccessGate(deps: GateDeps) {
     forget,
     recoveryRefusal,
     enforceIdle,
+    mustChoosePassphrase,
     signedIn: () => phase() === 'signed-in',
   };
 }

@@ -28,6 +28,7 @@ import { ONLY_ADMINISTRATORS_RECOVER } from './accessGate';
 import {
   holdTestKey,
   MIGRATIONS_DIR,
+  ownPassphrasesChosen,
   TEST_ADMIN,
   TEST_CLINICIAN,
   TEST_CLINICIAN_SIGN_IN,
@@ -293,6 +294,7 @@ describe('who may restore at the recovery screen', () => {
     const dir = tempDir();
     const first = await caseloadWithPatients(dir, 2);
     await call(first, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     await call(first, 'maintenance.backUp');
     first.close();
     writeFileSync(join(dir, 'caseload.db'), '');
@@ -355,6 +357,7 @@ describe('who may restore at the recovery screen', () => {
     const dir = tempDir();
     const first = await caseloadWithPatients(dir, 2);
     await call(first, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     first.running()!.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await call(first, 'patients.create', {
       givenName: 'Late',

@@ -375,6 +375,12 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       // Signed out or locked: nothing of the caseload is answered.
       return refused(phase === 'locked' ? 'Pacewise is locked. Unlock it first.' : 'Sign in first.', 'locked');
     }
+    if (channel !== 'access.changePassphrase' && gate.mustChoosePassphrase()) {
+      return refused(
+        'An administrator chose the passphrase you signed in with: choose your own before opening the caseload.',
+        'forbidden',
+      );
+    }
     if (adminChannels.has(channel)) {
       const role = running.ctx.sqlite
         .prepare('SELECT role FROM clinician WHERE id = ?')

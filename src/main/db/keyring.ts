@@ -41,6 +41,11 @@ export interface ClinicianWrap extends Sealed {
   login: string;
   salt: string;
   kdf: { N: number; r: number; p: number };
+  /**
+   * 'administrator' when an administrator chose this passphrase (a new account, a reset): the
+   * clinician must choose their own at their next sign-in. Absent when they chose it themselves.
+   */
+  chosenBy?: 'administrator';
 }
 
 export interface PendingAccessEvent {

@@ -61,6 +61,8 @@ export function toClinician(ctx: ServiceContext, row: ClinicianRow): Clinician {
     login: row.login,
     canSignIn: row.active && (ring?.clinicians.some((w) => w.clinicianId === row.id) ?? false),
     hasPin: row.pinHash !== null,
+    mustChoosePassphrase:
+      ring?.clinicians.some((w) => w.clinicianId === row.id && w.chosenBy === 'administrator') ?? false,
   };
 }
 
@@ -153,7 +155,13 @@ function loginTaken(ctx: ServiceContext, login: string, exceptId?: string): bool
   return row !== undefined && row.id !== exceptId;
 }
 
-async function setWrap(ctx: ServiceContext, row: ClinicianRow, login: string, passphrase: string): Promise<void> {
+async function setWrap(
+  ctx: ServiceContext,
+  row: ClinicianRow,
+  login: string,
+  passphrase: string,
+  chosenBy: 'self' | 'administrator',
+): Promise<void> {
   // The contract checks the rules where the input names the sign-in name; a reset or a change of
   // one's own does not, so the name held here is checked again, as everywhere a passphrase is chosen.
   const problem = passphraseProblem(passphrase, login);
@@ -163,7 +171,10 @@ async function setWrap(ctx: ServiceContext, row: ClinicianRow, login: string, pa
   const ring = readKeyring(ctx.dataDirectory)!;
   writeKeyring(ctx.dataDirectory, {
     ...ring,
-    clinicians: [...ring.clinicians.filter((w) => w.clinicianId !== row.id), wrap],
+    clinicians: [
+      ...ring.clinicians.filter((w) => w.clinicianId !== row.id),
+      chosenBy === 'administrator' ? { ...wrap, chosenBy } : wrap,
+    ],
   });
 }
 
@@ -224,7 +235,7 @@ export async function addClinicianAccount(
     throw new ApiError('validation', message, { login: message });
   }
   const row = ctx.sqlite.transaction(() => insertAccount(ctx, input, actorId))();
-  await setWrap(ctx, row, input.login, input.passphrase);
+  await setWrap(ctx, row, input.login, input.passphrase, 'administrator');
   keepRolesInRing(ctx);
   return toClinician(ctx, row);
 }
@@ -250,12 +261,16 @@ export async function resetPassphrase(
   if (!row.login) {
     throw new ApiError('conflict', `${row.fullName} has no sign-in name yet.`);
   }
-  await setWrap(ctx, row, row.login, input.passphrase);
+  // Recovery sets an administrator's own new passphrase; any other reset is chosen for them.
+  const own = actorId === row.id;
+  await setWrap(ctx, row, row.login, input.passphrase, own ? 'self' : 'administrator');
   auditAccess(ctx, {
     actorId,
     subjectId: row.id,
     event: 'passphrase-reset',
-    reason: `Passphrase set for ${row.fullName} by an administrator`,
+    reason: own
+      ? `Passphrase set by ${row.fullName}`
+      : `Passphrase set for ${row.fullName} by an administrator; they choose their own at their next sign-in`,
   });
   return toClinician(ctx, row);
 }
@@ -267,7 +282,11 @@ export async function changeOwnPassphrase(
 ): Promise<Clinician> {
   const row = existing(ctx, actorId);
   await requirePassphrase(ctx, row, input.currentPassphrase, 'currentPassphrase');
-  await setWrap(ctx, row, row.login!, input.passphrase);
+  if (input.passphrase === input.currentPassphrase) {
+    // Above all for one an administrator chose: keeping it is not choosing one's own.
+    throw fieldError('passphrase', 'Choose a passphrase different from the current one');
+  }
+  await setWrap(ctx, row, row.login!, input.passphrase, 'self');
   auditAccess(ctx, { actorId, subjectId: row.id, event: 'passphrase-changed', reason: 'Changed own passphrase' });
   return toClinician(ctx, row);
 }

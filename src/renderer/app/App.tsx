@@ -2,6 +2,7 @@ import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { ChoosePassphraseScreen } from '../features/access/ChoosePassphraseScreen';
 import { LockScreen } from '../features/access/LockScreen';
 import { SecureExistingScreen } from '../features/access/SecureExistingScreen';
 import { SetUpScreen } from '../features/access/SetUpScreen';
@@ -45,6 +46,9 @@ function Screen({ state }: { state: AppState }) {
   if (state.access === 'set-up') return <SetUpScreen />;
   if (state.access === 'secure-existing') return <SecureExistingScreen />;
   if (state.access !== 'signed-in') return state.locked ? <LockScreen locked={state.locked} /> : <SignInScreen />;
+  if (state.currentClinician?.mustChoosePassphrase) {
+    return <ChoosePassphraseScreen fullName={state.currentClinician.fullName} />;
+  }
   return (
     // Loaded before any screen draws, so no date is ever shown in a format about to change.
     <ClinicDateFormatProvider>

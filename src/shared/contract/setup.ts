@@ -16,6 +16,8 @@ export interface Clinician {
   /** Whether they can sign in on this computer (an active account with a passphrase set). */
   canSignIn: boolean;
   hasPin: boolean;
+  /** An administrator chose their passphrase (a new account, a reset): they must choose their own next. */
+  mustChoosePassphrase: boolean;
 }
 
 /**
