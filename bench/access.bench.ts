@@ -24,19 +24,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** The launcher on a bench folder, as the app starts it (the real scrypt cost: no test KDF). */
+const launchOptions = (dir: string) => ({
+  dataDir: dir,
+  migrationsDir: MIGRATIONS,
+  appVersion: 'bench',
+  log: () => undefined,
+  dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
+});
+
 /**
  * Sign-in with the real scrypt cost: the key derivation alone, and the whole sign-in a clinician
  * waits for (derive, unwrap, open and check the encrypted caseload, audit the sign-in).
  */
 export async function signInBench(runs = 8): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pacewise-bench-signin-'));
-  const options = {
-    dataDir: dir,
-    migrationsDir: MIGRATIONS,
-    appVersion: 'bench',
-    log: () => undefined,
-    dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
-  };
+  const options = launchOptions(dir);
   try {
     const first = launchCaseload(options);
     const setUp = await first.dispatch('access.setUp', TEST_SET_UP);
@@ -97,13 +100,7 @@ export async function signInToLargeCaseloadBench(twin: RunningCaseload & { dir: 
   });
   rmSync(auditKeyPath(dir), { force: true });
   forgetDataKey(dir);
-  const options = {
-    dataDir: dir,
-    migrationsDir: MIGRATIONS,
-    appVersion: 'bench',
-    log: () => undefined,
-    dialogs: { chooseBackupFolder: async () => null, chooseBackupFile: async () => null },
-  };
+  const options = launchOptions(dir);
   const ring = readKeyring(dir)!;
   const time = async (checkAfterOpen: boolean) => {
     // The key derivation alone, just before: what the opening adds to it is the rest.

@@ -4,6 +4,7 @@ import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { handOverToClinician } from './support/clinicians';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 /*
@@ -427,11 +428,7 @@ test('an administrator sets the sign-in slowdown in Settings (clinic policy); a 
   await useColorScheme(page, 'light');
   expect(readKeyring(app.dataDir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 60 });
 
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  ownPassphrasesChosen(app.dataDir);
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await handOverToClinician(app);
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(slowdown.getByLabel('Failed sign-ins before a wait')).toBeDisabled();
   await expect(slowdown.getByRole('button', { name: 'Save' })).toHaveCount(0);

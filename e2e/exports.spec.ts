@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
-import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { ownPassphrasesChosen, TEST_CLINICIAN } from '../src/main/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { todayLocal } from '../src/shared/dates';
+import { handOverToClinician } from './support/clinicians';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 const SCREENSHOTS = resolve(__dirname, '.screenshots');
@@ -104,12 +105,8 @@ test('a clinician is refused the whole-caseload export where the button is, with
   app,
 }) => {
   const id = await seed(app);
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  ownPassphrasesChosen(app.dataDir);
   const { page } = app;
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await handOverToClinician(app);
   await page.getByRole('link', { name: 'Settings' }).click();
 
   const panel = page.getByRole('region', { name: 'Export the caseload' });

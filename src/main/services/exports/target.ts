@@ -66,12 +66,14 @@ export interface ExportRecord {
 export async function saveAudited(
   ctx: ServiceContext,
   request: { suggestedName: string; kind: ExportKind },
-  bytes: Uint8Array | string,
+  content: Uint8Array | string | (() => Promise<Uint8Array>),
   record: ExportRecord,
 ): Promise<Written | null> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
   const path = await target.choose({ suggestedName: basename(request.suggestedName), kind: request.kind });
   if (!path) return null;
+  // Content made only once a place is chosen (a PDF laid out in the worker) is not made for nothing.
+  const bytes = typeof content === 'function' ? await content() : content;
   const written = writeExportFile(path, bytes);
   try {
     ctx.sqlite.transaction(() =>

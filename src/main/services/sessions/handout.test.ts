@@ -6,7 +6,6 @@ import { seedPatient } from '../../testSeed';
 import { folderExportTarget } from '../exports/target';
 import { listExercises } from './exercises';
 import { patientHandout } from './handout';
-import { savePlan } from './plans';
 
 let t: ReturnType<typeof openTestCaseload>;
 beforeEach(() => {
@@ -15,41 +14,22 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-function patientWithPlan(): { patientId: string; planId: string } {
+async function patientWithPlan(): Promise<{ patientId: string; planId: string }> {
   const patientId = seedPatient(t.ctx, { mrn: 'H1', family: 'Ngata' });
   const walking = listExercises(t.ctx, false).find((e) => e.starterKey === 'walking')!.id;
-  const plan = savePlan(t.ctx, {
+  const saved = await t.dispatch('plans.save', {
     patientId,
     sessionsPerWeek: 2,
     sessionMinutes: 45,
-    cycleAdjustment: null,
-    milestones: null,
-    notes: null,
-    items: [
-      {
-        exerciseId: walking,
-        sets: null,
-        reps: null,
-        durationMin: 10,
-        loadKg: null,
-        rpeMin: 11,
-        rpeMax: 13,
-        hrMin: null,
-        hrMax: null,
-        talkTest: true,
-        restSeconds: null,
-        progression: null,
-        notes: null,
-        overrideNote: null,
-      },
-    ],
+    items: [{ exerciseId: walking, durationMin: 10, rpeMin: 11, rpeMax: 13, talkTest: true }],
   });
-  return { patientId, planId: plan.id };
+  if (!saved.ok) throw new Error(saved.error.message);
+  return { patientId, planId: (saved.value as { id: string }).id };
 }
 
 describe('the patient handout', () => {
   it('is saved where the specialist chooses and recorded in the audit trail: who, whose plan, which file', async () => {
-    const { patientId, planId } = patientWithPlan();
+    const { patientId, planId } = await patientWithPlan();
     const saved = await patientHandout(t.ctx, patientId);
     expect(saved.fileName).toMatch(/^exercise-plan-ngata-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(saved.path).toBe(join(t.dir, 'saved', saved.fileName));
@@ -70,7 +50,7 @@ describe('the patient handout', () => {
   });
 
   it('writes and records nothing when the save dialog is cancelled', async () => {
-    const { patientId } = patientWithPlan();
+    const { patientId } = await patientWithPlan();
     t.ctx.exportTarget = { choose: async () => null };
     const before = t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get();
     expect(await patientHandout(t.ctx, patientId)).toMatchObject({ path: null });

@@ -86,8 +86,8 @@ export async function patientHandout(ctx: ServiceContext, patientId: string): Pr
   if (!view.plan) throw new ApiError('conflict', 'Write the exercise plan first; the handout is printed from it.');
   const name = `${who.preferredName ?? who.givenName} ${who.familyName}`;
   const definition = documentFor(ctx, name, view.plan, view.heartRateTargets.allowed);
-  const bytes = await render({ kind: 'pdf', definition });
   const fileName = `exercise-plan-${who.familyName.toLowerCase()}-${todayLocal(ctx.now())}.pdf`;
+  const bytes = () => render({ kind: 'pdf', definition });
   const saved = await saveAudited(ctx, { suggestedName: fileName, kind: 'handout' }, bytes, {
     actorId: actor,
     patientId,

@@ -70,6 +70,18 @@ export function MyAccountPanel() {
     }
   });
 
+  // The clinic-wide controls below: an administrator saves them; a clinician sees them read-only, and why.
+  const adminSave = isAdmin && (
+    <Button type="submit" variant="light">
+      Save
+    </Button>
+  );
+  const adminNote = !isAdmin && (
+    <Text size="xs" c="dimmed" mt={4}>
+      A clinic administrator sets this.
+    </Text>
+  );
+
   return (
     <Stack gap="lg">
       <form onSubmit={changePassphrase} noValidate aria-label="Change my passphrase">
@@ -138,17 +150,9 @@ export function MyAccountPanel() {
             disabled={!isAdmin}
             {...idle.getInputProps('minutes')}
           />
-          {isAdmin && (
-            <Button type="submit" variant="light">
-              Save
-            </Button>
-          )}
+          {adminSave}
         </Group>
-        {!isAdmin && (
-          <Text size="xs" c="dimmed" mt={4}>
-            A clinic administrator sets this.
-          </Text>
-        )}
+        {adminNote}
       </form>
       <form onSubmit={saveSlowdown} noValidate aria-label="Sign-in slowdown">
         <Title order={4} size="h5" mb={4}>
@@ -176,17 +180,9 @@ export function MyAccountPanel() {
             disabled={!isAdmin}
             {...slowdown.getInputProps('firstWaitSeconds')}
           />
-          {isAdmin && (
-            <Button type="submit" variant="light">
-              Save
-            </Button>
-          )}
+          {adminSave}
         </Group>
-        {!isAdmin && (
-          <Text size="xs" c="dimmed" mt={4}>
-            A clinic administrator sets this.
-          </Text>
-        )}
+        {adminNote}
       </form>
     </Stack>
   );
