@@ -82,6 +82,7 @@ const ROLES_UNVERIFIED =
 const MAX_COUNTED_NAMES = 200;
 /** Distinct pending failures kept one by one in the ring; beyond it, further names are folded into one entry. */
 const MAX_PENDING_ENTRIES = 200;
+const OTHER_NAMES = '(other names)';
 
 /**
  * A failed attempt added to those waiting in the ring for the next sign-in. Nothing is dropped: a
@@ -105,7 +106,6 @@ export function withPending(pending: PendingAccessEvent[], event: PendingAccessE
   }
   return [...pending, event];
 }
-const OTHER_NAMES = '(other names)';
 
 const wrongSignIn = () =>
   new ApiError('validation', 'The sign-in name or passphrase is not right.', {
@@ -249,7 +249,7 @@ export function createAccessGate(deps: GateDeps) {
     if (ring) writeKeyring(deps.dataDir, { ...ring, pending: withPending(ring.pending, event) });
   }
 
-  /** Failures for one name, and whether one is being checked now (a second would race the count). */
+  /** Sign-in names whose passphrase is being checked now: a second try at one would race its failure count. */
   const checking = new Set<string>();
 
   function signInPolicy(ring: Keyring | null): SignInPolicy {
