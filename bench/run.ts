@@ -6,7 +6,7 @@ import { assessmentsSuite } from './assessments.bench';
 import { lettersSuite } from './letters.bench';
 import { benchExports } from './exports.bench';
 import { dataSafetyBench } from './dataSafety.bench';
-import { signInBench } from './access.bench';
+import { signInBench, signInToLargeCaseloadBench } from './access.bench';
 import { generatePatients } from './generate';
 import { openBenchCaseload, printTable, type BenchRow } from './harness';
 import { warmIntakePages } from '../src/main/db/warm';
@@ -80,11 +80,14 @@ async function main() {
   started = Date.now();
   const rows: BenchRow[] = [];
   const encryptedRows: BenchRow[] = [];
+  const signInLines: string[] = [];
   try {
     for (const suite of suites) {
       rows.push(...(await suite.run(context)));
       if (twin) encryptedRows.push(...(await suite.run(twin)));
     }
+    // Last, as it closes the twin: signing in to it as a clinic would, through the launcher.
+    if (encrypted) signInLines.push(...(await signInToLargeCaseloadBench(encrypted)));
   } finally {
     encrypted?.dispose();
   }
@@ -107,6 +110,8 @@ async function main() {
     for (const line of encryptionTable(rows, encryptedRows)) console.log(line);
     console.log('');
     for (const line of await signInBench()) console.log(line);
+    console.log('');
+    for (const line of signInLines) console.log(line);
   }
 }
 

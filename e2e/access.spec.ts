@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
 import { addDays, todayLocal } from '../src/shared/dates';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
-import { expect, test, type PacewiseApp } from './fixtures';
+import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { handOverToClinician } from './support/clinicians';
+import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 /*
  * Access and encryption: clinicians sign in, the app locks itself, and the caseload on disk is
@@ -142,6 +143,26 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
   expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
   await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  // The administrator chose Jordan's passphrase: Jordan chooses their own before the caseload opens.
+  const choose = page.getByRole('form', { name: 'Choose your own passphrase' });
+  await expect(choose.getByText('Jordan Lee, an administrator chose the passphrase you signed in with.')).toBeVisible();
+  expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
+  await app.screenshot('access-choose-passphrase');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('access-choose-passphrase');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await choose.getByLabel(/^Passphrase you were given/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByLabel(/^Your new passphrase/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByLabel(/^Type the passphrase again/).fill(TEST_CLINICIAN.passphrase);
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
+  await expect(choose.getByText('Choose a passphrase different from the current one')).toBeVisible();
+  await choose.getByLabel(/^Your new passphrase/).fill('jordan walks the headland');
+  await choose.getByLabel(/^Type the passphrase again/).fill('jordan walks the headland');
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
+  await expect(choose.getByText('Passphrase must not contain the sign-in name')).toBeVisible();
+  await choose.getByLabel(/^Your new passphrase/).fill('lighthouse keeper at dusk');
+  await choose.getByLabel(/^Type the passphrase again/).fill('lighthouse keeper at dusk');
+  await choose.getByRole('button', { name: 'Save and open the caseload' }).click();
   await expect(page.getByRole('button', { name: /Signed in as Jordan Lee/ })).toBeVisible();
   const { id } = await app.call('patients.create', {
     givenName: 'Wiremu',
@@ -196,7 +217,85 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('idle, the app locks over a blurred screen; a PIN brings the same clinician back with their draft; five wrong PINs need the passphrase', async ({
+/**
+ * What a screen reader or anything reading the DOM could find: the whole HTML of the page, and the
+ * values typed into its fields (a textarea's typed text is not in its HTML).
+ */
+function pageContent(page: PacewiseApp['page']): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.documentElement.outerHTML,
+      ...[...document.querySelectorAll('input, textarea, select')].map((field) => (field as HTMLInputElement).value),
+    ].join('\n'),
+  );
+}
+
+async function pageHoldsNoneOf(page: PacewiseApp['page'], needles: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const content = (await pageContent(page)).toLowerCase();
+      return needles.filter((needle) => content.includes(needle.toLowerCase()));
+    })
+    .toEqual([]);
+}
+
+const MARGARET = ['Margaret', 'Chen', 'RCH-004512', 'breathlessness'];
+
+test('locked or between clinicians, the page holds nothing of the caseload; unlocking returns to the same screen with the draft', async ({
+  app,
+}) => {
+  const { page } = app;
+  // The patient's overview names her and her MRN; her session screen holds her note.
+  const sessionId = await margaretWithANote(app);
+  const { patients } = await app.call('patients.search', { query: 'RCH-004512' });
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/patients/${patients[0]!.id}`);
+  await expect(page.getByText('RCH-004512').first()).toBeVisible();
+  // Proves the check can fail: the overview is full of Margaret.
+  for (const needle of ['Margaret', 'Chen', 'RCH-004512']) expect(await pageContent(page)).toContain(needle);
+  await page.getByRole('button', { name: 'Lock Pacewise now' }).click();
+  const lock = page.getByRole('dialog', { name: 'Pacewise is locked' });
+  await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
+  await app.screenshot('access-locked');
+  await lock.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('RCH-004512').first()).toBeVisible();
+  await useColorScheme(page, 'dark');
+
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`);
+  await expect(page.getByLabel('Session notes')).toHaveValue(NOTE);
+  expect(await pageContent(page)).toContain('breathlessness');
+
+  await page.getByLabel('Session notes').fill(`${NOTE} Typed just before locking.`);
+  await page.getByRole('button', { name: 'Lock Pacewise now' }).click();
+  await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
+  await app.screenshot('access-locked');
+  await lock.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/sessions/${sessionId}$`));
+  await expect(page.getByLabel('Session notes')).toHaveValue(`${NOTE} Typed just before locking.`);
+  await useColorScheme(page, 'light');
+
+  // "Switch clinician" right after a notification naming a patient: the sign-in screen shows none of it.
+  await page.getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByLabel('Given name').fill('Wiremu');
+  await dialog.getByLabel('Family name').fill('Tane');
+  await dialog.getByLabel('Hospital number (MRN)').fill('RCH-000777');
+  await dialog.getByLabel('Date of birth').fill('1950-02-02');
+  await dialog.getByRole('radio', { name: 'Male', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save patient' }).click();
+  await expect(page.getByText('Wiremu Tane added to the caseload')).toBeVisible();
+  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Pacewise' })).toBeVisible();
+  await pageHoldsNoneOf(page, [...MARGARET, 'Wiremu', 'Tane', 'RCH-000777']);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('idle, the app locks; a PIN brings the same clinician back with their draft; five wrong PINs need the passphrase', async ({
   app,
 }) => {
   const { page } = app;
@@ -216,12 +315,12 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   await margaretWithANote(app);
   const notes = page.getByLabel('Session notes');
   await notes.fill(`${NOTE} Unsaved line typed just before walking away.`);
-  // Five idle minutes (clinic policy): the screen locks and blurs; what was typed is still there beneath.
+  // Five idle minutes (clinic policy): the window saves the draft, then locks, leaving only the lock screen.
   await page.clock.fastForward('05:01');
   const lock = page.getByRole('dialog', { name: 'Pacewise is locked' });
   await expect(lock).toBeVisible();
   await expect(lock).toContainText('Alex Morgan');
-  await app.screenshot('access-locked');
+  await pageHoldsNoneOf(page, MARGARET);
   expect((await page.evaluate(() => window.api.patients.search({}))).ok).toBe(false);
 
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -242,10 +341,12 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);
   await expect(notes).toHaveValue(`${NOTE} Unsaved line typed just before walking away.`);
-  // Locked by the main process (the computer locked or slept): the window finds out at its next request.
+  // Locked by the main process (the computer locked or slept): the window finds out at its next
+  // request, here the draft's; what was typed is kept for the same clinician's return.
   await app.call('access.lock', { reason: 'system' });
   await notes.fill(`${NOTE} Typed as the computer locked.`);
   await expect(lock).toBeVisible();
+  await pageHoldsNoneOf(page, MARGARET);
   await lock.getByLabel(/^PIN/).fill('2468');
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock).toHaveCount(0);
@@ -260,6 +361,81 @@ test('idle, the app locks over a blurred screen; a PIN brings the same clinician
   ).map((e) => e.event);
   expect(events.filter((e) => e === 'unlock-failed')).toHaveLength(5);
   expect(events).toEqual(expect.arrayContaining(['lock', 'unlock']));
+});
+
+test('repeated wrong passphrases for one name make the next try wait, said on the sign-in screen; every attempt is in the trail', async ({
+  app,
+}) => {
+  await app.restart(undefined, { signIn: false });
+  const { page } = app;
+  const form = page.getByRole('form', { name: 'Sign in' });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await form.getByLabel('Sign-in name').fill('alex');
+    await form.getByLabel(/^Passphrase/).fill(`wrong guess number ${attempt}`);
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+    if (attempt < 5) await expect(form.getByText('The sign-in name or passphrase is not right')).toBeVisible();
+  }
+  await expect(
+    form.getByText(
+      'The sign-in name or passphrase is not right. Wait 30 seconds before the next try (5 failed sign-ins for this name).',
+    ),
+  ).toBeVisible();
+  await expect(form.getByRole('note')).toHaveText(
+    'After 5 failed sign-ins in a row for one sign-in name, each further try waits: 30 seconds at first, twice as long after each failure, at most 15 minutes (clinic policy).',
+  );
+  await app.screenshot('access-sign-in-slowed');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('access-sign-in-slowed');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Even the right passphrase waits its turn.
+  await form.getByLabel(/^Passphrase/).fill(app.account.passphrase);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(form.getByText(/^Wait \d+ seconds before trying this sign-in name again/)).toBeVisible();
+
+  // Later (the main process's clock moved on), the right passphrase opens the caseload.
+  await app.advanceClock(1);
+  await app.signIn();
+  const events = app
+    .sqlite()
+    .prepare(
+      "SELECT reason FROM audit_event WHERE entity = 'access' AND json_extract(after_json, '$.event') = 'sign-in-failed'",
+    )
+    .pluck()
+    .all();
+  expect(events).toEqual([
+    'Sign-in failed: wrong sign-in name or passphrase (5 attempts)',
+    'Sign-in refused unchecked: tried again during the wait',
+  ]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an administrator sets the sign-in slowdown in Settings (clinic policy); a clinician sees it read-only', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const slowdown = page.getByRole('form', { name: 'Sign-in slowdown' });
+  await slowdown.scrollIntoViewIfNeeded();
+  await expect(slowdown.getByText(/^After 5 failed sign-ins in a row .* 30 seconds at first/)).toBeVisible();
+  await slowdown.getByLabel('Failed sign-ins before a wait').fill('3');
+  await slowdown.getByLabel('First wait (seconds)').fill('60');
+  await slowdown.getByRole('button', { name: 'Save' }).click();
+  await expect(slowdown.getByText(/^After 3 failed sign-ins in a row .* 1 minute at first/)).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await slowdown.screenshot({ path: resolve(__dirname, '.screenshots', `access-sign-in-slowdown-${scheme}.png`) });
+  }
+  await useColorScheme(page, 'light');
+  expect(readKeyring(app.dataDir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 60 });
+
+  await handOverToClinician(app);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(slowdown.getByLabel('Failed sign-ins before a wait')).toBeDisabled();
+  await expect(slowdown.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  expect(
+    await page.evaluate(() => window.api.access.setSignInPolicy({ freeAttempts: 20, firstWaitSeconds: 5 })),
+  ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(app.consoleErrors).toEqual([]);
 });
 
 test('with every passphrase lost, the recovery key opens the caseload and sets a new one; a typo or another key is refused', async ({
@@ -301,6 +477,7 @@ test('switching clinician keeps each one’s unsaved session draft; the next see
 }) => {
   const { page } = app;
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   const sessionId = await margaretWithANote(app);
   const sessionUrl = `${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`;
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { handOverToClinician } from './support/clinicians';
 import { expect, test, useColorScheme } from './fixtures';
 
 /*
@@ -70,10 +70,7 @@ test('a clinician sees the caseload folder settings read-only, and the main proc
   app,
 }) => {
   const { page } = app;
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await handOverToClinician(app);
   await page.getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'Data folder on this computer' });
   await panel.scrollIntoViewIfNeeded();

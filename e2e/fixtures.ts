@@ -71,8 +71,11 @@ export interface PacewiseApp {
   userDataDir: string;
   /** This test's stand-in for the save dialog: every export lands here (under e2e/.artifacts/exports/). */
   exportsDir: string;
-  /** Moves the main process's clock forward (days), as if the app were used later. */
-  advanceClock(days: number): void;
+  /**
+   * Moves the main process's clock forward (days), as if the app were used later. The main process
+   * has locked by itself meanwhile (no activity for days), so the clinician unlocks, as they would.
+   */
+  advanceClock(days: number): Promise<void>;
   /** Every URL the page asked for, in order: the test for "nothing leaves the machine". */
   requests: string[];
   consoleErrors: string[];
@@ -137,10 +140,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
     { scope: 'worker' },
   ],
   app: async ({ target, setUp, reconciles, browser, rendererUrl }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-'));
-    // Its own, not the launcher's default (the data folder's parent, here the shared temp folder).
+    // As on a new computer: Electron's userData folder exists, the caseload folder inside it does not
+    // (set-up creates it, as the installed app's default `<userData>/caseload`).
     const userDataDir = mkdtempSync(join(tmpdir(), 'pacewise-e2e-userdata-'));
-    const exportsDir = join(EXPORTS_DIR, basename(dataDir));
+    const dataDir = join(userDataDir, 'caseload');
+    const exportsDir = join(EXPORTS_DIR, basename(userDataDir));
     let clockOffsetMs = 0;
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -176,6 +180,8 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         migrationsDir: MIGRATIONS_DIR,
         appVersion: 'e2e',
         log: () => undefined,
+        // As the app does: the full page check runs in a worker right after sign-in.
+        checkAfterOpen: true,
         now: () => new Date(Date.now() + clockOffsetMs),
         dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
         exportTarget: folderExportTarget(exportsDir),
@@ -205,8 +211,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       dataDir,
       userDataDir,
       exportsDir,
-      advanceClock(days: number) {
+      async advanceClock(days: number) {
         clockOffsetMs += days * 86_400_000;
+        if (!running?.running()) return;
+        const unlocked = await running.dispatch('access.unlock', { passphrase: app.account.passphrase });
+        if (!unlocked.ok) throw new Error(`Unlocking after the clock moved: ${unlocked.error.message}`);
       },
       usbDir,
       pickFile,
@@ -274,7 +283,6 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
       expect(report.chain.breaks, 'audit chain breaks after the scenario').toEqual([]);
       expect(report.findings, 'records that differ from their audit trail after the scenario').toEqual([]);
     }
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(userDataDir, { recursive: true, force: true });
     rmSync(usbDir, { recursive: true, force: true });
   },

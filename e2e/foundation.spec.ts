@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
 import { addDays, todayLocal } from '../src/shared/dates';
@@ -27,6 +27,9 @@ test.describe('first run', () => {
     app,
   }) => {
     const { page } = app;
+    // A new computer: the userData folder exists, the caseload folder inside it does not.
+    expect(existsSync(app.userDataDir)).toBe(true);
+    expect(existsSync(app.dataDir)).toBe(false);
     await expect(page.getByRole('heading', { name: 'Welcome to Pacewise' })).toBeVisible();
     await app.screenshot('first-run');
 
@@ -57,6 +60,7 @@ test.describe('first run', () => {
     await page.getByRole('button', { name: 'Create the encrypted caseload' }).click();
     const key = page.getByLabel('Recovery key', { exact: true });
     await expect(key).toBeVisible();
+    expect(readdirSync(app.dataDir)).toEqual(expect.arrayContaining(['caseload.db', 'caseload.keys']));
     expect((await key.textContent())!.replace(/\s/g, '')).toMatch(/^[0-9A-Z]{55}$/);
     await expect(page.getByText('cannot be opened by anyone')).toBeVisible();
     await app.screenshot('recovery-key');

@@ -225,7 +225,7 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
   await expect(page.getByText(/Fax to Dr Ana Lima/)).toBeVisible();
 
   // Fifteen days on, with no reply, the patient is flagged on the caseload (14 days, clinic policy).
-  app.advanceClock(15);
+  await app.advanceClock(15);
   await page.getByRole('link', { name: 'Caseload', exact: true }).click();
   const patientRow = page.getByRole('row', { name: 'Mere Tūhoe' });
   await expect(patientRow.getByText(/Guidance reply overdue \(15 d\)/)).toBeVisible();

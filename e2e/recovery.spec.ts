@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite } from '../src/main/db/connection';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { ownPassphrasesChosen, TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { expect, test, type PacewiseApp } from './fixtures';
 
 const patient = (given: string, mrn: string) => ({
@@ -51,6 +51,7 @@ test('at the recovery screen only an administrator may restore: a clinician is t
   app,
 }) => {
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   await withBackup(app);
   await app.restart(
     () => {
@@ -95,6 +96,7 @@ test('a WAL lost after a crash opens the recovery screen naming how many changes
   app,
 }) => {
   await app.call('access.addClinician', TEST_CLINICIAN);
+  ownPassphrasesChosen(app.dataDir);
   await app.call('patients.create', patient('Ruth', 'MRN-1'));
   await app.restart(); // closing checkpoints: Ruth is in the main file, the WAL is empty
   const mainFile = join(app.dataDir, 'caseload.db');

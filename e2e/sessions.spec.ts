@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 import { finalisedWalk } from './support/records';
@@ -294,15 +295,16 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByText('Plan version 2 saved')).toBeVisible();
 
-  const download = page.waitForEvent('download');
+  // Saved where the specialist chooses (the save dialog's stand-in here), and recorded in the trail.
   await page.getByRole('button', { name: 'Patient handout (PDF)' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^exercise-plan-ngata-.*\.pdf$/);
-  expect(
-    readFileSync(await file.path())
-      .subarray(0, 5)
-      .toString(),
-  ).toBe('%PDF-');
+  await expect(page.getByText(/^Patient handout saved to .*exercise-plan-ngata-.*\.pdf$/)).toBeVisible();
+  const handout = readdirSync(app.exportsDir).find((name) => /^exercise-plan-ngata-.*\.pdf$/.test(name))!;
+  expect(readFileSync(join(app.exportsDir, handout)).subarray(0, 5).toString()).toBe('%PDF-');
+  const recorded = app
+    .sqlite()
+    .prepare("SELECT after_json AS after FROM audit_event WHERE entity = 'record_export' ORDER BY seq DESC")
+    .get() as { after: string };
+  expect(JSON.parse(recorded.after)).toMatchObject({ kind: 'plan_handout', file: handout });
 
   await page.goto(`${base}#/patients/${patientId}/sessions`);
   await expect(page.getByRole('heading', { name: 'Sessions and adherence' })).toBeVisible();

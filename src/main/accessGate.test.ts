@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../shared/contract/setup';
+import type { AppState, Clinician } from '../shared/contract/setup';
 import type { SecuredCaseload } from '../shared/contract/access';
 import { openSqlite } from './db/connection';
-import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles } from './db/keyring';
+import { dataKeyFor, KEYRING_FILE, readKeyring, readRingRoles, type PendingAccessEvent } from './db/keyring';
 import { launchCaseload, type LaunchedCaseload } from './launch';
+import { withPending } from './accessGate';
 import { startCaseload } from './caseload';
 import { insertAccount } from './services/access';
 import {
@@ -16,6 +17,7 @@ import {
   TEST_KDF,
   TEST_SET_UP,
   holdTestKey,
+  ownPassphrasesChosen,
   setUpTestClinic,
   tempDir,
 } from './testing';
@@ -25,8 +27,9 @@ afterEach(() => {
   for (const l of launched.splice(0)) l.close();
 });
 
-function launch(dir: string): LaunchedCaseload {
+function launch(dir: string, clock?: { now: Date }): LaunchedCaseload {
   const l = launchCaseload({
+    ...(clock ? { now: () => new Date(clock.now) } : {}),
     dataDir: dir,
     migrationsDir: MIGRATIONS_DIR,
     appVersion: 'test',
@@ -65,6 +68,44 @@ const patient = {
   sex: 'female',
   mrn: 'RCH-004512',
 };
+
+describe('a new computer', () => {
+  it('sets up into a caseload folder that does not exist yet, creating it and its missing parents', async () => {
+    // Like <userData>/caseload on a new machine, or a folder named in device.json: here two levels
+    // below the only folder that exists.
+    const existing = tempDir('pacewise-new-computer-');
+    const dir = join(existing, 'Pacewise', 'caseload');
+    const l = launch(dir);
+    expect(existsSync(join(existing, 'Pacewise'))).toBe(false);
+    expect(await call<AppState>(l, 'app.state')).toMatchObject({ access: 'set-up', startup: null });
+    const { state, recoveryKey } = await call<SecuredCaseload>(l, 'access.setUp', TEST_SET_UP);
+    expect(state).toMatchObject({ access: 'signed-in', clinicName: TEST_SET_UP.clinicName });
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{1,5}){10}$/);
+    expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining(['caseload.anchor', 'caseload.db', KEYRING_FILE]));
+    await call(l, 'patients.create', patient);
+    l.close();
+
+    // The next start finds it and asks for a passphrase.
+    const again = launch(dir);
+    expect((await call<AppState>(again, 'app.state')).access).toBe('signed-out');
+    await call(again, 'access.signIn', TEST_ADMIN);
+    expect((await call<{ total: number }>(again, 'patients.search', {})).total).toBe(1);
+  });
+
+  it('refuses to set up where the folder cannot be created, saying why and writing nothing', async () => {
+    const existing = tempDir('pacewise-new-computer-');
+    // A file where a folder of the path should be: mkdir cannot get past it.
+    writeFileSync(join(existing, 'Pacewise'), 'not a folder');
+    const l = launch(join(existing, 'Pacewise', 'caseload'));
+    const refused = await l.dispatch('access.setUp', TEST_SET_UP);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Pacewise cannot create the caseload folder/) },
+    });
+    expect(readdirSync(existing)).toEqual(['Pacewise']);
+    expect((await call<AppState>(l, 'app.state')).access).toBe('set-up');
+  });
+});
 
 describe('sign-in', () => {
   it('answers nothing of the caseload before sign-in; failed attempts are kept and written to the trail at the next sign-in', async () => {
@@ -113,6 +154,7 @@ describe('sign-in', () => {
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
     await call(l, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     await call(l, 'access.switchClinician');
     expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
     const jordan = await call<AppState>(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
@@ -127,6 +169,19 @@ describe('sign-in', () => {
       error: { code: 'forbidden' },
     });
     expect(await l.dispatch('safety.setThresholds', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The whole caseload leaves only by an administrator's hand; one patient's record, by anyone's.
+    expect(await l.dispatch('exports.caseloadCsv', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringMatching(/^Only a clinic administrator can export the whole caseload/),
+      },
+    });
+    expect(await l.dispatch('display.setDateFormat', { format: { order: 'MDY', monthNames: false } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect((await call<{ saved: boolean }>(l, 'exports.patientJson', { patientId: created.id })).saved).toBe(true);
     const signIn = accessEvents(l).at(-1)!;
     expect(signIn).toMatchObject({ event: 'sign-in', reason: 'Signed in, taking over from Alex Morgan' });
   });
@@ -194,6 +249,16 @@ describe('sign-in', () => {
       ok: false,
       error: { fields: { passphrase: 'Passphrase must have at least 10 characters' } },
     });
+    const withName = 'Alex at the river clinic';
+    const named = await l.dispatch('access.setUp', {
+      ...TEST_SET_UP,
+      passphrase: withName,
+      confirmPassphrase: withName,
+    });
+    expect(named).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase must not contain the sign-in name' } },
+    });
     const differ = await l.dispatch('access.setUp', { ...TEST_SET_UP, confirmPassphrase: 'something else entirely' });
     expect(differ).toMatchObject({ ok: false, error: { fields: { confirmPassphrase: 'The two passphrases differ' } } });
     expect(existsSync(join(dir, 'caseload.keys'))).toBe(false);
@@ -212,6 +277,92 @@ describe('sign-in', () => {
     });
     expect(l.running()!.ctx.sqlite.prepare('SELECT pin_hash FROM clinician').get()).toEqual({ pin_hash: null });
   });
+
+  it('refuses a passphrase holding the sign-in name wherever one is chosen, changing nothing', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const named = (passphrase: string) => ({ passphrase, confirmPassphrase: passphrase });
+    const refusedForName = {
+      ok: false,
+      error: { fields: { passphrase: 'Passphrase must not contain the sign-in name' } },
+    };
+    expect(
+      await l.dispatch('access.addClinician', { ...TEST_CLINICIAN, ...named('jordan on the kelp forest') }),
+    ).toMatchObject(refusedForName);
+    const jordan = await call<{ id: string }>(l, 'access.addClinician', TEST_CLINICIAN);
+    const ringBefore = readFileSync(join(dir, KEYRING_FILE), 'utf8');
+    expect(
+      await l.dispatch('access.resetPassphrase', { clinicianId: jordan.id, ...named('new JORDAN tide pools') }),
+    ).toMatchObject(refusedForName);
+    expect(
+      await l.dispatch('access.changePassphrase', {
+        currentPassphrase: TEST_ADMIN.passphrase,
+        ...named('alex walks the river path'),
+      }),
+    ).toMatchObject(refusedForName);
+    expect(readFileSync(join(dir, KEYRING_FILE), 'utf8')).toBe(ringBefore);
+    // Each still signs in with the passphrase they had.
+    await call(l, 'access.switchClinician');
+    await call(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+  });
+});
+
+describe('a passphrase an administrator chose', () => {
+  it('is replaced by the clinician’s own at their first sign-in, before anything of the caseload is answered', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const jordan = await call<Clinician>(l, 'access.addClinician', TEST_CLINICIAN);
+    expect(jordan.mustChoosePassphrase).toBe(true);
+    await call(l, 'patients.create', patient);
+    await call(l, 'access.switchClinician');
+
+    const first = await call<AppState>(l, 'access.signIn', TEST_CLINICIAN_SIGN_IN);
+    expect(first.currentClinician).toMatchObject({ fullName: 'Jordan Lee', mustChoosePassphrase: true });
+    expect(await l.dispatch('patients.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/^An administrator chose the passphrase/) },
+    });
+    const same = TEST_CLINICIAN_SIGN_IN.passphrase;
+    expect(
+      await l.dispatch('access.changePassphrase', {
+        currentPassphrase: same,
+        passphrase: same,
+        confirmPassphrase: same,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: 'Choose a passphrase different from the current one' } },
+    });
+    const own = 'lighthouse keeper at dusk';
+    await call(l, 'access.changePassphrase', { currentPassphrase: same, passphrase: own, confirmPassphrase: own });
+    expect((await call<AppState>(l, 'app.state')).currentClinician?.mustChoosePassphrase).toBe(false);
+    expect((await call<{ total: number }>(l, 'patients.search', {})).total).toBe(1);
+    expect(readKeyring(dir)!.clinicians.every((w) => w.chosenBy === undefined)).toBe(true);
+
+    // A reset by an administrator asks again; an administrator's own new passphrase does not.
+    await call(l, 'access.switchClinician');
+    const admin = (await call<AppState>(l, 'access.signIn', TEST_ADMIN)).currentClinician!;
+    const reset = 'harbour seals at noon';
+    const after = await call<Clinician>(l, 'access.resetPassphrase', {
+      clinicianId: jordan.id,
+      passphrase: reset,
+      confirmPassphrase: reset,
+    });
+    expect(after.mustChoosePassphrase).toBe(true);
+    await call(l, 'access.resetPassphrase', {
+      clinicianId: admin.id,
+      passphrase: 'estuary mud at low tide',
+      confirmPassphrase: 'estuary mud at low tide',
+    });
+    expect((await call<AppState>(l, 'app.state')).currentClinician?.mustChoosePassphrase).toBe(false);
+    const resets = accessEvents(l).filter((e) => e.event === 'passphrase-reset');
+    expect(resets.map((e) => e.reason)).toEqual([
+      'Passphrase set for Jordan Lee by an administrator; they choose their own at their next sign-in',
+      'Passphrase set by Alex Morgan',
+    ]);
+  });
 });
 
 describe('switch clinician', () => {
@@ -220,6 +371,7 @@ describe('switch clinician', () => {
     const l = launch(dir);
     await call(l, 'access.setUp', TEST_SET_UP);
     await call(l, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     const { id: patientId } = await call<{ id: string }>(l, 'patients.create', patient);
     const today = new Date().toISOString().slice(0, 10);
     await call(l, 'intake.changeStatus', { patientId, toStatus: 'active', effectiveOn: today, reason: 'Assessed' });
@@ -280,6 +432,198 @@ describe('lock', () => {
     const events = accessEvents(l).map((e) => e.event);
     expect(events.filter((e) => e === 'unlock-failed')).toHaveLength(5);
     expect(events.filter((e) => e === 'lock')).toHaveLength(2);
+  });
+});
+
+describe('repeated failed sign-ins', () => {
+  const wrong = { login: 'alex', passphrase: 'not the passphrase at all' };
+
+  it('after 5 for one name, each further try waits longer, said on the screen; every attempt reaches the trail', async () => {
+    const dir = tempDir();
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (seconds: number) => void (clock.now = new Date(clock.now.getTime() + seconds * 1000));
+    const first = launch(dir, clock);
+    await call(first, 'access.setUp', TEST_SET_UP);
+    first.close();
+
+    const l = launch(dir, clock);
+    for (let i = 1; i <= 4; i++) {
+      expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+        ok: false,
+        error: { message: 'The sign-in name or passphrase is not right.' },
+      });
+      tick(1);
+    }
+    const fifth = await l.dispatch('access.signIn', wrong);
+    expect(fifth).toMatchObject({
+      ok: false,
+      error: {
+        fields: {
+          passphrase:
+            'The sign-in name or passphrase is not right. Wait 30 seconds before the next try (5 failed sign-ins for this name).',
+        },
+      },
+    });
+    // During the wait even the right passphrase is not checked; another name is not held up.
+    tick(20);
+    expect(await l.dispatch('access.signIn', TEST_ADMIN)).toMatchObject({
+      ok: false,
+      error: {
+        fields: { passphrase: expect.stringMatching(/^Wait 10 seconds before trying this sign-in name again/) },
+      },
+    });
+    expect(await l.dispatch('access.signIn', { login: 'jordan', passphrase: 'a guess at jordan' })).toMatchObject({
+      error: { message: 'The sign-in name or passphrase is not right.' },
+    });
+    tick(10);
+    expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+      error: {
+        fields: { passphrase: expect.stringContaining('Wait 1 minute before the next try (6 failed sign-ins') },
+      },
+    });
+    tick(59);
+    expect((await l.dispatch('access.signIn', TEST_ADMIN)).ok).toBe(false);
+    tick(1);
+    await call(l, 'access.signIn', TEST_ADMIN);
+    expect(readKeyring(dir)!.signInFailures).toEqual({ jordan: expect.objectContaining({ count: 1 }) });
+    // Made while the caseload was closed, each waited in the ring and is now in the trail.
+    const failed = accessEvents(l).filter((e) => e.event === 'sign-in-failed');
+    expect(failed.map((e) => [e.subject, e.reason])).toEqual([
+      ['alex', 'Sign-in failed: wrong sign-in name or passphrase (6 attempts)'],
+      ['alex', 'Sign-in refused unchecked: tried again during the wait (2 attempts)'],
+      ['jordan', 'Sign-in failed: wrong sign-in name or passphrase'],
+    ]);
+
+    // A success clears the count: the next failure is the first again.
+    await call(l, 'access.switchClinician');
+    expect(await l.dispatch('access.signIn', wrong)).toMatchObject({
+      error: { message: 'The sign-in name or passphrase is not right.' },
+    });
+  });
+
+  it('follows the clinic’s policy, which an administrator sets and the key ring carries to the sign-in screen', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    const saved = await call<AppState>(l, 'access.setSignInPolicy', { freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(saved.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(readKeyring(dir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    expect(await l.dispatch('access.setSignInPolicy', { freeAttempts: 1, firstWaitSeconds: 10 })).toMatchObject({
+      ok: false,
+      error: { fields: { freeAttempts: expect.stringMatching(/failed sign-ins before a wait/i) } },
+    });
+    l.close();
+
+    const again = launch(dir);
+    expect((await call<AppState>(again, 'app.state')).signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 10 });
+    await again.dispatch('access.signIn', wrong);
+    await again.dispatch('access.signIn', wrong);
+    expect(await again.dispatch('access.signIn', wrong)).toMatchObject({
+      error: {
+        fields: { passphrase: expect.stringContaining('Wait 10 seconds before the next try (3 failed sign-ins') },
+      },
+    });
+  });
+
+  it('never drops a failed attempt made while the caseload is closed: repeats and many names are counted', () => {
+    let pending: PendingAccessEvent[] = [];
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 30, 9, 0, i)).toISOString();
+    let attempts = 0;
+    for (let i = 0; i < 300; i++) {
+      for (const login of [`name${i}`, 'alex']) {
+        pending = withPending(pending, { at: at(i), login, event: 'sign-in-failed', detail: 'Sign-in failed' });
+        attempts += 1;
+      }
+    }
+    expect(pending.length).toBeLessThanOrEqual(201);
+    expect(pending.reduce((n, p) => n + (p.count ?? 1), 0)).toBe(attempts);
+    expect(pending.find((p) => p.login === 'alex')).toMatchObject({ count: 300, at: at(0), lastAt: at(299) });
+    expect(pending.at(-1)).toMatchObject({ login: '(other names)', count: 101, lastAt: at(299) });
+  });
+});
+
+describe('the launcher parses every request', () => {
+  it('app.state refuses a payload it does not take, before set-up, signed in and signed out', async () => {
+    const dir = tempDir();
+    const l = launch(dir);
+    const refusedNow = async (launched: LaunchedCaseload) => {
+      for (const payload of [{ clinicianId: 'x' }, 'state', [1], { ['__proto__']: { admin: true } }]) {
+        expect(await launched.dispatch('app.state', payload), JSON.stringify(payload)).toMatchObject({
+          ok: false,
+          error: { code: 'validation' },
+        });
+      }
+      expect(await launched.dispatch('app.state', {})).toMatchObject({ ok: true });
+    };
+    await refusedNow(l);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await refusedNow(l);
+    await call(l, 'access.switchClinician');
+    await refusedNow(l);
+    expect(await l.dispatch('access.activity', { at: 'now' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    l.close();
+    // Started again: the caseload stays closed until a passphrase opens it.
+    const closed = launch(dir);
+    expect(closed.running()).toBeNull();
+    await refusedNow(closed);
+  });
+});
+
+describe('the idle lock kept by the main process', () => {
+  const minutes = (n: number, seconds = 0) => (n * 60 + seconds) * 1000;
+
+  it('locks when the window reports no activity for longer than the idle time, whatever the window did', async () => {
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (ms: number) => void (clock.now = new Date(clock.now.getTime() + ms));
+    const l = launch(tempDir(), clock);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    // Requests are not activity: only the window's reports (and signing in or unlocking) are.
+    tick(minutes(4));
+    await call(l, 'patients.search', {});
+    tick(minutes(1, 15));
+    await call(l, 'patients.search', {});
+    expect(await call(l, 'access.activity')).toEqual({ access: 'signed-in' });
+    tick(minutes(5, 15));
+    await call(l, 'patients.create', patient);
+    tick(1);
+    // 5 idle minutes (clinic policy) and the report interval: the next request is refused as locked.
+    expect(await l.dispatch('patients.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: 'Pacewise is locked. Unlock it first.' },
+    });
+    expect(await call<AppState>(l, 'app.state')).toMatchObject({
+      access: 'locked',
+      locked: { fullName: 'Alex Morgan' },
+    });
+    const lockEntry = accessEvents(l).at(-1)!;
+    expect(lockEntry).toMatchObject({
+      event: 'lock',
+      reason: 'Locked by Pacewise after 5 idle minutes with no activity reported by the window',
+    });
+    // A report while locked does not unlock; the passphrase does, and the idle clock starts again.
+    expect(await call(l, 'access.activity')).toEqual({ access: 'locked' });
+    await call(l, 'access.unlock', { passphrase: TEST_ADMIN.passphrase });
+    tick(minutes(5, 15));
+    await call(l, 'patients.search', {});
+  });
+
+  it('follows the clinic’s idle minutes, and a clinician’s own requests to lock', async () => {
+    const clock = { now: new Date('2026-11-30T09:00:00Z') };
+    const tick = (ms: number) => void (clock.now = new Date(clock.now.getTime() + ms));
+    const l = launch(tempDir(), clock);
+    await call(l, 'access.setUp', TEST_SET_UP);
+    await call(l, 'access.setIdleLock', { minutes: 20 });
+    tick(minutes(20, 15));
+    await call(l, 'patients.search', {});
+    tick(1);
+    expect(await l.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await call(l, 'access.unlock', { passphrase: TEST_ADMIN.passphrase });
+    expect(await call<AppState>(l, 'access.lock', { reason: 'window-closed' })).toMatchObject({ access: 'locked' });
+    expect(accessEvents(l).at(-1)).toMatchObject({ event: 'lock', reason: 'Locked when the window was closed' });
+    expect(accessEvents(l).filter((e) => e.event === 'lock')).toHaveLength(2);
   });
 });
 

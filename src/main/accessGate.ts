@@ -33,7 +33,7 @@ import {
   type Keyring,
   type PendingAccessEvent,
 } from './db/keyring';
-import { BACKUP_DIR, CASELOAD_FILE, folderHeldCaseload } from './db/open';
+import { BACKUP_DIR, CASELOAD_FILE, DataFolderUnwritableError, folderHeldCaseload, prepareDataFolder } from './db/open';
 import { clinician } from './db/schema';
 import { ApiError } from './errors';
 import {
@@ -47,8 +47,15 @@ import {
   type AccessSession,
 } from './services/access';
 import { updateAudited } from './services/audit';
-import { appState, createClinic, readSetting } from './services/settings';
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/access/passphrase';
+import { appState, createClinic, idleLockMinutes, readSetting } from './services/settings';
+import {
+  ACTIVITY_REPORT_MS,
+  IDLE_LOCK_DEFAULT_MINUTES,
+  SIGN_IN_POLICY_DEFAULT,
+  signInWaitSeconds,
+  spokenDuration,
+  type SignInPolicy,
+} from '../shared/access/passphrase';
 
 export interface GateDeps {
   dataDir: string;
@@ -71,6 +78,35 @@ const ROLES_UNVERIFIED =
   'changed outside Pacewise, so no one can restore a backup or open the caseload without the missing changes ' +
   'here. The backups are untouched; contact support.';
 
+/** Sign-in names whose failures are counted at once; the oldest counters give way beyond this. */
+const MAX_COUNTED_NAMES = 200;
+/** Distinct pending failures kept one by one in the ring; beyond it, further names are folded into one entry. */
+const MAX_PENDING_ENTRIES = 200;
+const OTHER_NAMES = '(other names)';
+
+/**
+ * A failed attempt added to those waiting in the ring for the next sign-in. Nothing is dropped: a
+ * repeat of an attempt already waiting (same name, same outcome) adds to its count and last time,
+ * and once the ring holds MAX_PENDING_ENTRIES different ones, the rest are counted in one entry. So
+ * a script hammering the sign-in cannot grow the file without bound, and no attempt is forgotten
+ * before it reaches the audit trail.
+ */
+export function withPending(pending: PendingAccessEvent[], event: PendingAccessEvent): PendingAccessEvent[] {
+  const folded =
+    pending.find((p) => p.event === event.event && p.login === event.login && p.detail === event.detail) ??
+    (pending.length >= MAX_PENDING_ENTRIES
+      ? pending.find((p) => p.event === event.event && p.login === OTHER_NAMES)
+      : undefined);
+  if (folded) {
+    return pending.map((p) => (p === folded ? { ...p, count: (p.count ?? 1) + 1, lastAt: event.at } : p));
+  }
+  if (pending.length >= MAX_PENDING_ENTRIES) {
+    const overflow = { ...event, login: OTHER_NAMES, detail: 'Further failed attempts, for other sign-in names' };
+    return [...pending, overflow];
+  }
+  return [...pending, event];
+}
+
 const wrongSignIn = () =>
   new ApiError('validation', 'The sign-in name or passphrase is not right.', {
     passphrase: 'The sign-in name or passphrase is not right',
@@ -85,6 +121,10 @@ export function createAccessGate(deps: GateDeps) {
   const session: AccessSession = { clinicianId: null, locked: false, failedUnlocks: 0 };
   /** The clinician who pressed "Switch clinician", for the next sign-in's audit entry. */
   let switchedFrom: string | null = null;
+  /** The clinician signed in with a passphrase an administrator chose, until they choose their own. */
+  let givenPassphrase: string | null = null;
+  /** When the clinician signed in is last known to have used the window (main's own idle clock). */
+  let lastActivity: Date | null = null;
   const ulid = monotonicFactory();
 
   const caseloadFileHasContent = () => {
@@ -120,6 +160,7 @@ export function createAccessGate(deps: GateDeps) {
         access: current,
         locked: null,
         idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+        signInPolicy: signInPolicyBeforeSignIn(),
         // Before sign-in nothing of the caseload is shown, not even the clinic's name.
         clinicName: null,
         currentClinician: null,
@@ -142,6 +183,14 @@ export function createAccessGate(deps: GateDeps) {
         failedAttempts: session.failedUnlocks,
       },
     };
+  }
+
+  function signInPolicyBeforeSignIn(): SignInPolicy {
+    try {
+      return signInPolicy(readKeyring(deps.dataDir));
+    } catch {
+      return SIGN_IN_POLICY_DEFAULT;
+    }
   }
 
   function startupProblem(): StartupProblem | null {
@@ -176,6 +225,19 @@ export function createAccessGate(deps: GateDeps) {
     return held.roles.get(session.clinicianId) === 'administrator' ? null : ONLY_ADMINISTRATORS_RECOVER;
   }
 
+  /**
+   * A new computer has no caseload folder yet (nor, for a folder named in device.json, perhaps its
+   * parents): create it before the first file is written there, refusing with the start-up wording.
+   */
+  function prepareFolder(): void {
+    try {
+      prepareDataFolder(deps.dataDir);
+    } catch (error) {
+      if (error instanceof DataFolderUnwritableError) throw new ApiError('conflict', error.message);
+      throw error;
+    }
+  }
+
   function requireRunning(): RunningCaseload {
     const r = deps.running();
     if (!r) throw new ApiError('not_set_up', 'The caseload is not open.');
@@ -184,8 +246,46 @@ export function createAccessGate(deps: GateDeps) {
 
   function addPending(event: PendingAccessEvent): void {
     const ring = readKeyring(deps.dataDir);
-    // Keep the newest 200: a script hammering the sign-in must not grow the file without bound.
-    if (ring) writeKeyring(deps.dataDir, { ...ring, pending: [...ring.pending, event].slice(-200) });
+    if (ring) writeKeyring(deps.dataDir, { ...ring, pending: withPending(ring.pending, event) });
+  }
+
+  /** Sign-in names whose passphrase is being checked now: a second try at one would race its failure count. */
+  const checking = new Set<string>();
+
+  function signInPolicy(ring: Keyring | null): SignInPolicy {
+    return ring?.signInPolicy ?? SIGN_IN_POLICY_DEFAULT;
+  }
+
+  /** Seconds the next try for `login` must still wait (0: none), by the clinic's policy. */
+  function waitFor(ring: Keyring, login: string): number {
+    const failures = ring.signInFailures?.[login];
+    if (!failures) return 0;
+    const until = Date.parse(failures.lastAt) + signInWaitSeconds(signInPolicy(ring), failures.count) * 1000;
+    return Math.max(0, (until - deps.now().getTime()) / 1000);
+  }
+
+  /** Counts a failed sign-in for `login` and says what the clinician must now wait, if anything. */
+  function countFailure(login: string): string {
+    const ring = readKeyring(deps.dataDir)!;
+    const failures = { ...ring.signInFailures };
+    const count = (failures[login]?.count ?? 0) + 1;
+    failures[login] = { count, lastAt: deps.now().toISOString() };
+    // Counters only slow guessing down (every attempt also reaches the audit trail): keep the newest names.
+    const names = Object.keys(failures).sort((a, b) => failures[a]!.lastAt.localeCompare(failures[b]!.lastAt));
+    for (const name of names.slice(0, Math.max(0, names.length - MAX_COUNTED_NAMES))) delete failures[name];
+    writeKeyring(deps.dataDir, { ...ring, signInFailures: failures });
+    const wait = signInWaitSeconds(signInPolicy(ring), count);
+    return wait > 0
+      ? ` Wait ${spokenDuration(wait)} before the next try (${count} failed sign-ins for this name).`
+      : '';
+  }
+
+  function clearFailures(login: string): void {
+    const ring = readKeyring(deps.dataDir);
+    if (!ring?.signInFailures?.[login]) return;
+    const failures = { ...ring.signInFailures };
+    delete failures[login];
+    writeKeyring(deps.dataDir, { ...ring, signInFailures: failures });
   }
 
   /** A failed attempt: into the trail if the caseload is open, else kept for the next sign-in. */
@@ -221,6 +321,12 @@ export function createAccessGate(deps: GateDeps) {
     const from = switchedFrom && switchedFrom !== row.id ? clinicianRow(r.ctx, switchedFrom) : undefined;
     Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
     switchedFrom = null;
+    lastActivity = deps.now();
+    givenPassphrase = readKeyring(deps.dataDir)?.clinicians.some(
+      (w) => w.clinicianId === row.id && w.chosenBy === 'administrator',
+    )
+      ? row.id
+      : null;
     flushPendingAccessEvents(r.ctx);
     auditAccess(r.ctx, {
       actorId: row.id,
@@ -235,17 +341,38 @@ export function createAccessGate(deps: GateDeps) {
   async function signIn(input: ParsedInputOf<'access.signIn'>): Promise<AppState> {
     const ring = readKeyring(deps.dataDir);
     if (!ring) throw new ApiError('not_set_up', 'This caseload has no accounts yet. Set it up first.');
-    if (ring.deactivated?.includes(foldLogin(input.login))) {
+    const login = foldLogin(input.login);
+    if (ring.deactivated?.includes(login)) {
       recordFailure(input.login, 'sign-in-failed', 'Sign-in refused: the account is deactivated');
       throw new ApiError('forbidden', 'This account is deactivated. Ask your clinic administrator.', {
         login: 'This account is deactivated',
       });
     }
-    const opened = await unwrapForClinician(ring, input.login, input.passphrase);
+    const wait = waitFor(ring, login);
+    if (wait > 0 || checking.has(login)) {
+      // Not checked at all, so it cannot be a guess; it is still recorded, like every attempt.
+      recordFailure(input.login, 'sign-in-failed', 'Sign-in refused unchecked: tried again during the wait');
+      const message =
+        wait > 0
+          ? `Wait ${spokenDuration(wait)} before trying this sign-in name again.`
+          : 'This sign-in name is being checked already: wait a moment.';
+      throw new ApiError('validation', message, { passphrase: message });
+    }
+    checking.add(login);
+    let opened: Awaited<ReturnType<typeof unwrapForClinician>>;
+    try {
+      opened = await unwrapForClinician(ring, input.login, input.passphrase);
+    } finally {
+      checking.delete(login);
+    }
     if (!opened) {
       recordFailure(input.login, 'sign-in-failed', 'Sign-in failed: wrong sign-in name or passphrase');
-      throw wrongSignIn();
+      const waiting = countFailure(login);
+      if (!waiting) throw wrongSignIn();
+      const message = `The sign-in name or passphrase is not right.${waiting}`;
+      throw new ApiError('validation', message, { passphrase: message });
     }
+    clearFailures(login);
     const r = openWith(opened.dataKey);
     if (!r) {
       // The caseload could not open: the recovery screen shows, with this clinician known.
@@ -284,6 +411,7 @@ export function createAccessGate(deps: GateDeps) {
       confirmPassphrase: input.confirmPassphrase,
     });
     Object.assign(session, { clinicianId: row.id, locked: false, failedUnlocks: 0 });
+    lastActivity = deps.now();
     auditAccess(r.ctx, {
       actorId: row.id,
       subjectId: row.id,
@@ -301,6 +429,7 @@ export function createAccessGate(deps: GateDeps) {
       // A caseload file from a set-up that never finished: nothing in it to keep.
       deps.closeRunning();
     }
+    prepareFolder();
     const dataKey = newDataKey();
     const recovery = newRecoveryKey();
     const adminId = ulid();
@@ -448,6 +577,7 @@ export function createAccessGate(deps: GateDeps) {
       );
     }
     if (deps.running()) deps.closeRunning();
+    prepareFolder();
     const at = deps.now();
     writeKeyring(deps.dataDir, {
       ...ring,
@@ -466,23 +596,64 @@ export function createAccessGate(deps: GateDeps) {
     return state();
   }
 
-  function lock(input: ParsedInputOf<'access.lock'>): AppState {
+  const lockReasons: Record<ParsedInputOf<'access.lock'>['reason'], string> = {
+    idle: 'Locked after the idle time',
+    manual: 'Locked by the clinician',
+    system: 'Locked when the computer was locked or went to sleep',
+    'window-closed': 'Locked when the window was closed',
+  };
+
+  function lock(
+    input: ParsedInputOf<'access.lock'>,
+    why: { reason: string; detail?: object } = { reason: lockReasons[input.reason] },
+  ): AppState {
     const r = requireRunning();
     if (!session.clinicianId || session.locked) return state();
     session.locked = true;
-    auditAccess(r.ctx, {
-      actorId: session.clinicianId,
-      subjectId: session.clinicianId,
-      event: 'lock',
-      reason:
-        input.reason === 'idle'
-          ? 'Locked after the idle time'
-          : input.reason === 'system'
-            ? 'Locked when the computer was locked or went to sleep'
-            : 'Locked by the clinician',
-    });
+    auditAccess(r.ctx, { actorId: session.clinicianId, subjectId: session.clinicianId, event: 'lock', ...why });
     r.syncAnchor();
     return state();
+  }
+
+  /**
+   * The idle lock, kept by the main process whatever the window's own timer did (a window that
+   * never asks to lock still stops getting answers). Checked before every request; the window's
+   * timer, which saves the draft first, fires a report interval earlier.
+   */
+  function enforceIdle(): void {
+    const r = deps.running();
+    if (!r || !lastActivity || phase() !== 'signed-in') return;
+    const minutes = idleLockMinutes(r.ctx);
+    const quietMs = deps.now().getTime() - lastActivity.getTime();
+    if (quietMs <= minutes * 60_000 + ACTIVITY_REPORT_MS) return;
+    lock(
+      { reason: 'idle' },
+      {
+        reason: `Locked by Pacewise after ${minutes} idle minute${minutes === 1 ? '' : 's'} with no activity reported by the window`,
+        detail: { lastActivityAt: lastActivity.toISOString() },
+      },
+    );
+  }
+
+  /**
+   * Whether the clinician signed in holds a passphrase an administrator chose (a new account, a
+   * reset): until they choose their own, nothing of the caseload is answered. Read from the ring,
+   * which changing the passphrase rewrites.
+   */
+  function mustChoosePassphrase(): boolean {
+    const id = session.clinicianId;
+    // Only a clinician found holding one at sign-in pays for reading the ring on each request.
+    if (!id || id !== givenPassphrase) return false;
+    const ring = readKeyring(deps.dataDir);
+    if (ring?.clinicians.some((w) => w.clinicianId === id && w.chosenBy === 'administrator')) return true;
+    givenPassphrase = null;
+    return false;
+  }
+
+  /** The window saw the clinician at work: the idle clock starts again (never while locked). */
+  function activity(): { access: AccessPhase } {
+    if (phase() === 'signed-in') lastActivity = deps.now();
+    return { access: phase() };
   }
 
   async function unlock(input: ParsedInputOf<'access.unlock'>): Promise<AppState> {
@@ -515,6 +686,7 @@ export function createAccessGate(deps: GateDeps) {
       throw new ApiError('validation', 'That passphrase is not right', { passphrase: 'That passphrase is not right' });
     }
     Object.assign(session, { locked: false, failedUnlocks: 0 });
+    lastActivity = deps.now();
     auditAccess(r.ctx, {
       actorId: id,
       subjectId: id,
@@ -574,6 +746,8 @@ export function createAccessGate(deps: GateDeps) {
         return recover(input as ParsedInputOf<'access.recover'>);
       case 'access.lock':
         return lock(input as ParsedInputOf<'access.lock'>);
+      case 'access.activity':
+        return activity();
       case 'access.unlock':
         return unlock(input as ParsedInputOf<'access.unlock'>);
       case 'access.switchClinician':
@@ -597,6 +771,8 @@ export function createAccessGate(deps: GateDeps) {
     handle,
     forget,
     recoveryRefusal,
+    enforceIdle,
+    mustChoosePassphrase,
     signedIn: () => phase() === 'signed-in',
   };
 }

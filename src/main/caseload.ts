@@ -29,6 +29,8 @@ export interface StartOptions {
   acceptBehindAnchor?: boolean;
   /** How long the caseload must be quiet before the WAL is folded into the main file. */
   idleCheckpointMs?: number;
+  /** Leave the full page check to the caller (see openCaseload). */
+  deferFullCheck?: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { stopRenderer } from './workers/render';
 import { electronFileDialogs } from './electron/dialogs';
 import { launchCaseload, type LaunchedCaseload } from './launch';
@@ -7,9 +7,10 @@ import { hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
 import { saveDialogExportTarget } from './electron/exportTarget';
 import { folderExportTarget } from './services/exports/target';
-import { dataDirectory, migrationsDirectory } from './electron/paths';
+import { migrationsDirectory, startupFolders } from './electron/paths';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
-import { APP_ENTRY_URL, secureWebPreferences } from './security';
+import { createMainWindow, installApplicationMenu } from './electron/window';
+import { APP_ENTRY_URL } from './security';
 
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 let running: LaunchedCaseload | null = null;
@@ -20,38 +21,35 @@ const isFirstInstance = app.requestSingleInstanceLock();
 if (!isFirstInstance) app.exit(0);
 
 function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Pacewise',
-    autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+  createMainWindow(BrowserWindow, {
+    packaged: app.isPackaged,
+    platform: process.platform,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    url: devServerUrl ?? APP_ENTRY_URL,
+    lock: () => void running?.dispatch('access.lock', { reason: 'window-closed' }),
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
 app.whenReady().then(() => {
   if (!isFirstInstance) return;
   hardenApp(app, session.defaultSession, devServerUrl);
+  installApplicationMenu(Menu, { packaged: app.isPackaged, platform: process.platform });
   serveRenderer(protocol, join(__dirname, '../renderer'));
   // Start-up problems (a missing, damaged or read-only caseload) open the recovery screen in the
   // window rather than an error box: the clinician sees what happened and what can be done.
-  // A folder instead of the save dialog when scripted (the e2e scenarios under Electron).
-  const exportDir = process.env['PACEWISE_EXPORT_DIR'];
+  const folders = startupFolders(app, (message) => console.warn(message));
   try {
     running = launchCaseload({
-      dataDir: dataDirectory(app, (message) => console.warn(message)),
+      dataDir: folders.dataDir,
       userDataDir: app.getPath('userData'),
       migrationsDir: migrationsDirectory(app),
       appVersion: app.getVersion(),
       dialogs: electronFileDialogs(),
       dailyBackup: true,
       reconcileAtStart: true,
-      exportTarget: exportDir ? folderExportTarget(exportDir) : saveDialogExportTarget(),
+      checkAfterOpen: true,
+      // A folder instead of the save dialog only for scripted runs (paths.ts says when).
+      exportTarget: folders.exportDir ? folderExportTarget(folders.exportDir) : saveDialogExportTarget(),
     });
   } catch (error) {
     // Only a broken installation gets here (its migrations missing): there is no screen to show.

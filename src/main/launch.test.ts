@@ -28,6 +28,7 @@ import { ONLY_ADMINISTRATORS_RECOVER } from './accessGate';
 import {
   holdTestKey,
   MIGRATIONS_DIR,
+  ownPassphrasesChosen,
   TEST_ADMIN,
   TEST_CLINICIAN,
   TEST_CLINICIAN_SIGN_IN,
@@ -46,10 +47,17 @@ afterEach(() => {
 /** Launches on the folder and, when it is already secured, signs the test administrator in. */
 async function launch(
   dataDir: string,
-  extra: { pick?: string; idleCheckpointMs?: number; reconcileAtStart?: boolean; dailyBackup?: boolean } = {},
+  extra: {
+    pick?: string;
+    idleCheckpointMs?: number;
+    reconcileAtStart?: boolean;
+    dailyBackup?: boolean;
+    checkAfterOpen?: boolean;
+  } = {},
 ): Promise<LaunchedCaseload> {
   const launched = launchCaseload({
     passphraseKdf: TEST_KDF,
+    ...(extra.checkAfterOpen ? { checkAfterOpen: true } : {}),
     ...(extra.dailyBackup ? { dailyBackup: true } : {}),
     ...(extra.reconcileAtStart ? { reconcileAtStart: true } : {}),
     ...(extra.idleCheckpointMs ? { idleCheckpointMs: extra.idleCheckpointMs } : {}),
@@ -212,6 +220,44 @@ describe('start-up tells the truth', () => {
     expect(problem.message).not.toMatch(/SQLITE|malformed|not a database/i);
   });
 
+  it('a damaged page found by the check after sign-in closes the caseload and opens the recovery screen', async () => {
+    const dir = tempDir();
+    const first = await caseloadWithPatients(dir, 12);
+    // A leaf page early in the audit trail: sign-in reads only the trail's last entries, so only
+    // the full page check reads this one.
+    const page = first
+      .running()!
+      .ctx.sqlite.prepare(
+        "SELECT pageno FROM dbstat WHERE name = 'audit_event' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1",
+      )
+      .pluck()
+      .get() as number;
+    first.close();
+    const fd = openSync(join(dir, 'caseload.db'), 'r+');
+    writeSync(fd, Buffer.from([0x5a, 0xa5, 0x5a, 0xa5]), 0, 4, (page - 1) * 4096 + 2000);
+    closeSync(fd);
+
+    // As the app does it: sign-in opens at once, and the check in the worker right after finds it.
+    const launched = await launch(dir, { checkAfterOpen: true });
+    expect(launched.running()).not.toBeNull();
+    await launched.settled();
+    expect(launched.running()).toBeNull();
+    const problem = (await state(launched)).startup!;
+    expect(problem).toMatchObject({ kind: 'damaged', title: 'The caseload file is damaged' });
+    expect(problem.message).toMatch(/Restore the most recent backup/);
+    expect(await launched.dispatch('patients.search', {})).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
+  });
+
+  it('a sound caseload passes the check after sign-in and stays open', async () => {
+    const dir = tempDir();
+    (await caseloadWithPatients(dir, 3)).close();
+    const launched = await launch(dir, { checkAfterOpen: true });
+    await launched.settled();
+    expect(launched.running()).not.toBeNull();
+    expect((await state(launched)).startup).toBeNull();
+    expect(await call<{ total: number }>(launched, 'patients.search', {})).toMatchObject({ total: 3 });
+  });
+
   it('a changed byte in the encrypted caseload is caught as damage, never read', async () => {
     const dir = tempDir();
     (await caseloadWithPatients(dir, 1)).close();
@@ -248,6 +294,7 @@ describe('who may restore at the recovery screen', () => {
     const dir = tempDir();
     const first = await caseloadWithPatients(dir, 2);
     await call(first, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     await call(first, 'maintenance.backUp');
     first.close();
     writeFileSync(join(dir, 'caseload.db'), '');
@@ -310,6 +357,7 @@ describe('who may restore at the recovery screen', () => {
     const dir = tempDir();
     const first = await caseloadWithPatients(dir, 2);
     await call(first, 'access.addClinician', TEST_CLINICIAN);
+    ownPassphrasesChosen(dir);
     first.running()!.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await call(first, 'patients.create', {
       givenName: 'Late',

@@ -7,6 +7,8 @@ import type { ExportTarget } from './services/exports/target';
 import { answer, parseRequest, type Dispatch } from './dispatch';
 import { createAccessGate } from './accessGate';
 import { adminChannels, gateChannels } from '../shared/contract/access';
+import { ACTIVITY_REPORT_MS } from '../shared/access/passphrase';
+import { CASELOAD_EXPORT_REFUSAL } from '../shared/contract/exports';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -21,8 +23,10 @@ import {
 import { appendAudit, auditHead } from './services/audit';
 import { keepRolesInRing } from './services/access';
 import { backupPolicy } from './services/maintenance';
+import { keepSignInPolicyInRing } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
+import { runInWorker } from './workers/run';
 
 export interface LaunchOptions extends StartOptions {
   dialogs: FileDialogs;
@@ -32,6 +36,11 @@ export interface LaunchOptions extends StartOptions {
   dailyBackup?: boolean;
   /** Reconcile every clinical row with the audit trail in the background after start-up. */
   reconcileAtStart?: boolean;
+  /**
+   * Run the full page check (`quick_check`) in a worker right after each open instead of before it,
+   * so sign-in does not grow with the caseload (the app and the e2e fixture; unit tests check inline).
+   */
+  checkAfterOpen?: boolean;
   /** scrypt cost for new passphrase wraps; only tests that sign in hundreds of times lower it. */
   passphraseKdf?: { N: number; r: number; p: number };
   /**
@@ -74,7 +83,12 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
     return {
       ...base,
       kind: error.reason === 'full' ? 'folder-full' : 'folder-read-only',
-      title: error.reason === 'full' ? 'The disk is full' : 'Pacewise cannot write to its folder',
+      title:
+        error.reason === 'full'
+          ? 'The disk is full'
+          : error.reason === 'cannot-create'
+            ? 'Pacewise cannot create its folder'
+            : 'Pacewise cannot write to its folder',
       message: error.message,
     };
   }
@@ -173,9 +187,24 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     return lastReconciliation;
   };
 
+  /**
+   * The full page check, in a worker right after the caseload opens (it reads every page: seconds
+   * on a large encrypted caseload, which sign-in must not wait for). A damaged file found here is
+   * closed and reported as at start-up: the window's next request finds the recovery screen.
+   */
+  const checkInBackground = (opened: RunningCaseload) => {
+    const check = runInWorker<string>({ task: 'check', caseloadPath: opened.caseload.path }).then((result) => {
+      if (result === 'ok' || running !== opened) return;
+      opened.close();
+      running = null;
+      problem = describe(new CaseloadDamagedError(result), options);
+    });
+    background.push(check.catch(log));
+  };
+
   const open = (extra: { acceptBehindAnchor?: boolean } = {}) => {
     try {
-      running = startCaseload({ ...options, ...extra });
+      running = startCaseload({ ...options, ...extra, deferFullCheck: options.checkAfterOpen === true });
       problem = null;
     } catch (error) {
       running = null;
@@ -191,6 +220,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     try {
       // At every open, so a ring the previous version wrote (no roles in it) gets them now.
       keepRolesInRing(running.ctx);
+      keepSignInPolicyInRing(running.ctx);
     } catch (error) {
       // The database keeps the roles; the recovery screen's copy is put right at the next open.
       log(error);
@@ -211,6 +241,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       );
     }
     if (options.reconcileAtStart) background.push(reconcileNow().catch(() => undefined));
+    if (options.checkAfterOpen) checkInBackground(running);
   };
 
   const audit = (entry: {
@@ -261,11 +292,19 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   }
 
   gate.start();
+  // The idle lock is also checked between requests, so it takes effect (and is audited) on time.
+  const idleWatch = setInterval(() => {
+    try {
+      gate.enforceIdle();
+    } catch (error) {
+      log(error);
+    }
+  }, ACTIVITY_REPORT_MS);
+  idleWatch.unref();
 
   const appStateInRecovery = (): AppState => gate.state();
 
   const recoveryDispatch: Dispatch = async (channel, payload) => {
-    if (channel === 'app.state') return { ok: true, value: appStateInRecovery() };
     if (channel === 'recovery.restore') {
       const refusal = gate.recoveryRefusal();
       if (refusal) return refused(refusal, 'forbidden');
@@ -283,6 +322,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       return running ? running.dispatch('app.state', {}) : { ok: true, value: appStateInRecovery() };
     }
     if (channel === 'recovery.continue') {
+      const request = parseRequest(channel, payload, log);
+      if (!request.ok) return request.result;
       if (!problem?.canContinue) return refused('This caseload cannot be opened as it is.', 'conflict');
       // Accepting that saved changes are gone is an administrator's decision, like a restore.
       const refusal = gate.recoveryRefusal();
@@ -304,6 +345,18 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   };
 
   const dispatch: Dispatch = async (channel, payload) => {
+    try {
+      gate.enforceIdle();
+    } catch (error) {
+      // The lock's audit entry could not be written: refuse this request all the same.
+      log(error);
+      return refused('Pacewise is locked. Unlock it first.', 'locked');
+    }
+    if (channel === 'app.state') {
+      // Parsed like every channel, though it takes nothing: a payload it does not expect is refused.
+      const request = parseRequest(channel, payload, log);
+      return request.ok ? answer(() => gate.state(), log) : request.result;
+    }
     if (gateChannels.has(channel)) {
       const request = parseRequest(channel, payload, log);
       if (!request.ok) return request.result;
@@ -314,7 +367,6 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       }
     }
     if (!running) return recoveryDispatch(channel, payload);
-    if (channel === 'app.state') return { ok: true, value: gate.state() };
     const phase = gate.phase();
     if (phase === 'secure-existing' || phase === 'set-up') {
       return refused('Set up sign-in for this caseload first.', 'not_set_up');
@@ -323,12 +375,23 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       // Signed out or locked: nothing of the caseload is answered.
       return refused(phase === 'locked' ? 'Pacewise is locked. Unlock it first.' : 'Sign in first.', 'locked');
     }
+    if (channel !== 'access.changePassphrase' && gate.mustChoosePassphrase()) {
+      return refused(
+        'An administrator chose the passphrase you signed in with: choose your own before opening the caseload.',
+        'forbidden',
+      );
+    }
     if (adminChannels.has(channel)) {
       const role = running.ctx.sqlite
         .prepare('SELECT role FROM clinician WHERE id = ?')
         .get(gate.session.clinicianId) as { role: string } | undefined;
       if (role?.role !== 'administrator') {
-        return refused('Only a clinic administrator can change this. Ask your administrator.', 'forbidden');
+        return refused(
+          channel === 'exports.caseloadCsv'
+            ? CASELOAD_EXPORT_REFUSAL
+            : 'Only a clinic administrator can change this. Ask your administrator.',
+          'forbidden',
+        );
       }
     }
     return running.dispatch(channel, payload);
@@ -342,6 +405,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       await Promise.allSettled(background);
     },
     close: () => {
+      clearInterval(idleWatch);
       running?.close();
       running = null;
       gate.forget();

@@ -13,8 +13,9 @@ const root = resolve('/opt/pacewise/renderer');
 
 describe('window hardening', () => {
   it('turns off Node in the renderer and isolates the preload', () => {
-    const prefs = secureWebPreferences('/x/preload.js');
+    const prefs = secureWebPreferences('/x/preload.js', { devTools: false });
     expect(prefs).toMatchObject({
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -26,9 +26,14 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
 ].join('; ');
 
-export const secureWebPreferences = (preloadPath: string) =>
+/**
+ * The window's preferences. `devTools` is for a developer's own build only: an installed Pacewise
+ * has none, so nobody at an unlocked (or locked) window can read the page or call the API by hand.
+ */
+export const secureWebPreferences = (preloadPath: string, options: { devTools: boolean }) =>
   ({
     preload: preloadPath,
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { startCaseload, type RunningCaseload } from './caseload';
 import type { ServiceContext } from './context';
 import { createClinic } from './services/settings';
-import { readKeyring, rememberDataKey, unwrapForClinician } from './db/keyring';
+import { readKeyring, rememberDataKey, unwrapForClinician, writeKeyring } from './db/keyring';
 
 export const MIGRATIONS_DIR = resolve(__dirname, '../../migrations');
 
@@ -92,4 +92,15 @@ export async function holdTestKey(dataDir: string, account: { login: string; pas
   if (!opened) throw new Error('The test passphrase does not open this ring');
   rememberDataKey(dataDir, opened.dataKey);
   return opened.dataKey;
+}
+
+/**
+ * The state after clinicians an administrator added have signed in once and chosen their own
+ * passphrase (here, for tests, the same one): for scenarios about something else than that first
+ * sign-in, which has its own tests (accessGate.test.ts, e2e/access.spec.ts).
+ */
+export function ownPassphrasesChosen(dataDir: string): void {
+  const ring = readKeyring(dataDir);
+  if (!ring) throw new Error(`No key ring in ${dataDir}`);
+  writeKeyring(dataDir, { ...ring, clinicians: ring.clinicians.map(({ chosenBy: _, ...wrap }) => wrap) });
 }

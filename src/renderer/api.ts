@@ -38,8 +38,11 @@ export const api: ApiClient = new Proxy({} as ApiClient, {
               throw new ApiError({ code: 'not_found', message: `Unknown request ${namespace}.${method}`, fields: {} });
             const result = await call(input);
             if (!result.ok) {
-              // Locked by the main process meanwhile (idle elsewhere, the computer slept): redraw as locked.
-              if (result.error.code === 'locked') window.dispatchEvent(new Event('pacewise:locked'));
+              // Locked by the main process meanwhile (idle, the computer slept), or the caseload closed
+              // (its check after sign-in found it damaged): redraw from the main process's state.
+              if (result.error.code === 'locked' || result.error.code === 'not_set_up') {
+                window.dispatchEvent(new Event('pacewise:locked'));
+              }
               throw new ApiError(result.error);
             }
             return result.value;

@@ -11,6 +11,7 @@ import {
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { roles as roleNames, type Role } from '../../shared/contract/access';
+import type { SignInPolicy } from '../../shared/access/passphrase';
 import type { DataKey } from './connection';
 import { writeFileAtomic } from './files';
 
@@ -40,13 +41,23 @@ export interface ClinicianWrap extends Sealed {
   login: string;
   salt: string;
   kdf: { N: number; r: number; p: number };
+  /**
+   * 'administrator' when an administrator chose this passphrase (a new account, a reset): the
+   * clinician must choose their own at their next sign-in. Absent when they chose it themselves.
+   */
+  chosenBy?: 'administrator';
 }
 
 export interface PendingAccessEvent {
+  /** When it happened (the first time, for a folded entry). */
   at: string;
   login: string;
   event: 'sign-in-failed' | 'recovery-failed' | 'adopted-backup';
   detail: string;
+  /** Repeats of the same attempt folded into this entry (see accessGate's addPending): absent means one. */
+  count?: number;
+  /** The last of the folded repeats. */
+  lastAt?: string;
 }
 
 export interface Keyring {
@@ -65,6 +76,10 @@ export interface Keyring {
    * database (where roles live) cannot be opened. Absent in a ring an earlier version wrote.
    */
   roles?: SealedRoles;
+  /** The clinic's sign-in slowdown, copied from the caseload's setting so it holds before the caseload opens. */
+  signInPolicy?: SignInPolicy;
+  /** Failed sign-ins in a row per (folded) sign-in name, cleared by a successful sign-in. */
+  signInFailures?: Record<string, { count: number; lastAt: string }>;
 }
 
 /** Clinician id → role, with an HMAC over it keyed from the data key: an edit to the file does not verify. */

@@ -44,14 +44,18 @@ export class CaseloadDamagedError extends Error {
 /** The folder itself cannot take writes: restoring a backup into it would not help, so no such advice. */
 export class DataFolderUnwritableError extends Error {
   constructor(
-    readonly reason: 'read-only' | 'full',
+    readonly reason: 'read-only' | 'full' | 'cannot-create',
     readonly folder: string,
   ) {
     super(
       reason === 'full'
         ? `The disk holding the caseload folder (${folder}) is full. Pacewise has not changed anything. ` +
             'Free some space on that disk, then start Pacewise again.'
-        : `Pacewise cannot write to the caseload folder (${folder}): it is read-only or this user may not change it. ` +
+        : reason === 'cannot-create'
+          ? `Pacewise cannot create the caseload folder (${folder}): part of that path is a file, or its drive or ` +
+            'shared folder cannot be reached. Pacewise has not changed anything. Ask whoever manages this computer to ' +
+            'make the folder reachable (or correct the folder in device.json), then start Pacewise again.'
+          : `Pacewise cannot write to the caseload folder (${folder}): it is read-only or this user may not change it. ` +
             'Pacewise has not changed anything. Ask whoever manages this computer to give you write access to the folder, ' +
             'then start Pacewise again. Your caseload is not damaged.',
     );
@@ -110,10 +114,18 @@ function folderProblem(error: unknown): 'read-only' | 'full' | null {
   return null;
 }
 
-/** Proves the folder takes a new file; SQLite needs that for its -wal and -shm files too. */
-function checkFolderWritable(dataDir: string): void {
+/**
+ * Creates the caseload folder (and any missing parents: a new computer has none of them) and
+ * proves it takes a new file, as SQLite needs for its -wal and -shm files too. Called before
+ * anything is written into the folder: the key ring at set-up, the database at every open.
+ */
+export function prepareDataFolder(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new DataFolderUnwritableError(folderProblem(error) ?? 'cannot-create', dataDir);
+  }
+  try {
     const probe = join(dataDir, '.pacewise-write-check');
     writeFileSync(probe, 'ok');
     unlinkSync(probe);
@@ -153,10 +165,16 @@ export function openCaseload(options: {
   now?: () => Date;
   /** Open even though the database is behind its anchor (the clinician chose to carry on). */
   acceptBehindAnchor?: boolean;
+  /**
+   * Leave the full `PRAGMA quick_check` (which reads every page: seconds on a large encrypted
+   * caseload) to the caller, who runs it in a worker right after (launch.ts). The cheap checks stay:
+   * the header read, the write probe and the anchor.
+   */
+  deferFullCheck?: boolean;
 }): Caseload {
   const now = options.now ?? (() => new Date());
   const { dataDir } = options;
-  checkFolderWritable(dataDir);
+  prepareDataFolder(dataDir);
   const path = join(dataDir, CASELOAD_FILE);
   const size = existsSync(path) ? statSync(path).size : null;
   if ((size === null || size === 0) && folderHeldCaseload(dataDir)) {
@@ -186,13 +204,15 @@ export function openCaseload(options: {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    let check: string;
-    try {
-      check = sqlite.pragma('quick_check', { simple: true }) as string;
-    } catch (error) {
-      throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
+    if (!options.deferFullCheck) {
+      let check: string;
+      try {
+        check = sqlite.pragma('quick_check', { simple: true }) as string;
+      } catch (error) {
+        throw new CaseloadDamagedError(error instanceof Error ? error.message : String(error));
+      }
+      if (check !== 'ok') throw new CaseloadDamagedError(check);
     }
-    if (check !== 'ok') throw new CaseloadDamagedError(check);
     try {
       // A write that is rolled back: a file SQLite opens read-only (a changed write-version byte,
       // a read-only file) would otherwise fail every save with a generic error.

@@ -8,6 +8,7 @@ const filters: Record<ExportKind, Array<{ name: string; extensions: string[] }>>
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   docx: [{ name: 'Word document', extensions: ['docx'] }],
   scan: [{ name: 'Scanned document', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
+  handout: [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 const titles: Record<ExportKind, string> = {
   zip: 'Export the caseload',
@@ -15,6 +16,7 @@ const titles: Record<ExportKind, string> = {
   pdf: 'Save the letter',
   docx: 'Save the letter',
   scan: 'Save the scanned reply',
+  handout: 'Save the patient handout',
 };
 
 /** The specialist picks where an export goes (a USB stick, the practice's records drive). */

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing';
-import { DEVICE_CONFIG_FILE, readDeviceConfig, resolveDataDirectory } from './paths';
+import { DEVICE_CONFIG_FILE, exportDirectoryOverride, readDeviceConfig, resolveDataDirectory } from './paths';
 
 const defaultDir = '/home/clinician/.config/Pacewise/caseload';
 const env = { PACEWISE_DATA_DIR: '/tmp/elsewhere' };
@@ -39,6 +39,33 @@ describe('resolving the caseload folder', () => {
           defaultDir,
         }),
       ).toBe('/srv/clinic');
+    }
+  });
+});
+
+describe('the export folder override', () => {
+  const exportEnv = { PACEWISE_EXPORT_DIR: '/tmp/exports' };
+
+  it('is honoured in development and tests: every export goes to that folder without a dialog', () => {
+    expect(exportDirectoryOverride({ packaged: false, env: exportEnv, device: {} })).toBe('/tmp/exports');
+  });
+
+  it('is ignored in an installed build (the save dialog asks) unless the device configuration allows it', () => {
+    expect(exportDirectoryOverride({ packaged: true, env: exportEnv, device: {} })).toBeNull();
+    expect(
+      exportDirectoryOverride({ packaged: true, env: exportEnv, device: { dataDirectory: '/srv/clinic' } }),
+    ).toBeNull();
+    expect(exportDirectoryOverride({ packaged: true, env: exportEnv, device: { allowEnvOverride: true } })).toBe(
+      '/tmp/exports',
+    );
+  });
+
+  it('is no override when the variable is unset or empty', () => {
+    for (const packaged of [true, false]) {
+      expect(exportDirectoryOverride({ packaged, env: {}, device: { allowEnvOverride: true } })).toBeNull();
+      expect(
+        exportDirectoryOverride({ packaged, env: { PACEWISE_EXPORT_DIR: '' }, device: { allowEnvOverride: true } }),
+      ).toBeNull();
     }
   });
 });

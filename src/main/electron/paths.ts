@@ -8,7 +8,7 @@ export const DEVICE_CONFIG_FILE = 'device.json';
 export interface DeviceConfig {
   /** Where the caseload lives on this computer (a shared drive), instead of the per-user folder. */
   dataDirectory?: string;
-  /** Lets `PACEWISE_DATA_DIR` choose the folder in an installed (packaged) build. */
+  /** Lets `PACEWISE_DATA_DIR` (the caseload folder) and `PACEWISE_EXPORT_DIR` (where exports go) apply in an installed (packaged) build. */
   allowEnvOverride?: boolean;
 }
 
@@ -65,19 +65,38 @@ export function resolveDataDirectory(options: {
   return options.device.dataDirectory ?? options.defaultDir;
 }
 
+/**
+ * A folder every export is saved into without asking (`PACEWISE_EXPORT_DIR`), or null for the save
+ * dialog. For scripted runs (the e2e scenarios under Electron): an installed build honours it only
+ * when the device configuration allows the environment to choose, as for PACEWISE_DATA_DIR, since
+ * otherwise any program started before Pacewise could send every export somewhere of its choosing.
+ */
+export function exportDirectoryOverride(options: {
+  packaged: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  device: DeviceConfig;
+}): string | null {
+  const fromEnv = options.env['PACEWISE_EXPORT_DIR'] || null;
+  return fromEnv && (!options.packaged || options.device.allowEnvOverride === true) ? fromEnv : null;
+}
+
 /** The per-user folder the caseload lives in when the device configuration names none. */
 export function defaultDataDirectory(userDataDir: string): string {
   return join(userDataDir, 'caseload');
 }
 
-export function dataDirectory(app: Pick<App, 'isPackaged' | 'getPath'>, warn: (message: string) => void): string {
+/** The caseload folder and the export folder override, read once at start-up. */
+export function startupFolders(
+  app: Pick<App, 'isPackaged' | 'getPath'>,
+  warn: (message: string) => void,
+): { dataDir: string; exportDir: string | null } {
   const userData = app.getPath('userData');
-  return resolveDataDirectory({
-    packaged: app.isPackaged,
-    env: process.env,
-    device: readDeviceConfig(userData, warn),
-    defaultDir: defaultDataDirectory(userData),
-  });
+  const device = readDeviceConfig(userData, warn);
+  const options = { packaged: app.isPackaged, env: process.env, device };
+  return {
+    dataDir: resolveDataDirectory({ ...options, defaultDir: defaultDataDirectory(userData) }),
+    exportDir: exportDirectoryOverride(options),
+  };
 }
 
 /** Migrations ship beside the app (electron-builder extraResources), not inside the asar. */

@@ -1,7 +1,7 @@
 import type { accessChannels } from '../../shared/contract/access';
 import * as access from '../services/access';
 import { ApiError } from '../errors';
-import { appState, requireClinician, setIdleLockMinutes } from '../services/settings';
+import { appState, requireClinician, setIdleLockMinutes, setSignInPolicy } from '../services/settings';
 import type { HandlersFor } from './types';
 
 /** Signing in, locking and switching change who holds the caseload: the launcher answers them. */
@@ -17,6 +17,7 @@ export const accessHandlers: HandlersFor<typeof accessChannels> = {
   'access.signIn': atLaunch,
   'access.recover': atLaunch,
   'access.lock': atLaunch,
+  'access.activity': atLaunch,
   'access.unlock': atLaunch,
   'access.switchClinician': atLaunch,
   'access.setPin': (ctx, input) => access.setPin(ctx, requireClinician(ctx), input),
@@ -25,6 +26,10 @@ export const accessHandlers: HandlersFor<typeof accessChannels> = {
   'access.resetPassphrase': (ctx, input) => access.resetPassphrase(ctx, requireClinician(ctx), input),
   'access.setActive': (ctx, input) => access.setActive(ctx, requireClinician(ctx), input),
   'access.setRole': (ctx, input) => access.setRole(ctx, requireClinician(ctx), input),
+  'access.setSignInPolicy': (ctx, input) => {
+    setSignInPolicy(ctx, input, requireClinician(ctx));
+    return appState(ctx);
+  },
   'access.setIdleLock': (ctx, input) => {
     setIdleLockMinutes(ctx, input.minutes, requireClinician(ctx));
     return appState(ctx);

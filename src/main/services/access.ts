@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Role } from '../../shared/contract/access';
 import type { Clinician } from '../../shared/contract/setup';
-import { PIN_ATTEMPTS } from '../../shared/access/passphrase';
+import { passphraseProblem, PIN_ATTEMPTS } from '../../shared/access/passphrase';
 import type { ServiceContext } from '../context';
 import type { DataKey } from '../db/connection';
 import {
@@ -18,7 +18,7 @@ import {
   type PendingAccessEvent,
 } from '../db/keyring';
 import { clinician } from '../db/schema';
-import { ApiError, notFound } from '../errors';
+import { ApiError, fieldError, notFound } from '../errors';
 import { appendAudit, insertAudited, updateAudited } from './audit';
 
 type ClinicianRow = typeof clinician.$inferSelect;
@@ -61,6 +61,8 @@ export function toClinician(ctx: ServiceContext, row: ClinicianRow): Clinician {
     login: row.login,
     canSignIn: row.active && (ring?.clinicians.some((w) => w.clinicianId === row.id) ?? false),
     hasPin: row.pinHash !== null,
+    mustChoosePassphrase:
+      ring?.clinicians.some((w) => w.clinicianId === row.id && w.chosenBy === 'administrator') ?? false,
   };
 }
 
@@ -97,12 +99,14 @@ export function flushPendingAccessEvents(ctx: ServiceContext): void {
   const pending: PendingAccessEvent[] = ring.pending;
   ctx.sqlite.transaction(() => {
     for (const event of pending) {
+      const count = event.count ?? 1;
       auditAccess(ctx, {
         actorId: null,
         subjectId: event.login,
         event: event.event,
-        reason: event.detail,
+        reason: count > 1 ? `${event.detail} (${count} attempts)` : event.detail,
         at: event.at,
+        ...(count > 1 ? { detail: { attempts: count, lastAt: event.lastAt } } : {}),
       });
     }
   })();
@@ -151,13 +155,26 @@ function loginTaken(ctx: ServiceContext, login: string, exceptId?: string): bool
   return row !== undefined && row.id !== exceptId;
 }
 
-async function setWrap(ctx: ServiceContext, row: ClinicianRow, login: string, passphrase: string): Promise<void> {
+async function setWrap(
+  ctx: ServiceContext,
+  row: ClinicianRow,
+  login: string,
+  passphrase: string,
+  chosenBy: 'self' | 'administrator',
+): Promise<void> {
+  // The contract checks the rules where the input names the sign-in name; a reset or a change of
+  // one's own does not, so the name held here is checked again, as everywhere a passphrase is chosen.
+  const problem = passphraseProblem(passphrase, login);
+  if (problem) throw fieldError('passphrase', problem);
   const dataKey = requireDataKey(ctx);
   const wrap = await wrapForClinician(dataKey, row.id, login, passphrase, ctx.passphraseKdf);
   const ring = readKeyring(ctx.dataDirectory)!;
   writeKeyring(ctx.dataDirectory, {
     ...ring,
-    clinicians: [...ring.clinicians.filter((w) => w.clinicianId !== row.id), wrap],
+    clinicians: [
+      ...ring.clinicians.filter((w) => w.clinicianId !== row.id),
+      chosenBy === 'administrator' ? { ...wrap, chosenBy } : wrap,
+    ],
   });
 }
 
@@ -218,7 +235,7 @@ export async function addClinicianAccount(
     throw new ApiError('validation', message, { login: message });
   }
   const row = ctx.sqlite.transaction(() => insertAccount(ctx, input, actorId))();
-  await setWrap(ctx, row, input.login, input.passphrase);
+  await setWrap(ctx, row, input.login, input.passphrase, 'administrator');
   keepRolesInRing(ctx);
   return toClinician(ctx, row);
 }
@@ -244,12 +261,16 @@ export async function resetPassphrase(
   if (!row.login) {
     throw new ApiError('conflict', `${row.fullName} has no sign-in name yet.`);
   }
-  await setWrap(ctx, row, row.login, input.passphrase);
+  // Recovery sets an administrator's own new passphrase; any other reset is chosen for them.
+  const own = actorId === row.id;
+  await setWrap(ctx, row, row.login, input.passphrase, own ? 'self' : 'administrator');
   auditAccess(ctx, {
     actorId,
     subjectId: row.id,
     event: 'passphrase-reset',
-    reason: `Passphrase set for ${row.fullName} by an administrator`,
+    reason: own
+      ? `Passphrase set by ${row.fullName}`
+      : `Passphrase set for ${row.fullName} by an administrator; they choose their own at their next sign-in`,
   });
   return toClinician(ctx, row);
 }
@@ -261,7 +282,11 @@ export async function changeOwnPassphrase(
 ): Promise<Clinician> {
   const row = existing(ctx, actorId);
   await requirePassphrase(ctx, row, input.currentPassphrase, 'currentPassphrase');
-  await setWrap(ctx, row, row.login!, input.passphrase);
+  if (input.passphrase === input.currentPassphrase) {
+    // Above all for one an administrator chose: keeping it is not choosing one's own.
+    throw fieldError('passphrase', 'Choose a passphrase different from the current one');
+  }
+  await setWrap(ctx, row, row.login!, input.passphrase, 'self');
   auditAccess(ctx, { actorId, subjectId: row.id, event: 'passphrase-changed', reason: 'Changed own passphrase' });
   return toClinician(ctx, row);
 }

@@ -8,6 +8,7 @@ import {
   MIGRATIONS_DIR,
   TEST_CLINICIAN,
   TEST_CLINICIAN_SIGN_IN,
+  ownPassphrasesChosen,
   TEST_KDF,
   TEST_SET_UP,
   openTestCaseload,
@@ -144,11 +145,12 @@ describe('the caseload folder setting (device.json)', () => {
   });
 
   it('refuses a clinician at the dispatch (forbidden), leaving the file as it was; they may still read it', async () => {
-    const { l, userDataDir } = await clinic();
+    const { l, dataDir, userDataDir } = await clinic();
     const shared = folder('pacewise-device-share-');
     await l.dispatch('device.setSettings', { dataDirectory: shared, allowEnvOverride: false });
     const before = readFileSync(join(userDataDir, DEVICE_CONFIG_FILE), 'utf8');
     expect((await l.dispatch('access.addClinician', TEST_CLINICIAN)).ok).toBe(true);
+    ownPassphrasesChosen(dataDir);
     await l.dispatch('access.switchClinician', {});
     expect((await l.dispatch('access.signIn', TEST_CLINICIAN_SIGN_IN)).ok).toBe(true);
 

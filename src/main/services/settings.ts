@@ -3,7 +3,8 @@ import type { AppState, Clinician } from '../../shared/contract/setup';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { ServiceContext } from '../context';
 import { clinician, setting } from '../db/schema';
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/access/passphrase';
+import { IDLE_LOCK_DEFAULT_MINUTES, SIGN_IN_POLICY_DEFAULT, type SignInPolicy } from '../../shared/access/passphrase';
+import { readKeyring, writeKeyring } from '../db/keyring';
 import { clinicianRow, insertAccount, toClinician } from './access';
 import { ApiError } from '../errors';
 import { appendAudit } from './audit';
@@ -56,6 +57,7 @@ export function appState(ctx: ServiceContext): AppState {
     access: !signedIn ? (current ? 'locked' : 'signed-out') : 'signed-in',
     locked: null,
     idleLockMinutes: idleLockMinutes(ctx),
+    signInPolicy: signInPolicy(ctx),
     clinicName,
     currentClinician: signedIn ? toClinician(ctx, current) : null,
     appVersion: ctx.appVersion,
@@ -72,6 +74,34 @@ export function idleLockMinutes(ctx: ServiceContext): number {
 
 export function setIdleLockMinutes(ctx: ServiceContext, minutes: number, actorId: string): void {
   ctx.sqlite.transaction(() => writeSetting(ctx, IDLE_LOCK, minutes, actorId))();
+}
+
+const SIGN_IN_POLICY = 'access.signInPolicy';
+
+export function signInPolicy(ctx: ServiceContext): SignInPolicy {
+  return readSetting<SignInPolicy>(ctx, SIGN_IN_POLICY) ?? SIGN_IN_POLICY_DEFAULT;
+}
+
+/**
+ * Sign-in happens before the caseload opens, so the gate reads the policy from the key ring: it is
+ * copied there after every change and at every open (which also puts right a ring an earlier version
+ * wrote, or one whose write failed). The database's setting stays the source of truth.
+ */
+export function keepSignInPolicyInRing(ctx: ServiceContext): void {
+  const ring = readKeyring(ctx.dataDirectory);
+  if (!ring) return;
+  const policy = signInPolicy(ctx);
+  const held = ring.signInPolicy;
+  if (held?.freeAttempts === policy.freeAttempts && held.firstWaitSeconds === policy.firstWaitSeconds) return;
+  writeKeyring(ctx.dataDirectory, { ...ring, signInPolicy: policy });
+}
+
+/** Audited like every setting; the ring's copy is written inside the transaction, last (see setActive). */
+export function setSignInPolicy(ctx: ServiceContext, policy: SignInPolicy, actorId: string): void {
+  ctx.sqlite.transaction(() => {
+    writeSetting(ctx, SIGN_IN_POLICY, policy, actorId);
+    keepSignInPolicyInRing(ctx);
+  })();
 }
 
 /** The clinician acting now. Every clinical write goes through this, so none is anonymous. */

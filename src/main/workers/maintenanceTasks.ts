@@ -94,7 +94,28 @@ export async function backUpFile(source: string, destination: string): Promise<B
 export type MaintenanceTask = (
   | { task: 'backup'; source: string; destination: string }
   | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string }
+  | { task: 'check'; caseloadPath: string }
 ) & { keyHex?: string | null };
+
+/**
+ * SQLite's `quick_check` of the open caseload, read through a connection of its own: "ok", or what
+ * it found. A page SQLite cannot read (corrupt, or failing its encryption's authentication) is
+ * reported the same way; any other failure is thrown, as the check did not run.
+ */
+export function checkCaseloadFile(path: string): string {
+  const sqlite = openSqlite(path, { readonly: true, fileMustExist: true });
+  try {
+    return String(sqlite.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      return error instanceof Error ? error.message : code;
+    }
+    throw error;
+  } finally {
+    sqlite.close();
+  }
+}
 
 export async function runMaintenanceTask(message: MaintenanceTask): Promise<unknown> {
   if (message.keyHex) {
@@ -108,5 +129,7 @@ export async function runMaintenanceTask(message: MaintenanceTask): Promise<unkn
       return backUpFile(message.source, message.destination);
     case 'reconcile':
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
+    case 'check':
+      return checkCaseloadFile(message.caseloadPath);
   }
 }

@@ -1,6 +1,8 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { ChoosePassphraseScreen } from '../features/access/ChoosePassphraseScreen';
 import { LockScreen } from '../features/access/LockScreen';
 import { SecureExistingScreen } from '../features/access/SecureExistingScreen';
 import { SetUpScreen } from '../features/access/SetUpScreen';
@@ -28,27 +30,30 @@ const router = createHashRouter([
   },
 ]);
 
-/** Which screen the window shows: nothing of the caseload before sign-in, blurred and inert while locked. */
+/**
+ * Which screen the window shows. Nothing of the caseload before sign-in, and nothing while locked:
+ * the patient screens are unmounted, not covered, so no screen reader, DOM reader or DevTools finds
+ * them. The router keeps its place, so unlocking returns to the same screen, and the session draft
+ * comes back from the main process (useSessionDraft).
+ */
 function Screen({ state }: { state: AppState }) {
+  const signedIn = state.access === 'signed-in' && !state.startup;
+  useEffect(() => {
+    // A "Saved: Margaret Chen…" toast belongs to the clinician who caused it, never to the lock or sign-in screen.
+    if (!signedIn) notifications.clean();
+  }, [signedIn]);
   if (state.startup) return <RecoveryScreen problem={state.startup} />;
   if (state.access === 'set-up') return <SetUpScreen />;
   if (state.access === 'secure-existing') return <SecureExistingScreen />;
-  if (state.access === 'signed-out') return <SignInScreen />;
-  const locked = state.access === 'locked' ? state.locked : null;
+  if (state.access !== 'signed-in') return state.locked ? <LockScreen locked={state.locked} /> : <SignInScreen />;
+  if (state.currentClinician?.mustChoosePassphrase) {
+    return <ChoosePassphraseScreen fullName={state.currentClinician.fullName} />;
+  }
   return (
-    <>
-      <div
-        inert={locked !== null}
-        aria-hidden={locked !== null}
-        style={locked ? { filter: 'blur(16px)', pointerEvents: 'none', userSelect: 'none' } : undefined}
-      >
-        {/* Loaded before any screen draws, so no date is ever shown in a format about to change. */}
-        <ClinicDateFormatProvider>
-          <RouterProvider router={router} />
-        </ClinicDateFormatProvider>
-      </div>
-      {locked && <LockScreen locked={locked} />}
-    </>
+    // Loaded before any screen draws, so no date is ever shown in a format about to change.
+    <ClinicDateFormatProvider>
+      <RouterProvider router={router} />
+    </ClinicDateFormatProvider>
   );
 }
 

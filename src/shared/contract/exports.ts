@@ -16,6 +16,11 @@ export type ExportResult =
     }
   | { saved: false };
 
+/** Why a clinician who is not an administrator may not export the whole caseload (shown where the button is). */
+export const CASELOAD_EXPORT_REFUSAL =
+  'Only a clinic administrator can export the whole caseload: the file holds every patient’s record. ' +
+  'Ask your administrator. One patient’s record is exported from their overview.';
+
 /** Getting the data out: for records requests and moving to another system. Every export is audited. */
 export const exportsChannels = {
   'exports.caseloadCsv': channel(z.object({}).strict()).returns<ExportResult>(),

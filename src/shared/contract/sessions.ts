@@ -78,6 +78,12 @@ export const adverseEventTypeLabels: Record<AdverseEventType, string> = {
 
 /* ------------------------------------------------------------------ outputs */
 
+/** Where the patient handout was saved, or null when the specialist cancelled the save dialog. */
+export interface SavedHandout {
+  fileName: string;
+  path: string | null;
+}
+
 export interface Exercise {
   id: string;
   starterKey: string | null;
@@ -671,5 +677,6 @@ export const sessionsChannels = {
       items: z.array(planItemInput).max(30, 'A plan can hold at most 30 exercises'),
     }),
   ).returns<ExercisePlan>(),
-  'plans.handout': channel(z.object({ patientId: id('Patient') })).returns<{ fileName: string; pdfBase64: string }>(),
+  /** Saves the current plan's patient handout (PDF) where the specialist chooses; audited. */
+  'plans.handout': channel(z.object({ patientId: id('Patient') })).returns<SavedHandout>(),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { professions } from '../domain/vocabulary';
 import { channel } from './define';
 import { integerIn } from './fields';
+import type { SignInPolicy } from '../access/passphrase';
 
 export interface Clinician {
   id: string;
@@ -15,6 +16,8 @@ export interface Clinician {
   /** Whether they can sign in on this computer (an active account with a passphrase set). */
   canSignIn: boolean;
   hasPin: boolean;
+  /** An administrator chose their passphrase (a new account, a reset): they must choose their own next. */
+  mustChoosePassphrase: boolean;
 }
 
 /**
@@ -31,6 +34,8 @@ export interface AppState {
   locked: { clinicianId: string; fullName: string; pinAllowed: boolean; failedAttempts: number } | null;
   /** Idle minutes before the app locks itself (clinic policy, 1–60). */
   idleLockMinutes: number;
+  /** The sign-in slowdown after repeated failures (clinic policy), known before sign-in too. */
+  signInPolicy: SignInPolicy;
   clinicName: string | null;
   currentClinician: Clinician | null;
   appVersion: string;

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
 import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from './target';
-import { orderBy, quoted, recordTables } from './tables';
+import { exportedTables, orderBy, quoted, selectList } from './tables';
 
 /**
  * One CSV cell (RFC 4180). Text is always quoted and numbers never are, so an empty text ("") and a
@@ -59,13 +59,15 @@ export async function exportCaseloadCsv(ctx: ServiceContext): Promise<ExportResu
 
     const counts: string[] = [];
     let rows = 0;
-    const tables = recordTables(snapshot);
+    const tables = exportedTables(snapshot);
     for (const table of tables) {
       const file = new ZipDeflate(`${table.name}.csv`, { level: 6 });
       archive.add(file);
       // A byte-order mark so spreadsheet programs read the names as UTF-8, not as a local code page.
       let chunk = `\uFEFF${table.columns.map((c) => csvCell(c)).join(',')}\r\n`;
-      const statement = snapshot.prepare(`SELECT * FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`).raw(true);
+      const statement = snapshot
+        .prepare(`SELECT ${selectList(table)} FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`)
+        .raw(true);
       let n = 0;
       for (const row of statement.iterate() as IterableIterator<unknown[]>) {
         chunk += `${row.map(csvCell).join(',')}\r\n`;

@@ -8,7 +8,7 @@ import { generatePatients } from '../../../../bench/generate';
 import { createPatient } from '../patients';
 import { exportCaseloadCsv } from './caseloadCsv';
 import { folderExportTarget } from './target';
-import { orderBy, quoted, recordTables } from './tables';
+import { exportedTables, orderBy, quoted, selectList } from './tables';
 
 let t: ReturnType<typeof openTestCaseload>;
 let folder: string;
@@ -103,7 +103,7 @@ describe('caseload export (CSV in a zip)', () => {
     expect(result.saved).toBe(true);
     expect(readdirSync(folder)).toEqual([result.path.split('/').at(-1)]);
     const files = unzipSync(readFileSync(result.path));
-    const tables = recordTables(t.ctx.sqlite);
+    const tables = exportedTables(t.ctx.sqlite);
     expect(Object.keys(files).sort()).toEqual([...tables.map((x) => `${x.name}.csv`), 'README.txt'].sort());
     let total = 0;
     for (const table of tables) {
@@ -112,7 +112,7 @@ describe('caseload export (CSV in a zip)', () => {
       const [header, ...body] = parseCsv(text.slice(1));
       expect(header!.map((c) => c.text)).toEqual(table.columns);
       const stored = t.ctx.sqlite
-        .prepare(`SELECT * FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`)
+        .prepare(`SELECT ${selectList(table)} FROM ${quoted(table.name)} ORDER BY ${orderBy(table)}`)
         .raw(true)
         .all() as unknown[][];
       // The export's own audit entry is written after the snapshot it was read from.
@@ -172,6 +172,46 @@ describe('caseload export (CSV in a zip)', () => {
   });
 });
 
+describe('no credential leaves in an export', () => {
+  /** Every byte an export wrote, as text: the zip's files unpacked, the JSON as it is. */
+  function exportedText(path: string): string {
+    if (!path.endsWith('.zip')) return readFileSync(path, 'utf8');
+    return Object.values(unzipSync(readFileSync(path)))
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
+  }
+
+  it('holds no PIN hash, nor a credential column added to the schema later', async () => {
+    const pinHash = 'scrypt:c2FsdHNhbHRzYWx0c2FsdA==:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo';
+    // A column a later version might add, holding a secret: the allow-list does not name it.
+    t.ctx.sqlite.exec("ALTER TABLE clinician ADD COLUMN passphrase_salt TEXT DEFAULT 'SALT-NEVER-EXPORTED'");
+    t.ctx.sqlite.prepare('UPDATE clinician SET pin_hash = ?').run(pinHash);
+    const csv = await ok<{ path: string }>('exports.caseloadCsv', {});
+    const json = await ok<{ path: string }>('exports.patientJson', { patientId: ruthId });
+    for (const path of [csv.path, json.path]) {
+      const text = exportedText(path);
+      expect(text).toContain('Alex Morgan');
+      for (const needle of [pinHash, 'scrypt:', 'pin_hash', 'SALT-NEVER-EXPORTED', 'passphrase_salt']) {
+        expect(text.includes(needle), `${path} contains ${needle}`).toBe(false);
+      }
+    }
+    const clinicianCsv = Buffer.from(unzipSync(readFileSync(csv.path))['clinician.csv']!).toString('utf8');
+    expect(parseCsv(clinicianCsv.slice(1))[0]!.map((c) => c.text)).toEqual([
+      'id',
+      'full_name',
+      'profession',
+      'registration_number',
+      'active',
+      'created_at',
+      'created_by',
+      'updated_at',
+      'updated_by',
+      'role',
+      'login',
+    ]);
+  });
+});
+
 describe('patient export (JSON)', () => {
   it("holds the patient's complete record exactly as stored, and nobody else's", async () => {
     const result = await ok<{ saved: true; path: string }>('exports.patientJson', { patientId: ruthId });
@@ -185,9 +225,11 @@ describe('patient export (JSON)', () => {
     expect(doc.format).toBe('pacewise-patient-record');
     const db = t.ctx.sqlite;
     expect(doc.patient).toEqual(db.prepare('SELECT * FROM patient WHERE id = ?').get(ruthId));
-    for (const table of recordTables(db).filter((x) => x.columns.includes('patient_id'))) {
+    for (const table of exportedTables(db).filter((x) => x.columns.includes('patient_id'))) {
       const stored = db
-        .prepare(`SELECT * FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`)
+        .prepare(
+          `SELECT ${selectList(table)} FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`,
+        )
         .all(ruthId);
       // The audit entry for this export was written after the file.
       const exported = doc.tables[table.name] ?? [];

@@ -1,12 +1,9 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
-import { appendAudit } from '../audit';
 import { requireClinician } from '../settings';
-import { fileStamp, folderExportTarget, writeExportFile } from './target';
-import { orderBy, quoted, recordTables, type TableInfo } from './tables';
+import { fileStamp, saveAudited } from './target';
+import { exportedTables, orderBy, quoted, selectList, type TableInfo } from './tables';
 
 type Row = Record<string, unknown>;
 
@@ -32,9 +29,11 @@ export function readPatientRecord(
   patientId: string,
 ): Omit<PatientRecordExport, 'exportedAt' | 'exportedBy'> {
   return ctx.sqlite.transaction(() => {
-    const tables = recordTables(ctx.sqlite);
+    const tables = exportedTables(ctx.sqlite);
     const byName = new Map(tables.map((t) => [t.name, t]));
-    const patient = ctx.sqlite.prepare('SELECT * FROM patient WHERE id = ?').get(patientId) as Row | undefined;
+    const patient = ctx.sqlite
+      .prepare(`SELECT ${selectList(byName.get('patient')!)} FROM patient WHERE id = ?`)
+      .get(patientId) as Row | undefined;
     if (!patient) throw notFound('That patient');
     const owned = (t: TableInfo) => t.columns.includes('patient_id');
     const record: Record<string, Row[]> = {};
@@ -43,7 +42,9 @@ export function readPatientRecord(
       let rows: Row[];
       if (owned(table)) {
         rows = ctx.sqlite
-          .prepare(`SELECT * FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`)
+          .prepare(
+            `SELECT ${selectList(table)} FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`,
+          )
           .all(patientId) as Row[];
       } else {
         // Rows that belong to the patient through a parent they own (a session's exercise entries).
@@ -53,7 +54,7 @@ export function readPatientRecord(
         if (!parent) continue;
         rows = ctx.sqlite
           .prepare(
-            `SELECT * FROM ${quoted(table.name)} WHERE ${quoted(parent.from)} IN
+            `SELECT ${selectList(table)} FROM ${quoted(table.name)} WHERE ${quoted(parent.from)} IN
                (SELECT ${quoted(parent.to)} FROM ${quoted(parent.table)} WHERE patient_id = ?) ORDER BY ${orderBy(table)}`,
           )
           .all(patientId) as Row[];
@@ -101,7 +102,7 @@ function referencedRows(
     const table = byName.get(name);
     if (!table || table.key.length !== 1) continue;
     const key = quoted(table.key[0]!);
-    const statement = ctx.sqlite.prepare(`SELECT * FROM ${quoted(name)} WHERE ${key} = ?`);
+    const statement = ctx.sqlite.prepare(`SELECT ${selectList(table)} FROM ${quoted(name)} WHERE ${key} = ?`);
     const found = [...ids].map((id) => statement.get(id) as Row | undefined).filter((r): r is Row => r !== undefined);
     if (found.length > 0)
       out[name] = found.sort((a, b) => String(a[table.key[0]!]).localeCompare(String(b[table.key[0]!])));
@@ -115,27 +116,15 @@ export async function exportPatientJson(ctx: ServiceContext, patientId: string):
   const at = ctx.now();
   const record = readPatientRecord(ctx, patientId);
   const mrn = String(record.patient.mrn).replace(/[^A-Za-z0-9-]+/g, '_');
-  const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
-  const path = await target.choose({ suggestedName: `pacewise-patient-${mrn}-${fileStamp(at)}.json`, kind: 'json' });
-  if (!path) return { saved: false };
   const document: PatientRecordExport = { ...record, exportedAt: at.toISOString(), exportedBy: actor };
   const rows = 1 + Object.values(record.tables).reduce((n, t) => n + t.length, 0);
-  const written = writeExportFile(path, `${JSON.stringify(document, null, 2)}\n`);
-  try {
-    ctx.sqlite.transaction(() =>
-      appendAudit(ctx.db, ctx, {
-        actorId: actor,
-        patientId,
-        entity: 'record_export',
-        entityId: patientId,
-        action: 'create',
-        after: { kind: 'patient_json', file: written.fileName, path, rows, sizeBytes: written.sizeBytes },
-      }),
-    )();
-  } catch (error) {
-    rmSync(path, { force: true });
-    throw error;
-  }
+  const written = await saveAudited(
+    ctx,
+    { suggestedName: `pacewise-patient-${mrn}-${fileStamp(at)}.json`, kind: 'json' },
+    `${JSON.stringify(document, null, 2)}\n`,
+    { actorId: actor, patientId, entityId: patientId, kind: 'patient_json', detail: { rows } },
+  );
+  if (!written) return { saved: false };
   return {
     saved: true,
     ...written,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { exportedColumns } from './columns';
 
 /** Derived or bookkeeping tables: rebuilt from the others, so not part of anyone's record. */
 const NOT_RECORDS = new Set(['pacewise_migration', 'caseload_summary']);
@@ -35,7 +36,23 @@ export function recordTables(sqlite: Database.Database): TableInfo[] {
     });
 }
 
+/**
+ * The tables and columns an export may write, as the allow-list in columns.ts says: every export
+ * reads through this (and `selectList`), never through `recordTables` with `SELECT *`. A column
+ * the list names that this caseload does not have yet (an older file being exported) is skipped.
+ */
+export function exportedTables(sqlite: Database.Database): TableInfo[] {
+  return recordTables(sqlite)
+    .filter((table) => Object.hasOwn(exportedColumns, table.name))
+    .map((table) => ({ ...table, columns: table.columns.filter((c) => exportedColumns[table.name]!.includes(c)) }));
+}
+
 export const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The SELECT list of a table's exported columns. */
+export function selectList(table: TableInfo): string {
+  return table.columns.map(quoted).join(', ');
+}
 
 export function orderBy(table: TableInfo): string {
   return table.key.length > 0 ? table.key.map(quoted).join(', ') : 'rowid';

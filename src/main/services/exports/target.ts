@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { ServiceContext } from '../../context';
+import { appendAudit } from '../audit';
 
 /**
  * Where an export is saved. In the app it is a save dialog in which the specialist picks the place
  * (a USB stick, a shared drive); tests and the bench substitute a folder. Null means "cancelled".
  */
-export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan';
+export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan' | 'handout';
 
 export interface ExportTarget {
   choose(request: { suggestedName: string; kind: ExportKind }): Promise<string | null>;
@@ -44,15 +47,57 @@ export function writeExportFile(path: string, bytes: Uint8Array | string): Writt
   }
 }
 
-/** Asks where to save, then writes the bytes there whole (or not at all); null when cancelled. */
-export async function saveBytes(
-  ctx: { exportTarget?: ExportTarget; dataDirectory: string },
+/** What the audit entry of a file that left says: what it was, and of whom. */
+export interface ExportRecord {
+  actorId: string;
+  patientId: string | null;
+  /** The record the file came from (a letter, a reply, a patient), or 'caseload'. */
+  entityId: string;
+  /** What kind of file it is, in the trail's words: `letter_pdf`, `reply_attachment`, `plan_handout`… */
+  kind: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Asks where to save, writes the bytes there whole (or not at all) and records in the audit trail
+ * who saved what file, where; null when cancelled (nothing written, nothing recorded). A file whose
+ * entry cannot be written is removed: an export nobody can see in the trail must not exist.
+ */
+export async function saveAudited(
+  ctx: ServiceContext,
   request: { suggestedName: string; kind: ExportKind },
-  bytes: Uint8Array,
-): Promise<string | null> {
+  content: Uint8Array | string | (() => Promise<Uint8Array>),
+  record: ExportRecord,
+): Promise<Written | null> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
   const path = await target.choose({ suggestedName: basename(request.suggestedName), kind: request.kind });
-  return path ? writeExportFile(path, bytes).path : null;
+  if (!path) return null;
+  // Content made only once a place is chosen (a PDF laid out in the worker) is not made for nothing.
+  const bytes = typeof content === 'function' ? await content() : content;
+  const written = writeExportFile(path, bytes);
+  try {
+    ctx.sqlite.transaction(() =>
+      appendAudit(ctx.db, ctx, {
+        actorId: record.actorId,
+        patientId: record.patientId,
+        entity: 'record_export',
+        entityId: record.entityId,
+        action: 'create',
+        after: {
+          kind: record.kind,
+          file: written.fileName,
+          path,
+          sizeBytes: written.sizeBytes,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          ...record.detail,
+        },
+      }),
+    )();
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
+  }
+  return written;
 }
 
 /** `2026-11-29-1405`: sortable and safe in a file name on every system. */

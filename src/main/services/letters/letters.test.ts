@@ -192,6 +192,27 @@ describe('finalising, exporting and correcting', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha256(bytes)).toBe(final.pdfSha256);
     expect(readFileSync(docx.path!).subarray(0, 2).toString()).toBe('PK');
+    // Every file that leaves is in the trail: who, which letter, what file, where.
+    const exported = t.ctx.sqlite
+      .prepare(
+        "SELECT actor_id AS actor, patient_id AS patientId, entity_id AS letterId, after_json AS after FROM audit_event WHERE entity = 'record_export' ORDER BY seq",
+      )
+      .all() as Array<{ actor: string; patientId: string; letterId: string; after: string }>;
+    expect(exported).toHaveLength(3);
+    for (const [i, file] of [pdf1, pdf2, docx].entries()) {
+      expect(exported[i]).toMatchObject({
+        actor: t.ctx.session.clinicianId,
+        patientId: c.patientId,
+        letterId: draft.id,
+      });
+      expect(JSON.parse(exported[i]!.after)).toMatchObject({
+        kind: i === 2 ? 'letter_docx' : 'letter_pdf',
+        file: file.fileName,
+        path: file.path,
+        sha256: file.sha256,
+        status: 'final',
+      });
+    }
 
     const refused = await refusal('letters.saveDraft', {
       letterId: draft.id,
@@ -267,6 +288,18 @@ describe('guidance requests and replies', () => {
     expect(replied.replyState).toBe('received');
     const scan = await call('letters.saveReplyAttachment', { replyId: replied.replies[0]!.id });
     expect(readFileSync(scan.path!).toString()).toBe('%PDF-1.4 scanned');
+    const saved = t.ctx.sqlite
+      .prepare(
+        "SELECT actor_id AS actor, patient_id AS patientId, after_json AS after FROM audit_event WHERE entity = 'record_export' ORDER BY seq DESC",
+      )
+      .get() as { actor: string; patientId: string; after: string };
+    expect(saved).toMatchObject({ actor: t.ctx.session.clinicianId, patientId: c.patientId });
+    expect(JSON.parse(saved.after)).toMatchObject({
+      kind: 'reply_attachment',
+      file: 'reply.pdf',
+      path: scan.path,
+      letterId: request.id,
+    });
     record = await call('intake.record', { patientId: c.patientId });
     expect(record.clearances[0]).toMatchObject({
       decision: 'with_restrictions',

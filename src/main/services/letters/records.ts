@@ -23,7 +23,7 @@ import type { ServiceContext } from '../../context';
 import { clinician, letter, letterReply, letterSending, patient } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../../errors';
 import { render } from '../../workers/render';
-import { saveBytes } from '../exports/target';
+import { saveAudited } from '../exports/target';
 import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { saveClearance } from '../intake/sections';
@@ -331,7 +331,7 @@ function fileNameFor(document: LetterDocument, format: 'pdf' | 'docx', status: s
  * a draft is rendered now and marked DRAFT on every page.
  */
 export async function exportLetter(ctx: ServiceContext, input: ParsedInputOf<'letters.export'>): Promise<LetterExport> {
-  requireClinician(ctx);
+  const actor = requireClinician(ctx);
   const row = letterRow(ctx, input.letterId);
   let bytes: Uint8Array;
   let document: LetterDocument;
@@ -343,8 +343,14 @@ export async function exportLetter(ctx: ServiceContext, input: ParsedInputOf<'le
     bytes = await renderLetter(document, input.format, ctx.now(), true);
   }
   const fileName = fileNameFor(document, input.format, row.status);
-  const path = await saveBytes(ctx, { suggestedName: fileName, kind: input.format }, bytes);
-  return { fileName, path, sha256: sha256(bytes), bytes: bytes.length };
+  const saved = await saveAudited(ctx, { suggestedName: fileName, kind: input.format }, bytes, {
+    actorId: actor,
+    patientId: row.patientId,
+    entityId: row.id,
+    kind: `letter_${input.format}`,
+    detail: { letterType: row.type, version: row.version, status: row.status },
+  });
+  return { fileName, path: saved?.path ?? null, sha256: sha256(bytes), bytes: bytes.length };
 }
 
 export function renderLetter(
@@ -564,15 +570,21 @@ export function recordReply(ctx: ServiceContext, input: ParsedInputOf<'letters.r
 
 /** Saves the scanned reply kept with a guidance request where the specialist chooses. */
 export async function saveReplyAttachment(ctx: ServiceContext, replyId: string): Promise<LetterExport> {
-  requireClinician(ctx);
+  const actor = requireClinician(ctx);
   const reply = ctx.db.select().from(letterReply).where(eq(letterReply.id, replyId)).get();
   if (!reply) throw notFound('That reply');
   if (!reply.attachmentBytes || !reply.attachmentName) {
     throw new ApiError('not_found', 'No scanned reply was attached to this reply.');
   }
   const bytes = new Uint8Array(reply.attachmentBytes);
-  const path = await saveBytes(ctx, { suggestedName: reply.attachmentName, kind: 'scan' }, bytes);
-  return { fileName: reply.attachmentName, path, sha256: sha256(bytes), bytes: bytes.length };
+  const saved = await saveAudited(ctx, { suggestedName: reply.attachmentName, kind: 'scan' }, bytes, {
+    actorId: actor,
+    patientId: reply.patientId,
+    entityId: reply.id,
+    kind: 'reply_attachment',
+    detail: { letterId: reply.letterId },
+  });
+  return { fileName: reply.attachmentName, path: saved?.path ?? null, sha256: sha256(bytes), bytes: bytes.length };
 }
 
 /** The register: every letter, newest first, for one patient or the whole clinic. Paged. */

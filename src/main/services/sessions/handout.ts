@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { formatClinicDate, todayLocal } from '../../../shared/dates';
-import type { ExercisePlan, PlanItem } from '../../../shared/contract/sessions';
+import type { ExercisePlan, PlanItem, SavedHandout } from '../../../shared/contract/sessions';
 import type { ServiceContext } from '../../context';
 import { patient } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
 import { exercisesById } from './exercises';
 import { planView } from './plans';
-import { readSetting } from '../settings';
+import { readSetting, requireClinician } from '../settings';
+import { saveAudited } from '../exports/target';
 import { render } from '../../workers/render';
 
 /** The dose of one exercise in plain words, as a patient would read it at home. */
@@ -73,22 +74,26 @@ function documentFor(ctx: ServiceContext, name: string, plan: ExercisePlan, useH
 }
 
 /**
- * Renders the current plan as a patient handout. pdfmake lays out synchronously, so the layout
- * runs in the document worker and the main process keeps answering the window meanwhile.
+ * Renders the current plan as a patient handout and saves it where the specialist chooses, audited
+ * like every file that leaves. pdfmake lays out synchronously, so the layout runs in the document
+ * worker and the main process keeps answering the window meanwhile.
  */
-export async function patientHandout(
-  ctx: ServiceContext,
-  patientId: string,
-): Promise<{ fileName: string; pdfBase64: string }> {
+export async function patientHandout(ctx: ServiceContext, patientId: string): Promise<SavedHandout> {
+  const actor = requireClinician(ctx);
   const who = ctx.db.select().from(patient).where(eq(patient.id, patientId)).get();
   if (!who) throw notFound('That patient');
   const view = planView(ctx, patientId);
   if (!view.plan) throw new ApiError('conflict', 'Write the exercise plan first; the handout is printed from it.');
   const name = `${who.preferredName ?? who.givenName} ${who.familyName}`;
   const definition = documentFor(ctx, name, view.plan, view.heartRateTargets.allowed);
-  const buffer = await render({ kind: 'pdf', definition });
-  return {
-    fileName: `exercise-plan-${who.familyName.toLowerCase()}-${todayLocal(ctx.now())}.pdf`,
-    pdfBase64: Buffer.from(buffer).toString('base64'),
-  };
+  const fileName = `exercise-plan-${who.familyName.toLowerCase()}-${todayLocal(ctx.now())}.pdf`;
+  const bytes = () => render({ kind: 'pdf', definition });
+  const saved = await saveAudited(ctx, { suggestedName: fileName, kind: 'handout' }, bytes, {
+    actorId: actor,
+    patientId,
+    entityId: view.plan.id,
+    kind: 'plan_handout',
+    detail: { planVersion: view.plan.version },
+  });
+  return { fileName, path: saved?.path ?? null };
 }

@@ -90,6 +90,11 @@ export function CliniciansPanel() {
                 <Text size="sm" fw={600} c={!c.active ? 'dimmed' : c.canSignIn ? 'teal.8' : 'orange.8'}>
                   {!c.active ? 'Deactivated' : c.canSignIn ? 'Can sign in' : 'No passphrase yet'}
                 </Text>
+                {c.active && c.canSignIn && c.mustChoosePassphrase && (
+                  <Text size="xs" c="dimmed">
+                    Chooses their own passphrase at the next sign-in
+                  </Text>
+                )}
                 {state.currentClinician?.id === c.id && (
                   <Text size="xs" c="dimmed">
                     Signed in now (you)

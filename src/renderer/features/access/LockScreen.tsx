@@ -10,8 +10,9 @@ import { useAppState } from '../../app/AppStateContext';
 import { showApiError } from '../../components/forms';
 
 /**
- * Over the blurred screen while locked. The same clinician comes back with their PIN (or their
- * passphrase after 5 wrong PINs); anyone else uses "Switch clinician" and their own passphrase.
+ * The whole window while locked (the caseload's screens are unmounted). The same clinician comes
+ * back with their PIN (or their passphrase after 5 wrong PINs); anyone else uses "Switch clinician"
+ * and their own passphrase.
  */
 export function LockScreen(props: { locked: NonNullable<AppState['locked']> }) {
   const { replace } = useAppState();

@@ -1,12 +1,18 @@
 import { Button, Group, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IDLE_LOCK_RANGE } from '../../../shared/access/passphrase';
+import {
+  describeSignInPolicy,
+  IDLE_LOCK_RANGE,
+  SIGN_IN_ATTEMPTS_RANGE,
+  SIGN_IN_FIRST_WAIT_RANGE,
+  SIGN_IN_POLICY_DEFAULT,
+} from '../../../shared/access/passphrase';
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { showApiError, showSaved } from '../../components/forms';
 import { PassphraseFields } from './PassphraseFields';
 
-/** The signed-in clinician's passphrase and quick-unlock PIN, and the clinic's idle-lock time. */
+/** The signed-in clinician's passphrase and quick-unlock PIN, and the clinic's idle-lock time and sign-in slowdown. */
 export function MyAccountPanel() {
   const { state, refresh, replace } = useAppState();
   const me = state.currentClinician;
@@ -14,6 +20,12 @@ export function MyAccountPanel() {
   const passphrase = useForm({ initialValues: { currentPassphrase: '', passphrase: '', confirmPassphrase: '' } });
   const pin = useForm({ initialValues: { pin: '', passphrase: '' } });
   const idle = useForm({ initialValues: { minutes: state.idleLockMinutes as number | string } });
+  const slowdown = useForm({
+    initialValues: {
+      freeAttempts: state.signInPolicy.freeAttempts as number | string,
+      firstWaitSeconds: state.signInPolicy.firstWaitSeconds as number | string,
+    },
+  });
 
   const changePassphrase = passphrase.onSubmit(async (values) => {
     try {
@@ -43,6 +55,32 @@ export function MyAccountPanel() {
       showApiError(error, idle);
     }
   });
+
+  const saveSlowdown = slowdown.onSubmit(async (values) => {
+    try {
+      replace(
+        await api.access.setSignInPolicy({
+          freeAttempts: Number(values.freeAttempts),
+          firstWaitSeconds: Number(values.firstWaitSeconds),
+        }),
+      );
+      showSaved('Sign-in slowdown saved');
+    } catch (error) {
+      showApiError(error, slowdown);
+    }
+  });
+
+  // The clinic-wide controls below: an administrator saves them; a clinician sees them read-only, and why.
+  const adminSave = isAdmin && (
+    <Button type="submit" variant="light">
+      Save
+    </Button>
+  );
+  const adminNote = !isAdmin && (
+    <Text size="xs" c="dimmed" mt={4}>
+      A clinic administrator sets this.
+    </Text>
+  );
 
   return (
     <Stack gap="lg">
@@ -112,17 +150,39 @@ export function MyAccountPanel() {
             disabled={!isAdmin}
             {...idle.getInputProps('minutes')}
           />
-          {isAdmin && (
-            <Button type="submit" variant="light">
-              Save
-            </Button>
-          )}
+          {adminSave}
         </Group>
-        {!isAdmin && (
-          <Text size="xs" c="dimmed" mt={4}>
-            A clinic administrator sets this.
-          </Text>
-        )}
+        {adminNote}
+      </form>
+      <form onSubmit={saveSlowdown} noValidate aria-label="Sign-in slowdown">
+        <Title order={4} size="h5" mb={4}>
+          Slow down repeated failed sign-ins
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {describeSignInPolicy(state.signInPolicy)} Every attempt is recorded in the audit trail.
+        </Text>
+        <Group align="flex-end">
+          <NumberInput
+            label="Failed sign-ins before a wait"
+            description={`Clinic policy (default ${SIGN_IN_POLICY_DEFAULT.freeAttempts}, ${SIGN_IN_ATTEMPTS_RANGE.min}–${SIGN_IN_ATTEMPTS_RANGE.max})`}
+            min={SIGN_IN_ATTEMPTS_RANGE.min}
+            max={SIGN_IN_ATTEMPTS_RANGE.max}
+            w={260}
+            disabled={!isAdmin}
+            {...slowdown.getInputProps('freeAttempts')}
+          />
+          <NumberInput
+            label="First wait (seconds)"
+            description={`Clinic policy (default ${SIGN_IN_POLICY_DEFAULT.firstWaitSeconds}, ${SIGN_IN_FIRST_WAIT_RANGE.min}–${SIGN_IN_FIRST_WAIT_RANGE.max})`}
+            min={SIGN_IN_FIRST_WAIT_RANGE.min}
+            max={SIGN_IN_FIRST_WAIT_RANGE.max}
+            w={260}
+            disabled={!isAdmin}
+            {...slowdown.getInputProps('firstWaitSeconds')}
+          />
+          {adminSave}
+        </Group>
+        {adminNote}
       </form>
     </Stack>
   );

@@ -12,7 +12,7 @@ export function PassphraseFields<T extends { passphrase: string; confirmPassphra
     <Stack gap="sm">
       <PasswordInput
         label={props.label ?? 'Passphrase'}
-        description={`At least ${PASSPHRASE_MIN} characters. A few unrelated words are easy to type and hard to guess.`}
+        description={`At least ${PASSPHRASE_MIN} characters, without the sign-in name in it. A few unrelated words are easy to type and hard to guess.`}
         withAsterisk
         autoComplete="new-password"
         {...form.getInputProps('passphrase')}

@@ -1,7 +1,9 @@
-import { Anchor, Button, PasswordInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Text, Textarea, TextInput } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
+import { describeSignInPolicy } from '../../../shared/access/passphrase';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { showApiError } from '../../components/forms';
 import { AuthLayout } from './AuthLayout';
@@ -18,8 +20,9 @@ export function SignInScreen() {
 }
 
 function SignInForm(props: { onRecover(): void }) {
-  const { replace } = useAppState();
+  const { state, replace } = useAppState();
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   const form = useForm({ initialValues: { login: '', passphrase: '' } });
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -27,6 +30,8 @@ function SignInForm(props: { onRecover(): void }) {
       replace(await api.access.signIn(values));
     } catch (error) {
       form.setFieldValue('passphrase', '');
+      // A wait after repeated failures: say the clinic's rule beside it, once it applies.
+      setWaiting(error instanceof ApiError && /\bWait\b/.test(error.fields.passphrase ?? ''));
       showApiError(error, form, { title: 'Not signed in' });
     } finally {
       setBusy(false);
@@ -47,6 +52,11 @@ function SignInForm(props: { onRecover(): void }) {
         autoComplete="current-password"
         {...form.getInputProps('passphrase')}
       />
+      {waiting && (
+        <Alert color="gray" variant="light" role="note" icon={<IconClockHour4 size={20} />}>
+          {describeSignInPolicy(state.signInPolicy)}
+        </Alert>
+      )}
       <Button type="submit" size="md" loading={busy}>
         Sign in
       </Button>

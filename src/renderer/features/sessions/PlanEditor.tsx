@@ -179,14 +179,8 @@ export function PlanEditor() {
   const printHandout = async () => {
     setPrinting(true);
     try {
-      const { fileName, pdfBase64 } = await api.plans.handout({ patientId });
-      const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const saved = await api.plans.handout({ patientId });
+      if (saved.path) showSaved(`Patient handout saved to ${saved.path}`);
     } catch (error) {
       showApiError(error, undefined, { title: 'Handout not printed' });
     } finally {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/contract/sessions';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
+import { useAppState } from '../../app/AppStateContext';
 import { onHandOver } from '../../app/handOver';
 import { showApiError } from '../../components/forms';
 import { initialDraft, type SessionDraft } from './draft';
@@ -9,10 +10,19 @@ import { draftReducer, type DraftAction } from './draftReducer';
 const DRAFT_DELAY_MS = 250;
 
 /**
+ * Typing the main process refused because it had locked first (the computer slept before the draft
+ * was sent). The screen is unmounted while locked, so it waits here, in memory only, for the same
+ * clinician to unlock and reopen the session, which sends it then. Keyed `clinician:session`.
+ */
+const unsent = new Map<string, SessionDraft>();
+
+/**
  * One session's view and the draft typed into it. The draft is saved to the caseload a moment
  * after every change, and at once when the screen closes, so a reload or crash brings it back.
  */
 export function useSessionDraft(sessionId: string) {
+  // Fixed for the screen's life: another clinician signing in unmounts it first.
+  const clinician = useRef(useAppState().state.currentClinician?.id ?? '');
   const [view, setView] = useState<SessionView | null>(null);
   const [draft, setDraft] = useState<SessionDraft | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -22,9 +32,12 @@ export function useSessionDraft(sessionId: string) {
     try {
       const next = await api.sessions.get({ sessionId });
       setView(next);
-      setDraft(initialDraft(next));
       setSavedAt(next.draftSavedAt);
-      dirty.current = false;
+      const held = next.signedAt ? undefined : unsent.get(`${clinician.current}:${sessionId}`);
+      unsent.delete(`${clinician.current}:${sessionId}`);
+      // What was typed as the app locked is newer than the saved draft: it is shown, and sent.
+      setDraft(held ?? initialDraft(next));
+      dirty.current = held !== undefined;
     } catch (error) {
       showApiError(error, undefined, { title: 'Could not open the session' });
     }
@@ -45,7 +58,12 @@ export function useSessionDraft(sessionId: string) {
       .saveDraft({ sessionId: next.sessionId, draft: next.draft as unknown as Record<string, unknown> })
       .then((r) => setSavedAt(r.savedAt))
       .catch((error: unknown) => {
-        // Not saved (the app locked meanwhile, say): keep it to send again unless newer typing replaced it.
+        if (error instanceof ApiError && error.code === 'locked') {
+          // The screen is about to unmount under the lock screen: keep it for this clinician's return.
+          unsent.set(`${clinician.current}:${next.sessionId}`, pending.current?.draft ?? next.draft);
+          return;
+        }
+        // Not saved: keep it to send again unless newer typing replaced it.
         pending.current ??= next;
         showApiError(error, undefined, { title: 'Draft not saved' });
       });

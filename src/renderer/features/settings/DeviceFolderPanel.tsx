@@ -105,7 +105,7 @@ export function DeviceFolderPanel() {
           />
           <Checkbox
             label="Let the PACEWISE_DATA_DIR setting choose the folder instead"
-            description="For IT staff who start Pacewise from a script. Leave this off unless IT asks for it."
+            description="For IT staff who start Pacewise from a script; it also lets PACEWISE_EXPORT_DIR save every export into one folder without asking. Leave this off unless IT asks for it."
             {...form.getInputProps('allowEnvOverride', { type: 'checkbox' })}
           />
           <Alert color="yellow" variant="light" role="note" title="Changing the folder does not move the caseload">

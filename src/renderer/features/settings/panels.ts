@@ -20,6 +20,7 @@ export interface SettingsPanel {
  * they are shown read-only, saying so).
  */
 export const adminPanelIds: ReadonlySet<string> = new Set([
+  'dates',
   'site-alerts',
   'screen-thresholds',
   'default-battery',
