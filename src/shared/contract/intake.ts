@@ -336,7 +336,7 @@ export const medicationInput = z
     id: optionalId('Medication'),
     name: requiredText('medicine name', 120),
     dose: optionalText('dose', 120),
-    flags: z.array(choice('exercise flag', medicationFlags.values)).max(5).default([]),
+    flags: z.array(choice('exercise flag', medicationFlags.values)).max(medicationFlags.values.length).default([]),
     /** Why a flag suggested by the medicine's name is left unticked (e.g. eye drops); recorded in the audit trail. */
     flagOverrideReason: optionalText('reason for leaving a suggested flag unticked', 500),
     startedOn: optionalClinicDate('start date'),

@@ -5,6 +5,7 @@ import type {
   ExerciseModality,
   ExercisePosition,
   FiredRule,
+  HeartRateTargetVerdict,
   ImpactLevel,
   MovementTag,
   RedFlag,
@@ -13,7 +14,7 @@ import type {
   AdherenceSummary,
 } from '../clinical/session';
 import type { ClearanceLimits } from '../clinical/intake/clearance';
-import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
+import { movementTags, redFlagIds, spinalPainQuestionIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
 import type { CaseloadRow } from './intake';
@@ -110,7 +111,7 @@ export interface PlanView {
   versions: number;
   /** Restrictions after this patient's movement clearances. */
   restrictions: BoneRestriction[];
-  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  heartRateTargets: HeartRateTargetVerdict;
   movementClearances: MovementClearanceView[];
   /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
   clearable: ClearableMovementTag[];
@@ -275,7 +276,7 @@ export interface SessionView {
   attendanceReason: string | null;
   safety: PatientSafetyContext;
   restrictions: BoneRestriction[];
-  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  heartRateTargets: HeartRateTargetVerdict;
   plan: ExercisePlan | null;
   thresholds: ScreenThresholds;
   /** The signed-in clinician's own draft; failing that, the latest other clinician's (see draftBy). */
@@ -366,6 +367,7 @@ export const screenRanges = {
   spo2: range('SpO₂', 50, 100, '%'),
   temperatureC: range('temperature', 30, 43, '°C', 1),
   standingSbp: range('standing systolic blood pressure', 50, 300, 'mmHg'),
+  standingDbp: range('standing diastolic blood pressure', 20, 200, 'mmHg'),
   haemoglobinGL: range('haemoglobin', 20, 250, 'g/L'),
   plateletsX109: range('platelets', 0, 2000, '×10⁹/L'),
   neutrophilsX109: range('neutrophils', 0, 100, '×10⁹/L', 1),
@@ -411,11 +413,24 @@ const numbersFrom = <K extends string>(ranges: Record<K, NumberRange>, field: (r
   >;
 
 // Added after screens were first stored, so absent from older records: optional in the output too.
-const { standingSbp, ...screenNumbers } = screenRanges;
+const { standingSbp, standingDbp, ...screenNumbers } = screenRanges;
+
+const spinalPainInput = z.object({
+  isNew: z.boolean({ error: 'Say whether there is new or worse back or neck pain' }),
+  answers: z
+    .partialRecord(
+      z.enum(spinalPainQuestionIds, { error: 'Answer the cord-compression questions from the list' }),
+      z.enum(['yes', 'no'], { error: 'Answer each cord-compression question yes or no' }),
+    )
+    .default({}),
+});
 
 export const screenValuesInput = z.object({
   ...numbersFrom(screenNumbers, rangedNumber),
   standingSbp: rangedNumber(standingSbp).optional(),
+  standingDbp: rangedNumber(standingDbp).optional(),
+  /** New or worse back or neck pain and the cord-compression answers (NICE CG75/NG234); absent on older screens. */
+  spinalPain: spinalPainInput.nullish(),
   glucoseKetonesOrSymptoms: z
     .boolean({ error: 'Say whether there are ketones or symptoms with the high glucose' })
     .nullish(),
