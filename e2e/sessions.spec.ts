@@ -141,7 +141,7 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   // 1. Ruth goes ahead, lighter on day 3 of her chemotherapy cycle.
   await fillVitals(ruthPanel, { hr: '74', sbp: '132', dbp: '80', spo2: '97', temp: '36.7' });
   await expect(ruthPanel.getByTestId('decision')).toHaveText('Go with modifications');
-  await expect(ruthPanel.getByLabel('Early in the treatment cycle')).toContainText('Day 3 of Docetaxel');
+  await expect(ruthPanel.getByLabel('Early in the chemotherapy cycle')).toContainText('Day 3 of Docetaxel');
   await ruthPanel.getByRole('button', { name: 'Record screen and start' }).click();
   const ruthLog = ruthPanel.getByRole('region', { name: 'Exercise log' });
   await expect(ruthLog.getByRole('group')).toHaveCount(3);

@@ -18,7 +18,6 @@ import {
   coreVitalLabels,
   coreVitals,
   spinalPainQuestions,
-  TEMPERATURE_REQUIRED_MESSAGE,
   type CoreVital,
   type RedFlagId,
   type ScreenContext,
@@ -187,8 +186,8 @@ function SpinalPainQuestions(props: {
                 }
               >
                 <Group gap="lg" mt={4}>
-                  <Radio value="no" label="No" />
-                  <Radio value="yes" label="Yes" />
+                  <Radio value="no" label="No" size="md" />
+                  <Radio value="yes" label="Yes" size="md" />
                 </Group>
               </Radio.Group>
             ))}
@@ -212,10 +211,12 @@ export function ScreenForm(props: {
   /** Red flags the spinal-pain answers raise: shown ticked, and untickable only by changing the answer. */
   raisedFlags: RedFlagId[];
   errors: Record<string, string>;
+  /** Clears the errors under a field once it is edited, so a fixed field no longer reads as refused. */
+  clearErrors(prefix: string): void;
   fieldCols: number;
   dispatch(action: DraftAction): void;
 }) {
-  const { draft, errors, dispatch, fieldCols, raisedFlags } = props;
+  const { draft, errors, dispatch, fieldCols, raisedFlags, clearErrors } = props;
   const temperatureRequired = props.context.chemotherapyActive;
   const [bloodsOpen, setBloodsOpen] = useState(false);
   const showBloods = bloodsOpen || bloodFields.some((k) => draft.screen[k] !== '');
@@ -229,9 +230,12 @@ export function ScreenForm(props: {
       max={screenFieldRanges[key].max}
       decimals={screenFieldRanges[key].decimals}
       required={key === 'temperatureC' && temperatureRequired}
-      description={key === 'temperatureC' && temperatureRequired ? 'Needed: chemotherapy active' : undefined}
+      description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy (NICE CG151)' : undefined}
       error={errors[`screen.${key}`]}
-      onChange={(value) => dispatch({ type: 'screenNumber', field: key, value })}
+      onChange={(value) => {
+        dispatch({ type: 'screenNumber', field: key, value });
+        clearErrors(`screen.${key}`);
+      }}
     />
   );
   const glucoseHigh =
@@ -246,11 +250,6 @@ export function ScreenForm(props: {
         {vitalInputs.map(screenField)}
       </SimpleGrid>
       <NotTakenFields draft={draft} errors={errors} onChange={(value) => dispatch({ type: 'notTaken', value })} />
-      {temperatureRequired && draft.screen.temperatureC === '' && !errors['screen.temperatureC'] && (
-        <Text size="xs" mt={4}>
-          {TEMPERATURE_REQUIRED_MESSAGE}.
-        </Text>
-      )}
       <Checkbox.Group
         mt="md"
         label="Red flags today"
@@ -298,7 +297,10 @@ export function ScreenForm(props: {
       <SpinalPainQuestions
         report={draft.screen.spinalPain}
         error={errors['screen.spinalPain']}
-        onChange={(value) => dispatch({ type: 'spinalPain', value })}
+        onChange={(value) => {
+          dispatch({ type: 'spinalPain', value });
+          clearErrors('screen.spinalPain');
+        }}
       />
       {!showBloods && (
         <Button variant="subtle" size="compact-md" mt="sm" px={0} onClick={() => setBloodsOpen(true)}>

@@ -321,6 +321,7 @@ export function SessionRecorder(props: {
             context={context}
             raisedFlags={raisedFlags}
             errors={errors}
+            clearErrors={clearErrors}
             fieldCols={fieldCols}
             dispatch={dispatch}
           />

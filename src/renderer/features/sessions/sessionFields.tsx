@@ -18,8 +18,8 @@ export const vitalInputs: Array<[ScreenNumberField, string]> = [
   ['dbp', 'Diastolic BP (mmHg)'],
   ['spo2', 'SpO₂ (%)'],
   ['temperatureC', 'Temperature (°C)'],
-  ['standingSbp', 'Standing systolic BP (optional)'],
-  ['standingDbp', 'Standing diastolic BP (optional)'],
+  ['standingSbp', 'Standing SBP (optional)'],
+  ['standingDbp', 'Standing DBP (optional)'],
 ];
 export const bloodInputs: Array<[ScreenNumberField, string]> = [
   ['haemoglobinGL', 'Haemoglobin (g/L)'],
