@@ -94,8 +94,20 @@ export interface Exercise {
   retired: boolean;
 }
 
-/** Movement work a bone lesion blocks until a clinician clears it for the patient (boneRestrictions.ts). */
-export const clearableMovementTags = ['single_leg_balance'] as const;
+/**
+ * Movement work a bone lesion blocks until a clinician clears it for the patient, with a reason
+ * (boneRestrictions.ts): single-leg work (clinic policy) and the scheme's resistance movements
+ * ("start low, go slow", PMC9335464 Tbl 2 note a).
+ */
+export const clearableMovementTags = [
+  'single_leg_balance',
+  'shoulder_movements',
+  'elbow_flexion_extension',
+  'hip_flexion_extension',
+  'knee_flexion_extension',
+  'trunk_resistance',
+  'hip_abduction',
+] as const satisfies readonly MovementTag[];
 export type ClearableMovementTag = (typeof clearableMovementTags)[number];
 
 export interface MovementClearanceView {
@@ -113,8 +125,8 @@ export interface PlanView {
   restrictions: BoneRestriction[];
   heartRateTargets: HeartRateTargetVerdict;
   movementClearances: MovementClearanceView[];
-  /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
-  clearable: ClearableMovementTag[];
+  /** Clearable movement work that a lesion blocks, cleared or not, with why it may be cleared. */
+  clearable: Array<{ tag: ClearableMovementTag; because: string }>;
   /** The doctor's restrictions from the clearance in force: their words and the enforced limits. */
   doctorRestrictions: { text: string | null; limits: ClearanceLimits };
 }

@@ -393,7 +393,7 @@ describe('sessions', () => {
           },
         ],
       }),
-    ).toThrow(/beta-blocker/);
+    ).toThrow(/beta-blocker.*Record the reason for the heart-rate target/);
     const plan = savePlan(t.ctx, {
       patientId: p,
       sessionsPerWeek: 2,
@@ -820,5 +820,39 @@ describe('issue 20: a false Go outranks everything', () => {
     const view = getSession(t.ctx, s.sessionId);
     expect(view.screen?.redFlags).toEqual(['difficulty_walking']);
     expect(view.screen?.spinalPain).toEqual({ isNew: true, answers });
+  });
+});
+
+describe('issue 20: rules stricter than the evidence are warnings with a reason', () => {
+  it('keeps a heart-rate target on a beta-blocker once the reason is recorded', () => {
+    const p = seedPatient(t.ctx, { mrn: 'W1', medicationFlags: ['beta_blocker'] });
+    const item = {
+      exerciseId: byKey('walking'),
+      sets: null,
+      reps: null,
+      durationMin: 10,
+      loadKg: null,
+      rpeMin: 11,
+      rpeMax: 13,
+      hrMin: 95,
+      hrMax: 110,
+      talkTest: true,
+      restSeconds: null,
+      progression: null,
+      notes: null,
+      overrideNote: 'Range from the cardiologist',
+    };
+    const base = {
+      patientId: p,
+      sessionsPerWeek: 2,
+      sessionMinutes: 45,
+      cycleAdjustment: null,
+      milestones: null,
+      notes: null,
+    };
+    const plan = savePlan(t.ctx, { ...base, items: [item] });
+    expect(plan.items[0]).toMatchObject({ hrMin: 95, hrMax: 110, overrideNote: 'Range from the cardiologist' });
+    const refused = refusalOf(() => savePlan(t.ctx, { ...base, items: [{ ...item, overrideNote: null }] }));
+    expect(refused.fields?.['items.0.overrideNote']).toMatch(/HR targets are unreliable on beta-blockers/);
   });
 });
