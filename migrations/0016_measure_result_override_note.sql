@@ -1,0 +1,1 @@
+ALTER TABLE `measure_result` ADD `override_note` text;
