@@ -26,14 +26,15 @@ test('nadir week on docetaxel: no temperature is not a Go, pre-nadir bloods modi
 }) => {
   test.setTimeout(90_000);
   const patientId = await clearedPatient(app, { given: 'Wiremu', family: 'Tait', mrn: 'NDR-2001' });
-  // Day 10 of cycle 2 of three-weekly docetaxel; a later denosumab course must not hide it.
+  // Day 10 of cycle 2 of three-weekly docetaxel, counted forward (cycle 2's day 1 was not recorded);
+  // a denosumab course started after it must not hide it.
   await app.call('intake.saveTreatment', {
     patientId,
     type: 'chemotherapy',
     regimen: 'Docetaxel',
     startDate: addDays(today, -30),
     cycleLengthDays: 21,
-    day1Dates: [addDays(today, -30), addDays(today, -9)],
+    day1Dates: [addDays(today, -30)],
   });
   await app.call('intake.saveTreatment', {
     patientId,
@@ -46,7 +47,8 @@ test('nadir week on docetaxel: no temperature is not a Go, pre-nadir bloods modi
   await bookAndOpen(app, patientId);
   const { page } = app;
   const header = page.getByRole('region', { name: 'Wiremu Tait' });
-  await expect(header.getByText('Cycle 2, day 10 · Docetaxel')).toBeVisible();
+  // Issue 25 item 9: the session's badge keeps the cycle number and "(projected)", as the overview does.
+  await expect(header.getByText('Cycle 2, day 10 (projected) · Docetaxel')).toBeVisible();
   await expect(header.getByText('Cycle 1, day 2 · Denosumab')).toBeVisible();
 
   await page.getByLabel('Resting HR (bpm)').fill('78');
@@ -59,7 +61,9 @@ test('nadir week on docetaxel: no temperature is not a Go, pre-nadir bloods modi
   await expect(page.getByRole('region', { name: 'Screen decision' })).toContainText(
     'Temperature (chemotherapy active)',
   );
-  await expect(page.getByLabel('Expected neutrophil nadir')).toContainText('Day 10 of Docetaxel (cycle 2)');
+  await expect(page.getByLabel('Expected neutrophil nadir')).toContainText(
+    'Day 10 of Docetaxel (cycle 2, projected: this cycle’s day 1 was not recorded)',
+  );
   await page.getByRole('button', { name: 'Record screen and start' }).click();
   await expect(page.getByText(/Enter the temperature: it is needed while chemotherapy is active/)).toBeVisible();
 
@@ -126,5 +130,56 @@ test('new spinal pain without a recorded lesion asks the cord-compression questi
   };
   expect(stored.decision).toBe('hold');
   expect(JSON.parse(stored.s).redFlags).toEqual(['difficulty_walking']);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an assessment for a patient with a Mirels 8 proximal-femur lesion warns on the walk and the chair stands, and keeps a test only with a reason', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await clearedPatient(app, { given: 'Marama', family: 'Ruru', mrn: 'FEM-2003' });
+  await app.call('intake.saveBoneLesion', {
+    patientId,
+    site: 'proximal_femur',
+    side: 'left',
+    lesionType: 'lytic',
+    weightBearing: 'full',
+    mirels: { site: 'peritrochanteric', lesion: 'lytic', size: 'lt_one_third', pain: 'mild' },
+  });
+  const assessment = await app.call('assessments.create', {
+    patientId,
+    kind: 'baseline',
+    assessedOn: today,
+    heightCm: 162,
+    weightKg: 64,
+    measureKeys: ['six_minute_walk', 'sit_to_stand_30s', 'handgrip'],
+  });
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}/assessments/${assessment.id}`);
+  const walk = page.getByRole('region', { name: 'Six-minute walk test' });
+  await expect(walk).toContainText('Conflicts with a bone-lesion restriction');
+  await expect(walk).toContainText(
+    'Proximal femur lesion — Femoral lesion: no hip flexion/extension, no weight-bearing aerobic',
+  );
+  await expect(walk).toContainText('six minutes of weight-bearing walking');
+  const stands = page.getByRole('region', { name: '30-second sit-to-stand' });
+  await expect(stands).toContainText('repeated rising from a chair, loading hip and knee flexion and extension');
+  await expect(page.getByRole('region', { name: 'Handgrip strength' })).not.toContainText('Conflicts');
+  await screenshotBoth(app, 'clinical-assessment-femur');
+
+  await walk.getByLabel('Distance (m)').fill('260');
+  await walk.getByRole('button', { name: 'Save 6MWT' }).click();
+  await expect(walk.getByText(/Record why it is being tested, or choose another test/)).toBeVisible();
+  await walk
+    .getByLabel('Why test it despite the restriction? (required)')
+    .fill('Orthopaedic review: walking test agreed');
+  await walk.getByRole('button', { name: 'Save 6MWT' }).click();
+  await expect(walk.getByText('Saved', { exact: true })).toBeVisible();
+  const stored = app
+    .sqlite()
+    .prepare("SELECT override_note AS note FROM measure_result WHERE measure_key = 'six_minute_walk'")
+    .get() as { note: string };
+  expect(stored.note).toBe('Orthopaedic review: walking test agreed');
   expect(app.consoleErrors).toEqual([]);
 });

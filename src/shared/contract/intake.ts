@@ -224,7 +224,7 @@ export const boneLesionInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['mirels.site'],
-        message: 'Mirels applies to long bones (femur, humerus) only',
+        message: 'Mirels applies to long bones (femur, tibia, humerus) only',
       });
     }
     if (anyScored(v.sins) && kind !== 'sins' && v.site !== 'other') {

@@ -230,7 +230,7 @@ export function ScreenForm(props: {
       max={screenFieldRanges[key].max}
       decimals={screenFieldRanges[key].decimals}
       required={key === 'temperatureC' && temperatureRequired}
-      description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy (NICE CG151)' : undefined}
+      description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy' : undefined}
       error={errors[`screen.${key}`]}
       onChange={(value) => {
         dispatch({ type: 'screenNumber', field: key, value });
