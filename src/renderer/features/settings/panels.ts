@@ -21,6 +21,7 @@ export interface SettingsPanel {
  */
 export const adminPanelIds: ReadonlySet<string> = new Set([
   'site-alerts',
+  'precautions',
   'screen-thresholds',
   'default-battery',
   'custom-measures',

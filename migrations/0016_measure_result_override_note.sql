@@ -1,1 +1,0 @@
-ALTER TABLE `measure_result` ADD `override_note` text;
