@@ -37,7 +37,8 @@ describe('patient alerts', () => {
       brain: { enabled: false, precautions: [] },
       liver: { enabled: true, precautions: ['No abdominal crunches'] },
     };
-    const siteAlerts = (facts: AlertFacts) => patientAlerts(facts, policy).filter((a) => a.id.startsWith('metastases:'));
+    const siteAlerts = (facts: AlertFacts) =>
+      patientAlerts(facts, policy).filter((a) => a.id.startsWith('metastases:'));
     expect(siteAlerts({ ...none, metastaticSites: ['liver', 'brain'] })).toEqual([
       {
         id: 'metastases:liver',
