@@ -183,3 +183,74 @@ test('an assessment for a patient with a Mirels 8 proximal-femur lesion warns on
   expect(stored.note).toBe('Orthopaedic review: walking test agreed');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('each new precaution raises its alert on the overview and the session where its condition, medicine or device is recorded', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const patientId = await clearedPatient(app, { given: 'Leilani', family: 'Kahale', mrn: 'PRC-2004' });
+  await app.call('intake.saveDiagnosis', {
+    patientId,
+    primarySite: 'Breast',
+    stage: 'IV',
+    metastaticSites: ['brain', 'bone'],
+  });
+  for (const [kind, detail] of [
+    ['hypercalcaemia', 'Corrected calcium 3.1 mmol/L in October'],
+    ['picc_line', 'Left arm'],
+    ['implanted_port', 'Right chest'],
+    ['stoma', 'Ileostomy'],
+  ] as const) {
+    await app.call('intake.saveComorbidity', { patientId, kind, detail });
+  }
+  await app.call('intake.saveTreatment', {
+    patientId,
+    type: 'chemotherapy',
+    regimen: 'Epirubicin',
+    startDate: addDays(today, -200),
+    endDate: addDays(today, -100),
+  });
+  await app.call('intake.saveTreatment', {
+    patientId,
+    type: 'surgery',
+    regimen: 'Right hemicolectomy',
+    startDate: addDays(today, -20),
+  });
+  await app.call('intake.saveHeartFunction', { patientId, lvefPercent: 52, lvefMeasuredOn: addDays(today, -30) });
+  for (const [name, flags] of [
+    ['Denosumab 120 mg', []],
+    ['Apixaban 5 mg', ['anticoagulant']],
+    ['Diltiazem 180 mg', ['heart_rate_lowering']],
+    ['Repaglinide 1 mg', ['glucose_lowering']],
+  ] as const) {
+    await app.call('intake.saveMedication', { patientId, name, flags: [...flags] });
+  }
+  const titles = [
+    'Brain metastases: ask about raised intracranial pressure',
+    'Hypercalcaemia recorded: ask about its symptoms',
+    'Cardiotoxic treatment: Epirubicin',
+    'Denosumab: low calcium risk',
+    'Bleeding risk (anticoagulant): ask about bleeding signs',
+    'PICC line (Left arm)',
+    'Implanted port (Right chest)',
+    'Stoma (Ileostomy)',
+    `Recent surgery: Right hemicolectomy on`,
+    'Heart-rate-lowering medicine',
+    'Insulin, sulfonylurea or meglitinide',
+  ];
+  const { page } = app;
+  const base = page.url().replace(/#.*$/, '');
+  await page.goto(`${base}#/patients/${patientId}`);
+  const alerts = page.getByRole('region', { name: 'Alerts' });
+  for (const title of titles) await expect(alerts.getByText(title, { exact: false }).first()).toBeVisible();
+  await expect(alerts).toContainText('Last ejection fraction: 52 %');
+  await expect(alerts).toContainText('No blood-pressure cuff on the PICC arm');
+  await screenshotBoth(app, 'clinical-precautions-overview');
+
+  await bookAndOpen(app, patientId);
+  const sessionAlerts = page.getByRole('list', { name: 'Patient alerts' });
+  for (const title of titles) await expect(sessionAlerts.getByText(title, { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('Other heart-rate-lowering medicine: use RPE, not HR')).toBeVisible();
+  await screenshotBoth(app, 'clinical-precautions-session');
+  expect(app.consoleErrors).toEqual([]);
+});

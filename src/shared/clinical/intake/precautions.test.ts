@@ -36,7 +36,7 @@ describe('precautions this population needs (issue 20, item 7)', () => {
     ];
     const alert = one({ treatments, lastEjectionFraction: { percent: 54, on: '2026-10-02' } });
     expect(alert.title).toBe('Cardiotoxic treatment: AC-T (doxorubicin), Trastuzumab');
-    expect(alert.body).toMatch(/^anthracycline, HER2-targeted therapy \(trastuzumab\)\./);
+    expect(alert.body).toMatch(/^Anthracycline, HER2-targeted therapy \(trastuzumab\)\./);
     expect(alert.body).toMatch(/ankle swelling/);
     expect(alert.body).toMatch(/Last ejection fraction: 54 % on 2 Oct 2026/);
     expect(alert.body).toMatch(/Lyon et al\., Eur Heart J 2022;43:4229/);

@@ -102,6 +102,8 @@ export const RAISED_ICP_SOURCE = 'Scottish Palliative Care Guidelines: raised in
 export const BLEEDING_SOURCE =
   'Cancer Exercise Toolkit (TREK): with low platelets, watch for bleeding; Maltser et al., PM&R 2017';
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const detailText = (facts: PrecautionFacts, kind: ComorbidityKind) =>
   facts.conditionDetails
     .filter((c) => c.kind === kind)
@@ -174,7 +176,7 @@ export function precautionAlerts(
       id: 'precaution:cardiotoxic',
       color: 'orange',
       title: `Cardiotoxic treatment: ${cardio.named.join(', ')}`,
-      body: `${cardio.classes.map((c) => cardiotoxicClassLabels[c]).join(', ')}. Ask about breathlessness on effort or lying flat, ankle swelling, palpitations or unusual tiredness: if new, no exercise today and contact the team. Last ejection fraction: ${ef ? `${ef.percent} % on ${formatClinicDate(ef.on)}` : 'not recorded; ask the oncology or cardio-oncology team'}. (${CARDIO_ONCOLOGY_SOURCE})`,
+      body: `${capitalised(cardio.classes.map((c) => cardiotoxicClassLabels[c]).join(', '))}. Ask about breathlessness on effort or lying flat, ankle swelling, palpitations or unusual tiredness: if new, no exercise today and contact the team. Last ejection fraction: ${ef ? `${ef.percent} % on ${formatClinicDate(ef.on)}` : 'not recorded; ask the oncology or cardio-oncology team'}. (${CARDIO_ONCOLOGY_SOURCE})`,
     });
   }
   const onDenosumab = [...facts.medicineNames, ...facts.treatments.map((t) => t.regimen)].some(isDenosumab);

@@ -175,11 +175,11 @@ export function evaluateScreen(
   if (context.medicationFlags.includes('glucose_lowering') && !measured(input.glucoseMmol)) {
     fire({
       id: 'glucose_unchecked',
-      label: 'Glucose not checked (on insulin or a sulfonylurea)',
+      label: 'Glucose not checked (on glucose-lowering medicine)',
       effect: 'modify',
       value: 'Not recorded',
       threshold: 'Check before exercise',
-      source: `${t.glucoseModifyBelow.source} (glucose threshold); check before exercise is Pacewise practice for insulin or sulfonylurea users`,
+      source: `${t.glucoseModifyBelow.source} (glucose threshold); check before exercise is Pacewise practice for insulin, sulfonylurea or meglitinide users`,
       advice: `Check blood glucose before starting; if below ${withUnit(t.glucoseModifyBelow.value, 'mmol/L')}, give 5–30 g of carbohydrate first.`,
     });
   }
@@ -199,7 +199,7 @@ export function evaluateScreen(
       value: hr.medicines,
       threshold: 'Any heart-rate-lowering medicine',
       source: hr.source ?? '',
-      advice: `Use RPE, not heart rate: ${hr.reason}.`,
+      advice: `${hr.reason}.`,
     });
   }
   if (context.hasBoneLesions) {
