@@ -260,6 +260,8 @@ const scoreSixMinuteWalk: Scorer = (_def, clean, context) => {
       }
     }
   }
+  const aid = clean.get('walking_aid');
+  if (typeof aid === 'string') derived.walking_aid = aid;
   if (distance != null && clean.get('practice_walk') !== true) {
     warnings.push(SIX_MINUTE_WALK_LEARNING_NOTE);
   }
