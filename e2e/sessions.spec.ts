@@ -142,7 +142,7 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   // 1. Ruth goes ahead, lighter on day 3 of her chemotherapy cycle.
   await fillVitals(ruthPanel, { hr: '74', sbp: '132', dbp: '80', spo2: '97', temp: '36.7' });
   await expect(ruthPanel.getByTestId('decision')).toHaveText('Go with modifications');
-  await expect(ruthPanel.getByLabel('Early in the treatment cycle')).toContainText('Day 3 of Docetaxel');
+  await expect(ruthPanel.getByLabel('Early in the chemotherapy cycle')).toContainText('Day 3 of Docetaxel');
   await ruthPanel.getByRole('button', { name: 'Record screen and start' }).click();
   const ruthLog = ruthPanel.getByRole('region', { name: 'Exercise log' });
   await expect(ruthLog.getByRole('group')).toHaveCount(3);
@@ -266,7 +266,7 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('the written plan warns on a lesion conflict, hides HR targets on a beta-blocker, prints a handout; thresholds are clinic settings', async ({
+test('the written plan warns on a lesion conflict, asks why for HR targets on a beta-blocker, prints a handout; thresholds are clinic settings', async ({
   app,
 }) => {
   const patientId = await patientReady(app, { given: 'Aroha', family: 'Ngata', mrn: 'RMH-2001', lumbar: true });
@@ -281,13 +281,18 @@ test('the written plan warns on a lesion conflict, hides HR targets on a beta-bl
   await page.getByRole('combobox', { name: 'Add an exercise to the plan' }).fill('trunk rotation with');
   await page.getByRole('option', { name: 'Seated trunk rotation with band' }).click();
   const cycle = page.getByRole('group', { name: 'Stationary cycle' });
-  await expect(cycle.getByLabel('HR from (bpm)')).toBeDisabled();
   await cycle.getByLabel('Minutes').fill('10');
+  // Issue 20: a heart-rate target on a beta-blocker is a warning that needs a reason, not a refusal.
+  await cycle.getByLabel('HR from (bpm)').fill('95');
+  await cycle.getByLabel('HR to (bpm)').fill('110');
+  await expect(cycle).toContainText('Heart-rate target on a heart-rate-lowering medicine');
   const trunk = page.getByRole('group', { name: 'Seated trunk rotation with band' });
   await expect(trunk).toContainText('Lumbar spine lesion');
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await expect(trunk.getByText(/Record an override note to keep it/)).toBeVisible();
+  await expect(cycle.getByText(/Record the reason for the heart-rate target/)).toBeVisible();
   await trunk.getByLabel('Override note (required)').fill('Small range, unloaded; agreed with oncologist');
+  await cycle.getByLabel('Override note (required)').fill('Target range 95–110 bpm from the cardiologist’s letter');
   await page.getByRole('button', { name: 'Save the plan' }).click();
   await expect(page.getByText('Plan version 1 saved')).toBeVisible();
   // A second version supersedes the first (the fixture reconciles both against the trail).
@@ -881,7 +886,11 @@ test('a pelvic lesion blocks tandem stance until a clinician clears single-leg a
   const tandem = page.getByRole('group', { name: 'Tandem stance' });
   await expect(tandem).toContainText('Pelvic lesion: no single-leg or balance work until a clinician clears it');
 
-  const clearance = page.getByRole('region', { name: 'Movement clearance' });
+  // Issue 20: the pelvis's resistance movements (hip flexion/extension, resisted hip abduction) may
+  // be cleared too ("start low, go slow"); single-leg work is the one this patient needs.
+  const clearance = page
+    .getByRole('region', { name: 'Movement clearance' })
+    .getByRole('group', { name: /^Single-leg/ });
   await expect(clearance).toContainText('blocked until a clinician clears it');
   await clearance.getByRole('button', { name: 'Clear for this patient' }).click();
   await expect(clearance.getByText('Enter the reason for the clearance')).toBeVisible();

@@ -1,4 +1,5 @@
 import type { PacewiseApp } from '../fixtures';
+import { addDays, todayLocal } from '../../src/shared/dates';
 
 /**
  * A finalised assessment with one six-minute walk, made through the contract as the assessment
@@ -23,4 +24,28 @@ export async function finalisedWalk(
     components: { distance_m: metres },
   });
   await app.call('assessments.finalise', { assessmentId: assessment.id });
+}
+
+/** An active patient with valid clearance, made through the contract as intake would. */
+export async function clearedPatient(
+  app: PacewiseApp,
+  p: { given: string; family: string; mrn: string; sex?: 'female' | 'male' },
+): Promise<string> {
+  const today = todayLocal();
+  const { id } = await app.call('patients.create', {
+    givenName: p.given,
+    familyName: p.family,
+    dateOfBirth: '1958-06-02',
+    sex: p.sex ?? 'female',
+    mrn: p.mrn,
+  });
+  await app.call('intake.changeStatus', { patientId: id, toStatus: 'active', effectiveOn: today, reason: 'Assessed' });
+  await app.call('intake.saveClearance', {
+    patientId: id,
+    receivedOn: addDays(today, -10),
+    receivedFromName: 'Dr Ana Lima',
+    decision: 'no_restrictions',
+    reviewBy: addDays(today, 80),
+  });
+  return id;
 }

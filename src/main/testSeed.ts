@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { boneLesion, careTeamMember, clearance, contact, medication, patient } from './db/schema';
+import { boneLesion, careTeamMember, clearance, contact, medication, patient, treatment } from './db/schema';
 import type { ServiceContext } from './context';
 import type { ParsedInputOf } from '../shared/contract';
-import type { BoneLesionSite, MedicationFlag } from '../shared/domain/vocabulary';
+import type { BoneLesionSite, MedicationFlag, TreatmentType } from '../shared/domain/vocabulary';
 import { refreshCaseloadSummary } from './services/caseloadSummary';
 import { createPatient } from './services/patients';
 
@@ -21,6 +21,13 @@ export function seedPatient(
     medicationFlags?: MedicationFlag[];
     oncologistPhone?: string;
     status?: string;
+    treatments?: Array<{
+      type: TreatmentType;
+      regimen: string;
+      startDate: string;
+      cycleLengthDays?: number;
+      day1Dates?: string[];
+    }>;
   },
 ): string {
   const p = createPatient(ctx, {
@@ -68,6 +75,21 @@ export function seedPatient(
         name: 'Metoprolol',
         flagsJson: JSON.stringify(options.medicationFlags),
         startedOn: '2025-01-01',
+        ...who,
+      })
+      .run();
+  }
+  for (const t of options.treatments ?? []) {
+    ctx.db
+      .insert(treatment)
+      .values({
+        id: ctx.newId(),
+        patientId: p.id,
+        type: t.type,
+        regimen: t.regimen,
+        startDate: t.startDate,
+        cycleLengthDays: t.cycleLengthDays ?? null,
+        day1DatesJson: JSON.stringify(t.day1Dates ?? []),
         ...who,
       })
       .run();

@@ -4,7 +4,12 @@ import { listContacts, saveContact } from '../services/intake/contacts';
 import { getIntakeRecord } from '../services/intake/record';
 import { getSafetyContext } from '../services/intake/safetyContext';
 import * as sections from '../services/intake/sections';
-import { saveSiteAlertPolicy, siteAlertPolicy } from '../services/intake/siteAlerts';
+import {
+  precautionPolicy,
+  savePrecautionPolicy,
+  saveSiteAlertPolicy,
+  siteAlertPolicy,
+} from '../services/intake/siteAlerts';
 import type { HandlersFor } from './types';
 
 /** Each save returns the refreshed record, so a section shows exactly what was stored. */
@@ -34,4 +39,10 @@ export const intakeHandlers: HandlersFor<typeof intakeChannels> = {
   'caseload.list': (ctx, input) => listCaseload(ctx, input),
   'intake.siteAlertPolicy': (ctx) => siteAlertPolicy(ctx),
   'intake.saveSiteAlertPolicy': (ctx, input) => saveSiteAlertPolicy(ctx, input),
+  'intake.precautionPolicy': (ctx) => precautionPolicy(ctx),
+  'intake.savePrecautionPolicy': (ctx, input) => savePrecautionPolicy(ctx, input),
+  'intake.saveHeartFunction': (ctx, input) => (
+    sections.saveHeartFunction(ctx, input),
+    getIntakeRecord(ctx, input.patientId)
+  ),
 };

@@ -192,6 +192,7 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'letters.resetTemplate',
   'letters.setReplyWaitDays',
   'intake.saveSiteAlertPolicy',
+  'intake.savePrecautionPolicy',
   'measures.setDefaultBattery',
   'measures.createCustom',
   'measures.retireCustom',

@@ -6,6 +6,7 @@ import type {
   StartKind,
   ThresholdProvenance,
 } from '../clinical/measures';
+import type { OutcomeTestConflict } from '../clinical/measures/testingRestrictions';
 import type { ClinicDate } from '../dates';
 import type { GoalCategory, GoalStatus, Sex } from '../domain/vocabulary';
 import { channel } from './define';
@@ -34,6 +35,8 @@ export interface MeasureResultView {
   components: Record<string, number | string | boolean | null>;
   derived: Record<string, number | string>;
   warnings: string[];
+  /** Why a test a bone-lesion restriction rules out was done anyway; null when none was needed. */
+  overrideNote: string | null;
 }
 
 export interface AssessmentSummary {
@@ -65,6 +68,11 @@ export interface AssessmentDetail extends AssessmentSummary {
   plannedMeasureKeys: string[];
   /** Person facts used in scoring (age on the assessment date, sex from the patient record). */
   person: { sex: Sex; ageOnDate: number };
+  /**
+   * The listed or recorded tests that a bone-lesion restriction rules out on the assessment date,
+   * after the patient's movement clearances (issue 20): each needs an override note to be recorded.
+   */
+  testConflicts: OutcomeTestConflict[];
 }
 
 export interface ScheduleView {
@@ -286,6 +294,8 @@ export const assessmentsChannels = {
       assessmentId: id('Assessment'),
       measureKey,
       components: z.record(z.string().max(60), componentValue, { error: 'Enter the measure’s results' }),
+      /** Needed when a bone-lesion restriction rules the test out (AssessmentDetail.testConflicts). */
+      overrideNote: optionalText('reason for doing this test despite the restriction', 1000).optional(),
     }),
   ).returns<AssessmentDetail>(),
   'assessments.clearMeasure': channel(

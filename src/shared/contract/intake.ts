@@ -16,6 +16,12 @@ import {
   type SiteAlertPolicy,
 } from '../clinical/intake/patientAlerts';
 import type { ClearanceStatus, SessionStartDecision } from '../clinical/intake/clearance';
+import {
+  policyPrecautions,
+  RECENT_SURGERY_WEEKS_RANGE,
+  type PolicyPrecaution,
+  type PrecautionPolicy,
+} from '../clinical/intake/precautions';
 import type { SkeletalRiskLevel, SkeletalRiskSummary } from '../clinical/intake/skeletalRisk';
 import type { CycleDay } from '../clinical/intake/treatmentCycle';
 import type { MirelsResult, SinsResult } from '../clinical/intake/fractureRisk';
@@ -224,7 +230,7 @@ export const boneLesionInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['mirels.site'],
-        message: 'Mirels applies to long bones (femur, humerus) only',
+        message: 'Mirels applies to long bones (femur, tibia, humerus) only',
       });
     }
     if (anyScored(v.sins) && kind !== 'sins' && v.site !== 'other') {
@@ -336,7 +342,7 @@ export const medicationInput = z
     id: optionalId('Medication'),
     name: requiredText('medicine name', 120),
     dose: optionalText('dose', 120),
-    flags: z.array(choice('exercise flag', medicationFlags.values)).max(5).default([]),
+    flags: z.array(choice('exercise flag', medicationFlags.values)).max(medicationFlags.values.length).default([]),
     /** Why a flag suggested by the medicine's name is left unticked (e.g. eye drops); recorded in the audit trail. */
     flagOverrideReason: optionalText('reason for leaving a suggested flag unticked', 500),
     startedOn: optionalClinicDate('start date'),
@@ -593,6 +599,9 @@ export interface PatientDetailsView {
   emergencyContactPhone: string | null;
   reassessmentIntervalWeeks: number;
   leadClinicianId: string | null;
+  /** The last ejection fraction reported (for the cardiotoxic-treatment alert); null when none is recorded. */
+  lvefPercent: number | null;
+  lvefMeasuredOn: ClinicDate | null;
 }
 
 export interface StatusChangeView {
@@ -764,6 +773,46 @@ export const siteAlertPolicyInput = z.object({
   ),
 });
 
+/* ------------------------------------------------------------------ precautions (issue 20) */
+
+const precautionRule = z.object({
+  enabled: z.boolean(),
+  precautions: z
+    .array(
+      z.string().trim().min(1, 'A precaution cannot be empty').max(200, 'Keep each precaution under 200 characters'),
+    )
+    .max(10, 'At most 10 precautions each'),
+});
+export const precautionPolicyInput = z.object({
+  policy: z.object({
+    ...(Object.fromEntries(policyPrecautions.map((p) => [p, precautionRule])) as Record<
+      PolicyPrecaution,
+      typeof precautionRule
+    >),
+    recentSurgeryWeeks: integerIn(
+      'weeks after surgery',
+      RECENT_SURGERY_WEEKS_RANGE.min,
+      RECENT_SURGERY_WEEKS_RANGE.max,
+    ),
+  }),
+});
+
+export const heartFunctionInput = z
+  .object({
+    patientId,
+    lvefPercent: optionalIntegerIn('ejection fraction', 5, 90),
+    lvefMeasuredOn: optionalPastDate('date of the ejection fraction'),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.lvefPercent == null) !== (v.lvefMeasuredOn == null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.lvefPercent == null ? 'lvefPercent' : 'lvefMeasuredOn'],
+        message: 'Enter the ejection fraction and the date it was measured together',
+      });
+    }
+  });
+
 /* ------------------------------------------------------------------ channels */
 
 export const intakeChannels = {
@@ -791,4 +840,7 @@ export const intakeChannels = {
   'caseload.list': channel(caseloadListInput).returns<CaseloadPage>(),
   'intake.siteAlertPolicy': channel(z.object({})).returns<SiteAlertPolicy>(),
   'intake.saveSiteAlertPolicy': channel(siteAlertPolicyInput).returns<SiteAlertPolicy>(),
+  'intake.precautionPolicy': channel(z.object({})).returns<PrecautionPolicy>(),
+  'intake.savePrecautionPolicy': channel(precautionPolicyInput).returns<PrecautionPolicy>(),
+  'intake.saveHeartFunction': channel(heartFunctionInput).returns<IntakeRecord>(),
 };

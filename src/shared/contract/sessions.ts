@@ -5,6 +5,7 @@ import type {
   ExerciseModality,
   ExercisePosition,
   FiredRule,
+  HeartRateTargetVerdict,
   ImpactLevel,
   MovementTag,
   RedFlag,
@@ -13,7 +14,7 @@ import type {
   AdherenceSummary,
 } from '../clinical/session';
 import type { ClearanceLimits } from '../clinical/intake/clearance';
-import { movementTags, redFlagIds, thresholdKeys } from '../clinical/session';
+import { movementTags, redFlagIds, spinalPainQuestionIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
 import type { CaseloadRow } from './intake';
@@ -99,8 +100,20 @@ export interface Exercise {
   retired: boolean;
 }
 
-/** Movement work a bone lesion blocks until a clinician clears it for the patient (boneRestrictions.ts). */
-export const clearableMovementTags = ['single_leg_balance'] as const;
+/**
+ * Movement work a bone lesion blocks until a clinician clears it for the patient, with a reason
+ * (boneRestrictions.ts): single-leg work (clinic policy) and the scheme's resistance movements
+ * ("start low, go slow", PMC9335464 Tbl 2 note a).
+ */
+export const clearableMovementTags = [
+  'single_leg_balance',
+  'shoulder_movements',
+  'elbow_flexion_extension',
+  'hip_flexion_extension',
+  'knee_flexion_extension',
+  'trunk_resistance',
+  'hip_abduction',
+] as const satisfies readonly MovementTag[];
 export type ClearableMovementTag = (typeof clearableMovementTags)[number];
 
 export interface MovementClearanceView {
@@ -116,10 +129,10 @@ export interface PlanView {
   versions: number;
   /** Restrictions after this patient's movement clearances. */
   restrictions: BoneRestriction[];
-  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  heartRateTargets: HeartRateTargetVerdict;
   movementClearances: MovementClearanceView[];
-  /** Clearable movement work that a lesion blocks, cleared or not: what the plan screen offers to clear. */
-  clearable: ClearableMovementTag[];
+  /** Clearable movement work that a lesion blocks, cleared or not, with why it may be cleared. */
+  clearable: Array<{ tag: ClearableMovementTag; because: string }>;
   /** The doctor's restrictions from the clearance in force: their words and the enforced limits. */
   doctorRestrictions: { text: string | null; limits: ClearanceLimits };
 }
@@ -281,7 +294,7 @@ export interface SessionView {
   attendanceReason: string | null;
   safety: PatientSafetyContext;
   restrictions: BoneRestriction[];
-  heartRateTargets: { allowed: boolean; reason: string | null; source: string | null };
+  heartRateTargets: HeartRateTargetVerdict;
   plan: ExercisePlan | null;
   thresholds: ScreenThresholds;
   /** The signed-in clinician's own draft; failing that, the latest other clinician's (see draftBy). */
@@ -372,6 +385,7 @@ export const screenRanges = {
   spo2: range('SpO₂', 50, 100, '%'),
   temperatureC: range('temperature', 30, 43, '°C', 1),
   standingSbp: range('standing systolic blood pressure', 50, 300, 'mmHg'),
+  standingDbp: range('standing diastolic blood pressure', 20, 200, 'mmHg'),
   haemoglobinGL: range('haemoglobin', 20, 250, 'g/L'),
   plateletsX109: range('platelets', 0, 2000, '×10⁹/L'),
   neutrophilsX109: range('neutrophils', 0, 100, '×10⁹/L', 1),
@@ -417,11 +431,24 @@ const numbersFrom = <K extends string>(ranges: Record<K, NumberRange>, field: (r
   >;
 
 // Added after screens were first stored, so absent from older records: optional in the output too.
-const { standingSbp, ...screenNumbers } = screenRanges;
+const { standingSbp, standingDbp, ...screenNumbers } = screenRanges;
+
+const spinalPainInput = z.object({
+  isNew: z.boolean({ error: 'Say whether there is new or worse back or neck pain' }),
+  answers: z
+    .partialRecord(
+      z.enum(spinalPainQuestionIds, { error: 'Answer the cord-compression questions from the list' }),
+      z.enum(['yes', 'no'], { error: 'Answer each cord-compression question yes or no' }),
+    )
+    .default({}),
+});
 
 export const screenValuesInput = z.object({
   ...numbersFrom(screenNumbers, rangedNumber),
   standingSbp: rangedNumber(standingSbp).optional(),
+  standingDbp: rangedNumber(standingDbp).optional(),
+  /** New or worse back or neck pain and the cord-compression answers (NICE CG75/NG234); absent on older screens. */
+  spinalPain: spinalPainInput.nullish(),
   glucoseKetonesOrSymptoms: z
     .boolean({ error: 'Say whether there are ketones or symptoms with the high glucose' })
     .nullish(),

@@ -76,7 +76,11 @@ export const boneLesionSites = labelled(
     'femoral_shaft',
     'proximal_humerus',
     'humeral_shaft',
+    'tibia',
     'ribs',
+    'sternum',
+    'scapula',
+    'clavicle',
     'skull',
     'other',
   ] as const,
@@ -90,7 +94,11 @@ export const boneLesionSites = labelled(
     femoral_shaft: 'Femoral shaft',
     proximal_humerus: 'Proximal humerus',
     humeral_shaft: 'Humeral shaft',
+    tibia: 'Tibia',
     ribs: 'Ribs',
+    sternum: 'Sternum',
+    scapula: 'Scapula',
+    clavicle: 'Clavicle',
     skull: 'Skull',
     other: 'Other',
   },
@@ -130,8 +138,21 @@ export const treatmentTypes = labelled(
 );
 export type TreatmentType = (typeof treatmentTypes.values)[number];
 
+/** Conditions, and the devices that change how a person may exercise (a line, a port, a stoma). */
 export const comorbidityKinds = labelled(
-  ['cardiac', 'diabetes', 'lymphoedema', 'peripheral_neuropathy', 'osteoporosis', 'anaemia', 'other'] as const,
+  [
+    'cardiac',
+    'diabetes',
+    'lymphoedema',
+    'peripheral_neuropathy',
+    'osteoporosis',
+    'anaemia',
+    'hypercalcaemia',
+    'picc_line',
+    'implanted_port',
+    'stoma',
+    'other',
+  ] as const,
   {
     cardiac: 'Cardiac disease',
     diabetes: 'Diabetes',
@@ -139,6 +160,10 @@ export const comorbidityKinds = labelled(
     peripheral_neuropathy: 'Peripheral neuropathy',
     osteoporosis: 'Osteoporosis',
     anaemia: 'Anaemia',
+    hypercalcaemia: 'Hypercalcaemia (past or current)',
+    picc_line: 'PICC line (say which arm)',
+    implanted_port: 'Implanted port (say which side)',
+    stoma: 'Stoma',
     other: 'Other',
   },
 );
@@ -146,11 +171,12 @@ export type ComorbidityKind = (typeof comorbidityKinds.values)[number];
 
 /** Medication classes that change how a person may exercise (issue 3 §5). */
 export const medicationFlags = labelled(
-  ['beta_blocker', 'anticoagulant', 'glucose_lowering', 'corticosteroid', 'opioid'] as const,
+  ['beta_blocker', 'heart_rate_lowering', 'anticoagulant', 'glucose_lowering', 'corticosteroid', 'opioid'] as const,
   {
     beta_blocker: 'Beta-blocker',
+    heart_rate_lowering: 'Other heart-rate-lowering drug (diltiazem, verapamil, ivabradine, digoxin)',
     anticoagulant: 'Anticoagulant',
-    glucose_lowering: 'Insulin or sulfonylurea',
+    glucose_lowering: 'Insulin, sulfonylurea or meglitinide',
     corticosteroid: 'Corticosteroid',
     opioid: 'Opioid',
   },

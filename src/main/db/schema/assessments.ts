@@ -86,6 +86,8 @@ export const measureResult = sqliteTable(
     componentsJson: text('components_json').notNull().default('{}'),
     derivedJson: text('derived_json').notNull().default('{}'),
     warningsJson: text('warnings_json').notNull().default('[]'),
+    /** Why a test a bone-lesion restriction rules out was done anyway (issue 20), as a plan's override note. */
+    overrideNote: text('override_note'),
     ...whoAndWhen,
   },
   (t) => [

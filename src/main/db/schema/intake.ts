@@ -24,6 +24,9 @@ export const patientDetails = sqliteTable('patient_details', {
   /** Weeks between reassessments; FACTS §5 (programmes ran 8–12+ weeks). */
   reassessmentIntervalWeeks: integer('reassessment_interval_weeks').notNull().default(8),
   leadClinicianId: text('lead_clinician_id').references(() => clinician.id),
+  /** The last left-ventricular ejection fraction reported, for the cardiotoxic-treatment alert (issue 20). */
+  lvefPercent: integer('lvef_percent'),
+  lvefMeasuredOn: text('lvef_measured_on'),
   ...whoAndWhen,
 });
 

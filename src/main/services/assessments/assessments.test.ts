@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  boneLesion,
   caseloadSummary,
   exercisePlan,
   goal,
@@ -496,5 +497,60 @@ describe('a treatment edited in place brings the reassessment forward (review P2
       .where(eq(caseloadSummary.patientId, patientId))
       .get()!;
     expect(row.due).toBe('2026-03-02');
+  });
+});
+
+describe('outcome tests checked against the lesions (issue 20, item 6)', () => {
+  it('warns on a six-minute walk with a Mirels 8 proximal-femur lesion and keeps it only with a reason, audited', () => {
+    const at = NOW.toISOString();
+    const actor = t.ctx.session.clinicianId!;
+    t.ctx.db
+      .insert(boneLesion)
+      .values({
+        id: t.ctx.newId(),
+        patientId,
+        site: 'proximal_femur',
+        lesionType: 'lytic',
+        weightBearing: 'full',
+        mirelsJson: JSON.stringify({
+          site: 'peritrochanteric',
+          lesion: 'lytic',
+          size: 'lt_one_third',
+          pain: 'mild',
+        }),
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+        updatedBy: actor,
+      })
+      .run();
+    const a = createAssessment(t.ctx, { ...header('2026-03-02'), measureKeys: ['six_minute_walk', 'handgrip'] });
+    expect(a.testConflicts.map((c) => c.measureKey)).toEqual(['six_minute_walk']);
+    expect(a.testConflicts[0]!.conflicts[0]).toMatchObject({ site: 'proximal_femur', tag: 'weight_bearing_aerobic' });
+    const walk = { assessmentId: a.id, measureKey: 'six_minute_walk', components: { distance_m: 240 } };
+    let refused: ApiError | null = null;
+    try {
+      recordMeasure(t.ctx, walk);
+    } catch (error) {
+      refused = error as ApiError;
+    }
+    expect(refused?.fields['overrideNote']).toMatch(/six minutes of weight-bearing walking.*Femoral lesion/);
+    expect(getAssessment(t.ctx, a.id).results).toEqual([]);
+    const saved = recordMeasure(t.ctx, {
+      ...walk,
+      overrideNote: 'Orthopaedic review: walking test agreed, with a frame',
+    });
+    expect(saved.results[0]).toMatchObject({
+      value: 240,
+      overrideNote: 'Orthopaedic review: walking test agreed, with a frame',
+    });
+    const trail = auditTrailFor(t.ctx.db, 'measure_result', saved.results[0]!.id);
+    expect(JSON.parse(trail.at(-1)!.afterJson!)).toMatchObject({
+      overrideNote: 'Orthopaedic review: walking test agreed, with a frame',
+    });
+    // Grip strength loads nothing the lesion rules out: no reason asked.
+    expect(
+      recordMeasure(t.ctx, { assessmentId: a.id, measureKey: 'handgrip', components: { right_1: 22 } }).results,
+    ).toHaveLength(2);
   });
 });

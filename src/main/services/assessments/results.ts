@@ -12,7 +12,7 @@ import { ageOn } from '../../../shared/dates';
 import type { Sex } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { measureResult } from '../../db/schema';
-import { ApiError, notFound } from '../../errors';
+import { ApiError, fieldError, notFound } from '../../errors';
 import { insertAudited, updateAudited } from '../audit';
 import { requireClinician } from '../settings';
 import { assertRecordable } from './measures';
@@ -22,6 +22,7 @@ import {
   loadAssessment,
   patientFacts,
   resultRows,
+  testConflictsFor,
   type AssessmentRow,
   type ComponentValues,
 } from './view';
@@ -78,6 +79,8 @@ export function writeResult(
   actor: string,
   /** true: audit every write; 'changed': audit only a result whose stored score changed. */
   audit: boolean | 'changed',
+  /** Left as stored when undefined (a re-score); set when the measure is recorded. */
+  overrideNote?: string | null,
 ): void {
   const def = assertRecordable(ctx, measureKey);
   const facts = patientFacts(ctx, row.patientId);
@@ -116,13 +119,19 @@ export function writeResult(
       warningsJson: JSON.stringify(warnings),
       assessedOn: row.assessedOn,
       parentResultId,
+      overrideNote: parentResultId
+        ? null
+        : overrideNote === undefined
+          ? (existing?.overrideNote ?? null)
+          : overrideNote,
     };
     const changed =
       !existing ||
       existing.value !== values.value ||
       existing.componentsJson !== values.componentsJson ||
       existing.derivedJson !== values.derivedJson ||
-      existing.warningsJson !== values.warningsJson;
+      existing.warningsJson !== values.warningsJson ||
+      existing.overrideNote !== values.overrideNote;
     const write = {
       actorId: actor,
       patientId: row.patientId,
@@ -167,7 +176,15 @@ export function recordMeasure(
   ctx.sqlite.transaction(() => {
     const row = loadAssessment(ctx, input.assessmentId);
     assertDraft(row);
-    writeResult(ctx, row, input.measureKey, input.components, actor, true);
+    const [conflict] = testConflictsFor(ctx, row, [input.measureKey]);
+    if (conflict && !input.overrideNote) {
+      const def = assertRecordable(ctx, input.measureKey);
+      throw fieldError(
+        'overrideNote',
+        `${def.name} is ${conflict.what}, which conflicts with a bone-lesion restriction (${conflict.conflicts[0]!.reason}). Record why it is being tested, or choose another test.`,
+      );
+    }
+    writeResult(ctx, row, input.measureKey, input.components, actor, true, conflict ? input.overrideNote : null);
   })();
   return getAssessment(ctx, input.assessmentId);
 }

@@ -12,6 +12,9 @@ import type { Sex } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { assessment, clinician, measureResult, patient } from '../../db/schema';
+import { outcomeTestConflicts } from '../../../shared/clinical/measures/testingRestrictions';
+import { restrictionsFor } from '../sessions/movementClearance';
+import { safetyContextFor } from '../sessions/safety';
 import { ApiError, notFound } from '../../errors';
 import { definitionFor } from './measures';
 import { notSuperseded, scheduleFor } from './schedule';
@@ -100,7 +103,14 @@ function toResultView(
     components: JSON.parse(row.componentsJson) as ComponentValues,
     derived: JSON.parse(row.derivedJson) as Record<string, number | string>,
     warnings: JSON.parse(row.warningsJson) as string[],
+    overrideNote: row.overrideNote,
   };
+}
+
+/** The tests on this assessment that the patient's bone-lesion restrictions rule out on its date. */
+export function testConflictsFor(ctx: ServiceContext, row: AssessmentRow, measureKeys: readonly string[]) {
+  const safety = safetyContextFor(ctx, row.patientId, row.assessedOn);
+  return outcomeTestConflicts(measureKeys, restrictionsFor(ctx, safety));
 }
 
 function summaryOf(
@@ -167,6 +177,7 @@ export function getAssessment(ctx: ServiceContext, assessmentId: string): Assess
     results,
     plannedMeasureKeys: planned,
     person: { sex: facts.sex, ageOnDate: ageOn(facts.dateOfBirth, row.assessedOn) },
+    testConflicts: testConflictsFor(ctx, row, [...planned, ...topLevel.map((r) => r.measureKey)]),
   };
 }
 

@@ -1,11 +1,12 @@
 import { and, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { AlertFacts } from '../../../shared/clinical/intake/patientAlerts';
 import type { ClinicDate } from '../../../shared/dates';
-import type { ComorbidityKind } from '../../../shared/domain/vocabulary';
+import type { ComorbidityKind, TreatmentType } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
 import { baselineScreening, comorbidity, session } from '../../db/schema';
 import { clinicThresholds } from '../sessions/safety';
+import { detailsRow, medicationRows, treatmentRows } from './facts';
 import { metastaticSitesOf } from './siteAlerts';
 
 const byPatient = sql.placeholder('patientId');
@@ -20,16 +21,18 @@ export function conditionAlertFacts(
   ctx: ServiceContext,
   patientId: string,
   date: ClinicDate,
-): Pick<AlertFacts, 'metastaticSites' | 'conditions' | 'screenedNeuropathy' | 'lastPlatelets' | 'thresholds'> {
-  const conditions = prepared(ctx, 'intake.alerts.conditions', () =>
+): Omit<AlertFacts, 'medicationFlags' | 'boneLesions' | 'skeletalRisk'> {
+  const conditionDetails = prepared(ctx, 'intake.alerts.conditionDetails', () =>
     ctx.db
-      .select({ kind: comorbidity.kind })
+      .select({ kind: comorbidity.kind, detail: comorbidity.detail })
       .from(comorbidity)
       .where(and(eq(comorbidity.patientId, byPatient), eq(comorbidity.active, true)))
       .prepare(),
   )
     .all({ patientId })
-    .map((row) => row.kind as ComorbidityKind);
+    .map((row) => ({ kind: row.kind as ComorbidityKind, detail: row.detail }));
+  const conditions = conditionDetails.map((c) => c.kind);
+  const details = detailsRow(ctx, patientId);
   const screening = prepared(ctx, 'intake.alerts.neuropathy', () =>
     ctx.db
       .select({ neuropathy: baselineScreening.neuropathy })
@@ -65,8 +68,26 @@ export function conditionAlertFacts(
       .prepare(),
   ).get({ patientId, date });
   return {
+    date,
     metastaticSites: metastaticSitesOf(ctx, patientId),
     conditions,
+    conditionDetails,
+    // As things stood on the date: a treatment or medicine recorded as starting later does not count yet.
+    treatments: treatmentRows(ctx, patientId)
+      .filter((row) => row.startDate <= date)
+      .map((row) => ({
+        type: row.type as TreatmentType,
+        regimen: row.regimen,
+        startDate: row.startDate,
+        endDate: row.endDate,
+      })),
+    medicineNames: medicationRows(ctx, patientId)
+      .filter((row) => (!row.startedOn || row.startedOn <= date) && (!row.stoppedOn || row.stoppedOn >= date))
+      .map((row) => row.name),
+    lastEjectionFraction:
+      details?.lvefPercent != null && details.lvefMeasuredOn && details.lvefMeasuredOn <= date
+        ? { percent: details.lvefPercent, on: details.lvefMeasuredOn }
+        : null,
     screenedNeuropathy: (screening?.neuropathy as AlertFacts['screenedNeuropathy']) ?? null,
     lastPlatelets: bloods ? { valueX109: bloods.value, on: bloods.takenOn ?? bloods.date } : null,
     thresholds: clinicThresholds(ctx),

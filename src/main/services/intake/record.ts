@@ -1,5 +1,5 @@
 import { conditionAlertFacts } from './alertFacts';
-import { siteAlertPolicy } from './siteAlerts';
+import { precautionPolicy, siteAlertPolicy } from './siteAlerts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import {
   clearanceStatusOn,
@@ -219,6 +219,8 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
       emergencyContactPhone: details?.emergencyContactPhone ?? null,
       reassessmentIntervalWeeks: details?.reassessmentIntervalWeeks ?? 8,
       leadClinicianId: details?.leadClinicianId ?? null,
+      lvefPercent: details?.lvefPercent ?? null,
+      lvefMeasuredOn: details?.lvefMeasuredOn ?? null,
     },
     leadClinician: lead ?? null,
     statusHistory: statusHistory.map((row) => ({
@@ -330,6 +332,7 @@ export function getIntakeRecord(ctx: ServiceContext, patientId: string): IntakeR
         ...conditionAlertFacts(ctx, patientId, today),
       },
       siteAlertPolicy(ctx),
+      precautionPolicy(ctx),
     ),
   };
 }

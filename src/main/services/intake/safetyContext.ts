@@ -7,7 +7,7 @@ import {
   skeletalRiskSummary,
 } from '../../../shared/clinical/intake';
 import { conditionAlertFacts } from './alertFacts';
-import { siteAlertPolicy } from './siteAlerts';
+import { precautionPolicy, siteAlertPolicy } from './siteAlerts';
 import { mirelsScore } from '../../../shared/clinical/intake/fractureRisk';
 import type { ClinicDate } from '../../../shared/dates';
 import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
@@ -73,6 +73,7 @@ export function getSafetyContext(ctx: ServiceContext, patientId: string, date: C
     alerts: patientAlerts(
       { medicationFlags, boneLesions: lesions, skeletalRisk, ...conditionAlertFacts(ctx, patientId, date) },
       siteAlertPolicy(ctx),
+      precautionPolicy(ctx),
     ),
     activeTreatments: treatments.map(({ treatment, cycleDay }) => ({
       id: treatment.id,

@@ -258,6 +258,20 @@ export function saveTreatment(ctx: ServiceContext, input: ParsedInputOf<'intake.
 
 /* ------------------------------------------------------------------ comorbidities, medicines */
 
+/** The last ejection fraction, kept on the patient's details (issue 20: the cardiotoxic-treatment alert). */
+export function saveHeartFunction(ctx: ServiceContext, input: ParsedInputOf<'intake.saveHeartFunction'>): void {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => {
+    if (!patientRow(ctx, input.patientId)) throw notFound('That patient');
+    const values = { lvefPercent: input.lvefPercent, lvefMeasuredOn: input.lvefMeasuredOn };
+    const audit = { actorId: actor, patientId: input.patientId, entity: 'patient_details' };
+    const existing = ctx.db.select().from(patientDetails).where(eq(patientDetails.patientId, input.patientId)).get();
+    if (existing && changesNothing(existing, values)) return;
+    if (existing) updateAudited(ctx, patientDetails, existing, values, audit);
+    else insertAudited(ctx, patientDetails, { patientId: input.patientId, ...values }, audit);
+  })();
+}
+
 export function saveComorbidity(ctx: ServiceContext, input: ParsedInputOf<'intake.saveComorbidity'>): void {
   const { id, ...values } = input;
   saveRow(ctx, { table: comorbidity, entity: 'comorbidity', what: 'condition', id, values, refresh: false });

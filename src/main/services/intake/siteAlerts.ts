@@ -4,6 +4,11 @@ import {
   defaultSiteAlertPolicy,
   type SiteAlertPolicy,
 } from '../../../shared/clinical/intake/patientAlerts';
+import {
+  defaultPrecautionPolicy,
+  policyPrecautions,
+  type PrecautionPolicy,
+} from '../../../shared/clinical/intake/precautions';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { MetastaticSite } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
@@ -29,6 +34,29 @@ export function saveSiteAlertPolicy(
   const actor = requireClinician(ctx);
   ctx.sqlite.transaction(() => writeSetting(ctx, SITE_ALERTS, input.policy, actor))();
   return siteAlertPolicy(ctx);
+}
+
+const PRECAUTIONS = 'alerts.precautions';
+
+/** The clinic's policy precautions (lines, ports, stomas, recent surgery): its saved policy over the defaults. */
+export function precautionPolicy(ctx: ServiceContext): PrecautionPolicy {
+  const saved = readSetting<Partial<PrecautionPolicy>>(ctx, PRECAUTIONS) ?? {};
+  return {
+    ...(Object.fromEntries(policyPrecautions.map((p) => [p, saved[p] ?? defaultPrecautionPolicy[p]])) as Omit<
+      PrecautionPolicy,
+      'recentSurgeryWeeks'
+    >),
+    recentSurgeryWeeks: saved.recentSurgeryWeeks ?? defaultPrecautionPolicy.recentSurgeryWeeks,
+  };
+}
+
+export function savePrecautionPolicy(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'intake.savePrecautionPolicy'>,
+): PrecautionPolicy {
+  const actor = requireClinician(ctx);
+  ctx.sqlite.transaction(() => writeSetting(ctx, PRECAUTIONS, input.policy, actor))();
+  return precautionPolicy(ctx);
 }
 
 /** Every metastatic site recorded across the patient's diagnoses. */

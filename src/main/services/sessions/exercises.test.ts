@@ -40,3 +40,29 @@ describe('starter library tag review', () => {
     expect(auditTrailFor(t.ctx.db, 'exercise', idOf('chair_aerobics')).map((e) => e.action)).toEqual(['create']);
   });
 });
+
+describe('starter library tag review (issue 20)', () => {
+  it('brings a library seeded before the review up to date, and leaves a clinic edit alone', () => {
+    listExercises(t.ctx, true);
+    const seededAs = (key: string, tags: string[]) =>
+      t.ctx.db
+        .update(exercise)
+        .set({ tagsJson: JSON.stringify(tags) })
+        .where(eq(exercise.starterKey, key))
+        .run();
+    seededAs('side_lying_clam', ['lower_body_resistance']);
+    seededAs('neck_turns', ['flexibility', 'spinal_rotation']);
+    seededAs('standing_calf_raise', ['lower_body_resistance', 'single_leg_balance', 'standing_lower_limb_load']);
+    seededAs('leg_press_machine', ['hip_flexion_extension', 'lower_body_resistance']);
+    const fresh = { ...t.ctx, db: Object.create(t.ctx.db) as typeof t.ctx.db };
+    ensureExerciseLibrary(fresh);
+    const tagsOf = (key: string) => listExercises(t.ctx, true).find((e) => e.starterKey === key)!.tags;
+    expect(tagsOf('side_lying_clam')).toEqual(['lower_body_resistance', 'hip_abduction']);
+    expect(tagsOf('neck_turns')).toEqual(['flexibility', 'neck_movements']);
+    expect(tagsOf('standing_calf_raise')).toEqual(['lower_body_resistance', 'standing_lower_limb_load']);
+    // Not as seeded: the clinic's own edit stays.
+    expect(tagsOf('leg_press_machine')).toEqual(['hip_flexion_extension', 'lower_body_resistance']);
+    const clam = listExercises(t.ctx, true).find((e) => e.starterKey === 'side_lying_clam')!.id;
+    expect(auditTrailFor(t.ctx.db, 'exercise', clam).at(-1)?.reason).toMatch(/issue 20.*trochanteric pull/);
+  });
+});

@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   findStarterExercise,
   starterExercises,
-  starterTagCorrections,
+  starterTagReviews,
   withDerivedTags,
   type MovementTag,
 } from '../../../shared/clinical/session';
@@ -91,33 +91,34 @@ export function ensureExerciseLibrary(ctx: ServiceContext): void {
  * entry listing starter keys ({added} / {retagged}); reconcile.ts still reads those.
  */
 const STARTER_REASON = 'Starter exercise library';
-const TAG_REVIEW_REASON = 'Starter library tag review: knee lifts are hip flexion';
 
 /** Who a seeded or machine-corrected row is stamped with: the signed-in clinician, else Pacewise itself. */
 const starterActor = (ctx: ServiceContext) => ctx.session.clinicianId ?? 'pacewise';
 
-/** Applies the tag review to seeded exercises still exactly as first seeded, each with its entry. */
+/** Applies each tag review to seeded exercises still exactly as that review found them, each with its entry. */
 function correctStarterTags(ctx: ServiceContext): void {
-  const rows = ctx.db
-    .select()
-    .from(exercise)
-    .where(inArray(exercise.starterKey, Object.keys(starterTagCorrections)))
-    .all();
-  const stale = rows.filter((r) => r.starterKey && r.tagsJson === JSON.stringify(starterTagCorrections[r.starterKey]));
-  if (stale.length === 0) return;
-  const write = {
-    actorId: starterActor(ctx),
-    patientId: null,
-    entity: 'exercise',
-    at: ctx.now().toISOString(),
-    reason: TAG_REVIEW_REASON,
-  };
-  ctx.sqlite.transaction(() => {
-    for (const r of stale) {
-      const tags = findStarterExercise(r.starterKey!)!.tags;
-      updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, write);
-    }
-  })();
+  for (const review of starterTagReviews) {
+    const rows = ctx.db
+      .select()
+      .from(exercise)
+      .where(inArray(exercise.starterKey, Object.keys(review.before)))
+      .all();
+    const stale = rows.filter((r) => r.starterKey && r.tagsJson === JSON.stringify(review.before[r.starterKey]));
+    if (stale.length === 0) continue;
+    const write = {
+      actorId: starterActor(ctx),
+      patientId: null,
+      entity: 'exercise',
+      at: ctx.now().toISOString(),
+      reason: review.reason,
+    };
+    ctx.sqlite.transaction(() => {
+      for (const r of stale) {
+        const tags = findStarterExercise(r.starterKey!)!.tags;
+        updateAudited(ctx, exercise, r, { tagsJson: JSON.stringify(tags) }, write);
+      }
+    })();
+  }
 }
 
 export function listExercises(ctx: ServiceContext, includeRetired: boolean): Exercise[] {

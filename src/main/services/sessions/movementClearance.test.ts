@@ -59,7 +59,15 @@ describe('standing and balance work with a lower-limb or pelvic lesion', () => {
       .where(eq(boneLesion.patientId, p))
       .run();
     const view = planView(t.ctx, p);
-    expect(view.clearable).toEqual(['single_leg_balance']);
+    // Issue 20: the femur row's resistance movements may be cleared too ("start low, go slow").
+    expect(view.clearable.map((c) => c.tag)).toEqual([
+      'single_leg_balance',
+      'hip_flexion_extension',
+      'knee_flexion_extension',
+      'hip_abduction',
+    ]);
+    expect(view.clearable[0]!.because).toMatch(/^Clinic policy/);
+    expect(view.clearable[1]!.because).toMatch(/PMC9335464 Tbl 2 note a/);
     expect(refusalOf(() => planWith(p, 'tandem_stance')).fields?.['items.0.overrideNote']).toMatch(/Mirels 9 \(≥9\)/);
 
     clearMovement(t.ctx, {
@@ -85,11 +93,25 @@ describe('standing and balance work with a lower-limb or pelvic lesion', () => {
     expect(refusalOf(() => planWith(p, 'tandem_stance')).fields?.['items.0.overrideNote']).toBeDefined();
   });
 
-  it('a pelvic lesion blocks standing hip abduction and calf raises; seated work is untouched', () => {
+  it('a pelvic lesion blocks standing and seated hip abduction, not double-leg calf raises (issue 20)', () => {
     const p = seedPatient(t.ctx, { mrn: 'P1', lesions: ['pelvis'] });
-    for (const key of ['standing_hip_abduction', 'standing_calf_raise', 'heel_toe_walk']) {
+    for (const key of ['standing_hip_abduction', 'seated_hip_abduction_band', 'side_lying_clam', 'heel_toe_walk']) {
       expect(refusalOf(() => planWith(p, key)).fields?.['items.0.overrideNote'], key).toMatch(/Pelvic lesion/);
     }
-    expect(planWith(p, 'seated_hip_abduction_band').items).toHaveLength(1);
+    expect(planWith(p, 'standing_calf_raise').items).toHaveLength(1);
+    expect(planWith(p, 'seated_knee_extension').items).toHaveLength(1);
+  });
+
+  it('hip flexion/extension with a pelvic lesion can be cleared for the patient with a reason, "start low, go slow"', () => {
+    const p = seedPatient(t.ctx, { mrn: 'P2', lesions: ['pelvis'] });
+    expect(refusalOf(() => planWith(p, 'glute_bridge')).fields?.['items.0.overrideNote']).toMatch(/Pelvic lesion/);
+    clearMovement(t.ctx, {
+      patientId: p,
+      tag: 'hip_flexion_extension',
+      reason: 'Radiotherapy done, pain-free; start low',
+    });
+    expect(planWith(p, 'glute_bridge').items).toHaveLength(1);
+    // Walking stays barred: weight-bearing aerobic work is not a resistance movement.
+    expect(refusalOf(() => planWith(p, 'walking')).fields?.['items.0.overrideNote']).toMatch(/Pelvic lesion/);
   });
 });

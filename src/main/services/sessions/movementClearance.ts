@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { restrictionsForLesions, type BoneRestriction } from '../../../shared/clinical/session';
+import { clearableRules, restrictionsForLesions, type BoneRestriction } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import {
   clearableMovementTags,
   type ClearableMovementTag,
   type MovementClearanceView,
+  type PlanView,
 } from '../../../shared/contract/sessions';
 import type { PatientSafetyContext } from '../../../shared/domain/safetyContext';
 import type { ServiceContext } from '../../context';
@@ -44,9 +45,12 @@ export function restrictionsFor(ctx: ServiceContext, safety: PatientSafetyContex
 }
 
 /** Clearable work some lesion blocks (before clearances), for the plan screen to offer. */
-export function clearableFor(safety: PatientSafetyContext): ClearableMovementTag[] {
-  const blocking = restrictionsForLesions(safety.boneLesions).flatMap((r) => r.rules.filter((rule) => rule.clearable));
-  return clearableMovementTags.filter((tag) => blocking.some((rule) => rule.tag === tag));
+export function clearableFor(safety: PatientSafetyContext): PlanView['clearable'] {
+  const blocking = clearableRules(safety.boneLesions);
+  return clearableMovementTags.flatMap((tag) => {
+    const rule = blocking.find((r) => r.tag === tag);
+    return rule ? [{ tag, because: rule.clearableBecause ?? rule.source }] : [];
+  });
 }
 
 export function clearMovement(ctx: ServiceContext, input: ParsedInputOf<'plans.clearMovement'>): void {

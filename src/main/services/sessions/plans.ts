@@ -120,8 +120,15 @@ export function savePlan(ctx: ServiceContext, input: ParsedInputOf<'plans.save'>
       fields[`items.${i}.overrideNote`] =
         `${ex.name}: ${beyond.map((p) => p.message).join('; ')} (clearance restrictions). Record an override note to keep it.`;
     }
-    if (!hr.allowed && (item.hrMin != null || item.hrMax != null)) {
-      fields[`items.${i}.hrMin`] = `Heart-rate targets are not used on a beta-blocker: ${hr.reason}`;
+    // A warning with a reason, not a refusal: the doctor may have given the target range.
+    if (
+      !hr.allowed &&
+      (item.hrMin != null || item.hrMax != null) &&
+      !item.overrideNote &&
+      !fields[`items.${i}.overrideNote`]
+    ) {
+      fields[`items.${i}.overrideNote`] =
+        `${ex.name}: ${hr.reason}. Record the reason for the heart-rate target in the override note.`;
     }
   });
   if (Object.keys(fields).length > 0) {

@@ -10,11 +10,13 @@ import {
   screenCompleteness,
   screenContextFor,
   screenInputFrom,
+  spinalPainRedFlags,
   storedThresholds,
   type BoneConflict,
   type BoneRestriction,
   type FiredRule,
   type RedFlag,
+  type ScreenContext,
   type ScreenResult,
   type ScreenThresholds,
   type ThresholdEntry,
@@ -89,12 +91,15 @@ function assertNotSigned(ctx: ServiceContext, row: SessionRow): void {
 
 interface Evaluated {
   safety: PatientSafetyContext;
+  context: ScreenContext;
   thresholds: ScreenThresholds;
   result: ScreenResult;
+  /** The screen as recorded: the red flags raised by the spinal-pain answers are ticked in it. */
+  values: ScreenValues;
 }
 
-function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): Evaluated {
-  if (values.bloodsDate !== null && values.bloodsDate > row.date) {
+function evaluate(ctx: ServiceContext, row: SessionRow, typed: ScreenValues): Evaluated {
+  if (typed.bloodsDate !== null && typed.bloodsDate > row.date) {
     throw fieldError(
       'screen.bloodsDate',
       `The date of the blood results cannot be after the session (${formatClinicDate(row.date)})`,
@@ -102,8 +107,11 @@ function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): E
   }
   const safety = safetyContextFor(ctx, row.patientId, row.date);
   const thresholds = clinicThresholds(ctx);
-  const result = evaluateScreen(screenInputFrom(values), screenContextFor(safety, row.classId !== null), thresholds);
-  return { safety, thresholds, result };
+  const context = screenContextFor(safety, row.classId !== null);
+  const raised = spinalPainRedFlags(typed.spinalPain, context.hasSpinalLesion);
+  const values = { ...typed, redFlags: [...new Set([...typed.redFlags, ...raised])] };
+  const result = evaluateScreen(screenInputFrom(values), context, thresholds);
+  return { safety, context, thresholds, result, values };
 }
 
 /** Clearance is enforced in main whatever the screen showed: a block stands, an override needs its reason. */
@@ -183,8 +191,11 @@ function enforceRedFlagsClosed(ctx: ServiceContext, row: SessionRow, decision: S
  * Go or Go with modifications needs the core resting vitals, each measured or recorded as not taken
  * with a reason (shared rule: screenCompleteness). A Hold never waits for a vital.
  */
-function enforceComplete(values: ScreenValues, decision: ScreenResult['decision']): void {
-  const { complete, missing } = screenCompleteness(values, values.notTaken, decision);
+function enforceComplete({ values, context, result }: Evaluated): void {
+  const { complete, missing } = screenCompleteness(values, values.notTaken, result.decision, {
+    temperatureRequired: context.chemotherapyActive,
+    spinalPain: values.spinalPain,
+  });
   if (complete) return;
   const fields = Object.fromEntries(missing.map((m) => [`screen.${m.field}`, m.message]));
   throw new ApiError('validation', missing.map((m) => `${m.message}.`).join(' '), fields);
@@ -305,9 +316,9 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     assertNotSigned(ctx, row);
     const evaluated = evaluate(ctx, row, input.screen);
     enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
-    enforceComplete(input.screen, evaluated.result.decision);
+    enforceComplete(evaluated);
     enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
-    const written = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated);
+    const written = writeScreen(ctx, actor, row, evaluated.values, input.clearanceOverrideReason, evaluated);
     return {
       decision: evaluated.result.decision,
       firedRules: evaluated.result.firedRules,
@@ -379,7 +390,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const evaluated = evaluate(ctx, row, input.screen);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceGraded(ctx, row);
-  enforceComplete(input.screen, evaluated.result.decision);
+  enforceComplete(evaluated);
   enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
   const logged = input.entries.filter((e) => e.outcome !== 'skipped');
   if (evaluated.result.decision === 'hold' && logged.length > 0) {
@@ -402,7 +413,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
     evaluated.safety.clearance.limits,
   );
 
-  const screened = writeScreen(ctx, actor, row, input.screen, input.clearanceOverrideReason, evaluated, false);
+  const screened = writeScreen(ctx, actor, row, evaluated.values, input.clearanceOverrideReason, evaluated, false);
   const at = ctx.now().toISOString();
   // Prepared once with who/when as placeholders (the sign-off's hot path); logged inside the sign entry.
   const insert = prepared(ctx, 'sessions.insertEntry', () =>
@@ -469,7 +480,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
     at,
     before: undefined,
     after: ({ updatedAt, updatedBy }) => ({
-      screen: input.screen,
+      screen: evaluated.values,
       decision: evaluated.result.decision,
       firedRules: evaluated.result.firedRules.map((r) => r.id),
       // Written by the screen step above; stated here so the record reconciles with its trail.

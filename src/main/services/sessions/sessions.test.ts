@@ -393,7 +393,7 @@ describe('sessions', () => {
           },
         ],
       }),
-    ).toThrow(/beta-blocker/);
+    ).toThrow(/beta-blocker.*Record the reason for the heart-rate target/);
     const plan = savePlan(t.ctx, {
       patientId: p,
       sessionsPerWeek: 2,
@@ -758,5 +758,101 @@ describe('a red flag at the screen', () => {
     });
     expect(sign().signedAt).not.toBeNull();
     expect(verifyAuditChain(t.ctx.sqlite).ok).toBe(true);
+  });
+});
+
+describe('issue 20: a false Go outranks everything', () => {
+  // Docetaxel every 21 days from 2026-11-18: the screen on 2026-11-27 is day 10, in the nadir window.
+  const docetaxel = {
+    type: 'chemotherapy' as const,
+    regimen: 'Docetaxel',
+    startDate: '2026-11-18',
+    cycleLengthDays: 21,
+  };
+
+  it('refuses a Go on chemotherapy without a temperature, naming the field (NICE CG151)', () => {
+    const p = seedPatient(t.ctx, { mrn: 'N1', treatments: [docetaxel] });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const refused = refusalOf(() =>
+      recordScreen(t.ctx, {
+        sessionId: s.sessionId,
+        screen: screen({ temperatureC: null }),
+        clearanceOverrideReason: null,
+      }),
+    );
+    expect(refused.fields?.['screen.temperatureC']).toMatch(/needed while chemotherapy is active \(NICE CG151/);
+    const recorded = recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen(), clearanceOverrideReason: null });
+    expect(recorded.firedRules.map((r) => r.id)).toContain('nadir_window');
+  });
+
+  it('modifies on pre-nadir bloods, however normal they look', () => {
+    const p = seedPatient(t.ctx, { mrn: 'N2', treatments: [docetaxel] });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const outcome = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ neutrophilsX109: 4.1, plateletsX109: 240, bloodsDate: '2026-11-17' }),
+      clearanceOverrideReason: null,
+    });
+    expect(outcome.decision).toBe('modify');
+    expect(outcome.firedRules.find((r) => r.id === 'bloods_pre_nadir')?.value).toMatch(/before day 1 of cycle 1/);
+  });
+
+  it('holds on a yes to a cord-compression question and opens the incident for its red flag', () => {
+    const p = seedPatient(t.ctx, { mrn: 'N3' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    const answers = { upper_spine: 'no', walking: 'yes' } as const;
+    const unanswered = refusalOf(() =>
+      recordScreen(t.ctx, {
+        sessionId: s.sessionId,
+        screen: screen({ spinalPain: { isNew: true, answers: { upper_spine: 'no' } } }),
+        clearanceOverrideReason: null,
+      }),
+    );
+    expect(unanswered.fields?.['screen.spinalPain']).toMatch(/answer every cord-compression question/);
+    const held = recordScreen(t.ctx, {
+      sessionId: s.sessionId,
+      screen: screen({ spinalPain: { isNew: true, answers } }),
+      clearanceOverrideReason: null,
+    });
+    expect(held.decision).toBe('hold');
+    expect(held.redFlags.map((f) => f.id)).toEqual(['difficulty_walking']);
+    expect(held.adverseEventIds).toHaveLength(1);
+    const view = getSession(t.ctx, s.sessionId);
+    expect(view.screen?.redFlags).toEqual(['difficulty_walking']);
+    expect(view.screen?.spinalPain).toEqual({ isNew: true, answers });
+  });
+});
+
+describe('issue 20: rules stricter than the evidence are warnings with a reason', () => {
+  it('keeps a heart-rate target on a beta-blocker once the reason is recorded', () => {
+    const p = seedPatient(t.ctx, { mrn: 'W1', medicationFlags: ['beta_blocker'] });
+    const item = {
+      exerciseId: byKey('walking'),
+      sets: null,
+      reps: null,
+      durationMin: 10,
+      loadKg: null,
+      rpeMin: 11,
+      rpeMax: 13,
+      hrMin: 95,
+      hrMax: 110,
+      talkTest: true,
+      restSeconds: null,
+      progression: null,
+      notes: null,
+      overrideNote: 'Range from the cardiologist',
+    };
+    const base = {
+      patientId: p,
+      sessionsPerWeek: 2,
+      sessionMinutes: 45,
+      cycleAdjustment: null,
+      milestones: null,
+      notes: null,
+    };
+    const plan = savePlan(t.ctx, { ...base, items: [item] });
+    expect(plan.items[0]).toMatchObject({ hrMin: 95, hrMax: 110, overrideNote: 'Range from the cardiologist' });
+    const refused = refusalOf(() => savePlan(t.ctx, { ...base, items: [{ ...item, overrideNote: null }] }));
+    expect(refused.fields?.['items.0.overrideNote']).toMatch(/HR targets are unreliable on beta-blockers/);
   });
 });

@@ -323,8 +323,14 @@ export function AssessmentEditor() {
             result={assessment.results.find((r) => r.measureKey === key)}
             person={person}
             locked={locked}
-            onSave={async (components) => {
-              const next = await api.assessments.recordMeasure({ assessmentId, measureKey: key, components });
+            conflict={assessment.testConflicts.find((c) => c.measureKey === key)}
+            onSave={async (components, overrideNote) => {
+              const next = await api.assessments.recordMeasure({
+                assessmentId,
+                measureKey: key,
+                components,
+                overrideNote,
+              });
               // The card's own "Saved" badge confirms it; a notification per measure would pile up over the form.
               setValue(next);
             }}

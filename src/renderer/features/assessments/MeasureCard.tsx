@@ -11,6 +11,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -27,7 +28,9 @@ import {
   type MeasureDefinition,
   type ScoreResult,
 } from '../../../shared/clinical/measures';
+import type { OutcomeTestConflict } from '../../../shared/clinical/measures/testingRestrictions';
 import type { MeasureResultView } from '../../../shared/contract/assessments';
+import { ConflictWarning } from '../sessions/safetyPanels';
 import type { Sex } from '../../../shared/domain/vocabulary';
 import { showApiError } from '../../components/forms';
 
@@ -150,6 +153,7 @@ export function MeasureCard({
   result,
   person,
   locked,
+  conflict,
   onSave,
   onClear,
   onDirtyChange,
@@ -158,12 +162,15 @@ export function MeasureCard({
   result: MeasureResultView | undefined;
   person: ScoringPerson;
   locked: boolean;
-  onSave: (components: Components) => Promise<void>;
+  /** A bone-lesion restriction rules this test out: warned, and kept only with a reason. */
+  conflict?: OutcomeTestConflict | undefined;
+  onSave: (components: Components, overrideNote: string | null) => Promise<void>;
   onClear?: () => Promise<void>;
   /** Tells the form which measures hold typed values not yet saved, so finalising can warn. */
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [saving, setSaving] = useState(false);
+  const [overrideNote, setOverrideNote] = useState(result?.overrideNote ?? '');
   // Shown while a measure is being entered; folded away once it has a saved result.
   const [showInstructions, setShowInstructions] = useState(!locked && result?.value == null);
   const form = useForm<Record<string, FormValue>>({
@@ -188,7 +195,7 @@ export function MeasureCard({
   const submit = form.onSubmit(async (values) => {
     setSaving(true);
     try {
-      await onSave(clean(values));
+      await onSave(clean(values), conflict ? overrideNote.trim() || null : null);
       form.resetDirty();
     } catch (error) {
       showApiError(error, form, { fieldPrefix: 'components.', title: `${def.shortName} not saved` });
@@ -239,6 +246,31 @@ export function MeasureCard({
             >
               {showInstructions ? 'Hide instructions' : 'Show how to administer'}
             </Anchor>
+          )}
+          {conflict && (
+            <Stack gap={4}>
+              <ConflictWarning conflicts={conflict.conflicts} />
+              <Text size="sm">
+                {def.name}: {conflict.what}.
+              </Text>
+              {locked ? (
+                result?.overrideNote && (
+                  <Text size="sm">
+                    <b>Tested despite the restriction:</b> {result.overrideNote}
+                  </Text>
+                )
+              ) : (
+                <Textarea
+                  label="Why test it despite the restriction? (required)"
+                  description="Or take it off this assessment and choose a test the restrictions allow."
+                  autosize
+                  minRows={2}
+                  value={overrideNote}
+                  error={form.errors.overrideNote}
+                  onChange={(e) => setOverrideNote(e.currentTarget.value)}
+                />
+              )}
+            </Stack>
           )}
           {showInstructions && !locked && (
             <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} p="sm">

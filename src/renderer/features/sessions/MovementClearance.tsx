@@ -1,14 +1,15 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { movementTagLabels, STANDING_LOAD_SOURCE } from '../../../shared/clinical/session';
+import { movementTagLabels } from '../../../shared/clinical/session';
 import type { ClearableMovementTag, PlanView } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 
 /**
- * Single-leg and balance work with a pelvic lesion or Mirels ≥9: blocked until a clinician clears
- * it for this patient, with a reason (clinic policy: no source addresses it either way).
+ * Movement work a lesion blocks that a clinician may clear for this patient, with a reason:
+ * single-leg and balance work with a pelvic lesion or Mirels ≥9 (clinic policy), and the scheme's
+ * resistance movements ("start low, go slow", PMC9335464 Tbl 2 note a).
  */
 export function MovementClearancePanel(props: { patientId: string; view: PlanView; onChanged(view: PlanView): void }) {
   const { view } = props;
@@ -16,19 +17,17 @@ export function MovementClearancePanel(props: { patientId: string; view: PlanVie
   return (
     <section aria-label="Movement clearance">
       <Alert color="grape" variant="outline" title="Clinician clearance for this patient">
-        <Stack gap="sm">
-          {view.clearable.map((tag) => (
+        <Stack gap="md">
+          {view.clearable.map(({ tag, because }) => (
             <ClearanceLine
               key={tag}
               tag={tag}
+              because={because}
               patientId={props.patientId}
               cleared={view.movementClearances.find((c) => c.tag === tag) ?? null}
               onChanged={props.onChanged}
             />
           ))}
-          <Text size="xs" c="dimmed">
-            {STANDING_LOAD_SOURCE}
-          </Text>
         </Stack>
       </Alert>
     </section>
@@ -37,6 +36,7 @@ export function MovementClearancePanel(props: { patientId: string; view: PlanVie
 
 function ClearanceLine(props: {
   tag: ClearableMovementTag;
+  because: string;
   patientId: string;
   cleared: PlanView['movementClearances'][number] | null;
   onChanged(view: PlanView): void;
@@ -56,9 +56,12 @@ function ClearanceLine(props: {
   };
   const { cleared } = props;
   return (
-    <div>
+    <div role="group" aria-label={label}>
       <Text size="sm" fw={600}>
         {label}: {cleared ? 'cleared' : 'blocked until a clinician clears it'}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {props.because}
       </Text>
       {cleared && (
         <Text size="sm">

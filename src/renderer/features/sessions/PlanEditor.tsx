@@ -160,8 +160,8 @@ export function PlanEditor() {
           loadKg: n(i.loadKg),
           rpeMin: n(i.rpeMin),
           rpeMax: n(i.rpeMax),
-          hrMin: hrAllowed ? n(i.hrMin) : null,
-          hrMax: hrAllowed ? n(i.hrMax) : null,
+          hrMin: n(i.hrMin),
+          hrMax: n(i.hrMax),
           talkTest: i.talkTest,
           restSeconds: n(i.restSeconds),
           progression: i.progression || null,
@@ -217,8 +217,8 @@ export function PlanEditor() {
       <RestrictionsSummary restrictions={view.restrictions} />
       <MovementClearancePanel patientId={patientId} view={view} onChanged={setView} />
       {!hrAllowed && (
-        <Alert color="orange" variant="light" title="Beta-blocker recorded">
-          {view.heartRateTargets.reason}{' '}
+        <Alert color="orange" variant="light" title={`${view.heartRateTargets.medicines} recorded`}>
+          {view.heartRateTargets.reason}.{' '}
           <Text span size="xs" c="dimmed">
             ({view.heartRateTargets.source})
           </Text>
@@ -264,6 +264,7 @@ export function PlanEditor() {
         const limitProblems = ex
           ? planItemLimitProblems({ rpeMax: n(item.rpeMax), hrMax: n(item.hrMax) }, ex, view.doctorRestrictions.limits)
           : [];
+        const hrWarning = !hrAllowed && (item.hrMin !== '' || item.hrMax !== '');
         const err = (f: string) => errors[`items.${index}.${f}`];
         return (
           <Paper key={item.key} withBorder p="md" radius="md" role="group" aria-label={ex?.name ?? 'Exercise'}>
@@ -341,8 +342,7 @@ export function PlanEditor() {
               <NumberInput
                 size="sm"
                 label="HR from (bpm)"
-                disabled={!hrAllowed}
-                description={hrAllowed ? undefined : 'On a beta-blocker: use RPE'}
+                description={hrAllowed ? undefined : 'Unreliable here: prefer RPE'}
                 min={40}
                 max={220}
                 value={item.hrMin}
@@ -352,7 +352,6 @@ export function PlanEditor() {
               <NumberInput
                 size="sm"
                 label="HR to (bpm)"
-                disabled={!hrAllowed}
                 min={40}
                 max={220}
                 value={item.hrMax}
@@ -389,8 +388,20 @@ export function PlanEditor() {
                 onChange={(e) => set(item.key, { notes: e.currentTarget.value })}
               />
             </SimpleGrid>
-            {(conflicts.length > 0 || limitProblems.length > 0) && (
+            {(conflicts.length > 0 || limitProblems.length > 0 || hrWarning) && (
               <Stack gap={4} mt="xs">
+                {hrWarning && (
+                  <Alert
+                    color="orange"
+                    variant="light"
+                    p="xs"
+                    title="Heart-rate target on a heart-rate-lowering medicine"
+                  >
+                    <Text size="sm">
+                      {view.heartRateTargets.reason}. Say in the override note where the range comes from.
+                    </Text>
+                  </Alert>
+                )}
                 {conflicts.length > 0 && (
                   <Alert color="orange" variant="light" p="xs" title="Conflicts with a bone-lesion restriction">
                     {conflicts.map((c) => (

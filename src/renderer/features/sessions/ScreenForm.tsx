@@ -1,6 +1,28 @@
-import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
-import { coreVitalLabels, coreVitals, redFlags, type CoreVital } from '../../../shared/clinical/session';
+import {
+  checklistRedFlags,
+  coreVitalLabels,
+  coreVitals,
+  spinalPainQuestions,
+  type CoreVital,
+  type RedFlagId,
+  type ScreenContext,
+  type SpinalPainReport,
+} from '../../../shared/clinical/session';
 import type { SessionView } from '../../../shared/contract/sessions';
 import { decisionColors, decisionLabels } from './badges';
 import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft } from './draft';
@@ -122,15 +144,80 @@ function NotTakenFields(props: {
 
 const bloodFields = ['haemoglobinGL', 'plateletsX109', 'neutrophilsX109', 'glucoseMmol'] as const;
 
+/**
+ * New or worse back or neck pain asks the cord-compression questions (NICE CG75/NG234, for anyone
+ * with cancer): each needs a yes or a no before a Go, and any yes raises its red flag (Hold).
+ */
+function SpinalPainQuestions(props: {
+  report: SpinalPainReport | undefined;
+  error: string | undefined;
+  onChange(report: SpinalPainReport): void;
+}) {
+  const report = props.report ?? { isNew: false, answers: {} };
+  return (
+    <Stack gap={6} mt="sm">
+      <Checkbox
+        size="sm"
+        label="New or worse back or neck pain today"
+        checked={report.isNew}
+        onChange={(e) => props.onChange({ ...report, isNew: e.currentTarget.checked })}
+      />
+      {report.isNew && (
+        <Alert
+          color="orange"
+          variant="light"
+          p="sm"
+          title="Cord-compression questions"
+          role="group"
+          aria-label="Cord-compression questions"
+        >
+          <Text size="xs" mb={6}>
+            Ask each one. Any yes means no exercise today and a call to the team (NICE CG75, carried into NG234).
+          </Text>
+          <Stack gap={8}>
+            {spinalPainQuestions.map((q) => (
+              <Radio.Group
+                key={q.id}
+                label={q.question}
+                size="sm"
+                value={report.answers[q.id] ?? null}
+                onChange={(value) =>
+                  props.onChange({ ...report, answers: { ...report.answers, [q.id]: value as 'yes' | 'no' } })
+                }
+              >
+                <Group gap="lg" mt={4}>
+                  <Radio value="no" label="No" size="md" />
+                  <Radio value="yes" label="Yes" size="md" />
+                </Group>
+              </Radio.Group>
+            ))}
+          </Stack>
+          {props.error && (
+            <Text size="sm" c="red.8" mt={6} role="alert">
+              {props.error}
+            </Text>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
 /** The pre-session screen as typed: vitals, red flags, symptoms and recent bloods. */
 export function ScreenForm(props: {
   view: SessionView;
   draft: SessionDraft;
+  context: ScreenContext;
+  /** Red flags the spinal-pain answers raise: shown ticked, and untickable only by changing the answer. */
+  raisedFlags: RedFlagId[];
   errors: Record<string, string>;
+  /** Clears the errors under a field once it is edited, so a fixed field no longer reads as refused. */
+  clearErrors(prefix: string): void;
   fieldCols: number;
   dispatch(action: DraftAction): void;
 }) {
-  const { draft, errors, dispatch, fieldCols } = props;
+  const { draft, errors, dispatch, fieldCols, raisedFlags, clearErrors } = props;
+  const temperatureRequired = props.context.chemotherapyActive;
   const [bloodsOpen, setBloodsOpen] = useState(false);
   const showBloods = bloodsOpen || bloodFields.some((k) => draft.screen[k] !== '');
   // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
@@ -142,8 +229,13 @@ export function ScreenForm(props: {
       min={screenFieldRanges[key].min}
       max={screenFieldRanges[key].max}
       decimals={screenFieldRanges[key].decimals}
+      required={key === 'temperatureC' && temperatureRequired}
+      description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy' : undefined}
       error={errors[`screen.${key}`]}
-      onChange={(value) => dispatch({ type: 'screenNumber', field: key, value })}
+      onChange={(value) => {
+        dispatch({ type: 'screenNumber', field: key, value });
+        clearErrors(`screen.${key}`);
+      }}
     />
   );
   const glucoseHigh =
@@ -163,12 +255,28 @@ export function ScreenForm(props: {
         label="Red flags today"
         description="Any one means Hold"
         error={errors['screen.redFlags']}
-        value={draft.screen.redFlags}
-        onChange={(value) => dispatch({ type: 'redFlags', value })}
+        value={[...new Set([...draft.screen.redFlags, ...raisedFlags])]}
+        onChange={(value) =>
+          dispatch({
+            type: 'redFlags',
+            value: value.filter((id) => !raisedFlags.includes(id as RedFlagId) || draft.screen.redFlags.includes(id)),
+          })
+        }
       >
         <Stack gap={6} mt={6}>
-          {redFlags.map((flag) => (
-            <Checkbox key={flag.id} value={flag.id} label={flag.label} size="sm" />
+          {checklistRedFlags.map((flag) => (
+            <Checkbox
+              key={flag.id}
+              value={flag.id}
+              label={flag.label}
+              size="sm"
+              disabled={raisedFlags.includes(flag.id) && !draft.screen.redFlags.includes(flag.id)}
+              description={
+                raisedFlags.includes(flag.id) && !draft.screen.redFlags.includes(flag.id)
+                  ? 'From the spinal-pain answers'
+                  : undefined
+              }
+            />
           ))}
         </Stack>
       </Checkbox.Group>
@@ -186,6 +294,14 @@ export function ScreenForm(props: {
           onChange={(e) => dispatch({ type: 'screenText', field: 'painSite', value: e.currentTarget.value })}
         />
       )}
+      <SpinalPainQuestions
+        report={draft.screen.spinalPain}
+        error={errors['screen.spinalPain']}
+        onChange={(value) => {
+          dispatch({ type: 'spinalPain', value });
+          clearErrors('screen.spinalPain');
+        }}
+      />
       {!showBloods && (
         <Button variant="subtle" size="compact-md" mt="sm" px={0} onClick={() => setBloodsOpen(true)}>
           Add recent blood results

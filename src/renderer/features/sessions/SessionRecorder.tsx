@@ -7,6 +7,9 @@ import {
   screenCompleteness,
   screenContextFor,
   screenInputFrom,
+  spinalPainRedFlags,
+  type RedFlagId,
+  type ScreenContext,
   type ScreenDecision,
   type ScreenResult,
 } from '../../../shared/clinical/session';
@@ -51,6 +54,7 @@ const groupAgainstDoctor = (view: SessionView) => view.classId !== null && view.
 function ScreenVerdict(props: {
   view: SessionView;
   draft: SessionDraft;
+  raisedFlags: RedFlagId[];
   live: ScreenResult;
   completeness: ReturnType<typeof screenCompleteness>;
   blockers: StartBlocker[];
@@ -75,7 +79,11 @@ function ScreenVerdict(props: {
         notTaken={props.completeness.notTaken}
         blockers={props.blockers}
       />
-      <UrgentActionPanel view={view} flagIds={draft.screen.redFlags} rules={live.firedRules} />
+      <UrgentActionPanel
+        view={view}
+        flagIds={[...draft.screen.redFlags, ...props.raisedFlags]}
+        rules={live.firedRules}
+      />
       {(mayStart.verdict !== 'may_start' || noGroup) && (
         <Alert color={mayStart.verdict === 'blocked' ? 'red' : 'orange'} title="Medical clearance" variant="light">
           {mayStart.reasons.map((r) => (
@@ -190,14 +198,14 @@ export function SessionRecorder(props: {
     }
   }, [flush, setView]);
 
+  const context: ScreenContext | null = useMemo(
+    () => (view ? screenContextFor(view.safety, view.classId !== null) : null),
+    [view],
+  );
   const live = useMemo(() => {
-    if (!view || !draft) return null;
-    return evaluateScreen(
-      screenInputFrom(screenPayload(draft)),
-      screenContextFor(view.safety, view.classId !== null),
-      view.thresholds,
-    );
-  }, [view, draft]);
+    if (!view || !draft || !context) return null;
+    return evaluateScreen(screenInputFrom(screenPayload(draft)), context, view.thresholds);
+  }, [view, draft, context]);
 
   const status =
     view && draft && live
@@ -220,7 +228,7 @@ export function SessionRecorder(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status?.label, status?.color, status?.patientName, onStatus]);
 
-  if (!view || !draft || !live) {
+  if (!view || !draft || !live || !context) {
     return (
       <Text c="dimmed" ref={sizeRef}>
         Opening the session…
@@ -231,7 +239,11 @@ export function SessionRecorder(props: {
 
   const recorded = view.decision !== null;
   const decision = live.decision;
-  const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision);
+  const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision, {
+    temperatureRequired: context.chemotherapyActive,
+    spinalPain: draft.screen.spinalPain,
+  });
+  const raisedFlags = spinalPainRedFlags(draft.screen.spinalPain, context.hasSpinalLesion);
   const blockers = startBlockers({
     draft,
     decision,
@@ -303,10 +315,20 @@ export function SessionRecorder(props: {
         <RecordedScreen view={view} draft={draft} onChange={() => setScreenOpen(true)} />
       ) : (
         <SimpleGrid cols={compact ? 1 : 2} spacing="md" style={{ alignItems: 'start' }}>
-          <ScreenForm view={view} draft={draft} errors={errors} fieldCols={fieldCols} dispatch={dispatch} />
+          <ScreenForm
+            view={view}
+            draft={draft}
+            context={context}
+            raisedFlags={raisedFlags}
+            errors={errors}
+            clearErrors={clearErrors}
+            fieldCols={fieldCols}
+            dispatch={dispatch}
+          />
           <ScreenVerdict
             view={view}
             draft={draft}
+            raisedFlags={raisedFlags}
             live={live}
             completeness={completeness}
             blockers={blockers}

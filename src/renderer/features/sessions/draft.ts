@@ -1,4 +1,4 @@
-import type { CoreVital } from '../../../shared/clinical/session';
+import type { CoreVital, SpinalPainReport } from '../../../shared/clinical/session';
 import type { EntryInput, EntryOutcome, ScreenValuesInput, SessionView } from '../../../shared/contract/sessions';
 
 /** Number inputs hold '' while blank; everything here is exactly what the specialist typed. */
@@ -22,8 +22,8 @@ export const screenNumberFields = [
   'energy0to10',
 ] as const;
 type AlwaysDraftedField = (typeof screenNumberFields)[number];
-/** standingSbp came later: drafts saved before it lack the key. */
-export type ScreenNumberField = AlwaysDraftedField | 'standingSbp';
+/** The standing pressures came later: drafts saved before them lack the keys. */
+export type ScreenNumberField = AlwaysDraftedField | 'standingSbp' | 'standingDbp';
 
 export const afterFields = ['restingHr', 'sbp', 'dbp', 'spo2', 'rpeOverall', 'fatigue', 'pain'] as const;
 export type AfterField = (typeof afterFields)[number];
@@ -57,6 +57,9 @@ export interface SessionDraft {
   version: 1;
   screen: Record<AlwaysDraftedField, Num> & {
     standingSbp?: Num;
+    standingDbp?: Num;
+    /** New or worse back or neck pain and the cord-compression answers; absent in older drafts. */
+    spinalPain?: SpinalPainReport;
     bloodsDate: string;
     painSite: string;
     redFlags: string[];
@@ -83,6 +86,7 @@ export function blankScreen(): SessionDraft['screen'] {
   return {
     ...blanks(screenNumberFields),
     standingSbp: '',
+    standingDbp: '',
     bloodsDate: '',
     painSite: '',
     redFlags: [] as string[],
@@ -103,6 +107,10 @@ export function initialDraft(view: SessionView): SessionDraft {
     screen.painSite = view.screen.painSite ?? '';
     screen.redFlags = [...view.screen.redFlags];
     screen.standingSbp = view.screen.standingSbp ?? '';
+    screen.standingDbp = view.screen.standingDbp ?? '';
+    if (view.screen.spinalPain) {
+      screen.spinalPain = { isNew: view.screen.spinalPain.isNew, answers: { ...view.screen.spinalPain.answers } };
+    }
     screen.glucoseKetonesOrSymptoms = view.screen.glucoseKetonesOrSymptoms === true;
   }
   return {
@@ -141,9 +149,11 @@ export function screenPayload(draft: SessionDraft): ScreenValuesInput {
     bloodsDate: draft.screen.bloodsDate || null,
     painSite: draft.screen.painSite || null,
   };
-  if (draft.screen.standingSbp !== undefined && draft.screen.standingSbp !== '') {
-    out['standingSbp'] = draft.screen.standingSbp;
+  for (const key of ['standingSbp', 'standingDbp'] as const) {
+    const value = draft.screen[key];
+    if (value !== undefined && value !== '') out[key] = value;
   }
+  if (draft.screen.spinalPain?.isNew) out['spinalPain'] = draft.screen.spinalPain;
   if (draft.screen.glucoseKetonesOrSymptoms) out['glucoseKetonesOrSymptoms'] = true;
   for (const key of screenNumberFields) out[key] = n(draft.screen[key]);
   const notTaken = notTakenPayload(draft);

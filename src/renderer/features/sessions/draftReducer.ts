@@ -1,4 +1,4 @@
-import type { CoreVital } from '../../../shared/clinical/session';
+import type { CoreVital, SpinalPainReport } from '../../../shared/clinical/session';
 import {
   newKey,
   withPerformedValue,
@@ -16,6 +16,7 @@ export type DraftAction =
   | { type: 'screenText'; field: 'bloodsDate' | 'painSite'; value: string }
   | { type: 'glucoseKetonesOrSymptoms'; value: boolean }
   | { type: 'redFlags'; value: string[] }
+  | { type: 'spinalPain'; value: SpinalPainReport }
   | { type: 'notTaken'; value: Partial<Record<CoreVital, string>> }
   | { type: 'overrideReason'; value: string }
   | { type: 'entry'; key: string; next: EntryDraft }
@@ -56,6 +57,8 @@ export function draftReducer(draft: SessionDraft, action: DraftAction): SessionD
       return { ...draft, screen: { ...draft.screen, glucoseKetonesOrSymptoms: action.value } };
     case 'redFlags':
       return { ...draft, screen: { ...draft.screen, redFlags: action.value } };
+    case 'spinalPain':
+      return { ...draft, screen: { ...draft.screen, spinalPain: action.value } };
     case 'notTaken':
       return { ...draft, notTaken: action.value };
     case 'overrideReason':

@@ -14,8 +14,8 @@ import {
   type ScreenDecision,
 } from '../../../shared/clinical/session';
 import type { SessionView } from '../../../shared/contract/sessions';
-import { boneLesionSites, contactRoles } from '../../../shared/domain/vocabulary';
-import { clearanceBadgeLook } from '../patients/shared';
+import { boneLesionSites, contactRoles, treatmentTypes } from '../../../shared/domain/vocabulary';
+import { clearanceBadgeLook, cycleDayText } from '../patients/shared';
 import { decisionColors, decisionLabels } from './badges';
 import type { StartBlocker } from './startBlockers';
 
@@ -291,27 +291,27 @@ export function DoctorRestrictions(props: { text: string | null; limits: Clearan
 // Memoised: it depends on the session's view only, not on what is being typed.
 export const PatientSafetyHeader = memo(function PatientSafetyHeader({ view }: { view: SessionView }) {
   const { safety } = view;
-  const cycle = safety.activeTreatments.find((t) => t.cycleDay);
+  // Every cyclic treatment gets its own badge, worded as the overview words it.
+  const cycling = safety.activeTreatments.filter((t) => t.cycleDay);
   return (
     <Stack gap="xs">
       <Group gap={6} wrap="wrap">
         <Badge {...clearanceBadgeLook(safety.clearance.state)} size="lg">
           {safety.clearance.label}
         </Badge>
-        {cycle?.cycleDay && (
-          <Badge variant="light" size="lg" color="blue">
-            Cycle day {cycle.cycleDay.day}
-            {cycle.regimen ? ` · ${cycle.regimen}` : ''}
+        {cycling.map((t) => (
+          <Badge key={t.id} variant="light" size="lg" color="blue" tt="none">
+            {cycleDayText(t.cycleDay)} · {t.regimen ?? treatmentTypes.labels[t.type]}
           </Badge>
-        )}
+        ))}
         {safety.boneLesions.length > 0 && (
           <Badge variant="light" size="lg" color="grape">
             Bone metastases: {safety.boneLesions.map((l) => boneLesionSites.labels[l.site]).join(', ')}
           </Badge>
         )}
         {!view.heartRateTargets.allowed && (
-          <Badge variant="light" size="lg" color="orange">
-            Beta-blocker: use RPE, not HR
+          <Badge variant="light" size="lg" color="orange" tt="none">
+            {view.heartRateTargets.medicines}: use RPE, not HR
           </Badge>
         )}
       </Group>

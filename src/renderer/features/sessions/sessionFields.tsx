@@ -18,7 +18,8 @@ export const vitalInputs: Array<[ScreenNumberField, string]> = [
   ['dbp', 'Diastolic BP (mmHg)'],
   ['spo2', 'SpO₂ (%)'],
   ['temperatureC', 'Temperature (°C)'],
-  ['standingSbp', 'Standing systolic BP (optional)'],
+  ['standingSbp', 'Standing SBP (optional)'],
+  ['standingDbp', 'Standing DBP (optional)'],
 ];
 export const bloodInputs: Array<[ScreenNumberField, string]> = [
   ['haemoglobinGL', 'Haemoglobin (g/L)'],
@@ -64,11 +65,15 @@ export function NumberField(props: {
   error?: string | undefined;
   size?: 'sm' | 'md';
   logField?: boolean;
+  required?: boolean;
+  description?: string | undefined;
   onChange(value: Num): void;
 }) {
   return (
     <NumberInput
       label={props.label}
+      withAsterisk={props.required}
+      description={props.description}
       data-log-field={props.logField ? '' : undefined}
       value={props.value}
       min={props.min}

@@ -22,6 +22,7 @@ export interface SettingsPanel {
 export const adminPanelIds: ReadonlySet<string> = new Set([
   'dates',
   'site-alerts',
+  'precautions',
   'screen-thresholds',
   'default-battery',
   'custom-measures',

@@ -170,7 +170,12 @@ describe('which score fits a lesion site', () => {
       femoral_shaft: 'mirels',
       proximal_humerus: 'mirels',
       humeral_shaft: 'mirels',
+      // Issue 20: the tibia is a weight-bearing long bone, scored like the femur (Mirels 1989).
+      tibia: 'mirels',
       ribs: null,
+      sternum: null,
+      scapula: null,
+      clavicle: null,
       skull: null,
       other: null,
     } as const;
@@ -183,6 +188,7 @@ describe('which score fits a lesion site', () => {
     expect(defaultMirelsSite('proximal_humerus')).toBe('upper_limb');
     expect(defaultMirelsSite('humeral_shaft')).toBe('upper_limb');
     expect(defaultMirelsSite('femoral_shaft')).toBe('lower_limb');
+    expect(defaultMirelsSite('tibia')).toBe('lower_limb');
     expect(defaultMirelsSite('proximal_femur')).toBe('peritrochanteric');
     expect(defaultMirelsSite('lumbar_spine')).toBeNull();
     expect(defaultMirelsSite('pelvis')).toBeNull();

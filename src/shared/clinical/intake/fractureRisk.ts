@@ -283,6 +283,7 @@ export function fractureScoreFor(site: BoneLesionSite): FractureScoreKind | null
       return 'sins';
     case 'proximal_femur':
     case 'femoral_shaft':
+    case 'tibia':
     case 'proximal_humerus':
     case 'humeral_shaft':
       return 'mirels';
@@ -298,6 +299,7 @@ export function defaultMirelsSite(site: BoneLesionSite): MirelsSite | null {
     case 'humeral_shaft':
       return 'upper_limb';
     case 'femoral_shaft':
+    case 'tibia':
       return 'lower_limb';
     case 'proximal_femur':
       return 'peritrochanteric';
@@ -312,11 +314,12 @@ const mirelsSitesBySite: Partial<Record<BoneLesionSite, readonly MirelsSite[]>> 
   // A proximal-femur lesion may lie in the head or neck (lower limb) rather than peritrochanteric.
   proximal_femur: ['peritrochanteric', 'lower_limb'],
   femoral_shaft: ['lower_limb'],
+  tibia: ['lower_limb'],
   proximal_humerus: ['upper_limb'],
   humeral_shaft: ['upper_limb'],
 };
 
-/** The Mirels "site" options that fit the lesion site (Mirels 1989); every option for "other" (e.g. a tibia). */
+/** The Mirels "site" options that fit the lesion site (Mirels 1989); every option for "other" (e.g. a fibula). */
 export function mirelsSitesFor(site: BoneLesionSite): readonly MirelsSite[] {
   return mirelsSitesBySite[site] ?? (Object.keys(mirelsItems.site.options) as MirelsSite[]);
 }
@@ -404,7 +407,11 @@ const siteNoun: Record<BoneLesionSite, string> = {
   femoral_shaft: 'A femoral shaft lesion',
   proximal_humerus: 'A proximal humerus lesion',
   humeral_shaft: 'A humeral shaft lesion',
+  tibia: 'A tibial lesion',
   ribs: 'A rib lesion',
+  sternum: 'A sternal lesion',
+  scapula: 'A scapular lesion',
+  clavicle: 'A clavicle lesion',
   skull: 'A skull lesion',
   other: 'This lesion',
 };

@@ -24,6 +24,7 @@ export const medicationGenerics: Record<MedicationFlag, readonly string[]> = {
     'timolol',
     'oxprenolol',
   ],
+  heart_rate_lowering: ['diltiazem', 'verapamil', 'ivabradine', 'digoxin'],
   anticoagulant: [
     'warfarin',
     'apixaban',
@@ -38,7 +39,18 @@ export const medicationGenerics: Record<MedicationFlag, readonly string[]> = {
     'acenocoumarol',
     'phenprocoumon',
   ],
-  glucose_lowering: ['insulin', 'gliclazide', 'glipizide', 'glimepiride', 'glibenclamide', 'glyburide', 'tolbutamide'],
+  glucose_lowering: [
+    'insulin',
+    'gliclazide',
+    'glipizide',
+    'glimepiride',
+    'glibenclamide',
+    'glyburide',
+    'tolbutamide',
+    // Meglitinides release insulin too, so they carry the same hypoglycaemia risk.
+    'repaglinide',
+    'nateglinide',
+  ],
   corticosteroid: ['dexamethasone', 'prednisolone', 'prednisone', 'hydrocortisone', 'betamethasone', 'deflazacort'],
   opioid: [
     'morphine',
@@ -77,6 +89,13 @@ export const medicationFlagAdvice: Record<MedicationFlag, MedicationAdvice> = {
     title: medicationFlags.labels.beta_blocker,
     advice:
       'Heart-rate response to exercise is blunted, so heart-rate targets are unreliable. ' +
+      'Set and monitor intensity with RPE and the talk test.',
+    source: 'RPE and talk test: Cancers 2022;14:1528, Tbl 2',
+  },
+  heart_rate_lowering: {
+    title: 'Heart-rate-lowering medicine',
+    advice:
+      'Diltiazem, verapamil, ivabradine and digoxin slow the heart, so heart-rate targets are unreliable. ' +
       'Set and monitor intensity with RPE and the talk test.',
     source: 'RPE and talk test: Cancers 2022;14:1528, Tbl 2',
   },

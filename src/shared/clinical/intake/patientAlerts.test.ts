@@ -14,6 +14,11 @@ const none: AlertFacts = {
   screenedNeuropathy: null,
   lastPlatelets: null,
   thresholds: defaultScreenThresholds,
+  date: '2026-11-27',
+  conditionDetails: [],
+  treatments: [],
+  medicineNames: [],
+  lastEjectionFraction: null,
 };
 
 describe('patient alerts', () => {
@@ -32,7 +37,9 @@ describe('patient alerts', () => {
       brain: { enabled: false, precautions: [] },
       liver: { enabled: true, precautions: ['No abdominal crunches'] },
     };
-    expect(patientAlerts({ ...none, metastaticSites: ['liver', 'brain'] }, policy)).toEqual([
+    const siteAlerts = (facts: AlertFacts) =>
+      patientAlerts(facts, policy).filter((a) => a.id.startsWith('metastases:'));
+    expect(siteAlerts({ ...none, metastaticSites: ['liver', 'brain'] })).toEqual([
       {
         id: 'metastases:liver',
         color: 'orange',
@@ -51,6 +58,7 @@ describe('patient alerts', () => {
     }).map((a) => a.id);
     expect(ids).toEqual([
       'non_weight_bearing',
+      'precaution:bleeding',
       'medication:anticoagulant',
       'medication:glucose_lowering',
       'medication:corticosteroid',
@@ -81,7 +89,10 @@ describe('patient alerts', () => {
     });
     expect(at(12)[0]!.body).toContain('12 ×10⁹/L on 20 Nov 2026');
     expect(at(50)[0]).toMatchObject({ id: 'bloods:platelets_low', color: 'orange' });
-    expect(at(20)[0]!.id).toBe('bloods:platelets_low');
+    // Maltser 2017: 20–29 light exercise and walking only, 30–50 moderate (issue 20).
+    expect(at(20)[0]!.id).toBe('bloods:platelets_light');
+    expect(at(29)[0]!.id).toBe('bloods:platelets_light');
+    expect(at(30)[0]!.id).toBe('bloods:platelets_low');
     expect(at(51)).toEqual([]);
     const stricter = {
       ...defaultScreenThresholds,

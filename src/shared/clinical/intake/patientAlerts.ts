@@ -9,6 +9,7 @@ import {
 } from '../../domain/vocabulary';
 import { mirelsSource } from './fractureRisk';
 import { medicationFlagAdvice } from './medications';
+import { defaultPrecautionPolicy, precautionAlerts, type PrecautionFacts, type PrecautionPolicy } from './precautions';
 import type { SkeletalRiskSummary } from './skeletalRisk';
 import { bloodRules } from '../session/screenRules';
 import { crosses, thresholdMeta, type ScreenThresholds } from '../session/thresholds';
@@ -51,7 +52,7 @@ export const defaultSiteAlertPolicy: SiteAlertPolicy = {
   lymph_nodes: { enabled: false, precautions: ['Ask about new swelling of a limb before each session'] },
 };
 
-export interface AlertFacts {
+export interface AlertFacts extends Omit<PrecautionFacts, 'plateletsLow' | 'metastaticSites' | 'medicationFlags'> {
   medicationFlags: readonly MedicationFlag[];
   boneLesions: ReadonlyArray<{ site: string; location: string | null; weightBearing: string }>;
   skeletalRisk: Pick<SkeletalRiskSummary, 'flags' | 'lines'>;
@@ -74,7 +75,7 @@ function plateletAlert(facts: AlertFacts): PatientAlert | null {
   const { valueX109, on } = facts.lastPlatelets;
   const fired = bloodRules.find(
     (rule) =>
-      (rule.id === 'platelets_very_low' || rule.id === 'platelets_low') &&
+      (rule.id === 'platelets_very_low' || rule.id === 'platelets_light' || rule.id === 'platelets_low') &&
       crosses(valueX109, thresholdMeta[rule.key].comparison, facts.thresholds[rule.key].value),
   );
   if (!fired) return null;
@@ -88,7 +89,11 @@ function plateletAlert(facts: AlertFacts): PatientAlert | null {
   };
 }
 
-export function patientAlerts(facts: AlertFacts, policy: SiteAlertPolicy = defaultSiteAlertPolicy): PatientAlert[] {
+export function patientAlerts(
+  facts: AlertFacts,
+  policy: SiteAlertPolicy = defaultSiteAlertPolicy,
+  precautionPolicy: PrecautionPolicy = defaultPrecautionPolicy,
+): PatientAlert[] {
   const alerts: PatientAlert[] = [];
   for (const site of alertableSites) {
     const rule = policy[site];
@@ -136,6 +141,7 @@ export function patientAlerts(facts: AlertFacts, policy: SiteAlertPolicy = defau
   }
   const platelets = plateletAlert(facts);
   if (platelets) alerts.push(platelets);
+  alerts.push(...precautionAlerts({ ...facts, plateletsLow: platelets !== null }, precautionPolicy));
   if (facts.conditions.includes('lymphoedema')) {
     alerts.push({
       id: 'condition:lymphoedema',

@@ -113,6 +113,7 @@ const unscoredConcernSites: ReadonlySet<BoneLesionSite> = new Set<BoneLesionSite
   'sacral_spine',
   'proximal_femur',
   'femoral_shaft',
+  'tibia',
   'proximal_humerus',
   'humeral_shaft',
   'pelvis',
@@ -126,7 +127,7 @@ function anyEntered(components: object | null | undefined): boolean {
 function scoreKindUsed(lesion: SkeletalLesion): FractureScoreKind | null {
   const expected = fractureScoreFor(lesion.site);
   if (expected || lesion.site !== 'other') return expected;
-  // 'other' may be a tibia or a vertebra the list lacks: honour whichever score was entered.
+  // 'other' may be a fibula or a vertebra the list lacks: honour whichever score was entered.
   if (anyEntered(lesion.mirels)) return 'mirels';
   if (anyEntered(lesion.sins)) return 'sins';
   return null;

@@ -60,6 +60,11 @@ export interface ChangeThreshold {
   value: number;
   /** Set only where worsening needs a different amount of change than improvement. */
   declineValue?: number;
+  /**
+   * A smaller change the same source also counts as meaningful (Perera 2006: "small" beside
+   * "substantial"): the verdict stays on `value`, and the basis names both.
+   */
+  smallValue?: number;
   kind: ChangeThresholdKind;
   source: string;
   note?: string;
@@ -307,6 +312,18 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         max: 20,
         optional: true,
       },
+      // Issue 20: what changes the distance besides the person (Holland 2014, ERS/ATS technical standard).
+      walkingAid,
+      {
+        key: 'oxygen_l_min',
+        label: 'Supplemental oxygen',
+        unit: 'L/min',
+        kind: 'number',
+        min: 0,
+        max: 15,
+        optional: true,
+      },
+      { key: 'practice_walk', label: 'Practice walk done first', kind: 'boolean', optional: true },
     ],
     parent: null,
   },
@@ -365,11 +382,12 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     mcidGap: null,
     cutoffs: [
       {
-        id: 'low_performance',
-        label: 'Low performance',
+        id: 'low_strength',
+        label: 'Low muscle strength',
         when: { op: '>', value: 15 },
-        meaning: 'More than 15 s for five stands indicates low physical performance.',
-        source: EWGSOP2,
+        meaning:
+          'More than 15 s for five rises indicates low muscle strength: EWGSOP2 uses the chair stand as a strength measure, not a performance one.',
+        source: `${EWGSOP2}, Age Ageing 48:16, Tbl 3`,
       },
     ],
     norms: [],
@@ -518,6 +536,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
     range: { min: 0, max: 3 },
     mcid: {
       value: 0.1,
+      smallValue: 0.05,
       kind: 'substantial_change',
       source: 'Perera 2006',
       note: `0.10 m/s is a substantial change; 0.05 m/s is a small meaningful change (${PERERA}).`,

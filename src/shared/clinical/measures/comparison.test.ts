@@ -53,7 +53,7 @@ describe('verdictFor', () => {
     expect(verdictFor(gait, 0.7, 0.8).verdict).toBe('improved');
     expect(verdictFor(gait, 0.8, 0.7).verdict).toBe('declined');
     expect(verdictFor(gait, 0.2, 0.1 + 0.2).basis).toBe(
-      '+0.10 m/s, at or beyond the substantial meaningful change of 0.10 m/s (Perera 2006)',
+      '+0.10 m/s, at or beyond the substantial meaningful change of 0.10 m/s (Perera 2006); a small meaningful change is 0.05 m/s',
     );
   });
 
@@ -264,5 +264,36 @@ describe('a partial ESAS-r total', () => {
       { date: '2026-11-01', value: 30, assessmentId: 'a2', kind: 'reassessment' },
     ]);
     expect(complete.changeFromBaseline!.verdict).toBe('improved');
+  });
+});
+
+describe('measures (issue 20, item 10)', () => {
+  const gait = measureCatalog.gait_speed_4m;
+
+  it('gait speed shows the small (0.05 m/s) as well as the substantial (0.10 m/s) change (Perera 2006), at each boundary', () => {
+    expect(verdictFor(gait, 0.7, 0.74)).toMatchObject({
+      verdict: 'stable',
+      basis:
+        '+0.04 m/s, smaller than the small meaningful change of 0.05 m/s and the substantial meaningful change of 0.10 m/s (Perera 2006)',
+    });
+    expect(verdictFor(gait, 0.7, 0.75)).toMatchObject({
+      verdict: 'stable',
+      basis:
+        '+0.05 m/s: a small meaningful change (0.05 m/s or more), smaller than the substantial meaningful change of 0.10 m/s (Perera 2006)',
+    });
+    expect(verdictFor(gait, 0.8, 0.74).basis).toMatch(/^−0\.06 m\/s: a small meaningful change/);
+    expect(verdictFor(gait, 0.7, 0.8).verdict).toBe('improved');
+    expect(verdictFor(gait, 0.7, 0.7).basis).toBe(
+      'No change; the substantial meaningful change is 0.10 m/s (Perera 2006); a small meaningful change is 0.05 m/s',
+    );
+  });
+
+  it('five chair rises over 15 s is EWGSOP2 low strength, not performance (Cruz-Jentoft 2019), at the boundary', () => {
+    const fiveSts = measureCatalog.five_times_sit_to_stand;
+    expect(cutoffFlags(fiveSts, 15)).toEqual([]);
+    const [flag] = cutoffFlags(fiveSts, 15.1);
+    expect(flag).toMatchObject({ id: 'low_strength', label: 'Low muscle strength' });
+    expect(flag?.meaning).toMatch(/strength measure, not a performance one/);
+    expect(flag?.source).toMatch(/EWGSOP2 \(Cruz-Jentoft 2019\), Age Ageing 48:16, Tbl 3/);
   });
 });

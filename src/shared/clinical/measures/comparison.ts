@@ -67,7 +67,11 @@ export function verdictFor(def: MeasureDefinition, from: number, to: number): Ch
   const reference = `the ${label} of ${thresholdText} (${mcid.source})`;
 
   if (change === 0) {
-    const basis = `No change; the ${label} is ${thresholdText} (${mcid.source})`;
+    const smallNote =
+      mcid.smallValue != null
+        ? `; a small meaningful change is ${withUnit(formatNumber(mcid.smallValue, def.decimals), mcid.smallValue, def.unit)}`
+        : '';
+    const basis = `No change; the ${label} is ${thresholdText} (${mcid.source})${smallNote}`;
     return { verdict: 'stable', change, percentChange, basis };
   }
   const meaningful = Math.abs(change) >= threshold;
@@ -83,6 +87,16 @@ export function verdictFor(def: MeasureDefinition, from: number, to: number): Ch
     places += 1;
   }
   const changeText = withUnit(formatSigned(change, places), change, def.unit);
+  const small = mcid.smallValue;
+  if (small != null && !asymmetric) {
+    const smallText = withUnit(formatNumber(small, def.decimals), small, def.unit);
+    const basis = meaningful
+      ? `${changeText}, at or beyond ${reference}; a small meaningful change is ${smallText}`
+      : Math.abs(change) >= small
+        ? `${changeText}: a small meaningful change (${smallText} or more), smaller than ${reference}`
+        : `${changeText}, smaller than the small meaningful change of ${smallText} and ${reference}`;
+    return { verdict, change, percentChange, basis };
+  }
   return { verdict, change, percentChange, basis: `${changeText}, ${relation} ${reference}` };
 }
 

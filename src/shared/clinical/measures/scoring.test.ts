@@ -12,6 +12,7 @@ import {
   sppbGaitScore,
   sppbTotal,
 } from './scoring';
+import { measureCatalog } from './catalog';
 
 describe('SPPB parts (Guralnik 1994 bands)', () => {
   it('scores balance in protocol order', () => {
@@ -215,5 +216,31 @@ describe('scoreMeasure', () => {
   it('records licensed questionnaire scores only', () => {
     expect(scoreMeasure('facit_fatigue', { score: 30.5 }).value).toBe(30.5);
     expect(scoreMeasure('bfi', { score: 11 }).value).toBeNull();
+  });
+});
+
+describe('six-minute walk conditions (issue 20, item 10; Holland 2014 ERS/ATS standard)', () => {
+  const person = { sex: 'female' as const, age: 60, heightCm: 165, weightKg: 65 };
+
+  it('records walking aid, oxygen and a practice walk, and accepts each', () => {
+    const keys = measureCatalog.six_minute_walk.components.map((c) => c.key);
+    expect(keys).toEqual(expect.arrayContaining(['walking_aid', 'oxygen_l_min', 'practice_walk']));
+    const result = scoreMeasure(
+      'six_minute_walk',
+      { distance_m: 410, walking_aid: 'frame', oxygen_l_min: 2, practice_walk: true },
+      person,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(scoreMeasure('six_minute_walk', { distance_m: 410, oxygen_l_min: 16 }, person).errors[0]?.field).toBe(
+      'oxygen_l_min',
+    );
+  });
+
+  it('warns of the ~27 m learning effect when no practice walk was done', () => {
+    const [warning] = scoreMeasure('six_minute_walk', { distance_m: 410 }, person).warnings;
+    expect(warning).toMatch(/about 27 m longer/);
+    expect(warning).toMatch(/Holland 2014/);
+    expect(scoreMeasure('six_minute_walk', {}, person).warnings).toEqual([]);
   });
 });

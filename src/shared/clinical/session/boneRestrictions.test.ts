@@ -9,9 +9,11 @@ const avoidFor = (site: (typeof boneLesionSites.values)[number]) =>
 describe('restrictionsForLesions', () => {
   it('follows the site-based scheme', () => {
     // Issue 11: a pelvic lesion also blocks single-leg and balance work until a clinician clears it.
+    // Issue 20: and resisted hip abduction (clinic policy: the trochanteric pull).
     expect(avoidFor('pelvis')).toEqual([
       'hip_flexion_extension',
       'weight_bearing_aerobic',
+      'hip_abduction',
       'impact',
       'heavy_load',
       'single_leg_balance',
@@ -39,6 +41,7 @@ describe('restrictionsForLesions', () => {
       'hip_flexion_extension',
       'knee_flexion_extension',
       'weight_bearing_aerobic',
+      'hip_abduction',
       'impact',
       'heavy_load',
     ]);
@@ -51,19 +54,70 @@ describe('restrictionsForLesions', () => {
   });
 
   it('extrapolates the sites the scheme does not name, and says so', () => {
-    const [femoralShaft, humeralShaft, cervical, sacral, skull, other] = restrictionsForLesions(
-      (['femoral_shaft', 'humeral_shaft', 'cervical_spine', 'sacral_spine', 'skull', 'other'] as const).map(
-        (site, i) => ({ id: String(i), site }),
-      ),
+    const [femoralShaft, humeralShaft, sacral, skull, other] = restrictionsForLesions(
+      (['femoral_shaft', 'humeral_shaft', 'sacral_spine', 'skull', 'other'] as const).map((site, i) => ({
+        id: String(i),
+        site,
+      })),
     );
-    expect(femoralShaft?.avoid).toEqual(avoidFor('proximal_femur'));
+    // The trochanteric pull is a proximal-femur matter, not the shaft's.
+    expect(femoralShaft?.avoid).toEqual(avoidFor('proximal_femur').filter((t) => t !== 'hip_abduction'));
     expect(humeralShaft?.avoid).toEqual(avoidFor('proximal_humerus'));
-    expect(cervical?.avoid).toEqual(avoidFor('thoracic_spine'));
-    expect(sacral?.avoid).toEqual(avoidFor('pelvis'));
+    expect(sacral?.avoid).toEqual(avoidFor('pelvis').filter((t) => t !== 'hip_abduction'));
     expect(skull?.avoid).toEqual(['impact', 'heavy_load']);
     expect(other?.avoid).toEqual(['impact', 'heavy_load']);
-    for (const r of [femoralShaft, humeralShaft, cervical, sacral])
+    for (const r of [femoralShaft, humeralShaft, sacral])
       expect(r?.source).toMatch(/Pacewise conservative extrapolation/);
+  });
+
+  it('gives the tibia femur rules, the sternum rib rules, and the scapula and clavicle the shoulder rule (issue 20)', () => {
+    const [tibia, sternum, scapula, clavicle] = restrictionsForLesions(
+      (['tibia', 'sternum', 'scapula', 'clavicle'] as const).map((site, i) => ({ id: String(i), site })),
+    );
+    expect(tibia?.avoid).toEqual(avoidFor('femoral_shaft'));
+    expect(tibia?.avoid).toContain('weight_bearing_aerobic');
+    expect(sternum?.avoid).toEqual(avoidFor('ribs'));
+    expect(scapula?.avoid).toEqual(['shoulder_movements', 'impact', 'heavy_load']);
+    expect(clavicle?.avoid).toEqual(['shoulder_movements', 'impact', 'heavy_load']);
+    for (const r of [tibia, sternum, scapula, clavicle])
+      expect(r?.source).toMatch(/Pacewise conservative extrapolation/);
+    // Walking and step-ups no longer pass a tibial lesion silently.
+    for (const key of ['walking', 'step_ups']) {
+      const e = starterExercises.find((x) => x.key === key)!;
+      expect(conflictsFor({ id: key, name: e.name, tags: e.tags }, [tibia!]).length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the cervical row as the neck: neck movements, not trunk rotation (BMC Pilot Feasib Stud 2020 Tbl 2)', () => {
+    expect(avoidFor('cervical_spine')).toEqual([
+      'shoulder_movements',
+      'trunk_resistance',
+      'neck_movements',
+      'impact',
+      'heavy_load',
+    ]);
+    expect(restrictionsForLesions([{ id: 'c', site: 'cervical_spine' }])[0]?.source).toMatch(
+      /BMC Pilot Feasib Stud 2020/,
+    );
+    expect(avoidFor('lumbar_spine')).not.toContain('neck_movements');
+  });
+
+  it('lets a clinician clear the scheme’s resistance movements, not its aerobic, spinal, impact or load rules (issue 20)', () => {
+    const pelvis = restrictionsForLesions([{ id: 'p', site: 'pelvis' }])[0]!;
+    const clearable = pelvis.rules.filter((r) => r.clearable).map((r) => r.tag);
+    expect(clearable).toEqual(['hip_flexion_extension', 'hip_abduction', 'single_leg_balance']);
+    expect(pelvis.rules.find((r) => r.tag === 'hip_flexion_extension')?.clearableBecause).toMatch(
+      /PMC9335464 Tbl 2 note a.*start low, go slow/,
+    );
+    const lumbar = restrictionsForLesions([{ id: 'l', site: 'lumbar_spine' }])[0]!;
+    expect(lumbar.rules.filter((r) => r.clearable).map((r) => r.tag)).toEqual(['trunk_resistance']);
+    const cleared = restrictionsForLesions(
+      [{ id: 'p', site: 'pelvis' }],
+      ['hip_flexion_extension', 'weight_bearing_aerobic'],
+    )[0]!;
+    // Only the clearable rule gives way.
+    expect(cleared.avoid).not.toContain('hip_flexion_extension');
+    expect(cleared.avoid).toContain('weight_bearing_aerobic');
   });
 
   it('applies the loading rule to every site', () => {
@@ -124,12 +178,16 @@ describe('standing and balance work with a lower-limb or pelvic lesion (issue 11
     'tandem_stance',
     'heel_toe_walk',
     'standing_hip_abduction',
-    'standing_calf_raise',
   ];
 
   it('finds the standing and balance exercises by tag', () => {
     for (const key of standingAndBalance) {
       expect(byKey(key).tags, key).toContain('single_leg_balance');
+      expect(byKey(key).tags, key).toContain('standing_lower_limb_load');
+    }
+    // Issue 20: double-leg calf raises and feet-together stance are not single-leg work.
+    for (const key of ['standing_calf_raise', 'supported_standing_balance']) {
+      expect(byKey(key).tags, key).not.toContain('single_leg_balance');
       expect(byKey(key).tags, key).toContain('standing_lower_limb_load');
     }
     expect(byKey('seated_hip_abduction_band').tags).not.toContain('standing_lower_limb_load');
@@ -142,7 +200,7 @@ describe('standing and balance work with a lower-limb or pelvic lesion (issue 11
     for (const e of library.filter((x) => x.position === 'standing' && x.weightBearing)) {
       expect(conflictTags(e.key, femur).length, e.key).toBeGreaterThan(0);
     }
-    expect(conflictTags('seated_hip_abduction_band', femur)).toEqual([]);
+    expect(conflictTags('seated_knee_extension', femur)).toEqual(['knee_flexion_extension']);
     const reason = restrictionsForLesions([femur])[0]!.rules.find((r) => r.tag === 'standing_lower_limb_load');
     expect(reason?.source).toMatch(/^Clinic policy/);
   });

@@ -9,7 +9,9 @@ export const movementTags = [
   'spinal_flexion',
   'spinal_extension',
   'spinal_rotation',
+  'neck_movements',
   'hip_flexion_extension',
+  'hip_abduction',
   'knee_flexion_extension',
   'shoulder_movements',
   'elbow_flexion_extension',
@@ -29,8 +31,10 @@ export type MovementTag = (typeof movementTags)[number];
 export const movementTagLabels: Record<MovementTag, string> = {
   spinal_flexion: 'Spinal flexion',
   spinal_extension: 'Spinal extension',
-  spinal_rotation: 'Spinal rotation',
+  spinal_rotation: 'Spinal rotation (trunk)',
+  neck_movements: 'Neck flexion/extension/rotation',
   hip_flexion_extension: 'Hip flexion/extension (strengthening or stretching)',
+  hip_abduction: 'Resisted hip abduction (side-leg lifts, clams)',
   knee_flexion_extension: 'Knee flexion/extension (strengthening or stretching)',
   shoulder_movements: 'Shoulder flexion/extension/abduction/adduction',
   elbow_flexion_extension: 'Elbow flexion/extension',
@@ -43,7 +47,7 @@ export const movementTagLabels: Record<MovementTag, string> = {
   impact: 'Impact or contact (jogging, jumping, contact sport)',
   heavy_load: 'Heavy load (6–8RM, ≈80–85% 1RM)',
   standing_lower_limb_load: 'Loads the legs standing (weight through the legs)',
-  single_leg_balance: 'Single-leg or balance work standing (one leg loaded, or a narrow base)',
+  single_leg_balance: 'Single-leg or narrow-base balance standing (one leg loaded, or heel-to-toe)',
 };
 
 export interface BoneLesionInput {
@@ -61,6 +65,8 @@ export interface TagRule {
   source: string;
   /** A clinician may clear this for the patient, with a reason (movement clearance). */
   clearable?: boolean;
+  /** Why it may be cleared, with its source: shown where the clearance is offered. */
+  clearableBecause?: string;
 }
 
 export interface BoneRestriction {
@@ -93,6 +99,24 @@ export const boneLoadingRule = {
 } as const;
 
 const SPINAL: MovementTag[] = ['spinal_flexion', 'spinal_extension', 'spinal_rotation'];
+
+/**
+ * PMC9335464 Tbl 2, note a: resistance exercises that load the affected region "can be either
+ * omitted … or performed using a 'start low, go slow' approach, depending on patient characteristics
+ * and the experience of the involved trainer". So the scheme's resistance movements give way to a
+ * clinician's clearance for the patient, with a reason; weight-bearing aerobic work, the spinal
+ * flexibility rows, impact, heavy loads and a medical weight-bearing order do not.
+ */
+export const START_LOW_GO_SLOW =
+  'PMC9335464 Tbl 2 note a: resistance exercise loading the affected region may be done "start low, go slow" instead of omitted, by patient and trainer';
+export const RESISTANCE_TAGS: readonly MovementTag[] = [
+  'shoulder_movements',
+  'elbow_flexion_extension',
+  'hip_flexion_extension',
+  'knee_flexion_extension',
+  'trunk_resistance',
+  'hip_abduction',
+];
 
 interface SiteRule {
   avoid: MovementTag[];
@@ -135,6 +159,8 @@ const humerusRule: SiteRule = {
   source: SITE_SCHEME_SOURCE,
 };
 
+const SITE_SCHEME_2020 = 'BMC Pilot Feasib Stud 2020 Tbl 2 (cervical spine row of the site-based scheme)';
+
 const siteRules: Record<BoneLesionSite, SiteRule> = {
   pelvis: pelvisRule,
   sacral_spine: {
@@ -152,21 +178,51 @@ const siteRules: Record<BoneLesionSite, SiteRule> = {
   },
   thoracic_spine: thoracicRule,
   ribs: { ...thoracicRule, reason: thoracicRule.reason.replace('Thoracic spine or rib', 'Rib') },
-  cervical_spine: {
+  sternum: {
     ...thoracicRule,
     reason:
-      'Cervical lesion, treated like the thoracic spine: no spinal flexion/extension/rotation, no shoulder movements under load, no trunk resistance.',
-    source: `${EXTRAPOLATION}, from the thoracic row of the ${SITE_SCHEME_SOURCE}`,
+      'Sternal lesion, treated like the ribs: no shoulder movements under load, no trunk resistance, no spinal flexion/extension/rotation.',
+    source: `${SITE_SCHEME_SOURCE} (thoracic spine/ribs row); applying it to the sternum is ${EXTRAPOLATION}`,
+  },
+  // The 2020 table has a cervical row; its "spinal flexion/extension/rotation" is read here as the
+  // neck, which is why neck movements are a tag of their own (a lumbar lesion does not bar neck turns).
+  cervical_spine: {
+    avoid: ['shoulder_movements', 'trunk_resistance', 'neck_movements'],
+    allowedNote:
+      'Upper-body resistance without shoulder flexion/extension/abduction/adduction (elbow work allowed); lower-body resistance; weight-bearing and non-weight-bearing aerobic; flexibility without neck flexion/extension/rotation.',
+    reason:
+      'Cervical lesion: no shoulder movements under load, no trunk resistance, no neck flexion/extension/rotation.',
+    source: `${SITE_SCHEME_2020}; reading its spinal flexion/extension/rotation as the neck is ${EXTRAPOLATION}`,
   },
   proximal_femur: femurRule,
   femoral_shaft: {
     ...femurRule,
     source: `${SITE_SCHEME_SOURCE} (proximal femur row); applying it to the femoral shaft is ${EXTRAPOLATION}`,
   },
+  tibia: {
+    ...femurRule,
+    reason:
+      'Tibial lesion, treated like the femur (a weight-bearing long bone): no hip or knee flexion/extension work and no weight-bearing aerobic.',
+    source: `${SITE_SCHEME_SOURCE} (proximal femur row); applying it to the tibia is ${EXTRAPOLATION}`,
+  },
   proximal_humerus: humerusRule,
   humeral_shaft: {
     ...humerusRule,
     source: `${SITE_SCHEME_SOURCE} (proximal humerus row); applying it to the humeral shaft is ${EXTRAPOLATION}`,
+  },
+  scapula: {
+    avoid: ['shoulder_movements'],
+    allowedNote:
+      'Elbow work, trunk and lower-body resistance; weight-bearing and non-weight-bearing aerobic. No shoulder movements under load.',
+    reason: 'Scapular lesion, treated like the shoulder end of the humerus: no shoulder movements under load.',
+    source: `${SITE_SCHEME_SOURCE} (proximal humerus row); applying it to the scapula is ${EXTRAPOLATION}`,
+  },
+  clavicle: {
+    avoid: ['shoulder_movements'],
+    allowedNote:
+      'Elbow work, trunk and lower-body resistance; weight-bearing and non-weight-bearing aerobic. No shoulder movements under load.',
+    reason: 'Clavicle lesion, treated like the shoulder end of the humerus: no shoulder movements under load.',
+    source: `${SITE_SCHEME_SOURCE} (proximal humerus row); applying it to the clavicle is ${EXTRAPOLATION}`,
   },
   skull: {
     avoid: [],
@@ -181,6 +237,11 @@ const siteRules: Record<BoneLesionSite, SiteRule> = {
     source: EXTRAPOLATION,
   },
 };
+
+/** Clinic policy: the gluteal pull on the greater trochanter (no source read addresses it). */
+export const TROCHANTERIC_PULL_SOURCE =
+  'Clinic policy: resisted hip abduction pulls on the greater trochanter (no source read addresses it)';
+const TROCHANTERIC_SITES: readonly BoneLesionSite[] = ['proximal_femur', 'pelvis'];
 
 const impactRule: TagRule = {
   tag: 'impact',
@@ -197,7 +258,7 @@ const heavyLoadTagRule: TagRule = {
 /** No source addresses single-leg or standing loading with these lesions (FACTS §2): clinic policy. */
 export const STANDING_LOAD_SOURCE =
   'Clinic policy: no source addresses single-leg or standing loading of an at-risk limb (FACTS §2; Hart 2018, Trials 19:695, Tbl 4 bans weight-bearing aerobic work only)';
-const LOWER_LIMB_SITES: readonly BoneLesionSite[] = ['proximal_femur', 'femoral_shaft'];
+const LOWER_LIMB_SITES: readonly BoneLesionSite[] = ['proximal_femur', 'femoral_shaft', 'tibia'];
 const PELVIC_SITES: readonly BoneLesionSite[] = ['pelvis', 'sacral_spine'];
 /** Mirels ≥9: about 33% or more fracture risk, prophylactic fixation considered (Mirels 1989). */
 export const MIRELS_HIGH_FROM = 9;
@@ -220,6 +281,7 @@ function standingRules(lesion: BoneLesionInput): TagRule[] {
       reason: `${pelvic ? 'Pelvic lesion' : `Mirels ${lesion.mirelsPoints} (≥${MIRELS_HIGH_FROM})`}: no single-leg or balance work until a clinician clears it for this patient.`,
       source: STANDING_LOAD_SOURCE,
       clearable: true,
+      clearableBecause: STANDING_LOAD_SOURCE,
     });
   }
   return rules;
@@ -235,12 +297,29 @@ export function restrictionsForLesions(
 ): BoneRestriction[] {
   return lesions.map((lesion) => {
     const site = siteRules[lesion.site];
+    const resisted = (tag: MovementTag) => RESISTANCE_TAGS.includes(tag);
     const rules: TagRule[] = [
-      ...site.avoid.map((tag) => ({ tag, reason: site.reason, source: site.source })),
+      ...site.avoid.map((tag) => ({
+        tag,
+        reason: site.reason,
+        source: site.source,
+        ...(resisted(tag) ? { clearable: true, clearableBecause: START_LOW_GO_SLOW } : {}),
+      })),
+      ...(TROCHANTERIC_SITES.includes(lesion.site)
+        ? [
+            {
+              tag: 'hip_abduction' as const,
+              reason: `${lesion.site === 'pelvis' ? 'Pelvic' : 'Proximal femur'} lesion: no resisted hip abduction (side-leg lifts, clams), which pulls on the greater trochanter.`,
+              source: TROCHANTERIC_PULL_SOURCE,
+              clearable: true,
+              clearableBecause: START_LOW_GO_SLOW,
+            },
+          ]
+        : []),
       impactRule,
       heavyLoadTagRule,
-      ...standingRules(lesion).filter((rule) => !(rule.clearable && cleared.includes(rule.tag))),
-    ];
+      ...standingRules(lesion),
+    ].filter((rule) => !(rule.clearable && cleared.includes(rule.tag)));
     const lytic =
       lesion.lesionType === 'lytic'
         ? ' Lytic lesion: scores higher fracture risk than blastic (Mirels 1989; SINS, Fisher 2010); seek a stability opinion (Mirels/SINS or orthopaedic).'
@@ -255,6 +334,12 @@ export function restrictionsForLesions(
       rules,
     };
   });
+}
+
+/** The clearable rules of the lesions as recorded, before any clearance: what the plan may offer to clear. */
+export function clearableRules(lesions: readonly BoneLesionInput[]): TagRule[] {
+  const all = restrictionsForLesions(lesions).flatMap((r) => r.rules.filter((rule) => rule.clearable));
+  return [...new Map(all.map((rule) => [rule.tag, rule])).values()];
 }
 
 export function conflictsFor(

@@ -5,6 +5,7 @@ import {
   exerciseModalities,
   findStarterExercise,
   starterExercises,
+  starterTagReviews,
   type StarterExercise,
 } from './exerciseLibrary';
 
@@ -106,5 +107,47 @@ describe('tag review and search', () => {
     expect(found('hip flexion')).toContain('seated_hip_flexion_band');
     expect(found('rower')).toEqual(['rowing_machine']);
     expect(found('zzz')).toEqual([]);
+  });
+});
+
+describe('tag review (issue 20)', () => {
+  const conflictTags = (key: string, site: Parameters<typeof restrictionsForLesions>[0][number]['site']) =>
+    conflictsFor(asExercise(exercise(key)), restrictionsForLesions([{ id: 'l', site }])).map((c) => c.tag);
+
+  it('resisted hip abduction and clams conflict with proximal-femur and pelvic lesions, as clinic policy', () => {
+    for (const key of ['seated_hip_abduction_band', 'side_lying_clam', 'standing_hip_abduction']) {
+      for (const site of ['proximal_femur', 'pelvis'] as const)
+        expect(conflictTags(key, site), `${key} ${site}`).toContain('hip_abduction');
+      expect(conflictTags(key, 'femoral_shaft'), key).not.toContain('hip_abduction');
+    }
+    const rule = restrictionsForLesions([{ id: 'f', site: 'proximal_femur' }])[0]!.rules.find(
+      (r) => r.tag === 'hip_abduction',
+    );
+    expect(rule?.source).toMatch(/^Clinic policy: resisted hip abduction pulls on the greater trochanter/);
+  });
+
+  it('tags seated reaching, the band press-out, seated rows and the leg press for their spinal movement', () => {
+    expect(exercise('seated_reach').tags).toEqual(expect.arrayContaining(['spinal_flexion', 'spinal_rotation']));
+    expect(exercise('standing_pallof_press').tags).toContain('spinal_rotation');
+    expect(exercise('band_seated_row').tags).toContain('spinal_extension');
+    expect(exercise('seated_row_machine').tags).toContain('spinal_extension');
+    expect(exercise('leg_press_machine').tags).toContain('spinal_flexion');
+    for (const key of ['seated_reach', 'standing_pallof_press', 'seated_row_machine', 'leg_press_machine']) {
+      expect(conflictTags(key, 'lumbar_spine').length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('neck turns are neck movements: barred by a cervical lesion, not by a lumbar one', () => {
+    expect(exercise('neck_turns').tags).toEqual(['flexibility', 'neck_movements']);
+    expect(conflictTags('neck_turns', 'cervical_spine')).toEqual(['neck_movements']);
+    expect(conflictTags('neck_turns', 'lumbar_spine')).toEqual([]);
+    expect(conflictTags('seated_trunk_rotation_stretch', 'lumbar_spine')).toEqual(['spinal_rotation']);
+  });
+
+  it('lists every corrected exercise with the tags it was seeded with, and each now differs', () => {
+    const [, issue20] = starterTagReviews;
+    for (const [key, before] of Object.entries(issue20!.before)) {
+      expect(exercise(key).tags, key).not.toEqual(before);
+    }
   });
 });

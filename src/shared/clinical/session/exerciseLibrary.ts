@@ -270,7 +270,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['lower_body_resistance', 'single_leg_balance'],
+    tags: ['lower_body_resistance'],
     chairBased: false,
     description: 'Holding support, rise up onto your toes, pause, then lower your heels slowly.',
   },
@@ -306,7 +306,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair', 'resistance band'],
     impact: 'none',
     weightBearing: false,
-    tags: ['lower_body_resistance'],
+    tags: ['lower_body_resistance', 'hip_abduction'],
     chairBased: true,
     description:
       'With a loop band just above your knees, sit tall and press your knees apart, then bring them back slowly.',
@@ -332,7 +332,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['lower_body_resistance', 'single_leg_balance'],
+    tags: ['lower_body_resistance', 'hip_abduction', 'single_leg_balance'],
     chairBased: false,
     description: 'Holding support, lift one leg out to the side with your toes facing forward, then lower it slowly.',
   },
@@ -344,7 +344,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['leg press machine'],
     impact: 'none',
     weightBearing: false,
-    tags: ['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance'],
+    tags: ['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance', 'spinal_flexion'],
     chairBased: false,
     description:
       'Push the platform away until your legs are almost straight (do not lock your knees), then return slowly.',
@@ -394,7 +394,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['mat or plinth'],
     impact: 'none',
     weightBearing: false,
-    tags: ['lower_body_resistance'],
+    tags: ['lower_body_resistance', 'hip_abduction'],
     chairBased: false,
     description: 'Lying on your side with knees bent and heels together, lift your top knee, then lower it slowly.',
   },
@@ -493,7 +493,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair', 'resistance band', 'door anchor'],
     impact: 'none',
     weightBearing: false,
-    tags: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance'],
+    tags: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance', 'spinal_extension'],
     chairBased: true,
     description:
       'With the band anchored in front, sit tall and pull your elbows back past your sides, then return slowly.',
@@ -506,7 +506,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['seated row machine'],
     impact: 'none',
     weightBearing: false,
-    tags: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance'],
+    tags: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance', 'spinal_extension'],
     chairBased: false,
     description: 'Sitting tall with your chest on the pad, pull the handles towards you, then let them return slowly.',
   },
@@ -593,7 +593,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['resistance band', 'door anchor'],
     impact: 'none',
     weightBearing: true,
-    tags: ['trunk_resistance', 'elbow_flexion_extension', 'upper_body_resistance'],
+    tags: ['trunk_resistance', 'spinal_rotation', 'elbow_flexion_extension', 'upper_body_resistance'],
     chairBased: false,
     description:
       'Side-on to the anchor, hold the band at your chest and press it straight out, keeping your body from turning.',
@@ -724,7 +724,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair'],
     impact: 'none',
     weightBearing: false,
-    tags: ['flexibility', 'spinal_rotation'],
+    tags: ['flexibility', 'neck_movements'],
     chairBased: true,
     description: 'Sitting tall, slowly turn your head to look over one shoulder, then the other. No forcing.',
   },
@@ -751,7 +751,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: [SUPPORT],
     impact: 'none',
     weightBearing: true,
-    tags: ['single_leg_balance'],
+    tags: [],
     chairBased: false,
     description:
       'Stand with your feet close together, holding support lightly. Try to loosen your grip while staying steady.',
@@ -827,7 +827,7 @@ const starterList: readonly StarterExercise[] = [
     equipment: ['chair'],
     impact: 'none',
     weightBearing: false,
-    tags: ['shoulder_movements', 'spinal_flexion'],
+    tags: ['shoulder_movements', 'spinal_flexion', 'spinal_rotation'],
     chairBased: true,
     description:
       'Sitting without leaning back, reach forward and to each side as far as is comfortable, then return to sitting tall.',
@@ -923,6 +923,43 @@ export const starterTagCorrections: Record<string, readonly MovementTag[]> = {
   marching_in_place: ['weight_bearing_aerobic', 'standing_lower_limb_load'],
   chair_aerobics: ['non_weight_bearing_aerobic', 'shoulder_movements'],
 };
+
+export interface StarterTagReview {
+  /** The reason on each corrected exercise's audit entry. */
+  reason: string;
+  /** Each corrected starter exercise's tags as stored before this review (derived tags included). */
+  before: Readonly<Record<string, readonly MovementTag[]>>;
+}
+
+/**
+ * Every review of the starter tags, oldest first. A seeded exercise still holding exactly a
+ * review's "before" tags is brought up to date; a clinic's own edit is left alone.
+ */
+export const starterTagReviews: readonly StarterTagReview[] = [
+  { reason: 'Starter library tag review: knee lifts are hip flexion', before: starterTagCorrections },
+  {
+    reason:
+      'Starter library tag review (issue 20): resisted hip abduction and clams are tagged for the trochanteric pull; seated reaching, the band press-out, seated rows and the leg press for the spinal movement they involve; neck turns are neck movements, not trunk rotation; calf raises on both legs and feet-together stance are not single-leg work',
+    before: {
+      standing_calf_raise: ['lower_body_resistance', 'single_leg_balance', 'standing_lower_limb_load'],
+      supported_standing_balance: ['single_leg_balance', 'standing_lower_limb_load'],
+      seated_hip_abduction_band: ['lower_body_resistance'],
+      side_lying_clam: ['lower_body_resistance'],
+      standing_hip_abduction: ['lower_body_resistance', 'single_leg_balance', 'standing_lower_limb_load'],
+      seated_reach: ['shoulder_movements', 'spinal_flexion'],
+      standing_pallof_press: [
+        'trunk_resistance',
+        'elbow_flexion_extension',
+        'upper_body_resistance',
+        'standing_lower_limb_load',
+      ],
+      band_seated_row: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance'],
+      seated_row_machine: ['shoulder_movements', 'elbow_flexion_extension', 'upper_body_resistance'],
+      leg_press_machine: ['hip_flexion_extension', 'knee_flexion_extension', 'lower_body_resistance'],
+      neck_turns: ['flexibility', 'spinal_rotation'],
+    },
+  },
+];
 
 /** Other words clinicians and patients use for a starter exercise, so search finds it by any of them. */
 export const exerciseSynonyms: Record<string, readonly string[]> = {

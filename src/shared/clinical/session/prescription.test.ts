@@ -10,13 +10,25 @@ import {
 } from './prescription';
 
 describe('heartRateTargetAllowed', () => {
-  it('refuses HR targets on a beta-blocker', () => {
+  it('warns that HR targets are unreliable on a beta-blocker, and asks for a reason instead of refusing', () => {
     expect(heartRateTargetAllowed(['opioid', 'beta_blocker'])).toMatchObject({
       allowed: false,
-      reason: 'HR targets unreliable on beta-blockers; use RPE 11–13 / talk test',
+      medicines: 'Beta-blocker',
+      reason:
+        'HR targets are unreliable on beta-blockers; use RPE 11–13 / talk test, or record why a target range is used (e.g. one set by the doctor)',
     });
-    expect(heartRateTargetAllowed(['opioid'])).toEqual({ allowed: true, reason: null, source: null });
+    expect(heartRateTargetAllowed(['opioid'])).toEqual({ allowed: true, reason: null, source: null, medicines: '' });
     expect(heartRateTargetAllowed([]).allowed).toBe(true);
+  });
+
+  it('treats diltiazem, verapamil, ivabradine and digoxin like a beta-blocker (issue 20), saying the list is unchecked', () => {
+    const verdict = heartRateTargetAllowed(['heart_rate_lowering']);
+    expect(verdict).toMatchObject({ allowed: false, medicines: 'Other heart-rate-lowering medicine' });
+    expect(verdict.reason).toMatch(/heart-rate-lowering medicines/);
+    expect(verdict.source).toMatch(/not checked against the text here/);
+    expect(heartRateTargetAllowed(['beta_blocker', 'heart_rate_lowering']).medicines).toBe(
+      'Beta-blocker and other heart-rate-lowering medicine',
+    );
   });
 });
 

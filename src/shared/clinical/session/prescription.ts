@@ -2,21 +2,32 @@ import { daysBetween, isClinicDate, type ClinicDate } from '../../dates';
 import type { MedicationFlag } from '../../domain/vocabulary';
 
 export interface HeartRateTargetVerdict {
+  /** False when heart-rate targets are unreliable: a target then needs the clinician's reason. */
   allowed: boolean;
   reason: string | null;
   source: string | null;
+  /** The recorded medicines that lower heart rate, in words ("Beta-blocker"). */
+  medicines: string;
 }
 
+/**
+ * Beta-blockers and the other heart-rate-lowering medicines blunt the heart-rate response, so
+ * targets are guided by RPE; a target range can still be set with a reason (one from the doctor,
+ * say), which is why this is a warning, not a refusal.
+ */
 export function heartRateTargetAllowed(medicationFlags: readonly MedicationFlag[]): HeartRateTargetVerdict {
-  if (medicationFlags.includes('beta_blocker')) {
-    return {
-      allowed: false,
-      reason: 'HR targets unreliable on beta-blockers; use RPE 11–13 / talk test',
-      source:
-        'ACSM GETP (beta-blockers blunt the heart-rate response); Cancers 2022;14:1528 Tbl 2 (RPE 11–13, talk test)',
-    };
-  }
-  return { allowed: true, reason: null, source: null };
+  const beta = medicationFlags.includes('beta_blocker');
+  const other = medicationFlags.includes('heart_rate_lowering');
+  if (!beta && !other) return { allowed: true, reason: null, source: null, medicines: '' };
+  const medicines = [beta ? 'Beta-blocker' : null, other ? 'other heart-rate-lowering medicine' : null]
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    allowed: false,
+    reason: `HR targets are unreliable on ${beta && !other ? 'beta-blockers' : 'heart-rate-lowering medicines'}; use RPE 11–13 / talk test, or record why a target range is used (e.g. one set by the doctor)`,
+    source: `ACSM GETP (beta-blockers${other ? ', and the rate-limiting calcium-channel blockers, ivabradine and digoxin,' : ''} blunt the heart-rate response; the non-beta-blocker list was not checked against the text here); Cancers 2022;14:1528 Tbl 2 (RPE 11–13, talk test)`,
+    medicines: medicines.charAt(0).toUpperCase() + medicines.slice(1),
+  };
 }
 
 export interface NumberRange {
@@ -100,12 +111,19 @@ export interface CycleRule {
   note: string;
 }
 
-/** Cycle day 1 is the infusion day. */
+/** Cycle day 1 is the infusion day (or the first dose of the cycle, for an oral agent). */
 export const defaultCycleRule: CycleRule = {
   lighterFromDay: 1,
   lighterToDay: 5,
   note: 'Lighter session: fatigue peaks 3–5 days after infusion; a chemotherapy-periodised plan improved attendance (Kirkham et al., MSSE 2020;52:278).',
 };
+
+/** The early-cycle advice in words that fit the drug: Kirkham studied IV chemotherapy. */
+export function cycleLighterNote(oral: boolean): string {
+  return oral
+    ? 'Lighter session early in the cycle, counted from day 1 of the cycle (the first dose). The evidence is from IV chemotherapy, where fatigue peaked 3–5 days after the infusion and a chemotherapy-periodised plan improved attendance (Kirkham et al., MSSE 2020;52:278); for an oral agent it is a guide, not a finding.'
+    : defaultCycleRule.note;
+}
 
 /** A null rule means the clinic has not set its own, so the default applies. */
 export function cycleAdjustment(rule: CycleRule | null, cycleDay: number | null): { lighter: boolean; note: string } {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findRedFlag, redFlagIds, redFlags } from './redFlags';
+import {
+  checklistRedFlags,
+  findRedFlag,
+  redFlagIds,
+  redFlags,
+  spinalPainQuestionIds,
+  spinalPainQuestions,
+  spinalPainRedFlags,
+  unansweredSpinalPainQuestions,
+} from './redFlags';
 
 describe('red flags', () => {
   it('lists each red flag once, with a source and urgent actions that stop exercise', () => {
@@ -57,5 +66,43 @@ describe('red flags', () => {
       expect(findRedFlag(id)?.urgentActions.join(' '), id).toMatch(/emergency services/);
     }
     expect(findRedFlag('not_a_flag')).toBeUndefined();
+  });
+});
+
+describe('spinal pain and the red-flag list (issue 20, item 3)', () => {
+  it('adds difficulty walking and local spinal tenderness to the checklist, sourced to NICE', () => {
+    const ids = checklistRedFlags.map((f) => f.id);
+    expect(ids).toContain('difficulty_walking');
+    expect(ids).toContain('spinal_tenderness');
+    expect(ids).not.toContain('spinal_metastasis_pain');
+    for (const id of ['difficulty_walking', 'spinal_tenderness', 'spinal_metastasis_pain']) {
+      expect(findRedFlag(id)?.source, id).toMatch(/NICE CG75.*NG234/);
+    }
+  });
+
+  it('asks the NICE questions, each raising a red flag that is in the one table', () => {
+    expect(spinalPainQuestions.map((q) => q.id)).toEqual([...spinalPainQuestionIds]);
+    for (const q of spinalPainQuestions) expect(findRedFlag(q.redFlag), q.id).toBeDefined();
+    const text = spinalPainQuestions.map((q) => q.question).join(' ');
+    for (const sign of [
+      /middle or upper back, or the neck/,
+      /coughing, sneezing or straining/,
+      /night/,
+      /tender/,
+      /difficulty walking/,
+      /bladder or bowel/,
+    ]) {
+      expect(text).toMatch(sign);
+    }
+  });
+
+  it('raises the flags of the yes answers only, and bone pain at a recorded spinal lesion', () => {
+    expect(spinalPainRedFlags({ isNew: true, answers: { tenderness: 'yes', walking: 'no' } }, false)).toEqual([
+      'spinal_tenderness',
+    ]);
+    expect(spinalPainRedFlags({ isNew: true, answers: {} }, true)).toEqual(['bone_pain']);
+    expect(spinalPainRedFlags({ isNew: false, answers: { walking: 'yes' } }, true)).toEqual([]);
+    expect(spinalPainRedFlags(null, true)).toEqual([]);
+    expect(unansweredSpinalPainQuestions({ isNew: true, answers: { walking: 'yes' } })).toHaveLength(8);
   });
 });

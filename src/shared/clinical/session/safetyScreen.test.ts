@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { redFlagIds } from './redFlags';
-import { evaluateScreen, type ScreenContext, type ScreenInput } from './safetyScreen';
+import { redFlagIds, spinalPainQuestionIds, spinalPainQuestions } from './redFlags';
+import { addDays } from '../../dates';
+import { evaluateScreen, type ScreenContext, type ScreenInput, type TreatmentCycleOnDate } from './safetyScreen';
 import { thresholdsWithValues } from './thresholds';
 
 const normal: ScreenInput = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.7, redFlags: [] };
 const context: ScreenContext = {
   date: '2026-03-10',
-  cycleDay: null,
+  cycles: [],
+  chemotherapyActive: false,
   medicationFlags: [],
   hasBoneLesions: false,
+  hasSpinalLesion: false,
   groupSession: false,
 };
+
+/** A cyclic treatment on the screen's date (2026-03-10), day 1 counted back from `day`. */
+const cycle = (day: number, over: Partial<TreatmentCycleOnDate> = {}): TreatmentCycleOnDate => ({
+  type: 'chemotherapy',
+  treatmentLabel: 'FOLFOX',
+  cycleNumber: 3,
+  day,
+  lastDay1: addDays('2026-03-10', 1 - day),
+  projected: false,
+  oral: false,
+  zoledronate: false,
+  ...over,
+});
 
 function screen(input: Partial<ScreenInput> = {}, ctx: Partial<ScreenContext> = {}) {
   return evaluateScreen({ ...normal, ...input }, { ...context, ...ctx });
@@ -50,8 +66,14 @@ describe('evaluateScreen: every threshold on both sides of its boundary', () => 
     ['spo2', 95, null, 'go'],
     ['temperatureC', 37.9, null, 'go'],
     ['temperatureC', 38.0, 'temperature_fever', 'hold'],
+    // NICE NG51 / CG151: a temperature below 36 °C joins the fever flag (issue 20).
+    ['temperatureC', 36.0, null, 'go'],
+    ['temperatureC', 35.9, 'temperature_low', 'hold'],
     ['plateletsX109', 19, 'platelets_very_low', 'hold'],
-    ['plateletsX109', 20, 'platelets_low', 'modify'],
+    // Maltser 2017: above 20 light exercise and walking, above 30 moderate exercise (issue 20).
+    ['plateletsX109', 20, 'platelets_light', 'modify'],
+    ['plateletsX109', 29, 'platelets_light', 'modify'],
+    ['plateletsX109', 30, 'platelets_low', 'modify'],
     ['plateletsX109', 50, 'platelets_low', 'modify'],
     ['plateletsX109', 51, null, 'go'],
     ['haemoglobinGL', 79, 'haemoglobin_low', 'modify'],
@@ -61,8 +83,10 @@ describe('evaluateScreen: every threshold on both sides of its boundary', () => 
     ['neutrophilsX109', 0.6, 'neutrophils_low', 'modify'],
     ['neutrophilsX109', 1.4, 'neutrophils_low', 'modify'],
     ['neutrophilsX109', 1.5, null, 'go'],
-    ['glucoseMmol', 5.4, 'glucose_low', 'modify'],
-    ['glucoseMmol', 5.5, null, 'go'],
+    // The carbohydrate prompt is only for people on glucose-lowering medicine (see below).
+    ['glucoseMmol', 5.4, null, 'go'],
+    ['glucoseMmol', 4.0, null, 'go'],
+    ['glucoseMmol', 3.9, 'glucose_very_low', 'hold'],
     ['pain0to10', 6, null, 'go'],
     ['pain0to10', 7, 'pain_high', 'modify'],
     ['fatigue0to10', 6, null, 'go'],
@@ -167,23 +191,23 @@ describe('evaluateScreen: context rules', () => {
     expect(ids({ neutrophilsX109: 1.5, ...bloodsToday }, { groupSession: true })).toEqual([]);
   });
 
-  it('asks for a lighter session on cycle days 1–5', () => {
-    const on = (day: number) => ids({}, { cycleDay: { day, treatmentLabel: 'FOLFOX' } });
+  it('asks for a lighter session on chemotherapy cycle days 1–5 (Kirkham 2020)', () => {
+    const on = (day: number) => ids({}, { cycles: [cycle(day)] });
     expect(on(0)).toEqual([]);
     expect(on(1)).toEqual(['cycle_lighter']);
     expect(on(5)).toEqual(['cycle_lighter']);
     expect(on(6)).toEqual([]);
-    const rule = screen({}, { cycleDay: { day: 3, treatmentLabel: 'FOLFOX' } }).firedRules[0];
-    expect(rule).toMatchObject({ effect: 'modify', value: 'Day 3 of FOLFOX' });
+    const rule = screen({}, { cycles: [cycle(3)] }).firedRules[0];
+    expect(rule).toMatchObject({ effect: 'modify', value: 'Day 3 of FOLFOX (cycle 3)' });
     expect(rule?.source).toMatch(/Kirkham/);
+    expect(rule?.advice).toMatch(/after infusion/);
   });
 
   it('lets the clinic switch the cycle rule off', () => {
     const t = thresholdsWithValues({ cycleLighterToDay: 0 });
-    const result = evaluateScreen(normal, { ...context, cycleDay: { day: 1, treatmentLabel: 'x' } }, t);
+    const result = evaluateScreen(normal, { ...context, cycles: [cycle(1)] }, t);
     expect(result.firedRules).toEqual([]);
   });
-
   it('tells the clinician to use RPE on a beta-blocker', () => {
     const result = screen({}, { medicationFlags: ['beta_blocker'] });
     expect(result.firedRules.map((r) => r.id)).toEqual(['beta_blocker']);
@@ -198,6 +222,15 @@ describe('evaluateScreen: context rules', () => {
     expect(ids({ glucoseMmol: 4.8, ...bloodsToday }, { medicationFlags: ['glucose_lowering'] })).toEqual([
       'glucose_low',
     ]);
+  });
+
+  it('gives the carbohydrate prompt only on glucose-lowering medicine (Toolkit: <5.5 mmol/L), at its boundary', () => {
+    const on = { medicationFlags: ['glucose_lowering'] as const };
+    expect(ids({ glucoseMmol: 5.4, ...bloodsToday }, { medicationFlags: [...on.medicationFlags] })).toEqual([
+      'glucose_low',
+    ]);
+    expect(ids({ glucoseMmol: 5.5, ...bloodsToday }, { medicationFlags: [...on.medicationFlags] })).toEqual([]);
+    expect(ids({ glucoseMmol: 5.4, ...bloodsToday })).toEqual([]);
   });
 
   it('reminds about pain and analgesics with bone lesions, and treats severe pain as a possible red flag', () => {
@@ -239,7 +272,7 @@ describe('evaluateScreen: gaps closed (issue 11)', () => {
     expect(result.firedRules.map((r) => r.id)).toEqual(['glucose_very_low']);
     expect(result.firedRules[0]?.advice).toMatch(/at least 5.5 mmol\/L/);
     expect(result.firedRules[0]?.source).toMatch(/Turner/);
-    expect(withBloods({ glucoseMmol: 4.0 }).firedRules.map((r) => r.id)).toEqual(['glucose_low']);
+    expect(withBloods({ glucoseMmol: 4.0 }).firedRules.map((r) => r.id)).toEqual([]);
   });
 
   it('holds glucose above 15.0 mmol/L with ketones or symptoms, and asks about them without', () => {
@@ -272,20 +305,180 @@ describe('evaluateScreen: gaps closed (issue 11)', () => {
     expect(screen({ restingHr: 50 }).decision).toBe('go');
   });
 
-  it('holds an orthostatic drop over 20 mmHg with symptoms, and prompts without', () => {
+  it('holds an orthostatic fall of 20 mmHg or more with symptoms, and notes it without (Freeman 2011)', () => {
     const symptomatic = screen({ sbp: 130, standingSbp: 105, redFlags: ['dizziness_fainting'] });
     const rule = symptomatic.firedRules.find((r) => r.id === 'orthostatic_drop_symptomatic');
-    expect(rule).toMatchObject({ effect: 'hold', threshold: '> 20 mmHg' });
-    expect(rule?.value).toMatch(/Drop of 25 mmHg/);
-    expect(rule?.source).toMatch(/Heart Fail Rev 2023/);
+    expect(rule).toMatchObject({ effect: 'hold', threshold: '≥ 20 mmHg' });
+    expect(rule?.value).toBe('Systolic fall of 25 mmHg (130 → 105 mmHg standing)');
+    expect(rule?.source).toMatch(/Freeman et al\., Clin Auton Res 2011;21:69/);
     const quiet = screen({ sbp: 130, standingSbp: 105 });
     expect(quiet.decision).toBe('go');
     expect(quiet.firedRules.map((r) => r.id)).toEqual(['orthostatic_drop']);
-    expect(screen({ sbp: 130, standingSbp: 110 }).firedRules).toEqual([]);
+    // The boundary: a fall of exactly 20 meets the definition, 19 does not.
+    expect(ids({ sbp: 130, standingSbp: 110 })).toEqual(['orthostatic_drop']);
+    expect(ids({ sbp: 130, standingSbp: 111 })).toEqual([]);
+  });
+
+  it('counts a diastolic fall of 10 mmHg or more as orthostatic too (Freeman 2011)', () => {
+    expect(ids({ dbp: 80, standingDbp: 70 })).toEqual(['orthostatic_diastolic_drop']);
+    expect(ids({ dbp: 80, standingDbp: 71 })).toEqual([]);
+    const held = screen({ dbp: 80, standingDbp: 68, redFlags: ['dizziness_fainting'] });
+    expect(held.firedRules.find((r) => r.id === 'orthostatic_diastolic_drop_symptomatic')).toMatchObject({
+      effect: 'hold',
+      value: 'Diastolic fall of 12 mmHg (80 → 68 mmHg standing)',
+      threshold: '≥ 10 mmHg',
+    });
+    // Both falling: the systolic line says it once.
+    expect(ids({ sbp: 130, standingSbp: 105, dbp: 80, standingDbp: 65 })).toEqual(['orthostatic_drop']);
   });
 
   it('uses the clinic value of a new threshold', () => {
     const t = thresholdsWithValues({ haemoglobinHoldBelow: 90 });
     expect(evaluateScreen({ ...normal, ...bloodsToday, haemoglobinGL: 85 }, context, t).decision).toBe('hold');
+  });
+});
+
+describe('evaluateScreen: neutropenic sepsis cannot slip through as Go (issue 20, item 1)', () => {
+  const chemo = { chemotherapyActive: true, cycles: [cycle(10, { treatmentLabel: 'Docetaxel' })] };
+
+  it('notes the expected nadir on days 7–14 of a chemotherapy cycle (Crawford 2004), at both ends', () => {
+    const at = (day: number) => ids({}, { chemotherapyActive: true, cycles: [cycle(day)] });
+    expect(at(6)).toEqual([]);
+    expect(at(7)).toEqual(['nadir_window']);
+    expect(at(14)).toEqual(['nadir_window']);
+    expect(at(15)).toEqual([]);
+    const rule = screen({}, chemo).firedRules[0];
+    expect(rule).toMatchObject({ effect: 'info', value: 'Day 10 of Docetaxel (cycle 3)' });
+    expect(rule?.source).toMatch(/Crawford/);
+    expect(rule?.source).toMatch(/not retrieved here/);
+  });
+
+  it('treats bloods taken before this cycle’s day 1 as pre-nadir: they modify, not reassure', () => {
+    // Day 10 of the cycle: day 1 was 2026-03-01. Normal counts from 2026-02-28 do not reassure.
+    const result = screen({ neutrophilsX109: 3.2, plateletsX109: 210, bloodsDate: '2026-02-28' }, chemo);
+    expect(result.decision).toBe('modify');
+    const rule = result.firedRules.find((r) => r.id === 'bloods_pre_nadir');
+    expect(rule).toMatchObject({ effect: 'modify' });
+    expect(rule?.value).toBe('Taken 28 Feb 2026, before day 1 of cycle 3 of Docetaxel (1 Mar 2026); today is day 10');
+    expect(rule?.source).toMatch(/NICE CG151/);
+  });
+
+  it('treats bloods taken on day 1 as pre-nadir only once the nadir window has begun', () => {
+    const onDay1 = (today: number) =>
+      ids(
+        { neutrophilsX109: 3.2, bloodsDate: addDays('2026-03-10', 1 - today) },
+        { chemotherapyActive: true, cycles: [cycle(today)] },
+      );
+    expect(onDay1(6)).toEqual([]);
+    expect(onDay1(7)).toEqual(['bloods_pre_nadir', 'nadir_window']);
+    // Bloods from after day 1 show this cycle's fall and stand as they are.
+    expect(
+      ids({ neutrophilsX109: 3.2, bloodsDate: '2026-03-09' }, { chemotherapyActive: true, cycles: [cycle(10)] }),
+    ).toEqual(['nadir_window']);
+  });
+
+  it('does not call bloods pre-nadir for a treatment that is not chemotherapy', () => {
+    const denosumab = cycle(10, { type: 'bone_targeted', treatmentLabel: 'Denosumab' });
+    expect(ids({ neutrophilsX109: 3.2, bloodsDate: '2026-02-28' }, { cycles: [denosumab] })).toEqual([]);
+  });
+
+  it('still holds low neutrophils in pre-nadir bloods, beside the pre-nadir warning', () => {
+    const result = screen({ neutrophilsX109: 0.4, bloodsDate: '2026-02-28' }, chemo);
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['bloods_pre_nadir', 'neutrophils_very_low', 'nadir_window']);
+  });
+
+  it('holds a temperature below 36 °C with neutropenic-sepsis advice on chemotherapy', () => {
+    const result = screen({ temperatureC: 35.8 }, chemo);
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules[0]).toMatchObject({ id: 'temperature_low', threshold: '< 36 °C' });
+    expect(result.firedRules[0]?.advice).toMatch(/neutropenic sepsis/);
+    expect(result.firedRules[0]?.source).toMatch(/NICE NG51/);
+    expect(screen({ temperatureC: 35.8 }).firedRules[0]?.advice).toMatch(/sign of sepsis/);
+  });
+
+  it('holds on rigors through the fever flag, which names neutropenic sepsis (NICE CG151)', () => {
+    const result = screen({ redFlags: ['fever_infection'] }, chemo);
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules[0]?.label).toMatch(/rigors/);
+    expect(result.firedRules[0]?.source).toMatch(/NICE CG151/);
+    expect(result.firedRules[0]?.advice).toMatch(/neutropenic sepsis, with or without a fever/);
+  });
+});
+
+describe('evaluateScreen: every active cyclic treatment counts (issue 20, item 2)', () => {
+  it('does not let a later bone-targeted cycle hide day 2 of chemotherapy, nor treat it like chemotherapy', () => {
+    const docetaxel = cycle(2, { treatmentLabel: 'Docetaxel' });
+    const denosumab = cycle(2, { type: 'bone_targeted', treatmentLabel: 'Denosumab', cycleNumber: 1 });
+    const result = screen({}, { chemotherapyActive: true, cycles: [denosumab, docetaxel] });
+    expect(result.firedRules.map((r) => [r.id, r.value])).toEqual([['cycle_lighter', 'Day 2 of Docetaxel (cycle 3)']]);
+    expect(ids({}, { cycles: [denosumab] })).toEqual([]);
+  });
+
+  it('fires the early-cycle rule for each chemotherapy in its window', () => {
+    const result = screen({}, { cycles: [cycle(2), cycle(4, { treatmentLabel: 'Capecitabine', oral: true })] });
+    expect(result.firedRules.map((r) => r.id)).toEqual(['cycle_lighter', 'cycle_lighter:2']);
+  });
+
+  it('says "day 1 of the cycle", not "after infusion", for an oral agent', () => {
+    const rule = screen({}, { cycles: [cycle(3, { treatmentLabel: 'Capecitabine', oral: true })] }).firedRules[0];
+    expect(rule?.advice).toMatch(/day 1 of the cycle \(the first dose\)/);
+    expect(rule?.advice).not.toMatch(/days after infusion\./);
+    expect(rule?.threshold).toBe('Days 1–5 from day 1 of the cycle');
+  });
+
+  it('shows a projected day as projected', () => {
+    const rule = screen({}, { cycles: [cycle(2, { projected: true })] }).firedRules[0];
+    expect(rule?.value).toBe('Day 2 of FOLFOX (cycle 3, projected: this cycle’s day 1 was not recorded)');
+  });
+
+  it('gives zoledronate its own note for 3 days after the infusion', () => {
+    const zol = (day: number) =>
+      cycle(day, { type: 'bone_targeted', treatmentLabel: 'Zoledronic acid', zoledronate: true });
+    expect(ids({}, { cycles: [zol(1)] })).toEqual(['zoledronate_reaction']);
+    expect(ids({}, { cycles: [zol(3)] })).toEqual(['zoledronate_reaction']);
+    expect(ids({}, { cycles: [zol(4)] })).toEqual([]);
+    const rule = screen({}, { cycles: [zol(2)] }).firedRules[0];
+    expect(rule).toMatchObject({ effect: 'info' });
+    expect(rule?.advice).toMatch(/flu-like/);
+    expect(screen({}, { cycles: [zol(2)] }).decision).toBe('go');
+  });
+});
+
+describe('evaluateScreen: new spinal pain asks the cord-compression questions (issue 20, item 3)', () => {
+  const noToAll = Object.fromEntries(spinalPainQuestionIds.map((id) => [id, 'no' as const]));
+
+  it('holds on any yes, each with its own red flag and NICE source', () => {
+    for (const question of spinalPainQuestions) {
+      const result = screen({ spinalPain: { isNew: true, answers: { ...noToAll, [question.id]: 'yes' } } });
+      expect(result.decision, question.id).toBe('hold');
+      expect(
+        result.firedRules.map((r) => r.id),
+        question.id,
+      ).toEqual([`red_flag:${question.redFlag}`]);
+      expect(result.firedRules[0]?.source, question.id).toMatch(/NICE/);
+    }
+  });
+
+  it('makes difficulty walking and local spinal tenderness red flags of their own', () => {
+    expect(screen({ redFlags: ['difficulty_walking'] }).firedRules[0]?.advice).toMatch(/at once/);
+    expect(screen({ redFlags: ['spinal_tenderness'] }).firedRules[0]?.advice).toMatch(/within 24 hours/);
+  });
+
+  it('with every answer no, modifies (clinic policy) rather than reading as Go', () => {
+    const result = screen({ spinalPain: { isNew: true, answers: noToAll } });
+    expect(result.decision).toBe('modify');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['spinal_pain_new']);
+    expect(result.firedRules[0]?.source).toMatch(/clinic policy/);
+  });
+
+  it('treats new spinal pain at a recorded spinal lesion as new bone pain (Hold)', () => {
+    const result = screen({ spinalPain: { isNew: true, answers: noToAll } }, { hasSpinalLesion: true });
+    expect(result.decision).toBe('hold');
+    expect(result.firedRules.map((r) => r.id)).toEqual(['red_flag:bone_pain']);
+  });
+
+  it('asks nothing when no new spinal pain is reported', () => {
+    expect(screen({ spinalPain: { isNew: false, answers: { walking: 'yes' } } }).decision).toBe('go');
   });
 });

@@ -1,9 +1,9 @@
 import { daysBetween, formatClinicDate, isClinicDate, type ClinicDate } from '../../dates';
-import type { MedicationFlag } from '../../domain/vocabulary';
-import { cycleAdjustment, defaultCycleRule, heartRateTargetAllowed } from './prescription';
-import { findRedFlag } from './redFlags';
+import type { MedicationFlag, TreatmentType } from '../../domain/vocabulary';
+import { cycleAdjustment, cycleLighterNote, heartRateTargetAllowed } from './prescription';
+import { findRedFlag, spinalPainRedFlags, type SpinalPainReport } from './redFlags';
 import { bloodRules, fireThresholdRules, measured, symptomRules, vitalRules, withUnit } from './screenRules';
-import { defaultScreenThresholds, type RuleEffect, type ScreenThresholds } from './thresholds';
+import { defaultScreenThresholds, NADIR_SOURCE, type RuleEffect, type ScreenThresholds } from './thresholds';
 
 export interface ScreenInput {
   restingHr?: number;
@@ -13,6 +13,8 @@ export interface ScreenInput {
   temperatureC?: number;
   /** Systolic BP after standing; the drop from the seated reading is the orthostatic change. */
   standingSbp?: number;
+  /** Diastolic BP after standing (Freeman 2011: a fall of 10 or more is orthostatic too). */
+  standingDbp?: number;
   haemoglobinGL?: number;
   plateletsX109?: number;
   neutrophilsX109?: number;
@@ -27,15 +29,35 @@ export interface ScreenInput {
   nausea0to10?: number;
   sleepQuality0to10?: number;
   energy0to10?: number;
+  /** New or worse back or neck pain, with the answers to the cord-compression questions. */
+  spinalPain?: SpinalPainReport | null;
   redFlags: string[];
+}
+
+/** One active cyclic treatment on the screen's date. */
+export interface TreatmentCycleOnDate {
+  type: TreatmentType;
+  treatmentLabel: string;
+  cycleNumber: number;
+  /** Day 1 is the infusion day, or the first dose of the cycle for an oral agent. */
+  day: number;
+  lastDay1: ClinicDate;
+  /** Counted forward by cycle length because this cycle's day 1 was not recorded. */
+  projected: boolean;
+  oral: boolean;
+  zoledronate: boolean;
 }
 
 export interface ScreenContext {
   date: ClinicDate;
-  /** Day of the current treatment cycle; day 1 is the infusion day. */
-  cycleDay: { day: number; treatmentLabel: string } | null;
+  /** Every active cyclic treatment: each counts, none hides another. */
+  cycles: TreatmentCycleOnDate[];
+  /** Chemotherapy active on the date (cyclic or not): the screen then needs a temperature. */
+  chemotherapyActive: boolean;
   medicationFlags: MedicationFlag[];
   hasBoneLesions: boolean;
+  /** A recorded lesion of the spine: new spinal pain there is new bone pain. */
+  hasSpinalLesion: boolean;
   groupSession: boolean;
 }
 
@@ -93,7 +115,8 @@ export function evaluateScreen(
   const fired: FiredRule[] = [];
   const fire = (rule: FiredRule) => fired.push(rule);
 
-  for (const id of input.redFlags) {
+  const flagIds = [...new Set([...input.redFlags, ...spinalPainRedFlags(input.spinalPain, context.hasSpinalLesion)])];
+  for (const id of flagIds) {
     const flag = findRedFlag(id);
     // An unknown id still holds: a flag the app cannot name must never be read as "no flag".
     fire({
@@ -133,50 +156,50 @@ export function evaluateScreen(
     });
   }
 
+  const preNadir = bloods?.date ? preNadirCycle(bloods.date, context, t) : null;
+  if (preNadir && bloods?.date) {
+    const onDay1 = bloods.date === preNadir.lastDay1;
+    fire({
+      id: 'bloods_pre_nadir',
+      label: 'Blood results from before this cycle’s nadir',
+      effect: 'modify',
+      value: `Taken ${formatClinicDate(bloods.date)}, ${onDay1 ? 'on' : 'before'} day 1 of cycle ${preNadir.cycleNumber} of ${preNadir.treatmentLabel} (${formatClinicDate(preNadir.lastDay1)}); today is day ${preNadir.day}`,
+      threshold: `Bloods before day 1, or on day 1 once in days ${t.nadirFromDay.value}–${t.nadirToDay.value}`,
+      source: `${NADIR_SOURCE}; NICE CG151 (neutropenic sepsis)`,
+      advice:
+        'These counts do not show today’s neutrophils or platelets, which fall towards the nadir: they do not reassure. Keep to light-to-moderate intensity, one-to-one, strict hygiene. Any fever, low temperature, shivering or feeling unwell: no exercise, contact the acute oncology service now.',
+    });
+  }
+
   fireThresholdRules(bloodRules, input, context, t, fired, stale);
   if (context.medicationFlags.includes('glucose_lowering') && !measured(input.glucoseMmol)) {
     fire({
       id: 'glucose_unchecked',
-      label: 'Glucose not checked (on insulin or a sulfonylurea)',
+      label: 'Glucose not checked (on glucose-lowering medicine)',
       effect: 'modify',
       value: 'Not recorded',
       threshold: 'Check before exercise',
-      source: `${t.glucoseModifyBelow.source} (glucose threshold); check before exercise is Pacewise practice for insulin or sulfonylurea users`,
+      source: `${t.glucoseModifyBelow.source} (glucose threshold); check before exercise is Pacewise practice for insulin, sulfonylurea or meglitinide users`,
       advice: `Check blood glucose before starting; if below ${withUnit(t.glucoseModifyBelow.value, 'mmol/L')}, give 5–30 g of carbohydrate first.`,
     });
   }
 
   fireThresholdRules(symptomRules, input, context, t, fired, '');
 
-  if (context.cycleDay) {
-    const rule = {
-      lighterFromDay: t.cycleLighterFromDay.value,
-      lighterToDay: t.cycleLighterToDay.value,
-      note: defaultCycleRule.note,
-    };
-    if (cycleAdjustment(rule, context.cycleDay.day).lighter) {
-      fire({
-        id: 'cycle_lighter',
-        label: 'Early in the treatment cycle',
-        effect: 'modify',
-        value: `Day ${context.cycleDay.day} of ${context.cycleDay.treatmentLabel}`,
-        threshold: `Days ${rule.lighterFromDay}–${rule.lighterToDay}`,
-        source: t.cycleLighterToDay.source,
-        advice: rule.note,
-      });
-    }
-  }
+  fireCycleRules(context, t, fire);
+  fireSpinalPainRules(input, context, fire);
 
   const hr = heartRateTargetAllowed(context.medicationFlags);
   if (!hr.allowed) {
+    const beta = context.medicationFlags.includes('beta_blocker');
     fire({
       id: 'beta_blocker',
-      label: 'On a beta-blocker',
+      label: beta ? 'On a beta-blocker' : 'On a heart-rate-lowering medicine',
       effect: 'info',
-      value: 'Beta-blocker',
-      threshold: 'Any beta-blocker',
+      value: hr.medicines,
+      threshold: 'Any heart-rate-lowering medicine',
       source: hr.source ?? '',
-      advice: 'Use RPE, not heart rate: HR targets are unreliable on beta-blockers (RPE 11–13 / talk test).',
+      advice: `${hr.reason}.`,
     });
   }
   if (context.hasBoneLesions) {
@@ -193,6 +216,90 @@ export function evaluateScreen(
 
   const missing = vitalKeys.filter((key) => !measured(input[key]));
   return { decision: worst(fired), firedRules: fired, missing, bloods };
+}
+
+/**
+ * The chemotherapy cycle whose nadir the bloods come before: taken before this cycle's day 1, or on
+ * day 1 when today is already in the nadir window (Crawford 2004: about days 7–14).
+ */
+function preNadirCycle(bloodsDate: ClinicDate, context: ScreenContext, t: ScreenThresholds) {
+  return (
+    context.cycles.find((cycle) => {
+      if (cycle.type !== 'chemotherapy') return false;
+      if (bloodsDate < cycle.lastDay1) return true;
+      const inWindow = cycle.day >= t.nadirFromDay.value && cycle.day <= t.nadirToDay.value;
+      return bloodsDate === cycle.lastDay1 && inWindow;
+    }) ?? null
+  );
+}
+
+const cycleText = (cycle: TreatmentCycleOnDate) =>
+  `Day ${cycle.day} of ${cycle.treatmentLabel} (cycle ${cycle.cycleNumber}${cycle.projected ? ', projected: this cycle’s day 1 was not recorded' : ''})`;
+
+/**
+ * Each active cyclic treatment, by what it is: the early-cycle rule (Kirkham 2020, a study of IV
+ * chemotherapy) and the nadir window apply to chemotherapy only; zoledronate has its own note.
+ */
+function fireCycleRules(context: ScreenContext, t: ScreenThresholds, fire: (rule: FiredRule) => void): void {
+  const chemo = context.cycles.filter((cycle) => cycle.type === 'chemotherapy');
+  const suffix = (i: number) => (i === 0 ? '' : `:${i + 1}`);
+  chemo.forEach((cycle, i) => {
+    const rule = { lighterFromDay: t.cycleLighterFromDay.value, lighterToDay: t.cycleLighterToDay.value, note: '' };
+    if (!cycleAdjustment(rule, cycle.day).lighter) return;
+    fire({
+      id: `cycle_lighter${suffix(i)}`,
+      label: 'Early in the chemotherapy cycle',
+      effect: 'modify',
+      value: cycleText(cycle),
+      threshold: `Days ${rule.lighterFromDay}–${rule.lighterToDay} from day 1 of the cycle`,
+      source: t.cycleLighterToDay.source,
+      advice: cycleLighterNote(cycle.oral),
+    });
+  });
+  chemo.forEach((cycle, i) => {
+    if (cycle.day < t.nadirFromDay.value || cycle.day > t.nadirToDay.value) return;
+    fire({
+      id: `nadir_window${suffix(i)}`,
+      label: 'Expected neutrophil nadir',
+      effect: 'info',
+      value: cycleText(cycle),
+      threshold: `Days ${t.nadirFromDay.value}–${t.nadirToDay.value} of the cycle`,
+      source: `${NADIR_SOURCE}; NICE CG151`,
+      advice:
+        'Neutrophils are likely at their lowest this week: ask about fever, shivering and feeling unwell, prefer one-to-one to a group, and keep strict hand and equipment hygiene.',
+    });
+  });
+  context.cycles
+    .filter((cycle) => cycle.zoledronate && cycle.day <= 3)
+    .forEach((cycle, i) => {
+      fire({
+        id: `zoledronate_reaction${suffix(i)}`,
+        label: 'Within 3 days of a zoledronate infusion',
+        effect: 'info',
+        value: cycleText(cycle),
+        threshold: 'Days 1–3 after the infusion',
+        source:
+          'Zoledronic acid product information (acute-phase reaction); most marked 1–2 days after the infusion, gone 2–3 days later',
+        advice:
+          'A flu-like reaction (fever, aches, tiredness) is common for up to 3 days: ask about it and ease the session if present. A temperature at the fever level still holds.',
+      });
+    });
+}
+
+/** New spinal pain: the questions' red flags hold; with every answer "no" it is still a lighter day. */
+function fireSpinalPainRules(input: ScreenInput, context: ScreenContext, fire: (rule: FiredRule) => void): void {
+  if (!input.spinalPain?.isNew || spinalPainRedFlags(input.spinalPain, context.hasSpinalLesion).length > 0) return;
+  fire({
+    id: 'spinal_pain_new',
+    label: 'New or worse spinal pain',
+    effect: 'modify',
+    value: 'Reported today; no cord-compression sign so far',
+    threshold: 'Any new spinal pain',
+    source:
+      'NICE CG75/NG234 (new spinal pain in anyone with cancer: ask the cord-compression questions); avoiding spinal loading today is clinic policy',
+    advice:
+      'Avoid loading the spine today and tell the care team about the new pain; ask the questions again at the next session, and stop at once if any sign appears.',
+  });
 }
 
 function bloodsStatus(input: ScreenInput, today: ClinicDate, t: ScreenThresholds): BloodsStatus | null {

@@ -5,15 +5,17 @@ import { screenCompleteness } from './screenCompleteness';
 const vitals = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97 };
 const context = {
   date: '2026-11-27',
-  cycleDay: null,
+  cycles: [],
+  chemotherapyActive: false,
   medicationFlags: [],
   hasBoneLesions: false,
+  hasSpinalLesion: false,
   groupSession: false,
 } as const;
 
 describe('screen completeness', () => {
   it('an empty screen would evaluate to Go, but is incomplete and names every core vital', () => {
-    const result = evaluateScreen({ redFlags: [] }, { ...context, medicationFlags: [] });
+    const result = evaluateScreen({ redFlags: [] }, { ...context, cycles: [], medicationFlags: [] });
     expect(result.decision).toBe('go');
     const c = screenCompleteness({}, {}, result.decision);
     expect(c.complete).toBe(false);
@@ -65,5 +67,57 @@ describe('screen completeness', () => {
 
   it('treats NaN as not entered', () => {
     expect(screenCompleteness({ ...vitals, restingHr: Number.NaN }, {}, 'go').missing[0]?.vital).toBe('restingHr');
+  });
+});
+
+describe('screen completeness: temperature on chemotherapy and the spinal-pain questions (issue 20)', () => {
+  it('needs a temperature while chemotherapy is active (NICE CG151), with no "not taken"', () => {
+    const needs = { temperatureRequired: true };
+    const without = screenCompleteness(vitals, {}, 'go', needs);
+    expect(without.complete).toBe(false);
+    expect(without.missing).toEqual([
+      expect.objectContaining({
+        vital: 'temperature',
+        field: 'temperatureC',
+        message: expect.stringMatching(/NICE CG151/),
+      }),
+    ]);
+    expect(screenCompleteness({ ...vitals, temperatureC: 36.8 }, {}, 'go', needs).complete).toBe(true);
+    expect(screenCompleteness(vitals, {}, 'go').complete).toBe(true);
+    // A Hold never waits for a thermometer.
+    expect(screenCompleteness(vitals, {}, 'hold', needs).complete).toBe(true);
+  });
+
+  it('a day-10 docetaxel screen with no temperature is not a Go', () => {
+    const chemo = { ...context, cycles: [], medicationFlags: [], chemotherapyActive: true };
+    const result = evaluateScreen({ ...vitals, redFlags: [] }, chemo);
+    expect(result.missing).toContain('temperatureC');
+    expect(screenCompleteness(vitals, {}, result.decision, { temperatureRequired: true }).complete).toBe(false);
+  });
+
+  it('needs every cord-compression question answered once new spinal pain is reported', () => {
+    const some = { isNew: true, answers: { upper_spine: 'no', walking: 'no' } } as const;
+    const partly = screenCompleteness(vitals, {}, 'modify', { spinalPain: some });
+    expect(partly.complete).toBe(false);
+    expect(partly.missing[0]).toMatchObject({
+      vital: 'spinalPain',
+      field: 'spinalPain',
+      label: expect.stringMatching(/7 unanswered/),
+    });
+    const all = Object.fromEntries(
+      [
+        'upper_spine',
+        'worsening_lower_back',
+        'straining',
+        'night_pain',
+        'band_or_radiating',
+        'tenderness',
+        'limb_weakness_numbness',
+        'walking',
+        'bladder_bowel',
+      ].map((id) => [id, 'no']),
+    );
+    expect(screenCompleteness(vitals, {}, 'modify', { spinalPain: { isNew: true, answers: all } }).complete).toBe(true);
+    expect(screenCompleteness(vitals, {}, 'go', { spinalPain: { isNew: false, answers: {} } }).complete).toBe(true);
   });
 });

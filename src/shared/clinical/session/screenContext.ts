@@ -1,18 +1,41 @@
 import type { PatientSafetyContext } from '../../domain/safetyContext';
-import { treatmentTypes } from '../../domain/vocabulary';
+import { treatmentTypes, type BoneLesionSite } from '../../domain/vocabulary';
+import { isOralRegimen, isZoledronate } from '../intake/treatmentKinds';
 import type { ScreenValuesInput } from '../../contract/sessions';
-import type { ScreenContext, ScreenInput } from './safetyScreen';
+import type { ScreenContext, ScreenInput, TreatmentCycleOnDate } from './safetyScreen';
+
+export const spinalLesionSites: readonly BoneLesionSite[] = [
+  'cervical_spine',
+  'thoracic_spine',
+  'lumbar_spine',
+  'sacral_spine',
+];
 
 /** The screen's view of a patient: the same function in the renderer (live) and in main (on save). */
 export function screenContextFor(safety: PatientSafetyContext, groupSession: boolean): ScreenContext {
-  const cycling = safety.activeTreatments.find((t) => t.cycleDay !== null);
+  const cycles = safety.activeTreatments.flatMap((t): TreatmentCycleOnDate[] =>
+    t.cycleDay
+      ? [
+          {
+            type: t.type,
+            treatmentLabel: t.regimen ?? treatmentTypes.labels[t.type],
+            cycleNumber: t.cycleDay.cycleNumber,
+            day: t.cycleDay.day,
+            lastDay1: t.cycleDay.lastDay1,
+            projected: t.cycleDay.projected,
+            oral: isOralRegimen(t.regimen),
+            zoledronate: isZoledronate(t.regimen),
+          },
+        ]
+      : [],
+  );
   return {
     date: safety.date,
-    cycleDay: cycling?.cycleDay
-      ? { day: cycling.cycleDay.day, treatmentLabel: cycling.regimen ?? treatmentTypes.labels[cycling.type] }
-      : null,
+    cycles,
+    chemotherapyActive: safety.activeTreatments.some((t) => t.type === 'chemotherapy'),
     medicationFlags: safety.medicationFlags,
     hasBoneLesions: safety.boneLesions.length > 0,
+    hasSpinalLesion: safety.boneLesions.some((l) => spinalLesionSites.includes(l.site)),
     groupSession,
   };
 }
@@ -31,6 +54,7 @@ export function screenInputFrom(values: ScreenValuesInput): ScreenInput {
     spo2: reading(values.spo2),
     temperatureC: reading(values.temperatureC),
     standingSbp: reading(values.standingSbp),
+    standingDbp: reading(values.standingDbp),
     haemoglobinGL: reading(values.haemoglobinGL),
     plateletsX109: reading(values.plateletsX109),
     neutrophilsX109: reading(values.neutrophilsX109),
@@ -44,6 +68,9 @@ export function screenInputFrom(values: ScreenValuesInput): ScreenInput {
     nausea0to10: reading(values.nausea0to10),
     sleepQuality0to10: reading(values.sleepQuality0to10),
     energy0to10: reading(values.energy0to10),
+    spinalPain: values.spinalPain
+      ? { isNew: values.spinalPain.isNew, answers: { ...values.spinalPain.answers } }
+      : null,
     redFlags: [...(values.redFlags ?? [])],
   };
 }

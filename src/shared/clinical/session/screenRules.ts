@@ -50,6 +50,54 @@ const recheck =
 const recheckLow =
   'Recheck after 5 minutes of seated rest and ask about dizziness or near-fainting (if present, tick the red flag: Hold). Lighter session, no rapid changes of position; recheck during the session.';
 
+/**
+ * Orthostatic hypotension by its consensus definition (Freeman 2011): a systolic fall of 20 or more,
+ * or a diastolic fall of 10 or more, on standing. With dizziness it holds; without, it is a note.
+ */
+function orthostaticRules(
+  which: 'systolic' | 'diastolic',
+  key: ThresholdKey,
+  pair: (input: ScreenInput) => [number | undefined, number | undefined],
+): ThresholdRule[] {
+  const [symptomatic, plain] =
+    which === 'systolic'
+      ? ['orthostatic_drop_symptomatic', 'orthostatic_drop']
+      : ['orthostatic_diastolic_drop_symptomatic', 'orthostatic_diastolic_drop'];
+  const drop = (input: ScreenInput) => {
+    const [seated, standing] = pair(input);
+    return measured(seated) && measured(standing) ? seated - standing : undefined;
+  };
+  const value = (fall: number, input: ScreenInput) => {
+    const [seated, standing] = pair(input);
+    return `${which === 'systolic' ? 'Systolic' : 'Diastolic'} fall of ${fall} mmHg (${seated} → ${standing} mmHg standing)`;
+  };
+  // One line is enough when both pressures fall: the systolic one is shown.
+  const shown = which === 'diastolic' ? ['orthostatic_drop_symptomatic', 'orthostatic_drop'] : [];
+  return [
+    {
+      id: symptomatic,
+      key,
+      label: 'Blood pressure falls on standing, with symptoms',
+      reading: drop,
+      when: dizzy,
+      unlessFired: shown,
+      value,
+      advice: 'No exercise today. Sit or lie the person down and contact the care team for medical review.',
+    },
+    {
+      id: plain,
+      key,
+      label: 'Blood pressure falls on standing (orthostatic hypotension)',
+      reading: drop,
+      effect: 'info',
+      unlessFired: [symptomatic, ...shown],
+      value,
+      advice:
+        'Ask about dizziness or near-fainting on standing; if present, tick the red flag (Hold). Otherwise change position slowly.',
+    },
+  ];
+}
+
 export const vitalRules: readonly ThresholdRule[] = [
   {
     id: 'sbp_high',
@@ -98,6 +146,16 @@ export const vitalRules: readonly ThresholdRule[] = [
       'No exercise today. If the person is on chemotherapy, fever may mean neutropenic sepsis: contact the treating team or acute oncology service now.',
   },
   {
+    id: 'temperature_low',
+    key: 'temperatureHoldBelow',
+    label: 'Temperature low',
+    reading: (i) => i.temperatureC,
+    advice: (_t, context) =>
+      context.chemotherapyActive
+        ? 'No exercise today. On chemotherapy a low temperature, like a fever, may mean neutropenic sepsis: contact the treating team or acute oncology service now.'
+        : 'No exercise today. Recheck; a low temperature can be a sign of sepsis: if the person feels unwell, contact the care team now.',
+  },
+  {
     id: 'sbp_low_symptomatic',
     key: 'sbpModifyBelow',
     label: 'Low blood pressure with dizziness or near-fainting',
@@ -131,26 +189,8 @@ export const vitalRules: readonly ThresholdRule[] = [
     unlessFired: ['resting_hr_low_symptomatic'],
     advice: `${recheckLow} Beta-blockers lower resting heart rate: use RPE.`,
   },
-  {
-    id: 'orthostatic_drop_symptomatic',
-    key: 'orthostaticDropHoldAbove',
-    label: 'Blood pressure falls on standing, with symptoms',
-    reading: (i) => (measured(i.sbp) && measured(i.standingSbp) ? i.sbp - i.standingSbp : undefined),
-    when: dizzy,
-    value: (drop, i) => `Drop of ${drop} mmHg (${i.sbp} → ${i.standingSbp} mmHg standing)`,
-    advice: 'No exercise today. Sit or lie the person down and contact the care team for medical review.',
-  },
-  {
-    id: 'orthostatic_drop',
-    key: 'orthostaticDropHoldAbove',
-    label: 'Blood pressure falls on standing',
-    reading: (i) => (measured(i.sbp) && measured(i.standingSbp) ? i.sbp - i.standingSbp : undefined),
-    effect: 'info',
-    unlessFired: ['orthostatic_drop_symptomatic'],
-    value: (drop, i) => `Drop of ${drop} mmHg (${i.sbp} → ${i.standingSbp} mmHg standing)`,
-    advice:
-      'Ask about dizziness or near-fainting on standing; if present, tick the red flag (Hold). Otherwise change position slowly.',
-  },
+  ...orthostaticRules('systolic', 'orthostaticSystolicDropAtOrAbove', (i) => [i.sbp, i.standingSbp]),
+  ...orthostaticRules('diastolic', 'orthostaticDiastolicDropAtOrAbove', (i) => [i.dbp, i.standingDbp]),
 ];
 
 export const bloodRules: readonly ThresholdRule[] = [
@@ -163,14 +203,24 @@ export const bloodRules: readonly ThresholdRule[] = [
       'No supervised exercise session. Functional mobility only: no fall or impact risk, no Valsalva, watch for bleeding; check the transfusion plan.',
   },
   {
-    id: 'platelets_low',
-    key: 'plateletsModifyAtOrBelow',
-    label: 'Platelets low',
+    id: 'platelets_light',
+    key: 'plateletsLightOnlyBelow',
+    label: 'Platelets low: light exercise only',
     reading: (i) => i.plateletsX109,
     unlessFired: ['platelets_very_low'],
     bandFrom: 'plateletsHoldBelow',
     advice:
       'Light exercise and walking only: no resistance training, no impact, avoid fall risk; watch for bleeding or bruising.',
+  },
+  {
+    id: 'platelets_low',
+    key: 'plateletsModifyAtOrBelow',
+    label: 'Platelets low',
+    reading: (i) => i.plateletsX109,
+    unlessFired: ['platelets_very_low', 'platelets_light'],
+    bandFrom: 'plateletsLightOnlyBelow',
+    advice:
+      'Moderate exercise is acceptable: no heavy resistance, no impact or contact, avoid fall risk and straining; watch for bleeding or bruising.',
   },
   {
     id: 'haemoglobin_very_low',
@@ -232,8 +282,10 @@ export const bloodRules: readonly ThresholdRule[] = [
   {
     id: 'glucose_low',
     key: 'glucoseModifyBelow',
-    label: 'Blood glucose low',
+    label: 'Blood glucose low for someone on glucose-lowering medicine',
     reading: (i) => i.glucoseMmol,
+    // The carbohydrate prompt is for people whose medicine can drive glucose down during exercise.
+    when: (_i, context) => context.medicationFlags.includes('glucose_lowering'),
     unlessFired: ['glucose_very_low'],
     advice: 'Give 5–30 g of carbohydrate and recheck before starting.',
   },

@@ -120,3 +120,48 @@ describe('bounds on loosening (issue 11)', () => {
     expect(t.sbpHoldAbove.value).toBe(180);
   });
 });
+
+describe('issue 20 thresholds: sourced, and never loosened past the published figure', () => {
+  const refusal = (values: Record<string, number>) => validateThresholds(thresholdsWithValues(values));
+
+  it.each([
+    // Freeman 2011: a fall of 20 systolic or 10 diastolic is orthostatic; a clinic may only lower them.
+    ['orthostaticSystolicDropAtOrAbove', 21, /Never above 20 mmHg.*Freeman/],
+    ['orthostaticDiastolicDropAtOrAbove', 11, /Never above 10 mmHg.*Freeman/],
+    // NICE NG51: below 36 °C is a sepsis criterion; a clinic may only raise it.
+    ['temperatureHoldBelow', 35.9, /Never below 36 °C.*NICE NG51/],
+    // Maltser 2017: moderate exercise above 30 ×10⁹/L.
+    ['plateletsLightOnlyBelow', 29, /Never below 30 ×10⁹\/L.*Maltser/],
+    // The nadir window may widen, never narrow (Crawford 2004: about days 7–14).
+    ['nadirFromDay', 8, /Never above 7 cycle day.*Crawford/],
+    ['nadirToDay', 13, /Never below 14 cycle day.*Crawford/],
+  ] as const)('refuses %s = %s', (key, value, message) => {
+    const problems = refusal({ [key]: value });
+    expect(problems.map((p) => p.key)).toEqual([key]);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it('accepts the bound itself and any tightening', () => {
+    expect(
+      refusal({
+        orthostaticSystolicDropAtOrAbove: 15,
+        orthostaticDiastolicDropAtOrAbove: 7,
+        temperatureHoldBelow: 36.3,
+        plateletsLightOnlyBelow: 40,
+        nadirFromDay: 5,
+        nadirToDay: 21,
+      }),
+    ).toEqual([]);
+  });
+
+  it('keeps the bands in order', () => {
+    expect(refusal({ plateletsLightOnlyBelow: 45, plateletsModifyAtOrBelow: 40 }).map((p) => p.key)).toEqual([
+      'plateletsLightOnlyBelow',
+    ]);
+    expect(refusal({ plateletsHoldBelow: 35 }).map((p) => p.key)).toEqual(['plateletsHoldBelow']);
+  });
+
+  it('reads a clinic’s old "systolic drop above" value as the consensus "at or above" one', () => {
+    expect(thresholdsWithValues({ orthostaticDropHoldAbove: 15 }).orthostaticSystolicDropAtOrAbove.value).toBe(15);
+  });
+});

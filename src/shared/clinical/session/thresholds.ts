@@ -17,13 +17,16 @@ export const thresholdKeys = [
   'sbpHoldAbove',
   'dbpHoldAbove',
   'sbpModifyBelow',
-  'orthostaticDropHoldAbove',
+  'orthostaticSystolicDropAtOrAbove',
+  'orthostaticDiastolicDropAtOrAbove',
   'restingHrHoldAbove',
   'restingHrModifyBelow',
   'spo2HoldBelow',
   'spo2ModifyAtOrBelow',
   'temperatureHoldAtOrAbove',
+  'temperatureHoldBelow',
   'plateletsHoldBelow',
+  'plateletsLightOnlyBelow',
   'plateletsModifyAtOrBelow',
   'haemoglobinHoldBelow',
   'haemoglobinHoldSymptomaticBelow',
@@ -40,6 +43,8 @@ export const thresholdKeys = [
   'nauseaPromptAtOrAbove',
   'cycleLighterFromDay',
   'cycleLighterToDay',
+  'nadirFromDay',
+  'nadirToDay',
 ] as const;
 export type ThresholdKey = (typeof thresholdKeys)[number];
 
@@ -53,6 +58,14 @@ const MALTSER = 'Maltser et al., PM&R 2017;9:S415, Tbl 2';
 const TURNER = 'Turner et al., Sports Med Open 2019;5:20, citing Riddell 2017';
 const HEART_FAIL_REV = 'Heart Fail Rev 2023;28:1285, Tbl 1';
 const AUTOREGULATION = 'Campbell et al., MSSE 2019 (autoregulation); Cancers 2022;14:1528 Tbl 2';
+/** The consensus definition (checked against its summaries: StatPearls, and the Framingham and Vanderbilt papers citing it). */
+const FREEMAN = 'Freeman et al., Clin Auton Res 2011;21:69 (consensus definition of orthostatic hypotension)';
+/**
+ * The nadir window. Crawford 2004 itself was not retrieved here; the CDC's Preventing Infections in
+ * Cancer Patients sheet gives the lowest counts from about 7–12 days after each dose, for 5–7 days.
+ */
+export const NADIR_SOURCE =
+  'Crawford et al., Cancer 2004;100:228 (nadir about days 7–14 of most 3-weekly regimens; paper not retrieved here, the window matches the CDC Preventing Infections in Cancer Patients sheet)';
 
 export const defaultScreenThresholds: ScreenThresholds = {
   sbpHoldAbove: {
@@ -76,12 +89,19 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: `${CLINIC_POLICY} (no verified published figure)`,
     note: 'SBP <90 appears only in unattributed or secondary sources. With dizziness or near-fainting the session is held.',
   },
-  orthostaticDropHoldAbove: {
+  orthostaticSystolicDropAtOrAbove: {
     value: 20,
     unit: 'mmHg',
-    label: 'Systolic drop on standing: hold above, with symptoms',
-    source: `${HEART_FAIL_REV} (orthostatic hypotension with symptoms: absolute contraindication)`,
-    note: 'Seated minus standing systolic BP; applies when the person reports dizziness or near-fainting.',
+    label: 'Systolic fall on standing: orthostatic at or above',
+    source: `${FREEMAN}; ${HEART_FAIL_REV} (with symptoms: absolute contraindication)`,
+    note: 'Seated minus standing systolic BP, within 3 minutes of standing. With dizziness or near-fainting the session is held; without, it is a note to change position slowly.',
+  },
+  orthostaticDiastolicDropAtOrAbove: {
+    value: 10,
+    unit: 'mmHg',
+    label: 'Diastolic fall on standing: orthostatic at or above',
+    source: FREEMAN,
+    note: 'Seated minus standing diastolic BP, within 3 minutes of standing. Either fall meets the definition.',
   },
   restingHrHoldAbove: {
     value: 120,
@@ -118,6 +138,14 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: 'Cancer Care Ontario fever guideline; ACSM GETP 9th ed. (fever with systemic infection)',
     note: 'The 38 °C figure is the oncology fever definition, not an exercise-specific threshold.',
   },
+  temperatureHoldBelow: {
+    value: 36.0,
+    unit: '°C',
+    label: 'Temperature: hold below',
+    source:
+      'NICE NG51 (sepsis: temperature below 36 °C is a risk criterion; figure not retrieved here); NICE CG151 (suspect neutropenic sepsis in anyone on anticancer treatment who becomes unwell)',
+    note: 'A low temperature can be sepsis, as a fever can: on anticancer treatment, contact the acute oncology service.',
+  },
   plateletsHoldBelow: {
     value: 20,
     unit: '×10⁹/L',
@@ -125,12 +153,19 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: `${TOOLKIT}; Maltser et al., PM&R 2017`,
     note: 'Toolkit allows functional mobility only below this; Pacewise treats it as Hold for supervised exercise.',
   },
+  plateletsLightOnlyBelow: {
+    value: 30,
+    unit: '×10⁹/L',
+    label: 'Platelets: light exercise and walking only below',
+    source: `${MALTSER} (>30 ×10⁹/L: moderate exercise; >20: light exercise and walking)`,
+    note: 'Between this and the hold level: light exercise and walking only, no resistance training.',
+  },
   plateletsModifyAtOrBelow: {
     value: 50,
     unit: '×10⁹/L',
     label: 'Platelets: modify at or below',
     source: 'Maltser et al., PM&R 2017 (PMC5627359)',
-    note: 'Light exercise and walking; no resistance or impact (medicalalgorithms.com bars resistance at 20–50). AHA CORE requires >50.',
+    note: 'From the light-only level up to this: moderate exercise, no heavy resistance or impact (Maltser: >30 moderate, >50 progressive resistance). Stricter: medicalalgorithms.com bars resistance at 20–50; AHA CORE requires >50.',
   },
   haemoglobinHoldBelow: {
     value: 70,
@@ -233,6 +268,19 @@ export const defaultScreenThresholds: ScreenThresholds = {
     source: 'Kirkham et al., MSSE 2020;52:278',
     note: 'Fatigue peaks 3–5 days after infusion. Set to 0 to switch the rule off.',
   },
+  nadirFromDay: {
+    value: 7,
+    unit: 'cycle day',
+    label: 'Neutrophil nadir window: from cycle day',
+    source: NADIR_SOURCE,
+    note: 'Chemotherapy only. Bloods taken before this cycle’s day 1 (or on day 1, once the window has begun) are pre-nadir.',
+  },
+  nadirToDay: {
+    value: 14,
+    unit: 'cycle day',
+    label: 'Neutrophil nadir window: to cycle day',
+    source: NADIR_SOURCE,
+  },
 };
 
 export type ThresholdGroup = 'vitals' | 'bloods' | 'symptoms' | 'treatment';
@@ -283,14 +331,23 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
     bound: { value: 120, source: 'ACSM GETP (200/120 mmHg: relative contraindication at most)' },
   },
   sbpModifyBelow: { group: 'vitals', effect: 'modify', comparison: 'below', min: 70, max: 110, step: 1 },
-  orthostaticDropHoldAbove: {
+  orthostaticSystolicDropAtOrAbove: {
     group: 'vitals',
     effect: 'hold',
-    comparison: 'above',
+    comparison: 'atOrAbove',
     min: 10,
     max: 40,
     step: 1,
-    bound: { value: 20, source: HEART_FAIL_REV },
+    bound: { value: 20, source: FREEMAN },
+  },
+  orthostaticDiastolicDropAtOrAbove: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'atOrAbove',
+    min: 5,
+    max: 20,
+    step: 1,
+    bound: { value: 10, source: FREEMAN },
   },
   restingHrHoldAbove: {
     group: 'vitals',
@@ -321,6 +378,15 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
     step: 0.1,
     bound: { value: 38.0, source: 'No source allows exercise with fever (≥38 °C; Cancer Care Ontario, ACSM GETP)' },
   },
+  temperatureHoldBelow: {
+    group: 'vitals',
+    effect: 'hold',
+    comparison: 'below',
+    min: 35,
+    max: 36.5,
+    step: 0.1,
+    bound: { value: 36.0, source: 'NICE NG51 (temperature below 36 °C: a sepsis risk criterion)' },
+  },
   plateletsHoldBelow: {
     group: 'bloods',
     effect: 'hold',
@@ -329,6 +395,15 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
     max: 50,
     step: 1,
     bound: { value: 20, source: `${MALTSER}; ${TOOLKIT}` },
+  },
+  plateletsLightOnlyBelow: {
+    group: 'bloods',
+    effect: 'modify',
+    comparison: 'below',
+    min: 20,
+    max: 50,
+    step: 1,
+    bound: { value: 30, source: `${MALTSER} (moderate exercise above 30 ×10⁹/L)` },
   },
   plateletsModifyAtOrBelow: { group: 'bloods', effect: 'modify', comparison: 'atOrBelow', min: 20, max: 150, step: 1 },
   haemoglobinHoldBelow: { group: 'bloods', effect: 'hold', comparison: 'below', min: 50, max: 100, step: 1 },
@@ -393,6 +468,24 @@ export const thresholdMeta: Record<ThresholdKey, ThresholdMeta> = {
   nauseaPromptAtOrAbove: { group: 'symptoms', effect: 'info', comparison: 'atOrAbove', min: 3, max: 10, step: 1 },
   cycleLighterFromDay: { group: 'treatment', effect: 'modify', comparison: 'fromDay', min: 1, max: 28, step: 1 },
   cycleLighterToDay: { group: 'treatment', effect: 'modify', comparison: 'toDay', min: 0, max: 28, step: 1 },
+  nadirFromDay: {
+    group: 'treatment',
+    effect: 'info',
+    comparison: 'fromDay',
+    min: 1,
+    max: 14,
+    step: 1,
+    bound: { value: 7, source: NADIR_SOURCE },
+  },
+  nadirToDay: {
+    group: 'treatment',
+    effect: 'info',
+    comparison: 'toDay',
+    min: 7,
+    max: 28,
+    step: 1,
+    bound: { value: 14, source: NADIR_SOURCE },
+  },
 };
 
 /** Whether a reading crosses a threshold the way the threshold's comparison says. */
@@ -423,11 +516,14 @@ export const comparisonSymbols: Record<ThresholdComparison, string> = {
   toDay: '≤',
 };
 
-/** Loosening a "below" threshold means lowering it; loosening an "above" one means raising it. */
+/**
+ * Loosening a "below" threshold means lowering it; loosening an "above" one means raising it. A
+ * window's last day ("toDay") loosens by coming earlier, so it has a floor; its first day a ceiling.
+ */
 export function boundKind(key: ThresholdKey): 'floor' | 'ceiling' | null {
   const { bound, comparison } = thresholdMeta[key];
   if (!bound) return null;
-  return comparison === 'below' || comparison === 'atOrBelow' ? 'floor' : 'ceiling';
+  return comparison === 'below' || comparison === 'atOrBelow' || comparison === 'toDay' ? 'floor' : 'ceiling';
 }
 
 /** Whether a value loosens its threshold past the most permissive published figure. */
@@ -467,7 +563,17 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
   }
   const ordered: Array<[ThresholdKey, ThresholdKey, string]> = [
     ['spo2HoldBelow', 'spo2ModifyAtOrBelow', 'The SpO₂ hold level must be below the modify level.'],
-    ['plateletsHoldBelow', 'plateletsModifyAtOrBelow', 'The platelet hold level must be below the modify level.'],
+    [
+      'plateletsHoldBelow',
+      'plateletsLightOnlyBelow',
+      'The platelet hold level must not be above the light-only level.',
+    ],
+    [
+      'plateletsLightOnlyBelow',
+      'plateletsModifyAtOrBelow',
+      'The platelet light-only level must not be above the modify level.',
+    ],
+    ['temperatureHoldBelow', 'temperatureHoldAtOrAbove', 'The low-temperature hold must be below the fever level.'],
     ['neutrophilsHoldAtOrBelow', 'neutrophilsModifyBelow', 'The neutrophil hold level must be below the modify level.'],
     ['glucoseHoldBelow', 'glucoseModifyBelow', 'The low-glucose hold level must be below the modify level.'],
   ];
@@ -480,6 +586,9 @@ export function validateThresholds(thresholds: ScreenThresholds): ThresholdProbl
       key: 'cycleLighterToDay',
       message: 'The last lighter day must not come before the first (or be 0 to switch off).',
     });
+  }
+  if (thresholds.nadirToDay.value < thresholds.nadirFromDay.value) {
+    problems.push({ key: 'nadirToDay', message: 'The nadir window must not end before it starts.' });
   }
   return problems;
 }
@@ -501,6 +610,9 @@ export function withinBounds(thresholds: ScreenThresholds): ScreenThresholds {
 const renamedKeys: Partial<Record<ThresholdKey, string>> = {
   // Was "hold below 0.5"; AHA CORE requires ANC above 0.5, so the comparison is now "at or below".
   neutrophilsHoldAtOrBelow: 'neutrophilsHoldBelow',
+  // Was "a systolic drop of more than 20"; Freeman 2011 defines it as 20 or more (a stored value
+  // keeps its number, so a clinic's own figure only ever becomes 1 mmHg stricter).
+  orthostaticSystolicDropAtOrAbove: 'orthostaticDropHoldAbove',
 };
 
 /** Builds thresholds from stored clinic values (numbers only); unknown or non-numeric values are ignored. */

@@ -1,6 +1,22 @@
-import { Alert, Badge, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { CARDIO_ONCOLOGY_SOURCE } from '../../../../shared/clinical/intake/precautions';
 import { medicationFlagAdvice, suggestMedicationFlags } from '../../../../shared/clinical/intake/medications';
-import type { ComorbidityView, MedicationView } from '../../../../shared/contract/intake';
+import type { ComorbidityView, IntakeRecord, MedicationView } from '../../../../shared/contract/intake';
 import { formatClinicDate } from '../../../dates';
 import {
   comorbidityKinds,
@@ -9,6 +25,7 @@ import {
   type MedicationFlag,
 } from '../../../../shared/domain/vocabulary';
 import { api } from '../../../api';
+import { showApiError, showSaved } from '../../../components/forms';
 import { nullify, options, SectionScreen } from '../shared';
 import { ListEditor } from './ListEditor';
 import { ClinicDateInput } from '../../../components/ClinicDateInput';
@@ -24,12 +41,62 @@ const blankMedicine = {
   notes: '',
 };
 
+/**
+ * The last ejection fraction, shown with the cardiotoxic-treatment alert (ESC 2022 cardio-oncology):
+ * one value and its date, kept on the patient's details and audited like them.
+ */
+function HeartFunction(props: { record: IntakeRecord; onSaved(record: IntakeRecord): void }) {
+  const { details, patient } = props.record;
+  const [percent, setPercent] = useState<number | ''>(details.lvefPercent ?? '');
+  const [on, setOn] = useState(details.lvefMeasuredOn ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = async () => {
+    setErrors({});
+    try {
+      props.onSaved(
+        await api.intake.saveHeartFunction({
+          patientId: patient.id,
+          lvefPercent: percent === '' ? null : percent,
+          lvefMeasuredOn: on || null,
+        }),
+      );
+      showSaved('Ejection fraction saved');
+    } catch (error) {
+      showApiError(error, { setErrors });
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" role="group" aria-label="Heart function">
+      <Title order={4}>Heart function</Title>
+      <Text size="sm" c="dimmed">
+        The last left-ventricular ejection fraction reported, shown with the cardiotoxic-treatment alert. (
+        {CARDIO_ONCOLOGY_SOURCE})
+      </Text>
+      <Group align="flex-end" mt="xs">
+        <NumberInput
+          label="Last ejection fraction (%)"
+          min={5}
+          max={90}
+          hideControls
+          value={percent}
+          error={errors.lvefPercent}
+          onChange={(v) => setPercent(v === '' ? '' : Number(v))}
+        />
+        <ClinicDateInput label="Measured on" value={on} error={errors.lvefMeasuredOn} onChange={setOn} />
+        <Button variant="default" onClick={() => void save()}>
+          Save heart function
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 export function HealthSection() {
   return (
     <SectionScreen title="Comorbidities and medications">
       {(record, setRecord) => (
         <>
-          <Title order={3}>Comorbidities</Title>
+          <Title order={3}>Conditions and devices</Title>
           <ListEditor<ComorbidityView, typeof blankCondition>
             noun="condition"
             items={record.comorbidities}
@@ -45,7 +112,7 @@ export function HealthSection() {
             fields={(form) => (
               <SimpleGrid cols={{ base: 1, md: 3 }}>
                 <NativeSelect
-                  label="Condition"
+                  label="Condition or device"
                   withAsterisk
                   data={options(comorbidityKinds, 'Choose…')}
                   {...form.getInputProps('kind')}
@@ -65,6 +132,7 @@ export function HealthSection() {
             }
             onSaved={setRecord}
           />
+          <HeartFunction record={record} onSaved={setRecord} />
           <Title order={3} mt="md">
             Medications
           </Title>
