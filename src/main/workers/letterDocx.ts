@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  CheckBox,
   Document,
   Footer,
   Header,
@@ -16,7 +17,14 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { letterBlocks, letterDate, letterTitle, type LetterDocument } from '../../shared/clinical/letters';
+import { formatNumber } from '../../shared/clinical/measures/numbers';
+import {
+  letterBlocks,
+  letterDate,
+  letterTitle,
+  type GuidanceSlip,
+  type LetterDocument,
+} from '../../shared/clinical/letters';
 import { fitInto, imageFromDataUrl } from './images';
 
 const TEAL = '137871';
@@ -34,6 +42,37 @@ function image(dataUrl: string | null, maxWidth: number, maxHeight: number): Ima
     data: img.bytes,
     transformation: fitInto(img.width, img.height, maxWidth, maxHeight),
   });
+}
+
+/**
+ * The reply slip: each option is a Word tick box (a checkbox content control the doctor can click,
+ * printed as an empty box), and every paragraph keeps with the next, so Word never splits the
+ * options or their signature lines across a page break.
+ */
+function slipParagraphs(slip: GuidanceSlip): Paragraph[] {
+  const kept = (children: Array<TextRun | CheckBox>, spacing: { before?: number; after?: number } = {}) =>
+    new Paragraph({ children, keepNext: true, keepLines: true, spacing: { after: 60, ...spacing } });
+  return [
+    new Paragraph({
+      children: [text(slip.heading, { bold: true, size: 24, color: TEAL })],
+      border: { top: { style: BorderStyle.DASHED, size: 6, color: '888888', space: 10 } },
+      spacing: { before: 360, after: 80 },
+      keepNext: true,
+      keepLines: true,
+    }),
+    ...slip.identity.map((l) => kept([text(l, { size: 19 })], { after: 0 })),
+    ...slip.paragraphs.map((p) => kept([text(p)], { before: 120 })),
+    ...slip.options.map((option, i) =>
+      kept([new CheckBox({ checked: false, alias: `Option ${i + 1}` }), text(`  ${option}`)], { before: 120 }),
+    ),
+    kept([text(slip.signLine)], { before: 320 }),
+    kept([text('Please return to:', { bold: true, size: 19 })], { before: 200, after: 0 }),
+    ...slip.returnTo.map((l, i) =>
+      i === slip.returnTo.length - 1
+        ? new Paragraph({ children: [text(l, { size: 19 })] })
+        : kept([text(l, { size: 19 })], { after: 0 }),
+    ),
+  ];
 }
 
 /** The letter as a Word document, from the same blocks as the preview and the PDF. */
@@ -102,16 +141,13 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
       case 'chart': {
         // Word has no SVG without a PNG fallback; the chart's values go in as a caption instead.
         const values = block.chart.points.map(
-          (p) => `${p.value} ${block.chart.unit} (${letterDate(p.date, doc.letterhead.locale)})`,
+          (p, i) => `${formatNumber(p.value, block.chart.decimals)} ${block.chart.unit} (${block.dateLabels[i]})`,
         );
         children.push(para([text(`${block.chart.title}: ${values.join(' → ')}`, { size: 18, color: '444444' })]));
         break;
       }
-      case 'checklist':
-        for (const item of block.items) children.push(para([text(`\u2610  ${item}`)], 80));
-        children.push(
-          para([text('Signed: ______________________   Name: ______________________   Date: ____________')], 200),
-        );
+      case 'slip':
+        children.push(...slipParagraphs(block));
         break;
       case 'signature': {
         const sig = image(block.image, 200, 60);
@@ -125,7 +161,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         break;
     }
   }
-  const born = letterDate(doc.patient.dateOfBirth, doc.letterhead.locale);
+  const born = letterDate(doc.patient.dateOfBirth, doc.letterhead);
   const document = new Document({
     creator: 'Pacewise',
     title: letterTitle(doc),
