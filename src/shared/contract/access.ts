@@ -150,6 +150,7 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'letters.saveTemplate',
   'letters.resetTemplate',
   'letters.setReplyWaitDays',
+  'display.setLocalTerms',
   'intake.saveSiteAlertPolicy',
   'measures.setDefaultBattery',
   'measures.createCustom',
