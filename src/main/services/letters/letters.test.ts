@@ -172,6 +172,15 @@ describe('what the oncologist reads', () => {
     key: string,
   ) => letter.document.content.sections.find((s) => s.key === key)?.text ?? '';
 
+  it('before the clinic chooses a date format, writes dates as the window shows them (its locale)', async () => {
+    t.ctx.displayLocale = 'en-AU';
+    const sydney = await call('letters.create', { patientId: c.patientId, type: 'free', date: '2026-12-07' });
+    expect(letterPlainText(sydney.document)).toContain('7 December 2026');
+    t.ctx.displayLocale = 'en-US';
+    const boston = await call('letters.create', { patientId: c.patientId, type: 'free', date: '2026-12-07' });
+    expect(letterPlainText(boston.document)).toContain('December 7, 2026');
+  });
+
   it('writes every date as the clinic’s date format says, and rounds the planned sessions', async () => {
     await call('display.setDateFormat', { format: { order: 'DMY', monthNames: false } });
     const cycle = (await call('exercises.list', {})).find((e) => e.name === 'Recumbent cycle')!;

@@ -27,7 +27,7 @@ export const DEFAULT_REPLY_WAIT_DAYS = 14;
 
 type StoredLetterhead = Pick<Letterhead, 'address' | 'phone' | 'email' | 'logo' | 'paper'>;
 
-/** This computer's locale, which decides the date order until the clinic chooses one (Settings → Dates). */
+/** This process's locale, when the window's is not known (service tests). */
 function systemLocale(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().locale || 'en-AU';
@@ -46,7 +46,7 @@ export function letterheadOf(ctx: ServiceContext): Letterhead & { dateOrder: Non
     logo: stored?.logo ?? null,
     paper: stored?.paper ?? 'A4',
     // Letters write dates as every screen does (Settings → Dates), always with the month by name.
-    dateOrder: clinicDateFormat(ctx).saved?.order ?? defaultDateOrderFor(systemLocale()),
+    dateOrder: clinicDateFormat(ctx).saved?.order ?? defaultDateOrderFor(ctx.displayLocale ?? systemLocale()),
   };
 }
 
