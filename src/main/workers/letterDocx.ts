@@ -22,9 +22,10 @@ import {
   letterBlocks,
   letterDate,
   letterTitle,
+  SLIP_RULED_LINES,
   type GuidanceSlip,
   type LetterDocument,
-} from '../../shared/clinical/letters';
+} from '../../shared/clinical/letters/model';
 import { fitInto, imageFromDataUrl } from './images';
 
 const TEAL = '137871';
@@ -64,6 +65,19 @@ function slipParagraphs(slip: GuidanceSlip): Paragraph[] {
     ...slip.paragraphs.map((p) => kept([text(p)], { before: 120 })),
     ...slip.options.map((option, i) =>
       kept([new CheckBox({ checked: false, alias: `Option ${i + 1}` }), text(`  ${option}`)], { before: 120 }),
+    ),
+    kept([text(slip.notesPrompt)], { before: 200 }),
+    // Empty paragraphs ruled beneath: lines to write on that stay lines in any font.
+    ...Array.from(
+      { length: SLIP_RULED_LINES },
+      () =>
+        new Paragraph({
+          children: [],
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 1 } },
+          spacing: { before: 280, after: 0 },
+          keepNext: true,
+          keepLines: true,
+        }),
     ),
     kept([text(slip.signLine)], { before: 320 }),
     kept([text('Please return to:', { bold: true, size: 19 })], { before: 200, after: 0 }),

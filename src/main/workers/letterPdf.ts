@@ -1,11 +1,13 @@
+// The model and chart only, not the letters index: the worker need not load the drafting rules.
+import { chartSvg } from '../../shared/clinical/letters/chartSvg';
 import {
-  chartSvg,
   footerText,
   letterBlocks,
   letterTitle,
+  SLIP_RULED_LINES,
   type GuidanceSlip,
   type LetterDocument,
-} from '../../shared/clinical/letters';
+} from '../../shared/clinical/letters/model';
 
 const TEAL = '#137871';
 const MARGIN = 56;
@@ -38,6 +40,11 @@ function slipContent(slip: GuidanceSlip, width: number): unknown {
         ],
         columnGap: 4,
         margin: [0, 8, 0, 0],
+      })),
+      { text: slip.notesPrompt, margin: [0, 14, 0, 0] },
+      ...Array.from({ length: SLIP_RULED_LINES }, () => ({
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: '#888888' }],
+        margin: [0, 20, 0, 0],
       })),
       { text: slip.signLine, margin: [0, 20, 0, 0] },
       { text: 'Please return to:', bold: true, fontSize: 9.5, margin: [0, 14, 0, 2] },

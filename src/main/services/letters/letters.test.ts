@@ -204,7 +204,7 @@ describe('what the oncologist reads', () => {
     // No ISO date sits beside the spelled-out ones: table cells, chart labels, the lesion table.
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     const outcomes = letter.document.content.sections.find((s) => s.key === 'outcomes')!.table!;
-    expect(outcomes.rows[0]![1]).toBe('380 m (2 February 2026)');
+    expect(outcomes.rows[0]![1]).toBe('380 m (2 Feb 2026)');
     const chart = letterBlocks(letter.document).find((b) => b.kind === 'chart');
     expect(chart?.kind === 'chart' && chart.dateLabels).toEqual(['2 Feb 2026', '27 Apr 2026']);
 
@@ -256,7 +256,9 @@ describe('what the oncologist reads', () => {
     expect(lesions.rows.find((r) => r[0] === 'Lumbar spine, L3')![2]).toBe('SINS not yet scored');
 
     const planned = section(request, 'planned');
-    expect(planned).toMatch(/^Testing at baseline: Handgrip strength and Edmonton Symptom Assessment System/);
+    expect(planned).toMatch(
+      /^Testing at baseline, once .* checked: Handgrip strength and Edmonton Symptom Assessment System/,
+    );
     expect(planned).toContain('Six-minute walk test (weight-bearing aerobic: restricted with the proximal femur');
     expect(planned).toContain('Training: supervised non-weight-bearing aerobic exercise such as cycling');
     expect(planned).toContain('Source: Galvão 2011 / Cormie 2013 site-based modular scheme');

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import {
   letterDate,
+  letterShortDate,
   list,
   medicinesByGroup,
   outcomeSummary,
@@ -368,7 +369,11 @@ export function draftMaterial(
   const measures = progress.charts.measures.filter((m) => m.points.length > 0);
   return {
     view,
-    tables: { outcomes: outcomeTable(progress.comparison.rows, fmt), lesions: lesionTable(record, fmt) },
+    // Table cells are narrow: the short month ("14 Sep 2026"), still in the clinic's order.
+    tables: {
+      outcomes: outcomeTable(progress.comparison.rows, (d) => letterShortDate(d, letterhead)),
+      lesions: lesionTable(record, fmt),
+    },
     chartOptions: chartOptionsOf(progress),
     chart: (measureKey) => {
       const m = measures.find((x) => x.measureKey === measureKey);

@@ -1,5 +1,11 @@
 import { Box, Image, Table, Text } from '@mantine/core';
-import { chartSvg, footerText, letterBlocks, type LetterDocument } from '../../../shared/clinical/letters';
+import {
+  chartSvg,
+  footerText,
+  letterBlocks,
+  SLIP_RULED_LINES,
+  type LetterDocument,
+} from '../../../shared/clinical/letters';
 
 /**
  * The letter as the oncologist will read it, drawn from the same blocks as the PDF and the DOCX
@@ -136,6 +142,12 @@ export function LetterPreview({ document: doc, draft }: { document: LetterDocume
                     />
                     <Text size="sm">{option}</Text>
                   </Box>
+                ))}
+                <Text size="sm" mt="sm">
+                  {block.notesPrompt}
+                </Text>
+                {Array.from({ length: SLIP_RULED_LINES }, (_, j) => (
+                  <Box key={j} aria-hidden h={26} style={{ borderBottom: '1px solid #888' }} />
                 ))}
                 <Text size="sm" mt="md">
                   {block.signLine}

@@ -139,9 +139,14 @@ export interface GuidanceSlip {
   identity: string[];
   paragraphs: string[];
   options: string[];
+  /** Above the ruled lines the doctor writes on. */
+  notesPrompt: string;
   signLine: string;
   returnTo: string[];
 }
+
+/** How many ruled lines follow the notes prompt, in every rendering. */
+export const SLIP_RULED_LINES = 3;
 
 const MONTH_NAMES = [
   'January',
@@ -219,6 +224,7 @@ function guidanceSlip(doc: LetterDocument, section: LetterSection): GuidanceSlip
     ],
     paragraphs: paragraphsOf(section.text),
     options: guidanceChoices,
+    notesPrompt: 'Restrictions, a target heart-rate range, or other advice:',
     signLine: guidanceSignLine,
     returnTo: [
       [signatory.name, signatory.profession].filter(Boolean).join(', '),

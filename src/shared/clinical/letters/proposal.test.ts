@@ -19,13 +19,13 @@ const femurAndSpine = restrictionsForLesions([
 describe('the testing a guidance request proposes (IBMEWG: chosen for the person, not a fixed battery)', () => {
   it('proposes the whole battery when no lesion restricts it', () => {
     expect(proposedTesting(battery, [])).toBe(
-      'Testing at baseline: Six-minute walk test, Timed Up and Go, 30-second sit-to-stand, Handgrip strength and Edmonton Symptom Assessment System (revised), each after resting heart rate, blood pressure and oxygen saturation are checked.',
+      'Testing at baseline, once resting heart rate, blood pressure and oxygen saturation are checked: Six-minute walk test, Timed Up and Go, 30-second sit-to-stand, Handgrip strength and Edmonton Symptom Assessment System (revised).',
     );
   });
 
   it('holds back the walk and the chair stands for a proximal-femur lesion, naming why', () => {
     const text = proposedTesting(battery, femurAndSpine);
-    expect(text).toMatch(/^Testing at baseline: Handgrip strength and Edmonton Symptom Assessment System \(revised\),/);
+    expect(text).toMatch(/checked: Handgrip strength and Edmonton Symptom Assessment System \(revised\)\. Held back/);
     expect(text).toContain(
       'Held back unless you advise that they are safe: Six-minute walk test (weight-bearing aerobic: restricted with the proximal femur lesion);',
     );
@@ -41,7 +41,7 @@ describe('the testing a guidance request proposes (IBMEWG: chosen for the person
     expect(text).toContain(
       'Short Physical Performance Battery (hip flexion/extension; loads the legs standing; single-leg or balance work standing: restricted with the pelvis lesion)',
     );
-    expect(text).toMatch(/Testing at baseline: Handgrip strength and Edmonton/);
+    expect(text).toMatch(/checked: Handgrip strength and Edmonton/);
   });
 });
 

@@ -86,7 +86,7 @@ export function proposedTesting(tests: readonly TestForLetter[], restrictions: r
   const parts: string[] = [];
   parts.push(
     proposed.length
-      ? `Testing at baseline: ${list(proposed)}, each after resting heart rate, blood pressure and oxygen saturation are checked.`
+      ? `Testing at baseline, once resting heart rate, blood pressure and oxygen saturation are checked: ${list(proposed)}.`
       : 'Testing at baseline: resting heart rate, blood pressure and oxygen saturation only.',
   );
   if (held.length) parts.push(`Held back unless you advise that they are safe: ${held.join('; ')}.`);
@@ -113,11 +113,13 @@ function restrictionText(restrictions: readonly BoneRestriction[]): string {
       bySource.set(rule.source, reasons);
     }
   }
-  return [
-    'Until we hear from you we keep to these restrictions for the bone lesions.',
-    ...[...bySource.entries()].map(([source, reasons]) => `${reasons.join(' ')} Source: ${readerSource(source)}.`),
-    `Loads: ${boneLoadingRule.text} Source: ${boneLoadingRule.source}.`,
-  ].join(' ');
+  const paragraphs = [...bySource.entries()].map(
+    ([source, reasons]) => `${reasons.join(' ')} Source: ${readerSource(source)}.`,
+  );
+  paragraphs[0] =
+    `Until we hear from you we keep to these restrictions for the bone lesions. ${paragraphs[0] ?? ''}`.trim();
+  paragraphs.push(`Loads: ${boneLoadingRule.text} Source: ${boneLoadingRule.source}.`);
+  return paragraphs.join('\n\n');
 }
 
 /** Training: the patient's current plan, or the guideline programme shaped by the restrictions. */
