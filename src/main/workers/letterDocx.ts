@@ -6,13 +6,16 @@ import {
   Footer,
   Header,
   ImageRun,
+  LeaderType,
   Packer,
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type FileChild,
@@ -31,6 +34,8 @@ import { fitInto, imageFromDataUrl } from './images';
 const TEAL = '137871';
 const FONT = 'Calibri';
 const pageSizes = { A4: { width: 11906, height: 16838 }, LETTER: { width: 12240, height: 15840 } };
+/** Left and right page margins, in twips. */
+const MARGIN = 1100;
 
 const text = (t: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: t, font: FONT, bold: options.bold, size: options.size ?? 21, color: options.color });
@@ -46,47 +51,62 @@ function image(dataUrl: string | null, maxWidth: number, maxHeight: number): Ima
 }
 
 /**
- * The reply slip: each option is a Word tick box (a checkbox content control the doctor can click,
- * printed as an empty box), and every paragraph keeps with the next, so Word never splits the
- * options or their signature lines across a page break.
+ * Column widths (twips) in proportion to each column's longest text, within bounds, as the PDF's
+ * auto widths do: Word's default of equal columns squeezed the outcomes' verdicts into a sliver.
  */
-function slipParagraphs(slip: GuidanceSlip): Paragraph[] {
-  const kept = (children: Array<TextRun | CheckBox>, spacing: { before?: number; after?: number } = {}) =>
-    new Paragraph({ children, keepNext: true, keepLines: true, spacing: { after: 60, ...spacing } });
-  return [
-    new Paragraph({
-      children: [text(slip.heading, { bold: true, size: 24, color: TEAL })],
-      border: { top: { style: BorderStyle.DASHED, size: 6, color: '888888', space: 10 } },
-      spacing: { before: 360, after: 80 },
-      keepNext: true,
-      keepLines: true,
-    }),
-    ...slip.identity.map((l) => kept([text(l, { size: 19 })], { after: 0 })),
-    ...slip.paragraphs.map((p) => kept([text(p)], { before: 120 })),
-    ...slip.options.map((option, i) =>
-      kept([new CheckBox({ checked: false, alias: `Option ${i + 1}` }), text(`  ${option}`)], { before: 120 }),
-    ),
-    kept([text(slip.notesPrompt)], { before: 200 }),
-    // Empty paragraphs ruled beneath: lines to write on that stay lines in any font.
-    ...Array.from(
-      { length: SLIP_RULED_LINES },
-      () =>
-        new Paragraph({
-          children: [],
-          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 1 } },
-          spacing: { before: 280, after: 0 },
-          keepNext: true,
-          keepLines: true,
-        }),
-    ),
-    kept([text(slip.signLine)], { before: 320 }),
-    kept([text('Please return to:', { bold: true, size: 19 })], { before: 200, after: 0 }),
-    ...slip.returnTo.map((l, i) =>
-      i === slip.returnTo.length - 1
-        ? new Paragraph({ children: [text(l, { size: 19 })] })
-        : kept([text(l, { size: 19 })], { after: 0 }),
-    ),
-  ];
+function columnWidths(table: { columns: string[]; rows: string[][] }, textWidth: number): number[] {
+  const weights = table.columns.map((c, i) =>
+    Math.min(60, Math.max(14, c.length, ...table.rows.map((r) => (r[i] ?? '').length))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((w / total) * textWidth));
+}
+
+/**
+ * The reply slip: each option is a Word tick box (a checkbox content control the doctor can click,
+ * printed as an empty box). The slip is one table row that may not break across pages, which Word
+ * and LibreOffice both honour; a chain of keep-with-next paragraphs was split by LibreOffice.
+ */
+function slipTable(slip: GuidanceSlip, textWidth: number): Table {
+  const line = (children: Array<TextRun | CheckBox>, spacing: { before?: number; after?: number } = {}) =>
+    new Paragraph({ children, spacing: { after: 60, ...spacing } });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = new TableCell({
+    borders: {
+      top: { style: BorderStyle.DASHED, size: 6, color: '888888' },
+      bottom: none,
+      left: none,
+      right: none,
+    },
+    margins: { top: 200, bottom: 0, left: 0, right: 0 },
+    children: [
+      line([text(slip.heading, { bold: true, size: 24, color: TEAL })], { after: 80 }),
+      ...slip.identity.map((l) => line([text(l, { size: 19 })], { after: 0 })),
+      ...slip.paragraphs.map((p) => line([text(p)], { before: 120 })),
+      ...slip.options.map((option, i) =>
+        line([new CheckBox({ checked: false, alias: `Option ${i + 1}` }), text(`  ${option}`)], { before: 120 }),
+      ),
+      line([text(slip.notesPrompt)], { before: 200 }),
+      // A tab to the right margin with an underscore leader: a line to write on, whatever the font.
+      ...Array.from(
+        { length: SLIP_RULED_LINES },
+        () =>
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: textWidth, leader: LeaderType.UNDERSCORE }],
+            children: [new TextRun({ font: FONT, size: 21, children: [new Tab()] })],
+            spacing: { before: 200, after: 0 },
+          }),
+      ),
+      line([text(slip.signLine)], { before: 320 }),
+      line([text('Please return to:', { bold: true, size: 19 })], { before: 200, after: 0 }),
+      ...slip.returnTo.map((l) => line([text(l, { size: 19 })], { after: 0 })),
+    ],
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [new TableRow({ cantSplit: true, children: [cell] })],
+  });
 }
 
 /** The letter as a Word document, from the same blocks as the preview and the PDF. */
@@ -123,16 +143,19 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
       case 'paragraph':
         children.push(para([text(block.text)]));
         break;
-      case 'table':
+      case 'table': {
+        const widths = columnWidths(block.table, pageSizes[doc.letterhead.paper].width - 2 * MARGIN);
         children.push(
           new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
+            width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+            columnWidths: widths,
             rows: [
               new TableRow({
                 tableHeader: true,
                 children: block.table.columns.map(
-                  (c) =>
+                  (c, i) =>
                     new TableCell({
+                      width: { size: widths[i]!, type: WidthType.DXA },
                       shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8F3F2' },
                       children: [new Paragraph({ children: [text(c, { bold: true, size: 18 })] })],
                     }),
@@ -143,7 +166,11 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
                   new TableRow({
                     cantSplit: true,
                     children: r.map(
-                      (cell) => new TableCell({ children: [new Paragraph({ children: [text(cell, { size: 18 })] })] }),
+                      (cell, i) =>
+                        new TableCell({
+                          width: { size: widths[i]!, type: WidthType.DXA },
+                          children: [new Paragraph({ children: [text(cell, { size: 18 })] })],
+                        }),
                     ),
                   }),
               ),
@@ -152,6 +179,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         );
         children.push(para([], 120));
         break;
+      }
       case 'chart': {
         // Word has no SVG without a PNG fallback; the chart's values go in as a caption instead.
         const values = block.chart.points.map(
@@ -161,7 +189,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         break;
       }
       case 'slip':
-        children.push(...slipParagraphs(block));
+        children.push(para([], 240), slipTable(block, pageSizes[doc.letterhead.paper].width - 2 * MARGIN));
         break;
       case 'signature': {
         const sig = image(block.image, 200, 60);
@@ -186,7 +214,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         properties: {
           page: {
             size: pageSizes[doc.letterhead.paper],
-            margin: { top: 1000, bottom: 1100, left: 1100, right: 1100 },
+            margin: { top: 1000, bottom: 1100, left: MARGIN, right: MARGIN },
           },
         },
         headers: {
