@@ -382,6 +382,13 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
 test('settings: an unknown merge field is refused when the template is saved, naming it', async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  // Dates in letters are no longer a letterhead setting: they follow Settings → Dates (en-AU here).
+  const letterhead = page.getByRole('region', { name: 'Letterhead' });
+  await expect(letterhead.getByText(/Dates in letters follow Settings → Dates/)).toContainText(
+    /today is \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+  );
+  await expect(letterhead.getByRole('combobox', { name: /locale/i })).toHaveCount(0);
+  await letterhead.screenshot({ path: join(SCREENSHOTS, 'letters-settings-letterhead.png') });
   const field = page.getByRole('textbox', { name: /^Goals \(goals\)/ });
   await field.fill('{{patient.nickname}} has reached the goals.');
   await page.getByRole('button', { name: 'Save template' }).click();

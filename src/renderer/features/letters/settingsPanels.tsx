@@ -84,7 +84,8 @@ function LetterheadPanel() {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Printed at the top of every letter, beside the clinic name ({form.clinicName}).
+        Printed at the top of every letter, beside the clinic name ({form.clinicName}), and as the return address on a
+        guidance request’s reply slip, which needs at least one of address, phone or email.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Textarea
