@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { builtInTemplates, draftContent, guidanceChoices, type LetterDocument } from '../../shared/clinical/letters';
+import { guidanceChoices } from '../../shared/clinical/letters';
+import { sampleGuidanceRequest } from '../../shared/clinical/letters/testLetters';
 import { letterPdfDefinition } from './letterPdf';
 import { render, stopRenderer } from './render';
 
@@ -13,45 +14,10 @@ vi.setConfig({ testTimeout: 60_000 });
 afterAll(() => stopRenderer());
 
 /** A guidance request whose body is lengthened by `padding` one-line paragraphs, to move the slip down the page. */
-function guidanceRequest(padding: number): LetterDocument {
-  const content = draftContent({
-    type: 'guidance_request',
-    date: '2026-12-07',
-    reference: 'RCH-1-20261207-GR',
-    template: builtInTemplates.guidance_request,
-    view: {
-      'patient.fullName': 'Mere Tūhoe',
-      'patient.preferredName': 'Mere',
-      'clinic.name': 'Harbour Exercise Clinic',
-      'recipient.salutation': 'Dr Lima',
-      'testing.planned': Array.from({ length: padding }, (_, i) => `Planned item ${i + 1}.`).join('\n\n'),
-      'medications.hrBp': 'None.',
-    },
-    tables: {},
-    chart: null,
+const guidanceRequest = (padding: number) =>
+  sampleGuidanceRequest({
+    planned: Array.from({ length: padding }, (_, i) => `Planned item ${i + 1}.`).join('\n\n'),
   });
-  return {
-    content,
-    letterhead: {
-      clinicName: 'Harbour Exercise Clinic',
-      address: '1 Quay Street\nSydney NSW 2000',
-      phone: '02 9000 0000',
-      email: null,
-      logo: null,
-      paper: 'A4',
-      dateOrder: 'DMY',
-    },
-    signatory: {
-      name: 'Sam Carter',
-      profession: 'Clinical exercise physiologist',
-      credentials: null,
-      registrationNumber: null,
-      signature: null,
-    },
-    recipients: [{ contactId: 'c1', isPatient: false, role: 'to', name: 'Dr Ana Lima', addressLines: ['Riverside'] }],
-    patient: { name: 'Mere Tūhoe', dateOfBirth: '1961-07-14', mrn: 'RCH-1' },
-  };
-}
 
 /** The slip's parts: the one unbreakable stack that says where to return it. */
 function slipOf(definition: ReturnType<typeof letterPdfDefinition>): Array<Record<string, unknown>> {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { builtInTemplates } from './templates';
-import { draftContent } from './draft';
 import {
   footerText,
   guidanceChoices,
@@ -10,50 +8,10 @@ import {
   letterShortDate,
   type LetterDocument,
 } from './model';
+import { sampleGuidanceRequest } from './testLetters';
 
-function guidanceRequest(overrides: Partial<LetterDocument['letterhead']> = {}): LetterDocument {
-  return {
-    content: {
-      ...draftContent({
-        type: 'guidance_request',
-        date: '2026-12-07',
-        reference: 'RCH-1-20261207-GR',
-        template: builtInTemplates.guidance_request,
-        view: {
-          'patient.fullName': 'Mere Tūhoe',
-          'patient.preferredName': 'Mere',
-          'patient.dateOfBirth': '14 July 1961',
-          'clinic.name': 'Harbour Exercise Clinic',
-          'testing.planned': 'Testing at baseline: grip strength.',
-          'guidance.reasons': 'Mere has breast cancer.',
-          'medications.hrBp': 'Metoprolol 50 mg (Beta-blocker).',
-          'recipient.salutation': 'Dr Lima',
-        },
-        tables: {},
-        chart: null,
-      }),
-    },
-    letterhead: {
-      clinicName: 'Harbour Exercise Clinic',
-      address: '1 Quay Street\nSydney NSW 2000',
-      phone: '02 9000 0000',
-      email: 'exercise@harbour.example',
-      logo: null,
-      paper: 'A4',
-      dateOrder: 'DMY',
-      ...overrides,
-    },
-    signatory: {
-      name: 'Sam Carter',
-      profession: 'Clinical exercise physiologist',
-      credentials: 'AEP, MClinExPhys',
-      registrationNumber: null,
-      signature: null,
-    },
-    recipients: [{ contactId: 'c1', isPatient: false, role: 'to', name: 'Dr Ana Lima', addressLines: ['Riverside'] }],
-    patient: { name: 'Mere Tūhoe', dateOfBirth: '1961-07-14', mrn: 'RCH-1' },
-  };
-}
+const guidanceRequest = (letterhead: Partial<LetterDocument['letterhead']> = {}) =>
+  sampleGuidanceRequest({ letterhead });
 
 describe('dates in letters follow the clinic’s date format, with the month by name', () => {
   it('writes day first, month first or ISO as Settings → Dates says', () => {
