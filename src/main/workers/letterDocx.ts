@@ -56,7 +56,7 @@ function image(dataUrl: string | null, maxWidth: number, maxHeight: number): Ima
  */
 function columnWidths(table: { columns: string[]; rows: string[][] }, textWidth: number): number[] {
   const weights = table.columns.map((c, i) =>
-    Math.min(60, Math.max(14, c.length, ...table.rows.map((r) => (r[i] ?? '').length))),
+    Math.min(60, Math.max(16, c.length, ...table.rows.map((r) => (r[i] ?? '').length))),
   );
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((w / total) * textWidth));
