@@ -34,6 +34,9 @@ const SCREENSHOT_DIR = join(REPO, 'e2e', '.screenshots');
 /** Where the test transport's export port saves: the save dialog's stand-in, kept for eyes. */
 export const EXPORTS_DIR = join(REPO, 'e2e', '.artifacts', 'exports');
 
+/** The page's locale, told to the main process too, as Electron's app.getLocale() tells it in the app. */
+const BROWSER_LOCALE = 'en-AU';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -185,9 +188,10 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         now: () => new Date(Date.now() + clockOffsetMs),
         dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
         exportTarget: folderExportTarget(exportsDir),
+        displayLocale: BROWSER_LOCALE,
       });
       const dispatch = running.dispatch;
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-AU' });
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: BROWSER_LOCALE });
       await bridgeContext(context, dispatch);
       page = await context.newPage();
       watch(page);

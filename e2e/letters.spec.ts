@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { seedLetterCase, type Call } from '../src/main/testCases';
+import { guidanceChoices, judgedAgainst } from '../src/shared/clinical/letters';
 import { formatNumber, formatSigned, verdictLabels } from '../src/shared/clinical/measures';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
@@ -56,11 +57,38 @@ function keep(app: PacewiseApp, ext: 'pdf' | 'docx', name: string): string {
   return target;
 }
 
-/** Page 1 of a PDF as a PNG beside the screenshots, to be looked at. */
-function pageOne(pdf: string, name: string) {
+/** Every page of a PDF as a PNG beside the screenshots (`name-1.png`, `name-2.png`…), to be read. */
+function pagesAsPng(pdf: string, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, name)]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(SCREENSHOTS, name)]);
 }
+
+/** The text of each page of a PDF, white space folded. */
+function pdfPages(path: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), path, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    ),
+  );
+}
+
+/** What a letter must never say to a doctor: the clinic's own provenance labels, or an ISO date beside spelled-out ones. */
+function expectReadableByTheDoctor(text: string) {
+  expect(text).not.toMatch(/Pacewise|not verified|unverified/i);
+  expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  expect(text).not.toMatch(/\d\.\d{4,}/);
+}
+
+/** The clinic's return details, which a guidance request's reply slip needs. */
+const LETTERHEAD = {
+  address: '1 Quay Street\nRiverside NSW 2000',
+  phone: '02 9000 0000',
+  email: 'exercise@riverside.example',
+  logo: null,
+  paper: 'A4' as const,
+};
 
 /** Waits out the notifications, so a screenshot shows the screen itself. */
 async function toastsGone(page: Page) {
@@ -126,10 +154,14 @@ test('a reassessment letter is drafted from the record, edited, exported, finali
 
   const pdf = keep(app, 'pdf', 'reassessment.pdf');
   const docx = keep(app, 'docx', 'reassessment.docx');
-  pageOne(pdf, 'letters-reassessment-pdf-page1');
+  pagesAsPng(pdf, 'letters-reassessment-pdf-page');
   const fromPdf = pdfText(pdf);
   const fromDocx = await docxText(docx);
   for (const text of [fromPdf, fromDocx]) {
+    expectReadableByTheDoctor(text);
+    // Dates as the clinic's screens show them (en-AU: day first), with the month by name.
+    expect(text).toContain('born 14 July 1961');
+    expect(text).toContain('Clinical exercise physiologist');
     expect(text).toContain('Thị Hoa (Hoa) Nguyễn');
     expect(text).toContain(edited);
     expect(text).toMatch(/Thị Hoa \(Hoa\) Nguyễn · born [^·]+ · MRN RCH-004512 · Page 1 of (\d|N)/);
@@ -142,10 +174,15 @@ test('a reassessment letter is drafted from the record, edited, exported, finali
       expect(text).toContain(`${verdictLabels[change.verdict]}:`);
     }
   }
-  // The same verdict and basis as the Progress screen, word for word (the DOCX keeps cells whole).
-  for (const row of comparison.rows) {
-    expect(fromDocx).toContain(`${verdictLabels[row.changeFromBaseline!.verdict]}: ${row.changeFromBaseline!.basis}`);
-  }
+  // The Progress verdict with what it was judged against, for the doctor (the DOCX keeps cells whole).
+  for (const row of comparison.rows) expect(fromDocx).toContain(judgedAgainst(row));
+  expect(fromDocx).toContain(
+    'Improved: change at or beyond the threshold of 30 m (inside the MCID of 22–42 m reported in lung cancer, Granger 2015, Chron Respir Dis)',
+  );
+  expect(fromDocx).toContain(
+    'Improved: change at or beyond the minimal detectable change of 1.1 s (Alghadir 2015, knee OA)',
+  );
+  expect(fromDocx).toMatch(/results improved on 6MWT \(\+75 m, at or beyond the threshold of 30 m\) and TUG/);
 
   // Finalised means final: the screen offers no editor, and the main process refuses an edit.
   await expect(page.getByRole('textbox', { name: 'Goals' })).toHaveCount(0);
@@ -179,10 +216,12 @@ test('a reassessment letter is drafted from the record, edited, exported, finali
   expect(app.consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
 });
 
-test('a guidance request for two bone lesions is sent, waits, and its reply updates the clearance', async ({ app }) => {
+test('a guidance request proposes testing and training for this patient, lists medicines by what they change, and ends with a reply slip the doctor can tick', async ({
+  app,
+}) => {
   const { page } = app;
   const today = todayLocal();
-  await seedLetterCase(callOf(app), {
+  const c = await seedLetterCase(callOf(app), {
     mrn: 'RCH-004777',
     givenName: 'Mere',
     familyName: 'Tūhoe',
@@ -191,6 +230,12 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
     lesions: true,
     assessments: false,
   });
+  for (const [name, flags] of [
+    ['Apixaban 5 mg twice daily', ['anticoagulant']],
+    ['Insulin glargine', ['glucose_lowering']],
+  ] as const) {
+    await app.call('intake.saveMedication', { patientId: c.patientId, name, flags: [...flags] });
+  }
 
   await page.getByRole('link', { name: 'Letters', exact: true }).click();
   await page.getByRole('combobox', { name: 'Patient' }).fill('Tūhoe');
@@ -204,20 +249,92 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
   await expect(preview.getByText(/Metoprolol 50 mg twice daily \(Beta-blocker\)/)).toBeVisible();
   await expect(page.getByText('All changes saved')).toBeVisible();
 
+  // The reply slip needs somewhere to go back to: until the letterhead has it, finalising waits.
+  await expect(page.getByText(/The reply slip has nowhere to be returned to/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Finalise…' })).toBeDisabled();
+  await app.call('letters.saveLetterhead', LETTERHEAD);
+  await page.reload();
+  await expect(page.getByText(/The reply slip has nowhere to be returned to/)).toHaveCount(0);
+  await expect(preview.getByText('Please return to:')).toBeVisible();
+  await toastsGone(page);
+  // The slip as the preview draws it (boxes, ruled lines), close up, beside the whole screen.
+  await preview
+    .getByText('Your guidance: reply slip')
+    .locator('..')
+    .screenshot({ path: join(SCREENSHOTS, 'letters-guidance-slip-preview.png') });
+  await useColorScheme(page, 'light');
+  await app.screenshot('letters-guidance-composer');
+  await useColorScheme(page, 'dark');
+  await app.screenshot('letters-guidance-composer');
+  await useColorScheme(page, 'light');
+
   await page.getByRole('button', { name: 'Finalise…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Finalise letter' }).click();
   await expect(page.getByText('Awaiting reply').first()).toBeVisible();
   await exportBoth(page);
   const pdf = keep(app, 'pdf', 'guidance-request.pdf');
   const docx = keep(app, 'docx', 'guidance-request.docx');
-  pageOne(pdf, 'letters-guidance-request-pdf-page1');
-  for (const text of [pdfText(pdf), await docxText(docx)]) {
+  pagesAsPng(pdf, 'letters-guidance-request-pdf-page');
+  const fromDocx = await docxText(docx);
+  for (const text of [pdfText(pdf), fromDocx]) {
+    expectReadableByTheDoctor(text);
     expect(text).toContain('Mere Tūhoe');
     expect(text).toContain('Proximal femur, left');
     expect(text).toContain('Mirels 8 (Borderline)');
     expect(text).toContain('Thoracic spine, T8');
-    expect(text).toContain('No restrictions: may take part');
+    expect(text).toContain('SINS not yet scored');
+    // Each medicine under the heading that fits it.
+    expect(text).toMatch(
+      /Medicines that change heart-rate or blood-pressure response Metoprolol 50 mg twice daily \(Beta-blocker\)\./,
+    );
+    expect(text).toMatch(/Medicines that raise bleeding risk Apixaban 5 mg twice daily \(Anticoagulant\)\./);
+    expect(text).toMatch(/Medicines that can lower blood glucose Insulin glargine \(Insulin or sulfonylurea\)\./);
+    // Testing and training proposed for this patient, not a fixed battery.
+    expect(text).toContain('Held back unless you advise that they are safe: Six-minute walk test');
+    expect(text).toContain('Training: supervised non-weight-bearing aerobic exercise such as cycling');
+    expect(text).toContain('(IBMEWG, Campbell et al., JCO Oncol Pract 2022)');
+    expect(text).toContain('Clinical exercise physiologist');
+    // The slip after the signature, with the clinic's return details.
+    const signedAt = text.indexOf('Yours sincerely');
+    expect(signedAt).toBeGreaterThan(0);
+    for (const choice of guidanceChoices) expect(text.indexOf(choice.slice(0, 40))).toBeGreaterThan(signedAt);
+    expect(text).toMatch(
+      /Please return to: Alex Morgan, Clinical exercise physiologist Riverside Cancer Exercise Clinic 1 Quay Street Riverside NSW 2000 Phone 02 9000 0000 Email exercise@riverside\.example/,
+    );
+    expect(text).not.toContain('\u2610 No restrictions');
   }
+  // In the PDF the three boxes, the signature lines and the return address share one page.
+  const pages = pdfPages(pdf);
+  const slipPage = pages.findIndex((p) => p.includes('Your guidance: reply slip'));
+  for (const needle of [...guidanceChoices.map((c) => c.slice(0, 40)), 'Signed:', 'Please return to:']) {
+    expect(
+      pages.findIndex((p) => p.includes(needle)),
+      needle,
+    ).toBe(slipPage);
+  }
+  // In the Word file each option is a Word tick box, unticked.
+  const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+  expect(xml.match(/<w14:checkbox><w14:checked w14:val="0"\/>/g)).toHaveLength(3);
+});
+
+test('a guidance request for two bone lesions is sent, waits, and its reply updates the clearance', async ({ app }) => {
+  const { page } = app;
+  const today = todayLocal();
+  const c = await seedLetterCase(callOf(app), {
+    mrn: 'RCH-004777',
+    givenName: 'Mere',
+    familyName: 'Tūhoe',
+    baselineOn: addDays(today, -3),
+    reassessedOn: addDays(today, -2),
+    lesions: true,
+    assessments: false,
+  });
+  // Drafted and finalised as the scenario above does on screen.
+  await app.call('letters.saveLetterhead', LETTERHEAD);
+  const request = await app.call('letters.create', { patientId: c.patientId, type: 'guidance_request' });
+  await app.call('letters.finalise', { letterId: request.id });
+  await go(page, `/letters/${request.id}`);
+  await expect(page.getByText('Awaiting reply').first()).toBeVisible();
 
   await page.getByRole('combobox', { name: 'How it was sent' }).click();
   await page.getByRole('option', { name: 'Fax' }).click();
@@ -265,6 +382,13 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
 test('settings: an unknown merge field is refused when the template is saved, naming it', async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  // Dates in letters are no longer a letterhead setting: they follow Settings → Dates (en-AU here).
+  const letterhead = page.getByRole('region', { name: 'Letterhead' });
+  await expect(letterhead.getByText(/Dates in letters follow Settings → Dates/)).toContainText(
+    /today is \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+  );
+  await expect(letterhead.getByRole('combobox', { name: /locale/i })).toHaveCount(0);
+  await letterhead.screenshot({ path: join(SCREENSHOTS, 'letters-settings-letterhead.png') });
   const field = page.getByRole('textbox', { name: /^Goals \(goals\)/ });
   await field.fill('{{patient.nickname}} has reached the goals.');
   await page.getByRole('button', { name: 'Save template' }).click();

@@ -24,6 +24,12 @@ export interface ServiceContext {
    * sets it. Absent in plain service tests, where the device settings are refused.
    */
   userDataDirectory?: string;
+  /**
+   * The locale the window shows dates in (Electron's app.getLocale(), the test browser's), from which
+   * the clinic's date format defaults until the clinic chooses one, in letters as on screen. Absent,
+   * this process's own locale stands in.
+   */
+  displayLocale?: string;
 }
 
 /** Implemented by the launcher (src/main/launch.ts); Electron's dialogs sit behind `dialogs`. */

@@ -42,6 +42,8 @@ app.whenReady().then(() => {
     running = launchCaseload({
       dataDir: folders.dataDir,
       userDataDir: app.getPath('userData'),
+      // What the window's navigator.language will be, so letters default to the screens' date order.
+      displayLocale: app.getLocale(),
       migrationsDir: migrationsDirectory(app),
       appVersion: app.getVersion(),
       dialogs: electronFileDialogs(),

@@ -50,6 +50,8 @@ export interface LaunchOptions extends StartOptions {
    * that is the userData folder itself. Tests that write the setting pass a folder of their own.
    */
   userDataDir?: string;
+  /** The locale the window shows (see ServiceContext.displayLocale). */
+  displayLocale?: string;
 }
 
 export interface LaunchedCaseload {
@@ -217,6 +219,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
     running.ctx.userDataDirectory = userDataDir;
+    if (options.displayLocale) running.ctx.displayLocale = options.displayLocale;
     try {
       // At every open, so a ring the previous version wrote (no roles in it) gets them now.
       keepRolesInRing(running.ctx);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultLocalTerms } from '../../shared/clinical/localTerms';
 import { openTestCaseload } from '../testing';
-import { auditTrailFor } from './audit';
-import { clinicDateFormat, setClinicDateFormat } from './display';
 
 let t: ReturnType<typeof openTestCaseload>;
 beforeEach(() => {
@@ -9,15 +8,31 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-describe("the clinic's date format", () => {
-  it('is unset until chosen (the computer locale decides), then saved, audited, and reset', () => {
-    expect(clinicDateFormat(t.ctx)).toEqual({ saved: null });
-    setClinicDateFormat(t.ctx, { format: { order: 'MDY', monthNames: false } });
-    expect(clinicDateFormat(t.ctx)).toEqual({ saved: { order: 'MDY', monthNames: false } });
-    setClinicDateFormat(t.ctx, { format: null });
-    expect(clinicDateFormat(t.ctx)).toEqual({ saved: null });
-    const trail = auditTrailFor(t.ctx.db, 'setting', 'display.dateFormat');
-    expect(trail).toHaveLength(2);
-    expect(trail[0]!.afterJson).toContain('MDY');
+describe('local services (clinic policy)', () => {
+  it('starts from the defaults, saves the clinic’s words with an audit entry, refuses a blank, and goes back', async () => {
+    expect(await t.dispatch('display.localTerms', {})).toEqual({
+      ok: true,
+      value: { terms: defaultLocalTerms, saved: null },
+    });
+    const blank = await t.dispatch('display.setLocalTerms', {
+      terms: { spinalCordCompression: '  ', neutropenicSepsis: 'the advice line' },
+    });
+    expect(blank).toMatchObject({
+      ok: false,
+      error: { fields: { 'terms.spinalCordCompression': 'Enter the contact for suspected spinal cord compression' } },
+    });
+    const ours = { spinalCordCompression: 'the oncology registrar on call', neutropenicSepsis: 'the advice line' };
+    expect(await t.dispatch('display.setLocalTerms', { terms: ours })).toEqual({
+      ok: true,
+      value: { terms: ours, saved: ours },
+    });
+    const audited = t.ctx.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_event WHERE after_json LIKE '%oncology registrar on call%'")
+      .get() as { n: number };
+    expect(audited.n).toBe(1);
+    expect(await t.dispatch('display.setLocalTerms', { terms: null })).toEqual({
+      ok: true,
+      value: { terms: defaultLocalTerms, saved: null },
+    });
   });
 });

@@ -1,27 +1,41 @@
 import {
   AlignmentType,
   BorderStyle,
+  CheckBox,
   Document,
   Footer,
   Header,
   ImageRun,
+  LeaderType,
   Packer,
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type FileChild,
 } from 'docx';
-import { letterBlocks, letterDate, letterTitle, type LetterDocument } from '../../shared/clinical/letters';
+import { formatNumber } from '../../shared/clinical/measures/numbers';
+import {
+  letterBlocks,
+  letterDate,
+  letterTitle,
+  SLIP_RULED_LINES,
+  type GuidanceSlip,
+  type LetterDocument,
+} from '../../shared/clinical/letters/model';
 import { fitInto, imageFromDataUrl } from './images';
 
 const TEAL = '137871';
 const FONT = 'Calibri';
 const pageSizes = { A4: { width: 11906, height: 16838 }, LETTER: { width: 12240, height: 15840 } };
+/** Left and right page margins, in twips. */
+const MARGIN = 1100;
 
 const text = (t: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: t, font: FONT, bold: options.bold, size: options.size ?? 21, color: options.color });
@@ -33,6 +47,65 @@ function image(dataUrl: string | null, maxWidth: number, maxHeight: number): Ima
     type: img.type,
     data: img.bytes,
     transformation: fitInto(img.width, img.height, maxWidth, maxHeight),
+  });
+}
+
+/**
+ * Column widths (twips) in proportion to each column's longest text, within bounds, as the PDF's
+ * auto widths do: Word's default of equal columns squeezed the outcomes' verdicts into a sliver.
+ */
+function columnWidths(table: { columns: string[]; rows: string[][] }, textWidth: number): number[] {
+  const weights = table.columns.map((c, i) =>
+    Math.min(60, Math.max(16, c.length, ...table.rows.map((r) => (r[i] ?? '').length))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((w / total) * textWidth));
+}
+
+/**
+ * The reply slip: each option is a Word tick box (a checkbox content control the doctor can click,
+ * printed as an empty box). The slip is one table row that may not break across pages, which Word
+ * and LibreOffice both honour; a chain of keep-with-next paragraphs was split by LibreOffice.
+ */
+function slipTable(slip: GuidanceSlip, textWidth: number): Table {
+  const line = (children: Array<TextRun | CheckBox>, spacing: { before?: number; after?: number } = {}) =>
+    new Paragraph({ children, spacing: { after: 60, ...spacing } });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = new TableCell({
+    borders: {
+      top: { style: BorderStyle.DASHED, size: 6, color: '888888' },
+      bottom: none,
+      left: none,
+      right: none,
+    },
+    margins: { top: 200, bottom: 0, left: 0, right: 0 },
+    children: [
+      line([text(slip.heading, { bold: true, size: 24, color: TEAL })], { after: 80 }),
+      ...slip.identity.map((l) => line([text(l, { size: 19 })], { after: 0 })),
+      ...slip.paragraphs.map((p) => line([text(p)], { before: 120 })),
+      ...slip.options.map((option, i) =>
+        line([new CheckBox({ checked: false, alias: `Option ${i + 1}` }), text(`  ${option}`)], { before: 120 }),
+      ),
+      line([text(slip.notesPrompt)], { before: 200 }),
+      // A tab to the right margin with an underscore leader: a line to write on, whatever the font.
+      ...Array.from(
+        { length: SLIP_RULED_LINES },
+        () =>
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: textWidth, leader: LeaderType.UNDERSCORE }],
+            children: [new TextRun({ font: FONT, size: 21, children: [new Tab()] })],
+            spacing: { before: 200, after: 0 },
+          }),
+      ),
+      line([text(slip.signLine)], { before: 320 }),
+      line([text('Please return to:', { bold: true, size: 19 })], { before: 200, after: 0 }),
+      ...slip.returnTo.map((l) => line([text(l, { size: 19 })], { after: 0 })),
+    ],
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [new TableRow({ cantSplit: true, children: [cell] })],
   });
 }
 
@@ -70,16 +143,19 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
       case 'paragraph':
         children.push(para([text(block.text)]));
         break;
-      case 'table':
+      case 'table': {
+        const widths = columnWidths(block.table, pageSizes[doc.letterhead.paper].width - 2 * MARGIN);
         children.push(
           new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
+            width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+            columnWidths: widths,
             rows: [
               new TableRow({
                 tableHeader: true,
                 children: block.table.columns.map(
-                  (c) =>
+                  (c, i) =>
                     new TableCell({
+                      width: { size: widths[i]!, type: WidthType.DXA },
                       shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8F3F2' },
                       children: [new Paragraph({ children: [text(c, { bold: true, size: 18 })] })],
                     }),
@@ -90,7 +166,11 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
                   new TableRow({
                     cantSplit: true,
                     children: r.map(
-                      (cell) => new TableCell({ children: [new Paragraph({ children: [text(cell, { size: 18 })] })] }),
+                      (cell, i) =>
+                        new TableCell({
+                          width: { size: widths[i]!, type: WidthType.DXA },
+                          children: [new Paragraph({ children: [text(cell, { size: 18 })] })],
+                        }),
                     ),
                   }),
               ),
@@ -99,19 +179,17 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         );
         children.push(para([], 120));
         break;
+      }
       case 'chart': {
         // Word has no SVG without a PNG fallback; the chart's values go in as a caption instead.
         const values = block.chart.points.map(
-          (p) => `${p.value} ${block.chart.unit} (${letterDate(p.date, doc.letterhead.locale)})`,
+          (p, i) => `${formatNumber(p.value, block.chart.decimals)} ${block.chart.unit} (${block.dateLabels[i]})`,
         );
         children.push(para([text(`${block.chart.title}: ${values.join(' → ')}`, { size: 18, color: '444444' })]));
         break;
       }
-      case 'checklist':
-        for (const item of block.items) children.push(para([text(`\u2610  ${item}`)], 80));
-        children.push(
-          para([text('Signed: ______________________   Name: ______________________   Date: ____________')], 200),
-        );
+      case 'slip':
+        children.push(para([], 240), slipTable(block, pageSizes[doc.letterhead.paper].width - 2 * MARGIN));
         break;
       case 'signature': {
         const sig = image(block.image, 200, 60);
@@ -125,7 +203,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         break;
     }
   }
-  const born = letterDate(doc.patient.dateOfBirth, doc.letterhead.locale);
+  const born = letterDate(doc.patient.dateOfBirth, doc.letterhead);
   const document = new Document({
     creator: 'Pacewise',
     title: letterTitle(doc),
@@ -136,7 +214,7 @@ export async function letterDocx(doc: LetterDocument, draft: boolean): Promise<B
         properties: {
           page: {
             size: pageSizes[doc.letterhead.paper],
-            margin: { top: 1000, bottom: 1100, left: 1100, right: 1100 },
+            margin: { top: 1000, bottom: 1100, left: MARGIN, right: MARGIN },
           },
         },
         headers: {

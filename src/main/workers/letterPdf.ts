@@ -1,6 +1,57 @@
-import { chartSvg, footerText, letterBlocks, letterTitle, type LetterDocument } from '../../shared/clinical/letters';
+// The model and chart only, not the letters index: the worker need not load the drafting rules.
+import { chartSvg } from '../../shared/clinical/letters/chartSvg';
+import {
+  footerText,
+  letterBlocks,
+  letterTitle,
+  SLIP_RULED_LINES,
+  type GuidanceSlip,
+  type LetterDocument,
+} from '../../shared/clinical/letters/model';
 
 const TEAL = '#137871';
+const MARGIN = 56;
+const pageWidths = { A4: 595.28, LETTER: 612 };
+
+/**
+ * The reply slip, drawn rather than typed: the embedded font has no "☐", and a missing glyph could
+ * read as a tick. One unbreakable stack, so the options are never split from each other or from
+ * the signature lines by a page break.
+ */
+function slipContent(slip: GuidanceSlip, width: number): unknown {
+  return {
+    unbreakable: true,
+    margin: [0, 18, 0, 0],
+    stack: [
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, dash: { length: 4, space: 3 }, lineWidth: 0.8 }],
+        margin: [0, 0, 0, 10],
+      },
+      { text: slip.heading, bold: true, fontSize: 12, color: TEAL, margin: [0, 0, 0, 4] },
+      ...slip.identity.map((l) => ({ text: l, fontSize: 9.5 })),
+      ...slip.paragraphs.map((p) => ({ text: p, margin: [0, 6, 0, 2] })),
+      ...slip.options.map((option) => ({
+        columns: [
+          {
+            width: 18,
+            canvas: [{ type: 'rect', x: 0, y: 1.5, w: 11, h: 11, lineWidth: 1, lineColor: '#222222' }],
+          },
+          { width: '*', text: option },
+        ],
+        columnGap: 4,
+        margin: [0, 8, 0, 0],
+      })),
+      { text: slip.notesPrompt, margin: [0, 14, 0, 0] },
+      ...Array.from({ length: SLIP_RULED_LINES }, () => ({
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: '#888888' }],
+        margin: [0, 20, 0, 0],
+      })),
+      { text: slip.signLine, margin: [0, 20, 0, 0] },
+      { text: 'Please return to:', bold: true, fontSize: 9.5, margin: [0, 14, 0, 2] },
+      ...slip.returnTo.map((l) => ({ text: l, fontSize: 9.5 })),
+    ],
+  };
+}
 
 /** The pdfmake document for a letter, walked from the same blocks as the preview and the DOCX. */
 export function letterPdfDefinition(doc: LetterDocument, createdAt: Date, draft: boolean) {
@@ -53,19 +104,10 @@ export function letterPdfDefinition(doc: LetterDocument, createdAt: Date, draft:
         });
         break;
       case 'chart':
-        content.push({ svg: chartSvg(block.chart), width: 420, margin: [0, 4, 0, 8] });
+        content.push({ svg: chartSvg(block.chart, block.dateLabels), width: 420, margin: [0, 4, 0, 8] });
         break;
-      case 'checklist':
-        content.push({
-          stack: [
-            ...block.items.map((item) => ({ text: `\u2610  ${item}`, margin: [0, 4, 0, 4] })),
-            {
-              text: 'Signed: ______________________   Name: ______________________   Date: ____________',
-              margin: [0, 12, 0, 0],
-            },
-          ],
-          margin: [0, 2, 0, 8],
-        });
+      case 'slip':
+        content.push(slipContent(block, pageWidths[doc.letterhead.paper] - 2 * MARGIN));
         break;
       case 'signature':
         content.push({
@@ -89,7 +131,7 @@ export function letterPdfDefinition(doc: LetterDocument, createdAt: Date, draft:
     pageSize: doc.letterhead.paper,
     // A draft printed by mistake must never pass for the letter that was sent.
     ...(draft ? { watermark: { text: 'DRAFT', color: '#b00020', opacity: 0.12, bold: true } } : {}),
-    pageMargins: [56, 48, 56, 56] as [number, number, number, number],
+    pageMargins: [MARGIN, 48, MARGIN, 56] as [number, number, number, number],
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
     header: (page: number) =>
       page > 1

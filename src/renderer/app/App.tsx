@@ -9,6 +9,7 @@ import { SetUpScreen } from '../features/access/SetUpScreen';
 import { SignInScreen } from '../features/access/SignInScreen';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { ClinicDateFormatProvider } from '../dates';
+import { LocalTermsProvider } from '../localTerms';
 import type { AppState } from '../../shared/contract/setup';
 import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
@@ -52,7 +53,9 @@ function Screen({ state }: { state: AppState }) {
   return (
     // Loaded before any screen draws, so no date is ever shown in a format about to change.
     <ClinicDateFormatProvider>
-      <RouterProvider router={router} />
+      <LocalTermsProvider>
+        <RouterProvider router={router} />
+      </LocalTermsProvider>
     </ClinicDateFormatProvider>
   );
 }

@@ -191,6 +191,7 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'letters.saveTemplate',
   'letters.resetTemplate',
   'letters.setReplyWaitDays',
+  'display.setLocalTerms',
   'intake.saveSiteAlertPolicy',
   'intake.savePrecautionPolicy',
   'measures.setDefaultBattery',

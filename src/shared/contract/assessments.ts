@@ -122,6 +122,8 @@ export interface ThresholdView {
   note: string | null;
   /** `pacewise` or `unverified` thresholds are marked on screen (FACTS.md §4 does not back them as given). */
   provenance: ThresholdProvenance;
+  /** How letters cite the threshold to the medical team: value's published basis, no internal labels. */
+  citation: string;
 }
 
 export interface CutoffFlagView {

@@ -10,7 +10,7 @@ import {
 } from '../clinical/letters/model';
 import { templateProblem, templateTexts, type LetterTemplate } from '../clinical/letters/templates';
 import { clearanceDecisions } from '../domain/vocabulary';
-import type { ClinicDate } from '../dates';
+import type { ClinicDate, DateOrder } from '../dates';
 import { channel } from './define';
 import {
   choice,
@@ -125,11 +125,13 @@ export interface LetterSettingsView {
     email: string | null;
     logo: string | null;
     paper: (typeof paperSizes)[number];
-    locale: string;
+    /** How letters order dates: the clinic's date format (Settings → Dates), shown here, set there. */
+    dateOrder: DateOrder;
   };
   signatory: {
     clinicianId: string;
     name: string;
+    profession: string | null;
     credentials: string | null;
     registrationNumber: string | null;
     signature: string | null;
@@ -187,13 +189,6 @@ export const letterheadInput = z.object({
   email: email('clinic email'),
   logo: imageDataUrl('Logo'),
   paper: choice('paper size', paperSizes),
-  locale: requiredText('date format (locale)', 20).refine((v) => {
-    try {
-      return Intl.DateTimeFormat.supportedLocalesOf([v]).length > 0;
-    } catch {
-      return false;
-    }
-  }, 'Date format must be a locale such as en-AU, en-GB or en-US'),
 });
 
 export const signatoryInput = z.object({

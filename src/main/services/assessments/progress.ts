@@ -115,6 +115,7 @@ function thresholdView(def: MeasureDefinition): ThresholdView | null {
     source: def.mcid.source,
     note: def.mcid.note ?? null,
     provenance: def.mcid.provenance ?? 'published',
+    citation: def.mcid.citation ?? def.mcid.source,
   };
 }
 

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { builtInTemplates, letterPlainText, type LetterTemplate } from '../../../shared/clinical/letters';
+import {
+  builtInTemplates,
+  judgedAgainst,
+  letterBlocks,
+  letterPlainText,
+  type LetterTemplate,
+} from '../../../shared/clinical/letters';
 import { formatNumber, formatSigned, verdictLabels } from '../../../shared/clinical/measures';
 import type { ApiErrorBody, ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import { seedLetterCase, type LetterCase } from '../../testCases';
@@ -93,7 +99,9 @@ describe('drafting a reassessment letter from the record', () => {
       expect(table.rows[i]![1]).toContain(`${formatNumber(row.baseline!.value, row.decimals)} ${row.unit}`);
       expect(table.rows[i]![2]).toContain(`${formatNumber(row.current!.value, row.decimals)} ${row.unit}`);
       expect(table.rows[i]![3]).toContain(formatSigned(change.change, row.decimals));
-      expect(table.rows[i]![4]).toContain(`${verdictLabels[change.verdict]}: ${change.basis}`);
+      // The Progress verdict, with its threshold cited for the doctor (no internal provenance labels).
+      expect(table.rows[i]![4]).toBe(judgedAgainst(row));
+      expect(table.rows[i]![4]).toMatch(new RegExp(`^${verdictLabels[change.verdict]}: `));
     }
     // 380 → 455 m is +75 m: beyond the 6MWT threshold, so Improved.
     const walk = table.rows.find((r) => r[0] === '6MWT')!;
@@ -155,6 +163,140 @@ describe('drafting a reassessment letter from the record', () => {
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/no finalised assessment/);
     expect((await call('letters.register', { patientId: other.patientId })).total).toBe(0);
+  });
+});
+
+describe('what the oncologist reads', () => {
+  const section = (
+    letter: { document: { content: { sections: Array<{ key: string; text: string }> } } },
+    key: string,
+  ) => letter.document.content.sections.find((s) => s.key === key)?.text ?? '';
+
+  it('before the clinic chooses a date format, writes dates as the window shows them (its locale)', async () => {
+    t.ctx.displayLocale = 'en-AU';
+    const sydney = await call('letters.create', { patientId: c.patientId, type: 'free', date: '2026-12-07' });
+    expect(letterPlainText(sydney.document)).toContain('7 December 2026');
+    t.ctx.displayLocale = 'en-US';
+    const boston = await call('letters.create', { patientId: c.patientId, type: 'free', date: '2026-12-07' });
+    expect(letterPlainText(boston.document)).toContain('December 7, 2026');
+  });
+
+  it('writes every date as the clinic’s date format says, and rounds the planned sessions', async () => {
+    await call('display.setDateFormat', { format: { order: 'DMY', monthNames: false } });
+    const cycle = (await call('exercises.list', {})).find((e) => e.name === 'Recumbent cycle')!;
+    await call('plans.save', {
+      patientId: c.patientId,
+      sessionsPerWeek: 2,
+      sessionMinutes: 45,
+      items: [{ exerciseId: cycle.id, durationMin: 20, rpeMin: 11, rpeMax: 13 }],
+    });
+    const booking = await call('bookings.create', { patientId: c.patientId, date: '2026-03-03', startTime: '09:00' });
+    await call('bookings.setAttendance', { sessionId: booking.sessionId, attendance: 'cancelled', reason: 'Unwell' });
+
+    const letter = await call('letters.create', { patientId: c.patientId, type: 'reassessment', date: '2026-04-28' });
+    const text = letterPlainText(letter.document);
+    expect(text).toContain('28 April 2026');
+    expect(text).toContain('born 14 July 1961');
+    expect(section(letter, 'introduction')).toContain('from 2 February 2026 to 28 April 2026');
+    // 2 a week over the 86 days from baseline is 24.57… sessions: printed as a whole number.
+    expect(section(letter, 'attendance')).toContain('Against the plan of about 25 sessions, adherence was 0%.');
+    expect(text).not.toMatch(/\d\.\d{3,}/);
+    // No ISO date sits beside the spelled-out ones: table cells, chart labels, the lesion table.
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    const outcomes = letter.document.content.sections.find((s) => s.key === 'outcomes')!.table!;
+    expect(outcomes.rows[0]![1]).toBe('380 m (2 Feb 2026)');
+    const chart = letterBlocks(letter.document).find((b) => b.kind === 'chart');
+    expect(chart?.kind === 'chart' && chart.dateLabels).toEqual(['2 Feb 2026', '27 Apr 2026']);
+
+    const request = await call('letters.create', {
+      patientId: c.patientId,
+      type: 'guidance_request',
+      date: '2026-04-28',
+    });
+    const lesions = request.document.content.sections.find((s) => s.key === 'bone')!.table!;
+    expect(lesions.rows[1]![4]).toBe('2 February 2026');
+
+    await call('display.setDateFormat', { format: { order: 'MDY', monthNames: false } });
+    const american = await call('letters.create', { patientId: c.patientId, type: 'reassessment', date: '2026-04-28' });
+    expect(letterPlainText(american.document)).toContain('born July 14, 1961');
+    expect(letterPlainText(american.document)).toContain('April 28, 2026');
+  });
+
+  it('lists medicines under their headings, proposes tests and training from the restrictions, and ends with the reply slip', async () => {
+    for (const [name, flags] of [
+      ['Apixaban 5 mg', ['anticoagulant']],
+      ['Insulin glargine', ['glucose_lowering']],
+    ] as const) {
+      await call('intake.saveMedication', { patientId: c.patientId, name, flags: [...flags] });
+    }
+    await call('intake.saveBoneLesion', {
+      patientId: c.patientId,
+      site: 'lumbar_spine',
+      location: 'L3',
+      weightBearing: 'full',
+      sins: { pain: 'mechanical' },
+    });
+    await call('letters.saveLetterhead', {
+      address: '1 Quay Street\nSydney NSW 2000',
+      phone: '02 9000 0000',
+      email: 'exercise@harbour.example',
+      logo: null,
+      paper: 'A4',
+    });
+    const request = await call('letters.create', { patientId: c.patientId, type: 'guidance_request' });
+
+    expect(section(request, 'medications')).toMatch(/^Metoprolol 50 mg twice daily \(Beta-blocker\)\. Because/);
+    expect(section(request, 'medications')).not.toMatch(/Apixaban|Insulin/);
+    expect(section(request, 'medicationsBleeding')).toMatch(/^Apixaban 5 mg \(Anticoagulant\)\./);
+    expect(section(request, 'medicationsGlucose')).toMatch(/^Insulin glargine \(Insulin or sulfonylurea\)\./);
+    // No corticosteroid or opioid: that heading is left out of the letter.
+    expect(letterPlainText(request.document)).not.toContain('Other medicines relevant to exercise');
+
+    const lesions = request.document.content.sections.find((s) => s.key === 'bone')!.table!;
+    expect(lesions.rows.find((r) => r[0] === 'Lumbar spine, L3')![2]).toBe('SINS not yet scored');
+
+    const planned = section(request, 'planned');
+    expect(planned).toMatch(
+      /^Testing at baseline, once .* checked: Handgrip strength and Edmonton Symptom Assessment System/,
+    );
+    expect(planned).toContain('Six-minute walk test (weight-bearing aerobic: restricted with the proximal femur');
+    expect(planned).toContain('Training: supervised non-weight-bearing aerobic exercise such as cycling');
+    expect(planned).toContain('Source: Galvão 2011 / Cormie 2013 site-based modular scheme');
+    const bone = section(request, 'bone');
+    expect(bone).toContain('(IBMEWG, Campbell et al., JCO Oncol Pract 2022)');
+    expect(bone).toContain('as the site-based exercise scheme advises (Galvão 2011; Cormie 2013)');
+
+    const blocks = letterBlocks(request.document);
+    const last = blocks[blocks.length - 1]!;
+    expect(last.kind).toBe('slip');
+    expect(blocks.findIndex((b) => b.kind === 'signature')).toBeLessThan(blocks.length - 1);
+    const signature = blocks.find((b) => b.kind === 'signature')!;
+    expect(signature.kind === 'signature' && signature.lines.slice(0, 2)).toEqual([
+      'Alex Morgan',
+      'Clinical exercise physiologist',
+    ]);
+    expect(last.kind === 'slip' && last.returnTo).toEqual([
+      'Alex Morgan, Clinical exercise physiologist',
+      expect.any(String),
+      '1 Quay Street',
+      'Sydney NSW 2000',
+      'Phone 02 9000 0000',
+      'Email exercise@harbour.example',
+    ]);
+  });
+
+  it('does not tell the doctor a home programme was given when nothing says so', async () => {
+    await call('intake.changeStatus', {
+      patientId: c.patientId,
+      toStatus: 'discharged',
+      effectiveOn: '2026-04-30',
+      reason: 'Programme completed',
+    });
+    const letter = await call('letters.create', { patientId: c.patientId, type: 'discharge' });
+    const text = letterPlainText(letter.document);
+    expect(text).not.toMatch(/home programme/i);
+    expect(section(letter, 'recommendations')).toMatch(/^We recommend that Hoa stays as active as symptoms allow/);
+    expect(section(letter, 'recommendations')).toContain('Femoral lesion: no hip flexion/extension');
   });
 });
 
@@ -251,6 +393,17 @@ describe('guidance requests and replies', () => {
     expect(meds).toMatch(/Metoprolol 50 mg twice daily \(Beta-blocker\)/);
     expect(letterPlainText(request.document)).toContain('No restrictions: may take part');
 
+    // A reply slip with no return address is refused until the letterhead says where it goes.
+    expect(request.problems).toEqual([expect.stringMatching(/^The reply slip has nowhere to be returned to/)]);
+    expect((await refusal('letters.finalise', { letterId: request.id })).message).toMatch(/nowhere to be returned/);
+    await call('letters.saveLetterhead', {
+      address: '1 Quay Street',
+      phone: null,
+      email: null,
+      logo: null,
+      paper: 'A4',
+    });
+    expect((await call('letters.get', { letterId: request.id })).problems).toEqual([]);
     await call('letters.finalise', { letterId: request.id });
     let record = await call('intake.record', { patientId: c.patientId });
     expect(record.clearance.state).toBe('requested');

@@ -88,6 +88,12 @@ function problemsOf(document: LetterDocument): string[] {
     }
   }
   if (!document.signatory.name) problems.push('The signing clinician is not known.');
+  const { address, phone, email } = document.letterhead;
+  if (document.content.sections.some((s) => s.insert === 'decision') && !address && !phone && !email) {
+    problems.push(
+      'The reply slip has nowhere to be returned to: add the clinic’s address, phone or email under Settings → Letterhead.',
+    );
+  }
   return problems;
 }
 
@@ -101,6 +107,7 @@ function draftDocument(ctx: ServiceContext, row: LetterRow, sources = readSource
     letterhead: letterheadOf(ctx),
     signatory: {
       name: signatory.name,
+      profession: signatory.profession,
       credentials: signatory.credentials,
       registrationNumber: signatory.registrationNumber,
       signature: signatory.signature,

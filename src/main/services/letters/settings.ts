@@ -10,8 +10,11 @@ import {
 } from '../../../shared/clinical/letters';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { LetterSettingsView } from '../../../shared/contract/letters';
+import { defaultDateOrderFor } from '../../../shared/dates';
+import { professions, type Profession } from '../../../shared/domain/vocabulary';
 import type { ServiceContext } from '../../context';
 import { clinician } from '../../db/schema';
+import { clinicDateFormat } from '../display';
 import { readSetting, requireClinician, writeSetting } from '../settings';
 
 const LETTERHEAD = 'letters.letterhead';
@@ -22,9 +25,9 @@ const signatoryKey = (clinicianId: string) => `letters.signatory.${clinicianId}`
 /** Clinic policy, not from a source: how long a guidance request may wait before it is flagged. */
 export const DEFAULT_REPLY_WAIT_DAYS = 14;
 
-type StoredLetterhead = Omit<Letterhead, 'clinicName'>;
+type StoredLetterhead = Pick<Letterhead, 'address' | 'phone' | 'email' | 'logo' | 'paper'>;
 
-/** The clinic's locale for letters; defaults to the operating system's, as the date inputs will. */
+/** This process's locale, when the window's is not known (service tests). */
 function systemLocale(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().locale || 'en-AU';
@@ -33,7 +36,7 @@ function systemLocale(): string {
   }
 }
 
-export function letterheadOf(ctx: ServiceContext): Letterhead {
+export function letterheadOf(ctx: ServiceContext): Letterhead & { dateOrder: NonNullable<Letterhead['dateOrder']> } {
   const stored = readSetting<StoredLetterhead>(ctx, LETTERHEAD);
   return {
     clinicName: readSetting<string>(ctx, 'clinic.name') ?? 'Exercise clinic',
@@ -42,16 +45,26 @@ export function letterheadOf(ctx: ServiceContext): Letterhead {
     email: stored?.email ?? null,
     logo: stored?.logo ?? null,
     paper: stored?.paper ?? 'A4',
-    locale: stored?.locale ?? systemLocale(),
+    // Letters write dates as every screen does (Settings → Dates), always with the month by name.
+    dateOrder: clinicDateFormat(ctx).saved?.order ?? defaultDateOrderFor(ctx.displayLocale ?? systemLocale()),
   };
 }
 
-export function signatoryOf(ctx: ServiceContext, clinicianId: string | null): Signatory & { clinicianId: string } {
+export function signatoryOf(
+  ctx: ServiceContext,
+  clinicianId: string | null,
+): Signatory & { clinicianId: string; profession: string | null } {
   const row = clinicianId ? ctx.db.select().from(clinician).where(eq(clinician.id, clinicianId)).get() : undefined;
-  const stored = clinicianId ? readSetting<Omit<Signatory, 'name'>>(ctx, signatoryKey(clinicianId)) : null;
+  const stored = clinicianId
+    ? readSetting<Omit<Signatory, 'name' | 'profession'>>(ctx, signatoryKey(clinicianId))
+    : null;
+  // "Other" names no profession; the credentials say what it is.
+  const profession =
+    row && row.profession !== 'other' ? (professions.labels[row.profession as Profession] ?? row.profession) : null;
   return {
     clinicianId: clinicianId ?? '',
     name: row?.fullName ?? '',
+    profession,
     credentials: stored?.credentials ?? null,
     registrationNumber: stored?.registrationNumber ?? row?.registrationNumber ?? null,
     signature: stored?.signature ?? null,

@@ -1,17 +1,22 @@
 import { inArray } from 'drizzle-orm';
 import {
   letterDate,
+  letterShortDate,
   list,
+  medicinesByGroup,
   outcomeSummary,
   outcomeTable,
+  programmeSentence,
+  proposedTesting,
+  proposedTraining,
+  readerSource,
   type LetterChart,
   type LetterRecipient,
   type LetterTable,
   type LetterType,
   type MergeView,
 } from '../../../shared/clinical/letters';
-import { formatNumber } from '../../../shared/clinical/measures';
-import { medicationFlags as medicationFlagVocabulary } from '../../../shared/domain/vocabulary';
+import { formatNumber, getMeasure } from '../../../shared/clinical/measures';
 import {
   boneLesionSites,
   contactRoles,
@@ -27,6 +32,7 @@ import { addWeeks, ageOn, type ClinicDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../context';
 import { contact } from '../../db/schema';
 import { ApiError } from '../../errors';
+import { customDefinitions, defaultBattery } from '../assessments/measures';
 import { progressOverview } from '../assessments/progress';
 import { getIntakeRecord } from '../intake/record';
 import { adverseEventsForPatient } from '../sessions/adverseEvents';
@@ -137,43 +143,33 @@ function attendanceSentence(ctx: ServiceContext, patientId: string, name: string
   if (a.dna) missed.push(`${a.dna} not attended`);
   let text = `${parts[0]}${missed.length ? `; ${list(missed)}` : ''}.`;
   if (a.plannedSessions && a.adherenceToPlan != null) {
-    text += ` Against the plan of ${a.plannedSessions} sessions, adherence was ${Math.round(a.adherenceToPlan * 100)}%.`;
+    // The plan's count is sessions a week times weeks in the period, so rarely a whole number.
+    const planned = Math.round(a.plannedSessions);
+    text += ` Against the plan of about ${planned} session${planned === 1 ? '' : 's'}, adherence was ${Math.round(a.adherenceToPlan * 100)}%.`;
   }
   return text;
 }
 
-function programmeSentence(plan: ExercisePlan | null): string {
-  if (!plan) return 'No written exercise plan is on record yet.';
-  const rpe = plan.items.filter((i) => i.rpeMin && i.rpeMax);
-  const lo = rpe.length ? Math.min(...rpe.map((i) => i.rpeMin!)) : null;
-  const hi = rpe.length ? Math.max(...rpe.map((i) => i.rpeMax!)) : null;
-  const names = plan.items.map((i) => i.exerciseName);
-  return [
-    `Frequency: ${plan.sessionsPerWeek} supervised session${plan.sessionsPerWeek === 1 ? '' : 's'} a week.`,
-    lo !== null && hi !== null
-      ? `Intensity: RPE ${lo}–${hi} on the 6–20 Borg scale.`
-      : 'Intensity: guided by symptoms and the talk test.',
-    `Time: about ${plan.sessionMinutes} minutes.`,
-    names.length ? `Type: ${list(names)}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
 function modificationsSentence(sources: LetterSources): string {
   const lines = sources.restrictions.map(
-    (r) => `${boneLesionSites.labels[r.site]} lesion: ${r.allowedNote} (${r.source}).`,
+    (r) => `${boneLesionSites.labels[r.site]} lesion: ${r.allowedNote} (${readerSource(r.source)}).`,
   );
   if (sources.plan?.cycleAdjustment) lines.push(`Around treatment: ${sources.plan.cycleAdjustment}.`);
   return lines.length ? `Modifications: ${lines.join(' ')}` : 'No modifications for bone lesions were needed.';
 }
 
-function adverseSentence(events: AdverseEventRecord[], from: ClinicDate, to: ClinicDate, name: string): string {
+function adverseSentence(
+  events: AdverseEventRecord[],
+  from: ClinicDate,
+  to: ClinicDate,
+  name: string,
+  fmt: (d: ClinicDate) => string,
+): string {
   const inPeriod = events.filter((e) => e.occurredAt.slice(0, 10) >= from && e.occurredAt.slice(0, 10) <= to);
   if (inPeriod.length === 0) return `There were no adverse events during ${name}’s sessions in this period.`;
   return inPeriod
     .map((e) => {
-      const when = e.occurredAt.slice(0, 10);
+      const when = fmt(e.occurredAt.slice(0, 10));
       const what = e.description ?? e.type.replace(/_/g, ' ');
       return `On ${when}: ${what} (${e.severity === null ? 'not yet graded' : `grade ${e.severity}`})${e.actionTaken ? `; action taken: ${e.actionTaken}` : ''}${e.closedAt ? '; resolved' : '; still open'}.`;
     })
@@ -217,22 +213,7 @@ function goalsSentence(progress: ProgressOverview): string {
     .join('\n\n');
 }
 
-function medicationsSentence(record: IntakeRecord): string {
-  const relevant = record.medications.filter(
-    (m) => !m.stoppedOn && m.flags.some((f) => f === 'beta_blocker' || f === 'opioid' || f === 'corticosteroid'),
-  );
-  const flagged = record.medications.filter((m) => !m.stoppedOn && m.flags.length > 0);
-  if (flagged.length === 0)
-    return 'No current medicines on record are known to change the heart-rate or blood-pressure response to exercise.';
-  const lines = flagged.map(
-    (m) =>
-      `${m.name}${m.dose ? ` ${m.dose}` : ''} (${m.flags.map((f) => medicationFlagVocabulary.labels[f]).join(', ')})`,
-  );
-  const betaBlocker = relevant.some((m) => m.flags.includes('beta_blocker'));
-  return `${lines.join('; ')}.${betaBlocker ? ' Because of the beta-blocker we will prescribe intensity by perceived exertion (RPE) rather than heart-rate targets; please tell us of any target heart-rate range you advise.' : ''}`;
-}
-
-function lesionTable(record: IntakeRecord): LetterTable {
+function lesionTable(record: IntakeRecord, fmt: (d: ClinicDate) => string): LetterTable {
   return {
     columns: ['Site', 'Type', 'Score', 'Weight-bearing', 'Radiotherapy'],
     rows: record.boneLesions
@@ -242,18 +223,18 @@ function lesionTable(record: IntakeRecord): LetterTable {
           l.score?.kind === 'mirels'
             ? l.score.result.total !== null
               ? `Mirels ${l.score.result.total} (${l.score.result.band?.label ?? ''})`
-              : 'Mirels incomplete'
+              : 'Mirels not yet scored'
             : l.score?.kind === 'sins'
               ? l.score.result.total !== null
                 ? `SINS ${l.score.result.total} (${l.score.result.band?.label ?? ''})`
-                : 'SINS incomplete'
+                : 'SINS not yet scored'
               : 'Not scored';
         return [
           `${boneLesionSites.labels[l.site]}${l.side ? `, ${l.side}` : ''}${l.location ? `, ${l.location}` : ''}`,
           l.lesionType ? l.lesionType.charAt(0).toUpperCase() + l.lesionType.slice(1) : 'Not stated',
           score,
           weightBearingStatuses.labels[l.weightBearing],
-          l.radiotherapy ? (l.radiotherapyOn ?? 'Yes') : 'No',
+          l.radiotherapy ? (l.radiotherapyOn ? fmt(l.radiotherapyOn) : 'Yes') : 'No',
         ];
       }),
   };
@@ -268,6 +249,24 @@ function diagnosisSentence(record: IntakeRecord): string {
     ? d.primarySite.charAt(0).toLowerCase() + d.primarySite.slice(1)
     : d.primarySite;
   return `${site} cancer${d.histology ? ` (${d.histology})` : ''}${sites.length ? ` with metastases to ${list(sites)}` : ''}`;
+}
+
+/** The clinic's baseline tests (Settings → Assessments), by name, for the guidance request to propose. */
+function batteryOf(ctx: ServiceContext): Array<{ key: string; name: string }> {
+  const custom = customDefinitions(ctx);
+  return defaultBattery(ctx).flatMap((key) => {
+    const name = (getMeasure(key) ?? custom.get(key))?.name;
+    return name ? [{ key, name }] : [];
+  });
+}
+
+/** What a discharge letter recommends: nothing it cannot know, such as a home programme handed over. */
+function dischargeAdvice(name: string, sources: LetterSources): string {
+  const advice = `We recommend that ${name} stays as active as symptoms allow: the guidelines’ core message for people with cancer is to avoid inactivity (Campbell et al., MSSE 2019).`;
+  const reasons = [...new Set(sources.restrictions.map((r) => r.reason))];
+  return reasons.length
+    ? `${advice} The precautions for the bone lesions still apply until the medical team advises otherwise: ${reasons.join(' ')}`
+    : advice;
 }
 
 export interface DraftMaterial {
@@ -289,7 +288,7 @@ export function draftMaterial(
 ): DraftMaterial {
   const { record, progress } = sources;
   const letterhead = letterheadOf(ctx);
-  const fmt = (d: ClinicDate | null | undefined) => (d ? letterDate(d, letterhead.locale) : 'not set');
+  const fmt = (d: ClinicDate | null | undefined) => (d ? letterDate(d, letterhead) : 'not set');
   const p = record.patient;
   const preferred = p.preferredName ?? p.givenName;
   const referral = record.referrals[0] ?? null;
@@ -307,6 +306,7 @@ export function draftMaterial(
   const event = options.event.adverseEvent;
   const nextReview = record.reassessmentDueOn ?? addWeeks(options.date, record.details.reassessmentIntervalWeeks || 12);
   const discharge = record.statusHistory.find((s) => s.toStatus === 'discharged') ?? null;
+  const medicines = medicinesByGroup(record.medications, options.date);
 
   const view: MergeView = {
     'clinic.name': letterhead.clinicName,
@@ -327,6 +327,7 @@ export function draftMaterial(
         : honorific(toOption?.role ?? 'other', to.name)
       : 'colleague',
     'clinician.name': signatory.name,
+    'clinician.profession': signatory.profession ?? '',
     'clinician.credentials': signatory.credentials ?? '',
     'referral.date': referral ? fmt(referral.referredOn) : '',
     'referral.reason': referral?.reason ?? '',
@@ -337,7 +338,7 @@ export function draftMaterial(
     'attendance.summary': attendanceSentence(ctx, p.id, preferred, periodFrom, periodTo),
     'programme.summary': programmeSentence(sources.plan),
     'programme.modifications': modificationsSentence(sources),
-    'adverseEvents.summary': adverseSentence(sources.adverseEvents, periodFrom, periodTo, preferred),
+    'adverseEvents.summary': adverseSentence(sources.adverseEvents, periodFrom, periodTo, preferred, fmt),
     'outcomes.summary': outcomeSummary(progress.comparison.rows),
     'symptoms.summary': symptomSentence(progress),
     'goals.summary': goalsSentence(progress),
@@ -345,19 +346,21 @@ export function draftMaterial(
       ? `We plan to continue ${sources.plan.sessionsPerWeek} supervised session${sources.plan.sessionsPerWeek === 1 ? '' : 's'} a week, progressing as tolerated.`
       : 'We will write an exercise plan once guidance is received.',
     'nextReview.date': fmt(nextReview),
-    'testing.planned':
-      'Baseline testing: six-minute walk test, 30-second sit-to-stand, grip strength and questionnaires on fatigue and quality of life, each with resting heart rate, blood pressure and oxygen saturation checked first. ' +
-      'Training: supervised aerobic exercise at moderate intensity (RPE 11–13 of 20, able to talk in sentences) and resistance exercise for the major muscle groups (2 sets of 8–12 at a moderate effort), 2–3 sessions a week of about 45 minutes, in line with the ACSM roundtable guidelines (Campbell et al., MSSE 2019).',
+    'testing.planned': `${proposedTesting(batteryOf(ctx), sources.restrictions)}\n\n${proposedTraining(sources.plan, sources.restrictions)}`,
     'guidance.reasons': `${preferred} has ${diagnosisSentence(record)}.${hasLesions ? ' Bone metastases change which movements and loads are safe.' : ''}${record.treatments.some((t) => t.activeToday) ? ` Current treatment: ${list(record.treatments.filter((t) => t.activeToday).map((t) => `${treatmentTypes.labels[t.type].toLowerCase()}${t.regimen ? ` (${t.regimen})` : ''}`))}.` : ''}`,
-    'medications.hrBp': medicationsSentence(record),
+    'medications.hrBp': medicines.heartRate,
+    'medications.bleeding': medicines.bleeding,
+    'medications.glucose': medicines.glucose,
+    'medications.other': medicines.other,
     'bone.request':
-      'Please share recent imaging and bone-scan results, your view (or the orthopaedic view) of each lesion’s stability, radiotherapy dates, any bone-targeted drugs, and any weight-bearing restrictions. Until we hear from you we avoid loading the affected sites (IBMEWG, Campbell et al. 2022).',
+      'Please share recent imaging and bone-scan results, your view (or the orthopaedic view) of each lesion’s stability, radiotherapy dates, any bone-targeted drugs, and any weight-bearing restrictions: the bone-metastasis consensus advises this two-way exchange with the medical team before testing or training (IBMEWG, Campbell et al., JCO Oncol Pract 2022). Until we hear from you we do not load the affected sites, as the site-based exercise scheme advises (Galvão 2011; Cormie 2013).',
     'clearance.restrictions': latestClearance?.restrictions ?? '',
     'event.summary': event
       ? `On ${fmt(event.occurredAt.slice(0, 10))}, during a supervised session: ${event.description ?? event.type.replace(/_/g, ' ')} (${event.severity === null ? 'not yet graded' : `grade ${event.severity}`}).`
       : '',
     'event.actions': event?.actionTaken ?? '',
     'discharge.reason': discharge?.reason ?? '',
+    'discharge.recommendations': dischargeAdvice(preferred, sources),
     toPatient: to?.isPatient ?? false,
     hasBoneLesions: hasLesions,
     hasAdverseEvents: sources.adverseEvents.length > 0,
@@ -366,7 +369,11 @@ export function draftMaterial(
   const measures = progress.charts.measures.filter((m) => m.points.length > 0);
   return {
     view,
-    tables: { outcomes: outcomeTable(progress.comparison.rows, fmt), lesions: lesionTable(record) },
+    // Table cells are narrow: the short month ("14 Sep 2026"), still in the clinic's order.
+    tables: {
+      outcomes: outcomeTable(progress.comparison.rows, (d) => letterShortDate(d, letterhead)),
+      lesions: lesionTable(record, fmt),
+    },
     chartOptions: chartOptionsOf(progress),
     chart: (measureKey) => {
       const m = measures.find((x) => x.measureKey === measureKey);

@@ -135,7 +135,7 @@ export function LetterEditor(props: {
                   : original?.insert === 'lesions'
                     ? 'The table of lesions is taken from the bone-lesion record.'
                     : original?.insert === 'decision'
-                      ? 'The tick boxes for the doctor follow this text.'
+                      ? 'Printed after your signature as a reply slip: the patient’s details, tick boxes for the doctor and where to return it.'
                       : 'Leave empty to leave this section out.'
               }
               autosize

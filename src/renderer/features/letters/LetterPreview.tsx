@@ -1,5 +1,11 @@
 import { Box, Image, Table, Text } from '@mantine/core';
-import { chartSvg, footerText, letterBlocks, type LetterDocument } from '../../../shared/clinical/letters';
+import {
+  chartSvg,
+  footerText,
+  letterBlocks,
+  SLIP_RULED_LINES,
+  type LetterDocument,
+} from '../../../shared/clinical/letters';
 
 /**
  * The letter as the oncologist will read it, drawn from the same blocks as the PDF and the DOCX
@@ -108,20 +114,52 @@ export function LetterPreview({ document: doc, draft }: { document: LetterDocume
                 role="img"
                 aria-label={block.chart.title}
                 // The SVG is built by chartSvg from numbers and escaped text; it carries no script.
-                dangerouslySetInnerHTML={{ __html: chartSvg(block.chart) }}
+                dangerouslySetInnerHTML={{ __html: chartSvg(block.chart, block.dateLabels) }}
               />
             );
-          case 'checklist':
+          case 'slip':
             return (
-              <Box key={i} mb="sm">
-                {block.items.map((item) => (
-                  <Text key={item} size="sm" my={4}>
-                    ☐ {item}
+              <Box key={i} mt="lg" pt="md" style={{ borderTop: '1px dashed #888' }}>
+                <Text fw={700} c="#137871" mb={4}>
+                  {block.heading}
+                </Text>
+                {block.identity.map((l) => (
+                  <Text key={l} size="sm">
+                    {l}
                   </Text>
                 ))}
+                {block.paragraphs.map((p) => (
+                  <Text key={p} size="sm" mt="xs">
+                    {p}
+                  </Text>
+                ))}
+                {block.options.map((option) => (
+                  <Box key={option} my={6} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                    {/* Drawn as in the PDF: an empty box, not a character a font may lack. */}
+                    <Box
+                      aria-hidden
+                      style={{ width: 13, height: 13, border: '1.5px solid #222', flex: 'none', marginTop: 4 }}
+                    />
+                    <Text size="sm">{option}</Text>
+                  </Box>
+                ))}
                 <Text size="sm" mt="sm">
-                  Signed: ______________________ Name: ______________________ Date: ____________
+                  {block.notesPrompt}
                 </Text>
+                {Array.from({ length: SLIP_RULED_LINES }, (_, j) => (
+                  <Box key={j} aria-hidden h={26} style={{ borderBottom: '1px solid #888' }} />
+                ))}
+                <Text size="sm" mt="md">
+                  {block.signLine}
+                </Text>
+                <Text size="sm" fw={700} mt="sm">
+                  Please return to:
+                </Text>
+                {block.returnTo.map((l) => (
+                  <Text key={l} size="sm">
+                    {l}
+                  </Text>
+                ))}
               </Box>
             );
           case 'signature':

@@ -15,7 +15,14 @@ import {
   Textarea,
 } from '@mantine/core';
 import { createElement, useEffect, useState } from 'react';
-import { letterTypeLabels, letterTypes, type LetterTemplate, type LetterType } from '../../../shared/clinical/letters';
+import {
+  letterDate,
+  letterTypeLabels,
+  letterTypes,
+  type LetterTemplate,
+  type LetterType,
+} from '../../../shared/clinical/letters';
+import { todayLocal } from '../../../shared/dates';
 import type { LetterSettingsView } from '../../../shared/contract/letters';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
@@ -65,8 +72,6 @@ function ImageField(props: { label: string; value: string | null; error?: string
   );
 }
 
-const LOCALES = ['en-AU', 'en-NZ', 'en-GB', 'en-IE', 'en-CA', 'en-US', 'fr-FR', 'de-DE', 'vi-VN'];
-
 function LetterheadPanel() {
   const [view, setView] = useLetterSettings();
   const [form, setForm] = useState<LetterSettingsView['letterhead'] | null>(null);
@@ -79,7 +84,8 @@ function LetterheadPanel() {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Printed at the top of every letter, beside the clinic name ({form.clinicName}).
+        Printed at the top of every letter, beside the clinic name ({form.clinicName}), and as the return address on a
+        guidance request’s reply slip, which needs at least one of address, phone or email.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Textarea
@@ -114,15 +120,10 @@ function LetterheadPanel() {
           allowDeselect={false}
           onChange={(v) => set('paper', (v ?? 'A4') as 'A4' | 'LETTER')}
         />
-        <Select
-          label="Date format in letters (locale)"
-          description={`Dates are written out in full, e.g. ${new Intl.DateTimeFormat(form.locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(2026, 2, 4))}`}
-          data={[...new Set([form.locale, ...LOCALES])]}
-          value={form.locale}
-          allowDeselect={false}
-          error={errors['locale']}
-          onChange={(v) => set('locale', v ?? form.locale)}
-        />
+        <Text size="sm" c="dimmed" mt="lg">
+          Dates in letters follow Settings → Dates, with the month written out: today is{' '}
+          {letterDate(todayLocal(), { dateOrder: form.dateOrder })}.
+        </Text>
       </SimpleGrid>
       <ImageField label="Clinic logo" value={form.logo} error={errors['logo']} onChange={(v) => set('logo', v)} />
       <Group>
@@ -130,8 +131,9 @@ function LetterheadPanel() {
           onClick={async () => {
             setErrors({});
             try {
-              const { clinicName, ...rest } = form;
+              const { clinicName, dateOrder, ...rest } = form;
               void clinicName;
+              void dateOrder;
               setView(
                 await api.letters.saveLetterhead({
                   ...rest,

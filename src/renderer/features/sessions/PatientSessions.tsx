@@ -29,6 +29,7 @@ import { addDays, isClinicDate, todayLocal } from '../../../shared/dates';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
+import { useLocalTerms } from '../../localTerms';
 import { decisionColors, decisionLabels } from './badges';
 import { BackLink } from '../../components/BackLink';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
@@ -222,6 +223,7 @@ function Stat(props: { label: string; value: string }) {
 }
 
 function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][number]; onClosed(): void }) {
+  const { localise } = useLocalTerms();
   const e = props.event;
   const [outcome, setOutcome] = useState('');
   const [grade, setGrade] = useState<string | null>(null);
@@ -275,7 +277,7 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
             autosize
             minRows={2}
             description="In your own words; the guideline's actions are shown as a hint."
-            placeholder={e.guidance ?? undefined}
+            placeholder={e.guidance ? localise(e.guidance) : undefined}
             value={actionTaken}
             error={errors.actionTaken}
             onChange={(ev) => setActionTaken(ev.currentTarget.value)}

@@ -24,6 +24,7 @@ import {
   type SpinalPainReport,
 } from '../../../shared/clinical/session';
 import type { SessionView } from '../../../shared/contract/sessions';
+import { useLocalTerms } from '../../localTerms';
 import { decisionColors, decisionLabels } from './badges';
 import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
@@ -50,6 +51,7 @@ function screenSummary(draft: SessionDraft): string {
 /** A recorded screen, folded to one summary until the specialist chooses to change it. */
 export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; onChange(): void }) {
   const { view } = props;
+  const { localise } = useLocalTerms();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -69,7 +71,7 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
             .filter((r) => r.effect !== 'info')
             .map((r) => (
               <Text size="sm" key={r.id}>
-                {r.label}: {r.value} ({r.threshold}) — {r.advice}
+                {r.label}: {r.value} ({r.threshold}) — {localise(r.advice)}
               </Text>
             ))}
           {view.adverseEvents.length > 0 && (

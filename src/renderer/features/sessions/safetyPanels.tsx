@@ -16,6 +16,7 @@ import {
 import type { SessionView } from '../../../shared/contract/sessions';
 import { boneLesionSites, contactRoles, treatmentTypes } from '../../../shared/domain/vocabulary';
 import { clearanceBadgeLook, cycleDayText } from '../patients/shared';
+import { useLocalTerms } from '../../localTerms';
 import { decisionColors, decisionLabels } from './badges';
 import type { StartBlocker } from './startBlockers';
 
@@ -144,6 +145,7 @@ export function DecisionPanel(props: {
 }
 
 function RuleLine({ rule }: { rule: FiredRule }) {
+  const { localise } = useLocalTerms();
   const color = rule.effect === 'hold' ? 'red' : rule.effect === 'modify' ? 'yellow' : 'gray';
   return (
     <Paper withBorder p="xs" radius="sm" aria-label={rule.label}>
@@ -158,7 +160,7 @@ function RuleLine({ rule }: { rule: FiredRule }) {
       <Text size="sm">
         <b>{rule.value}</b> · threshold {rule.threshold}
       </Text>
-      <Text size="sm">{rule.advice}</Text>
+      <Text size="sm">{localise(rule.advice)}</Text>
       <Text size="xs" c="dimmed">
         Source: {rule.source}
       </Text>
@@ -168,6 +170,7 @@ function RuleLine({ rule }: { rule: FiredRule }) {
 
 /** What to do now, and whom to ring, when a red flag is ticked. */
 export function UrgentActionPanel(props: { view: SessionView; flagIds: string[]; rules: FiredRule[] }) {
+  const { localise } = useLocalTerms();
   const flags = redFlags.filter((f) => props.flagIds.includes(f.id));
   const holds = props.rules.filter((r) => r.effect === 'hold' && !r.id.startsWith('red_flag:'));
   if (flags.length === 0 && holds.length === 0) return null;
@@ -190,7 +193,7 @@ export function UrgentActionPanel(props: { view: SessionView; flagIds: string[];
             <Text fw={700}>{flag.label}</Text>
             <List size="sm" spacing={2}>
               {flag.urgentActions.map((a) => (
-                <List.Item key={a}>{a}</List.Item>
+                <List.Item key={a}>{localise(a)}</List.Item>
               ))}
             </List>
             <Text size="xs" opacity={0.85}>
@@ -203,7 +206,7 @@ export function UrgentActionPanel(props: { view: SessionView; flagIds: string[];
             <Text fw={700}>
               {rule.label}: {rule.value}
             </Text>
-            <Text size="sm">{rule.advice}</Text>
+            <Text size="sm">{localise(rule.advice)}</Text>
           </div>
         ))}
         <div>

@@ -38,7 +38,8 @@ export function DateFormatPanel() {
       </Group>
       <Text size="sm" c="dimmed">
         This computer&apos;s locale ({locale}) suggests {dateOrderPatterns[localeDefault.order]}. Dates are typed in the
-        order chosen here; shown with the month by name, 03/04 can never be read two ways.
+        order chosen here; shown with the month by name, 03/04 can never be read two ways. Letters and their charts use
+        the same order, always with the month by name (year first prints ISO dates).
       </Text>
       <Group align="flex-end">
         <Select

@@ -7,6 +7,7 @@ import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 import { DateFormatPanel } from './DateFormatPanel';
 import { DeviceFolderPanel } from './DeviceFolderPanel';
+import { LocalTermsPanel } from './LocalTermsPanel';
 
 /** A titled block on the Settings screen, contributed by the workflow that owns the setting. */
 export interface SettingsPanel {
@@ -30,10 +31,12 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'letter-templates',
   'letter-replies',
   'device-folder',
+  'local-services',
 ]);
 
 export const settingsPanels: SettingsPanel[] = [
   { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
+  { id: 'local-services', title: 'Local services', element: createElement(LocalTermsPanel) },
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
   ...assessmentsSettingsPanels,

@@ -6,9 +6,10 @@ const escape = (s: string) =>
 
 /**
  * A small line chart of one measure over time, as SVG text: pdfmake draws it in the PDF and the
- * preview shows the same markup. Dates are spaced by time, not by index, so gaps read truly.
+ * preview shows the same markup. Dates are spaced by time, not by index, so gaps read truly; each
+ * is labelled as the letter writes dates (`dateLabels`, one per point).
  */
-export function chartSvg(chart: LetterChart, width = 460, height = 200): string {
+export function chartSvg(chart: LetterChart, dateLabels: readonly string[], width = 460, height = 200): string {
   const pad = { left: 52, right: 16, top: 24, bottom: 36 };
   const times = chart.points.map((p) => Date.parse(`${p.date}T00:00:00Z`));
   const values = chart.points.map((p) => p.value);
@@ -54,7 +55,7 @@ export function chartSvg(chart: LetterChart, width = 460, height = 200): string 
     const cy = y(p.value);
     parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="3" fill="#137871"/>`);
     parts.push(
-      `<text x="${cx.toFixed(1)}" y="${(height - pad.bottom + 14).toFixed(1)}" font-size="9" text-anchor="${anchor(i)}" font-family="Roboto, sans-serif" fill="#444444">${escape(p.date)}</text>`,
+      `<text x="${cx.toFixed(1)}" y="${(height - pad.bottom + 14).toFixed(1)}" font-size="9" text-anchor="${anchor(i)}" font-family="Roboto, sans-serif" fill="#444444">${escape(dateLabels[i] ?? p.date)}</text>`,
     );
     parts.push(
       `<text x="${cx.toFixed(1)}" y="${(cy - 7).toFixed(1)}" font-size="9" text-anchor="${anchor(i)}" font-family="Roboto, sans-serif" fill="#137871">${formatNumber(p.value, chart.decimals)}</text>`,

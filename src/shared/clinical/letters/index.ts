@@ -3,3 +3,5 @@ export * from './templates';
 export * from './outcomes';
 export * from './draft';
 export * from './chartSvg';
+export * from './medicines';
+export * from './proposal';

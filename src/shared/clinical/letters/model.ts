@@ -1,4 +1,4 @@
-import type { ClinicDate } from '../../dates';
+import { defaultDateOrderFor, formatDateAs, isClinicDate, type ClinicDate, type DateOrder } from '../../dates';
 
 /**
  * Letters to the oncology team (FACTS.md §6). A letter is a small document model: the editable
@@ -87,12 +87,19 @@ export interface Letterhead {
   /** A data: URL (PNG or JPEG), or null. */
   logo: string | null;
   paper: PaperSize;
-  /** BCP 47 tag used for dates in letters, e.g. en-AU. */
-  locale: string;
+  /**
+   * The clinic's date order (Settings → Dates), frozen with the letter. Letters always name the
+   * month ("7 December 2026", "December 7, 2026"); a year-first clinic gets ISO dates.
+   */
+  dateOrder?: DateOrder;
+  /** Letters finalised before dates followed Settings → Dates carry the locale they were written in. */
+  locale?: string;
 }
 
 export interface Signatory {
   name: string;
+  /** "Clinical exercise physiologist": what the doctor is writing back to. Absent in older letters. */
+  profession?: string | null;
   credentials: string | null;
   registrationNumber: string | null;
   /** A data: URL (PNG or JPEG), or null. */
@@ -116,21 +123,73 @@ export type LetterBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'table'; table: LetterTable }
-  | { kind: 'chart'; chart: LetterChart }
-  | { kind: 'checklist'; items: string[] }
+  | { kind: 'chart'; chart: LetterChart; dateLabels: string[] }
   | { kind: 'signature'; image: string | null; lines: string[] }
-  | { kind: 'copies'; lines: string[] };
+  | { kind: 'copies'; lines: string[] }
+  | GuidanceSlip;
 
-/** A clinic date in the clinic's own format, spelled out so 03/04 can never be read two ways. */
-export function letterDate(date: ClinicDate, locale: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y, m - 1, d)),
-    );
-  } catch {
-    return date;
+/**
+ * The doctor's reply slip on a guidance request. It comes after our signature, so the letter reads
+ * as a letter and the slip can be torn off: it names the patient and our reference again, and
+ * where to send it back. Its options are drawn as empty boxes, and it is never split across pages.
+ */
+export interface GuidanceSlip {
+  kind: 'slip';
+  heading: string;
+  identity: string[];
+  paragraphs: string[];
+  options: string[];
+  /** Above the ruled lines the doctor writes on. */
+  notesPrompt: string;
+  signLine: string;
+  returnTo: string[];
+}
+
+/** How many ruled lines follow the notes prompt, in every rendering. */
+export const SLIP_RULED_LINES = 3;
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The letter's date order; a letter finalised before dates followed Settings → Dates has only a locale. */
+function dateOrderOf(letterhead: Pick<Letterhead, 'dateOrder' | 'locale'>): DateOrder {
+  return letterhead.dateOrder ?? defaultDateOrderFor(letterhead.locale ?? 'en-AU');
+}
+
+/**
+ * A clinic date as the letter prints it: in the clinic's date order with the month spelled out, so
+ * 03/04 can never be read two ways ("7 December 2026", "December 7, 2026"); ISO for a year-first
+ * clinic, which no one misreads either.
+ */
+export function letterDate(date: ClinicDate, letterhead: Pick<Letterhead, 'dateOrder' | 'locale'>): string {
+  if (!isClinicDate(date)) return date;
+  const [y, m, d] = date.split('-') as [string, string, string];
+  const month = MONTH_NAMES[Number(m) - 1]!;
+  switch (dateOrderOf(letterhead)) {
+    case 'YMD':
+      return date;
+    case 'MDY':
+      return `${month} ${Number(d)}, ${y}`;
+    case 'DMY':
+      return `${Number(d)} ${month} ${y}`;
   }
+}
+
+/** The short form for chart axes, in the same order: "7 Dec 2026", "Dec 7, 2026", "2026-12-07". */
+export function letterShortDate(date: ClinicDate, letterhead: Pick<Letterhead, 'dateOrder' | 'locale'>): string {
+  return formatDateAs(date, { order: dateOrderOf(letterhead), monthNames: true });
 }
 
 export function paragraphsOf(text: string): string[] {
@@ -147,9 +206,34 @@ export const guidanceChoices = [
   'Should not take part at present. Reason: ______________________________',
 ];
 
+export const guidanceSignLine = 'Signed: ______________________   Name: ______________________   Date: ____________';
+
 /** The line printed at the foot of every page: who the letter is about, and the page. */
 export function footerText(doc: LetterDocument, page: number, pages: number): string {
-  return `${doc.patient.name} · born ${letterDate(doc.patient.dateOfBirth, doc.letterhead.locale)} · MRN ${doc.patient.mrn} · Page ${page} of ${pages}`;
+  return `${doc.patient.name} · born ${letterDate(doc.patient.dateOfBirth, doc.letterhead)} · MRN ${doc.patient.mrn} · Page ${page} of ${pages}`;
+}
+
+function guidanceSlip(doc: LetterDocument, section: LetterSection): GuidanceSlip {
+  const { content, letterhead, signatory, patient } = doc;
+  return {
+    kind: 'slip',
+    heading: section.heading.trim() || 'Your guidance',
+    identity: [
+      `Patient: ${patient.name}, born ${letterDate(patient.dateOfBirth, letterhead)}, MRN ${patient.mrn}`,
+      `Our reference: ${content.reference}, ${letterDate(content.date, letterhead)}`,
+    ],
+    paragraphs: paragraphsOf(section.text),
+    options: guidanceChoices,
+    notesPrompt: 'Restrictions, a target heart-rate range, or other advice:',
+    signLine: guidanceSignLine,
+    returnTo: [
+      [signatory.name, signatory.profession].filter(Boolean).join(', '),
+      letterhead.clinicName,
+      ...(letterhead.address ? letterhead.address.split('\n') : []),
+      letterhead.phone ? `Phone ${letterhead.phone}` : null,
+      letterhead.email ? `Email ${letterhead.email}` : null,
+    ].filter((l): l is string => !!l && l.trim().length > 0),
+  };
 }
 
 export function letterTitle(doc: LetterDocument): string {
@@ -175,24 +259,28 @@ export function letterBlocks(doc: LetterDocument): LetterBlock[] {
   blocks.push({
     kind: 'meta',
     lines: [
-      letterDate(content.date, letterhead.locale),
+      letterDate(content.date, letterhead),
       `Our reference: ${content.reference}`,
-      `Patient: ${doc.patient.name}, born ${letterDate(doc.patient.dateOfBirth, letterhead.locale)}, MRN ${doc.patient.mrn}`,
+      `Patient: ${doc.patient.name}, born ${letterDate(doc.patient.dateOfBirth, letterhead)}, MRN ${doc.patient.mrn}`,
     ],
   });
   if (content.salutation.trim()) blocks.push({ kind: 'paragraph', text: content.salutation.trim() });
   if (content.subject.trim()) blocks.push({ kind: 'subject', text: content.subject.trim() });
+  let slip: GuidanceSlip | null = null;
   for (const section of content.sections) {
+    if (section.insert === 'decision') {
+      slip = guidanceSlip(doc, section);
+      continue;
+    }
     const paragraphs = paragraphsOf(section.text);
-    const hasInsert = section.table !== null || section.insert === 'decision';
-    if (paragraphs.length === 0 && !hasInsert) continue;
+    if (paragraphs.length === 0 && section.table === null) continue;
     if (section.heading.trim()) blocks.push({ kind: 'heading', text: section.heading.trim() });
     for (const text of paragraphs) blocks.push({ kind: 'paragraph', text });
     if (section.table && section.table.rows.length > 0) blocks.push({ kind: 'table', table: section.table });
     if (section.insert === 'outcomes' && content.chart && content.chart.points.length > 1) {
-      blocks.push({ kind: 'chart', chart: content.chart });
+      const dateLabels = content.chart.points.map((p) => letterShortDate(p.date, letterhead));
+      blocks.push({ kind: 'chart', chart: content.chart, dateLabels });
     }
-    if (section.insert === 'decision') blocks.push({ kind: 'checklist', items: guidanceChoices });
   }
   if (content.closing.trim()) blocks.push({ kind: 'paragraph', text: content.closing.trim() });
   blocks.push({
@@ -200,6 +288,7 @@ export function letterBlocks(doc: LetterDocument): LetterBlock[] {
     image: signatory.signature,
     lines: [
       signatory.name,
+      signatory.profession,
       signatory.credentials,
       signatory.registrationNumber ? `Registration ${signatory.registrationNumber}` : null,
       letterhead.clinicName,
@@ -208,6 +297,7 @@ export function letterBlocks(doc: LetterDocument): LetterBlock[] {
   });
   const cc = doc.recipients.filter((r) => r.role === 'cc');
   if (cc.length > 0) blocks.push({ kind: 'copies', lines: cc.map((r) => r.name) });
+  if (slip) blocks.push(slip);
   return blocks;
 }
 
@@ -238,8 +328,16 @@ export function letterPlainText(doc: LetterDocument): string {
       case 'chart':
         out.push(b.chart.title);
         break;
-      case 'checklist':
-        out.push(...b.items);
+      case 'slip':
+        out.push(
+          b.heading,
+          ...b.identity,
+          ...b.paragraphs,
+          ...b.options,
+          b.signLine,
+          'Please return to:',
+          ...b.returnTo,
+        );
         break;
     }
   }

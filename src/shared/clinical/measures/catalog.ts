@@ -75,6 +75,12 @@ export interface ChangeThreshold {
    * `unverified` — a published figure whose paper or citation has not been checked.
    */
   provenance?: ThresholdProvenance;
+  /**
+   * The threshold's published basis as a letter cites it to the medical team, where `source` is
+   * worded for the clinic's own screens (a Pacewise default, a convention, an unchecked citation).
+   * Letters fall back to `source`.
+   */
+  citation?: string;
 }
 
 export type ThresholdProvenance = 'published' | 'pacewise' | 'unverified';
@@ -240,6 +246,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
       kind: 'convention',
       source: 'Pacewise default within Granger 2015’s 22–42 m',
       provenance: 'pacewise',
+      citation: 'inside the MCID of 22–42 m reported in lung cancer, Granger 2015, Chron Respir Dis',
       note:
         'Pacewise clinic default of 30 m, chosen inside the 22–42 m range reported in lung ' +
         'cancer (Granger 2015, Chron Respir Dis). In older adults, about 20 m is a small and ' +
@@ -706,6 +713,7 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
       kind: 'convention',
       source: 'Pacewise convention',
       provenance: 'pacewise',
+      citation: 'the smallest step the scale can show; no published MCID',
       note: 'No published MCID. A one-grade change is the smallest step the scale can show.',
     },
     mcidGap: null,
@@ -857,6 +865,9 @@ const builtIns: Record<BuiltInMeasureKey, MeasureDefinition> = {
         'lower end of a small change; Osoba 1998, unverified: 5–10 small, 10–20 moderate, over 20 large; ' +
         '5.7–11.8 during cancer treatment, BMC Cancer 2013;13:165',
       provenance: 'unverified',
+      citation:
+        'lower end of a small change, Osoba 1998: 5–10 small, 10–20 moderate, over 20 large; ' +
+        'MCIDs of 5.7–11.8 during cancer treatment, BMC Cancer 2013;13:165',
       note:
         '5 points is the smallest change counted. Osoba 1998 (not retrieved): 5–10 small, 10–20 ' +
         'moderate, over 20 large. MCIDs of 5.7–11.8 were reported during cancer treatment ' +

@@ -39,9 +39,22 @@ const kindLabels: Record<ChangeThresholdKind, string> = {
 
 const singularUnits: Record<string, string> = { points: 'point', stands: 'stand', grades: 'grade' };
 
-function withUnit(text: string, value: number, unit: string): string {
+/** "1 point", "3 points": the unit after a number, singular where the number is one. */
+export function withUnit(text: string, value: number, unit: string): string {
   const shown = Math.abs(value) === 1 ? (singularUnits[unit] ?? unit) : unit;
   return `${text} ${shown}`;
+}
+
+/**
+ * Decimal places to print a change judged smaller than its threshold: 29.6 m must not print as
+ * "+30 m, smaller than the MCID of 30 m", so places are added (up to three) until the two differ.
+ */
+export function placesBelow(change: number, threshold: number, decimals: number): number {
+  let places = decimals;
+  while (places < decimals + 3 && formatNumber(Math.abs(change), places) === formatNumber(threshold, places)) {
+    places += 1;
+  }
+  return places;
 }
 
 export function verdictFor(def: MeasureDefinition, from: number, to: number): ChangeVerdict {
@@ -77,15 +90,7 @@ export function verdictFor(def: MeasureDefinition, from: number, to: number): Ch
   const meaningful = Math.abs(change) >= threshold;
   const verdict: Verdict = !meaningful ? 'stable' : towardBetter ? 'improved' : 'declined';
   const relation = meaningful ? 'at or beyond' : 'smaller than';
-  // 29.6 m must not print as "+30 m, smaller than the MCID of 30 m": add places until it differs.
-  let places = def.decimals;
-  while (
-    !meaningful &&
-    places < def.decimals + 3 &&
-    formatNumber(Math.abs(change), places) === formatNumber(threshold, places)
-  ) {
-    places += 1;
-  }
+  const places = meaningful ? def.decimals : placesBelow(change, threshold, def.decimals);
   const changeText = withUnit(formatSigned(change, places), change, def.unit);
   const small = mcid.smallValue;
   if (small != null && !asymmetric) {
