@@ -94,9 +94,22 @@ export async function backUpFile(source: string, destination: string): Promise<B
 export type MaintenanceTask = (
   | { task: 'backup'; source: string; destination: string }
   | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string }
+  /** The export files: written whole to `output` (a partial file the main process moves into place). */
+  | { task: 'fhir-bundle'; caseloadPath: string; patientId: string; at: string; output: string }
+  | { task: 'research-export'; caseloadPath: string; at: string; appVersion: string; output: string }
 ) & { keyHex?: string | null };
 
-export async function runMaintenanceTask(message: MaintenanceTask): Promise<unknown> {
+/** How far a long task has gone, posted to the main process as it works. */
+export interface TaskProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export async function runMaintenanceTask(
+  message: MaintenanceTask,
+  report: (progress: TaskProgress) => void = () => undefined,
+): Promise<unknown> {
   if (message.keyHex) {
     rememberDataKey(
       dirname(message.task === 'backup' ? message.source : message.caseloadPath),
@@ -108,5 +121,14 @@ export async function runMaintenanceTask(message: MaintenanceTask): Promise<unkn
       return backUpFile(message.source, message.destination);
     case 'reconcile':
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
+    // Loaded only when asked for, so a backup or reconciliation worker starts as fast as before.
+    case 'fhir-bundle': {
+      const { writeFhirBundle } = await import('../services/exports/fhir/write');
+      return writeFhirBundle(message.caseloadPath, message.patientId, new Date(message.at), message.output);
+    }
+    case 'research-export': {
+      const { writeResearchExport } = await import('../services/exports/research/write');
+      return writeResearchExport(message, report);
+    }
   }
 }

@@ -140,6 +140,8 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'access.setActive',
   'access.setRole',
   'access.setIdleLock',
+  'exports.research',
+  'exports.researchProgress',
   'device.setSettings',
   'maintenance.setBackupPolicy',
   'maintenance.importBackup',

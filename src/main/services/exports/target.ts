@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Where an export is saved. In the app it is a save dialog in which the specialist picks the place
  * (a USB stick, a shared drive); tests and the bench substitute a folder. Null means "cancelled".
  */
-export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan';
+export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan' | 'fhir' | 'research';
 
 export interface ExportTarget {
   choose(request: { suggestedName: string; kind: ExportKind }): Promise<string | null>;

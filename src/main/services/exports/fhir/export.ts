@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FhirExportResult } from '../../../../shared/contract/standardExports';
+import type { ServiceContext } from '../../../context';
+import { notFound } from '../../../errors';
+import { runInWorker } from '../../../workers/run';
+import { appendAudit } from '../../audit';
+import { requireClinician } from '../../settings';
+import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from '../target';
+import type { FhirBundleSummary } from './write';
+
+/**
+ * One patient's record as a FHIR R4 Bundle, for a hospital that wants it in its own record: saved
+ * where the specialist chooses, built in the maintenance worker (a long record is many thousand
+ * resources), written whole or not at all, and audited.
+ */
+export async function exportPatientFhir(ctx: ServiceContext, patientId: string): Promise<FhirExportResult> {
+  const actor = requireClinician(ctx);
+  const at = ctx.now();
+  const found = ctx.sqlite.prepare('SELECT mrn FROM patient WHERE id = ?').get(patientId) as
+    { mrn: string } | undefined;
+  if (!found) throw notFound('That patient');
+  const mrn = found.mrn.replace(/[^A-Za-z0-9-]+/g, '_');
+  const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
+  const path = await target.choose({
+    suggestedName: `pacewise-patient-${mrn}-${fileStamp(at)}.fhir.json`,
+    kind: 'fhir',
+  });
+  if (!path) return { saved: false };
+  const partial = partialPathFor(path);
+  try {
+    const summary = await runInWorker<FhirBundleSummary>({
+      task: 'fhir-bundle',
+      caseloadPath: ctx.sqlite.name,
+      patientId,
+      at: at.toISOString(),
+      output: partial,
+    });
+    const written = moveIntoPlace(partial, path);
+    try {
+      ctx.sqlite.transaction(() =>
+        appendAudit(ctx.db, ctx, {
+          actorId: actor,
+          patientId,
+          entity: 'record_export',
+          entityId: patientId,
+          action: 'create',
+          after: {
+            kind: 'patient_fhir',
+            file: written.fileName,
+            path,
+            resources: summary.resources,
+            sizeBytes: written.sizeBytes,
+          },
+        }),
+      )();
+    } catch (error) {
+      // An export nobody can see in the audit trail must not exist.
+      rmSync(path, { force: true });
+      throw error;
+    }
+    return { saved: true, ...written, at: at.toISOString(), ...summary };
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { id } from './fields';
+
+/** A patient's record as a FHIR R4 Bundle (issue 24), or that the save dialog was cancelled. */
+export type FhirExportResult =
+  | {
+      saved: true;
+      path: string;
+      fileName: string;
+      sizeBytes: number;
+      at: string;
+      resources: number;
+      /** How many of each resource type, e.g. { Observation: 14, Encounter: 3 }. */
+      resourceTypes: Record<string, number>;
+    }
+  | { saved: false };
+
+/** The de-identified research set: one CSV per form with a REDCap data dictionary, zipped. */
+export type ResearchExportResult =
+  | {
+      saved: true;
+      path: string;
+      fileName: string;
+      sizeBytes: number;
+      at: string;
+      patients: number;
+      /** CSV files of data (the dictionary and the README not counted). */
+      forms: number;
+      rows: number;
+    }
+  | { saved: false };
+
+/** How far the research export has gone; null when none is running. */
+export interface ResearchExportProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * Exports in the forms other systems read (issue 24): FHIR for a hospital's record, REDCap for a
+ * registry or trial. The research export is for administrators only (adminChannels).
+ */
+export const standardExportChannels = {
+  'exports.patientFhir': channel(z.object({ patientId: id('Patient') }).strict()).returns<FhirExportResult>(),
+  'exports.research': channel(z.object({}).strict()).returns<ResearchExportResult>(),
+  'exports.researchProgress': channel(z.object({}).strict()).returns<ResearchExportProgress | null>(),
+};
