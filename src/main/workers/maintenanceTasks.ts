@@ -3,6 +3,8 @@ import { openSqlite } from '../db/connection';
 import { dataKeyForFile, rememberDataKey } from '../db/keyring';
 import { dirname } from 'node:path';
 import { reconcileFile } from '../services/reconcile';
+import { writeFhirBundle } from '../services/exports/fhir/write';
+import { writeResearchExport } from '../services/exports/research/write';
 
 /**
  * Work that reads a whole caseload file: run in a worker thread with its own connection, so the
@@ -121,14 +123,9 @@ export async function runMaintenanceTask(
       return backUpFile(message.source, message.destination);
     case 'reconcile':
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
-    // Loaded only when asked for, so a backup or reconciliation worker starts as fast as before.
-    case 'fhir-bundle': {
-      const { writeFhirBundle } = await import('../services/exports/fhir/write');
+    case 'fhir-bundle':
       return writeFhirBundle(message.caseloadPath, message.patientId, new Date(message.at), message.output);
-    }
-    case 'research-export': {
-      const { writeResearchExport } = await import('../services/exports/research/write');
+    case 'research-export':
       return writeResearchExport(message, report);
-    }
   }
 }
