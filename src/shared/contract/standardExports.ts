@@ -31,6 +31,14 @@ export type ResearchExportResult =
     }
   | { saved: false };
 
+/**
+ * How far each patient's dates are moved in the research export: a whole number of days this many
+ * earlier, drawn once per patient. A Pacewise choice (no standard fixes the range): enough that a
+ * shifted date does not give the real week away, small enough to keep a year-long programme's
+ * season roughly in place.
+ */
+export const RESEARCH_DATE_SHIFT_DAYS = { min: 30, max: 365 } as const;
+
 /** How far the research export has gone; null when none is running. */
 export interface ResearchExportProgress {
   stage: string;

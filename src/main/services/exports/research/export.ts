@@ -38,6 +38,7 @@ export async function exportResearch(ctx: ServiceContext): Promise<ResearchExpor
     await assignStudyIds(ctx, actor, (done, total) =>
       underWay.set(ctx, { stage: 'Giving new patients their study ids', done, total }),
     );
+    underWay.set(ctx, { stage: 'Reading the caseload', done: 0, total: 0 });
     const partial = partialPathFor(path);
     try {
       const summary = await runInWorker<ResearchSummary>(

@@ -1,14 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { ServiceContext } from '../../../context';
 import { researchSubject } from '../../../db/schema';
+import { RESEARCH_DATE_SHIFT_DAYS } from '../../../../shared/contract/standardExports';
 import { insertAudited } from '../../audit';
-
-/**
- * Each patient's date offset: a whole number of days between 30 and 365 earlier, drawn once. A
- * Pacewise choice (no standard fixes the range): large enough that a shifted date does not give
- * the real week away, small enough to keep the season of a year-long programme roughly in place.
- */
-export const DATE_SHIFT_DAYS = { min: 30, max: 365 } as const;
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford's base 32: no I, L, O or U to misread
 
@@ -56,7 +50,7 @@ export async function assignStudyIds(
           {
             patientId,
             studyId,
-            dateOffsetDays: -randomInt(DATE_SHIFT_DAYS.min, DATE_SHIFT_DAYS.max + 1),
+            dateOffsetDays: -randomInt(RESEARCH_DATE_SHIFT_DAYS.min, RESEARCH_DATE_SHIFT_DAYS.max + 1),
           },
           {
             actorId: actor,

@@ -4,7 +4,7 @@ import { openSqlite } from '../../../db/connection';
 import type { TaskProgress } from '../../../workers/maintenanceTasks';
 import { csvCell } from '../caseloadCsv';
 import { REDCAP_DICTIONARY_COLUMNS, dictionaryRows } from './dictionary';
-import { DATE_SHIFT_DAYS } from './subjects';
+import { RESEARCH_DATE_SHIFT_DAYS as DATE_SHIFT_DAYS } from '../../../../shared/contract/standardExports';
 import { clinicMeasureForm, formColumns, researchForms, shiftBy, type CellValue, type ResearchForm } from './forms';
 
 export interface ResearchSummary {
