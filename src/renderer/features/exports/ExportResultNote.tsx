@@ -1,7 +1,7 @@
 import { Alert, Code } from '@mantine/core';
 import type { ExportResult } from '../../../shared/contract/exports';
 
-const size = (bytes: number) =>
+export const fileSize = (bytes: number) =>
   bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /** What was written where, so the specialist can find the file and knows the export was logged. */
@@ -18,7 +18,7 @@ export function ExportResultNote(props: { result: ExportResult | null }) {
   return (
     <Alert color="teal" title="Export saved" role="status">
       {result.rows.toLocaleString()} records from {result.tables} {result.tables === 1 ? 'table' : 'tables'} (
-      {size(result.sizeBytes)}) saved to <Code>{result.path}</Code>. The export is recorded in the audit trail.
+      {fileSize(result.sizeBytes)}) saved to <Code>{result.path}</Code>. The export is recorded in the audit trail.
     </Alert>
   );
 }
