@@ -13,8 +13,8 @@ export function newStudyId(): string {
   return id;
 }
 
-/** Hands the event loop back between batches, so the window keeps answering on a large caseload. */
-const BATCH = 200;
+/** Hands the event loop back whenever this much time has gone on giving ids, so the window keeps answering. */
+const SLICE_MS = 8;
 
 /**
  * Gives every patient without one a study id and a date offset, kept in the caseload so the next
@@ -38,9 +38,13 @@ export async function assignStudyIds(
       (r) => r.study_id,
     ),
   );
-  for (let start = 0; start < waiting.length; start += BATCH) {
+  let next = 0;
+  while (next < waiting.length) {
+    const sliceStart = performance.now();
+    // One transaction per slice: each id and its audit entry are kept or lost together.
     ctx.sqlite.transaction(() => {
-      for (const patientId of waiting.slice(start, start + BATCH)) {
+      while (next < waiting.length && performance.now() - sliceStart < SLICE_MS) {
+        const patientId = waiting[next++]!;
         let studyId = newStudyId();
         while (taken.has(studyId)) studyId = newStudyId();
         taken.add(studyId);
@@ -62,7 +66,7 @@ export async function assignStudyIds(
         );
       }
     })();
-    onProgress(Math.min(start + BATCH, waiting.length), waiting.length);
+    onProgress(next, waiting.length);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return waiting.length;
