@@ -2,33 +2,32 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id } from './fields';
 
-/** A patient's record as a FHIR R4 Bundle (issue 24), or that the save dialog was cancelled. */
+/** Where an export went; `{ saved: false }` when the save dialog was cancelled (nothing written, nothing audited). */
+interface SavedExport {
+  saved: true;
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  at: string;
+}
+
+/** A patient's record as a FHIR R4 Bundle (issue 24). */
 export type FhirExportResult =
-  | {
-      saved: true;
-      path: string;
-      fileName: string;
-      sizeBytes: number;
-      at: string;
+  | (SavedExport & {
       resources: number;
       /** How many of each resource type, e.g. { Observation: 14, Encounter: 3 }. */
       resourceTypes: Record<string, number>;
-    }
+    })
   | { saved: false };
 
 /** The de-identified research set: one CSV per form with a REDCap data dictionary, zipped. */
 export type ResearchExportResult =
-  | {
-      saved: true;
-      path: string;
-      fileName: string;
-      sizeBytes: number;
-      at: string;
+  | (SavedExport & {
       patients: number;
       /** CSV files of data (the dictionary and the README not counted). */
       forms: number;
       rows: number;
-    }
+    })
   | { saved: false };
 
 /**

@@ -1,15 +1,11 @@
 import { Alert, Button, Code, List, Progress, Stack, Text } from '@mantine/core';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import {
-  RESEARCH_DATE_SHIFT_DAYS,
-  type ResearchExportProgress,
-  type ResearchExportResult,
-} from '../../../shared/contract/standardExports';
+import { RESEARCH_DATE_SHIFT_DAYS, type ResearchExportProgress } from '../../../shared/contract/standardExports';
 import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
-import { showApiError } from '../../components/forms';
-import { fileSize } from './ExportResultNote';
+import { ExportCancelledNote, fileSize } from './ExportResultNote';
+import { useExport } from './useExport';
 
 /** How often the progress bar asks how far the export has gone. */
 const POLL_MS = 400;
@@ -21,12 +17,14 @@ const POLL_MS = 400;
 export function ResearchExportPanel() {
   const { state } = useAppState();
   const isAdmin = state.currentClinician?.role === 'administrator';
-  const [busy, setBusy] = useState(false);
+  const { busy, result, run } = useExport(() => api.exports.research({}), 'Research export failed');
   const [progress, setProgress] = useState<ResearchExportProgress | null>(null);
-  const [result, setResult] = useState<ResearchExportResult | null>(null);
 
   useEffect(() => {
-    if (!busy) return;
+    if (!busy) {
+      setProgress(null);
+      return;
+    }
     let stopped = false;
     const timer = window.setInterval(() => {
       api.exports
@@ -41,20 +39,6 @@ export function ResearchExportPanel() {
       window.clearInterval(timer);
     };
   }, [busy]);
-
-  const run = async () => {
-    setBusy(true);
-    setResult(null);
-    setProgress(null);
-    try {
-      setResult(await api.exports.research({}));
-    } catch (error) {
-      showApiError(error, undefined, { title: 'Research export failed' });
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
 
   const share = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
@@ -104,11 +88,7 @@ export function ResearchExportPanel() {
           <Progress value={share} size="lg" aria-label={`${share}% done`} />
         </Stack>
       )}
-      {result && !result.saved && (
-        <Alert color="gray" title="Export cancelled" role="status">
-          Nothing was written.
-        </Alert>
-      )}
+      {result && !result.saved && <ExportCancelledNote />}
       {result?.saved && (
         <Alert color="teal" title="Research export saved" role="status">
           {result.patients.toLocaleString()} {result.patients === 1 ? 'participant' : 'participants'},{' '}

@@ -4,8 +4,8 @@ import type { FhirExportResult } from '../../../../shared/contract/standardExpor
 import type { ServiceContext } from '../../../context';
 import { notFound } from '../../../errors';
 import { runInWorker } from '../../../workers/run';
-import { appendAudit } from '../../audit';
 import { requireClinician } from '../../settings';
+import { recordExport } from '../recordExport';
 import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from '../target';
 import type { FhirBundleSummary } from './write';
 
@@ -37,28 +37,13 @@ export async function exportPatientFhir(ctx: ServiceContext, patientId: string):
       output: partial,
     });
     const written = moveIntoPlace(partial, path);
-    try {
-      ctx.sqlite.transaction(() =>
-        appendAudit(ctx.db, ctx, {
-          actorId: actor,
-          patientId,
-          entity: 'record_export',
-          entityId: patientId,
-          action: 'create',
-          after: {
-            kind: 'patient_fhir',
-            file: written.fileName,
-            path,
-            resources: summary.resources,
-            sizeBytes: written.sizeBytes,
-          },
-        }),
-      )();
-    } catch (error) {
-      // An export nobody can see in the audit trail must not exist.
-      rmSync(path, { force: true });
-      throw error;
-    }
+    recordExport(ctx, written, {
+      actorId: actor,
+      patientId,
+      entityId: patientId,
+      kind: 'patient_fhir',
+      details: { resources: summary.resources },
+    });
     return { saved: true, ...written, at: at.toISOString(), ...summary };
   } finally {
     rmSync(partial, { force: true });

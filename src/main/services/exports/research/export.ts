@@ -4,8 +4,8 @@ import type { ResearchExportProgress, ResearchExportResult } from '../../../../s
 import type { ServiceContext } from '../../../context';
 import { ApiError } from '../../../errors';
 import { runInWorker } from '../../../workers/run';
-import { appendAudit } from '../../audit';
 import { requireClinician } from '../../settings';
+import { recordExport } from '../recordExport';
 import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from '../target';
 import { assignStudyIds } from './subjects';
 import type { ResearchSummary } from './write';
@@ -52,30 +52,13 @@ export async function exportResearch(ctx: ServiceContext): Promise<ResearchExpor
         (progress) => underWay.set(ctx, progress),
       );
       const written = moveIntoPlace(partial, path);
-      try {
-        ctx.sqlite.transaction(() =>
-          appendAudit(ctx.db, ctx, {
-            actorId: actor,
-            patientId: null,
-            entity: 'record_export',
-            entityId: 'research',
-            action: 'create',
-            after: {
-              kind: 'research_csv',
-              file: written.fileName,
-              path,
-              patients: summary.patients,
-              forms: summary.formNames,
-              rows: summary.rows,
-              sizeBytes: written.sizeBytes,
-            },
-          }),
-        )();
-      } catch (error) {
-        // An export nobody can see in the audit trail must not exist.
-        rmSync(path, { force: true });
-        throw error;
-      }
+      recordExport(ctx, written, {
+        actorId: actor,
+        patientId: null,
+        entityId: 'research',
+        kind: 'research_csv',
+        details: { patients: summary.patients, forms: summary.formNames, rows: summary.rows },
+      });
       return {
         saved: true,
         ...written,
