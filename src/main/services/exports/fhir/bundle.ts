@@ -25,6 +25,7 @@ import {
   CONDITION_CATEGORY,
   CONDITION_CLINICAL,
   CONDITION_VERIFICATION,
+  CONTACT_ROLE,
   DATA_ABSENT_REASON,
   IDENTIFIER_TYPE,
   OBSERVATION_CATEGORY,
@@ -183,9 +184,7 @@ function patientResource(facts: PatientFacts): Patient {
           {
             relationship: [
               {
-                coding: [
-                  { system: 'http://terminology.hl7.org/CodeSystem/v2-0131', code: 'C', display: 'Emergency Contact' },
-                ],
+                coding: [{ system: CONTACT_ROLE, code: 'C', display: 'Emergency Contact' }],
                 ...(d.emergencyContactRelationship ? { text: d.emergencyContactRelationship } : {}),
               },
             ],

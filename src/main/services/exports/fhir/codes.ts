@@ -16,6 +16,8 @@ export const CONDITION_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/con
 export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
 export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+/** HL7 v2 table 0131 (contact role), the code system of R4's Patient.contact.relationship: C is Emergency Contact. */
+export const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
 export const ADVERSE_EVENT_SEVERITY = 'http://terminology.hl7.org/CodeSystem/adverse-event-severity';
 export const ADVERSE_EVENT_OUTCOME = 'http://terminology.hl7.org/CodeSystem/adverse-event-outcome';
 export const DATA_ABSENT_REASON = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
