@@ -64,6 +64,9 @@ import type {
   Reference,
 } from './resources';
 
+/** Starts the message of an export refused on purpose (not a fault): the main process shows it as it is. */
+export const FHIR_REFUSAL = 'The FHIR export was not written: ';
+
 /** Names the UUID v5s below (RFC 9562 §5.5): the same record gets the same full URL in every export. */
 const PACEWISE_UUID_NAMESPACE = Buffer.from('6f3d1c2ab7e44b0e9c5d2f8a41e7c093', 'hex');
 
@@ -596,7 +599,9 @@ function documentReference(
   const sha256 = createHash('sha256').update(l.pdf).digest();
   // The file sent must be the file kept: a PDF whose bytes no longer match its recorded hash is not exported.
   if (sha256.toString('hex') !== l.pdfSha256) {
-    throw new Error(`The PDF kept for letter ${l.id} no longer matches its recorded SHA-256; it was not exported.`);
+    throw new Error(
+      `${FHIR_REFUSAL}the PDF kept for the letter finalised ${l.finalisedAt.slice(0, 10)} no longer matches its recorded SHA-256.`,
+    );
   }
   const type = letterTypeLabels[l.type] ?? l.type;
   return {

@@ -2,11 +2,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FhirExportResult } from '../../../../shared/contract/standardExports';
 import type { ServiceContext } from '../../../context';
-import { notFound } from '../../../errors';
+import { ApiError, notFound } from '../../../errors';
 import { runInWorker } from '../../../workers/run';
 import { requireClinician } from '../../settings';
 import { recordExport } from '../recordExport';
 import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor } from '../target';
+import { FHIR_REFUSAL } from './bundle';
 import type { FhirBundleSummary } from './write';
 
 /**
@@ -35,6 +36,11 @@ export async function exportPatientFhir(ctx: ServiceContext, patientId: string):
       patientId,
       at: at.toISOString(),
       output: partial,
+    }).catch((error: unknown) => {
+      // A refusal the worker explains (a letter's PDF changed) is shown as it is; anything else is a fault.
+      if (error instanceof Error && error.message.startsWith(FHIR_REFUSAL))
+        throw new ApiError('conflict', error.message);
+      throw error;
     });
     const written = moveIntoPlace(partial, path);
     recordExport(ctx, written, {

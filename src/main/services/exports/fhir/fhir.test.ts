@@ -238,7 +238,9 @@ describe('the patient as a FHIR R4 collection Bundle', () => {
   it('refuses to carry a PDF whose bytes no longer match its recorded SHA-256', () => {
     const facts = readPatientFacts(t.ctx.sqlite, seeded.patientId);
     facts.letters[0]!.pdf = new Uint8Array([...facts.letters[0]!.pdf.slice(0, -1), 0]);
-    expect(() => patientBundle(facts, { exportedAt: clock })).toThrow(/no longer matches its recorded SHA-256/);
+    expect(() => patientBundle(facts, { exportedAt: clock })).toThrow(
+      /^The FHIR export was not written: the PDF kept for the letter finalised 2026-05-01 no longer matches its recorded SHA-256\.$/,
+    );
   });
 
   it('keeps every required-binding element inside its R4 value set, and the check notices one that is not', () => {
@@ -297,4 +299,22 @@ describe('exporting the Bundle from the overview', () => {
     const result = await t.dispatch('exports.patientFhir', { patientId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  // Last in the file: it changes the stored letter behind Pacewise's back.
+  it(
+    'refuses, with a message saying why, when a letter’s PDF was changed outside Pacewise',
+    { timeout: 60_000 },
+    async () => {
+      t.ctx.sqlite.exec('DROP TRIGGER letter_final_no_update');
+      t.ctx.sqlite.prepare("UPDATE letter SET pdf_bytes = X'255044462D' WHERE id = ?").run(seeded.letterId);
+      const before = t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get();
+      const result = await t.dispatch('exports.patientFhir', { patientId: seeded.patientId });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/^The FHIR export was not written: the PDF kept/) },
+      });
+      expect(readdirSync(folder)).toEqual([]);
+      expect(t.ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_event').get()).toEqual(before);
+    },
+  );
 });

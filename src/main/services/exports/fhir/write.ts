@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { openSqlite } from '../../../db/connection';
-import { patientBundle } from './bundle';
+import { FHIR_REFUSAL, patientBundle } from './bundle';
 import { readPatientFacts } from './read';
 import { requiredBindingProblems } from './valueSets';
 
@@ -23,7 +23,7 @@ export function writeFhirBundle(caseloadPath: string, patientId: string, at: Dat
     sqlite.close();
   }
   const problems = requiredBindingProblems(bundle);
-  if (problems.length > 0) throw new Error(`The FHIR export did not pass its own checks: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new Error(`${FHIR_REFUSAL}it did not pass its own checks (${problems.join('; ')}).`);
   writeFileSync(output, `${JSON.stringify(bundle, null, 2)}\n`);
   const resourceTypes: Record<string, number> = {};
   for (const { resource } of bundle.entry)
