@@ -5,6 +5,7 @@ import { sessionsSuite } from './sessions.bench';
 import { assessmentsSuite } from './assessments.bench';
 import { lettersSuite } from './letters.bench';
 import { benchExports } from './exports.bench';
+import { benchStandardExports } from './standardExports.bench';
 import { dataSafetyBench } from './dataSafety.bench';
 import { signInBench, signInToLargeCaseloadBench } from './access.bench';
 import { generatePatients } from './generate';
@@ -101,6 +102,7 @@ async function main() {
   if (wanted('exports')) {
     console.log('');
     for (const line of await benchExports(context)) console.log(line);
+    for (const line of await benchStandardExports(context)) console.log(line);
   }
   if (twin) {
     console.log('');

@@ -105,11 +105,18 @@ export async function seedLetterCase(
         assessmentId: a.id,
         measureKey: 'six_minute_walk',
         components: { distance_m: walk },
+        // The femoral lesion rules out weight-bearing walking tests unless a reason is recorded.
+        ...(options.lesions
+          ? { overrideNote: 'Walk agreed with the orthopaedic team; supervised, rests allowed' }
+          : {}),
       });
       await call('assessments.recordMeasure', {
         assessmentId: a.id,
         measureKey: 'timed_up_and_go',
         components: { seconds: tug },
+        ...(options.lesions
+          ? { overrideNote: 'Agreed with the orthopaedic team; supervised, arms of the chair used' }
+          : {}),
       });
       await call('assessments.finalise', { assessmentId: a.id });
     }

@@ -9,6 +9,8 @@ const filters: Record<ExportKind, Array<{ name: string; extensions: string[] }>>
   docx: [{ name: 'Word document', extensions: ['docx'] }],
   scan: [{ name: 'Scanned document', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
   handout: [{ name: 'PDF document', extensions: ['pdf'] }],
+  fhir: [{ name: 'FHIR R4 Bundle (JSON)', extensions: ['json'] }],
+  research: [{ name: 'Zip archive of CSV files with a REDCap data dictionary', extensions: ['zip'] }],
 };
 const titles: Record<ExportKind, string> = {
   zip: 'Export the caseload',
@@ -17,6 +19,8 @@ const titles: Record<ExportKind, string> = {
   docx: 'Save the letter',
   scan: 'Save the scanned reply',
   handout: 'Save the patient handout',
+  fhir: "Export the patient's record as FHIR",
+  research: 'Export de-identified research data',
 };
 
 /** The specialist picks where an export goes (a USB stick, the practice's records drive). */

@@ -11,6 +11,7 @@ import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
 import { sessionsHandlers } from './sessions';
+import { standardExportHandlers } from './standardExports';
 import type { Handler, HandlersFor } from './types';
 import type { patientChannels } from '../../shared/contract/patients';
 import type { setupChannels } from '../../shared/contract/setup';
@@ -50,6 +51,7 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...auditHandlers,
   ...lettersHandlers,
   ...exportsHandlers,
+  ...standardExportHandlers,
   ...displayHandlers,
   ...deviceHandlers,
 };

@@ -3,6 +3,8 @@ import { openSqlite } from '../db/connection';
 import { dataKeyForFile, rememberDataKey } from '../db/keyring';
 import { dirname } from 'node:path';
 import { reconcileFile } from '../services/reconcile';
+import { writeFhirBundle } from '../services/exports/fhir/write';
+import { writeResearchExport } from '../services/exports/research/write';
 
 /**
  * Work that reads a whole caseload file: run in a worker thread with its own connection, so the
@@ -95,6 +97,9 @@ export type MaintenanceTask = (
   | { task: 'backup'; source: string; destination: string }
   | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string }
   | { task: 'check'; caseloadPath: string }
+  /** The export files: written whole to `output` (a partial file the main process moves into place). */
+  | { task: 'fhir-bundle'; caseloadPath: string; patientId: string; at: string; output: string }
+  | { task: 'research-export'; caseloadPath: string; at: string; appVersion: string; output: string }
 ) & { keyHex?: string | null };
 
 /**
@@ -117,7 +122,17 @@ export function checkCaseloadFile(path: string): string {
   }
 }
 
-export async function runMaintenanceTask(message: MaintenanceTask): Promise<unknown> {
+/** How far a long task has gone, posted to the main process as it works. */
+export interface TaskProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export async function runMaintenanceTask(
+  message: MaintenanceTask,
+  report: (progress: TaskProgress) => void = () => undefined,
+): Promise<unknown> {
   if (message.keyHex) {
     rememberDataKey(
       dirname(message.task === 'backup' ? message.source : message.caseloadPath),
@@ -131,5 +146,9 @@ export async function runMaintenanceTask(message: MaintenanceTask): Promise<unkn
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
     case 'check':
       return checkCaseloadFile(message.caseloadPath);
+    case 'fhir-bundle':
+      return writeFhirBundle(message.caseloadPath, message.patientId, new Date(message.at), message.output);
+    case 'research-export':
+      return writeResearchExport(message, report);
   }
 }

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runMaintenanceTask, type MaintenanceTask } from './maintenanceTasks';
 
 // One task per worker: run it and report the result (or a message) back to the main process.
-runMaintenanceTask(workerData as MaintenanceTask).then(
+runMaintenanceTask(workerData as MaintenanceTask, (progress) => parentPort!.postMessage({ progress })).then(
   (value) => parentPort!.postMessage({ ok: true, value }),
   (error: unknown) =>
     parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),

@@ -1,13 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from './entry';
 import { dataKeyForFile } from '../db/keyring';
-import type { MaintenanceTask } from './maintenanceTasks';
+import type { MaintenanceTask, TaskProgress } from './maintenanceTasks';
 
 /**
  * Runs a maintenance task in a worker thread. The built app ships `maintenanceWorker.js` beside
  * the main bundle; from source (unit tests, e2e, bench) the TypeScript entry is loaded through tsx.
  */
-export function runInWorker<T>(task: MaintenanceTask): Promise<T> {
+export function runInWorker<T>(task: MaintenanceTask, onProgress?: (progress: TaskProgress) => void): Promise<T> {
   const code = workerScript('maintenanceWorker');
   return new Promise<T>((resolve, reject) => {
     // A worker thread has its own memory: the caseload's key travels in the task, never via a file.
@@ -16,12 +16,20 @@ export function runInWorker<T>(task: MaintenanceTask): Promise<T> {
     const workerData: MaintenanceTask = { ...task, keyHex: key ? key.toString('hex') : null };
     const worker = new Worker(code, { eval: true, workerData });
     let settled = false;
-    worker.once('message', (message: { ok: true; value: T } | { ok: false; message: string }) => {
-      settled = true;
-      if (message.ok) resolve(message.value);
-      else reject(new Error(message.message));
-      void worker.terminate();
-    });
+    worker.on(
+      'message',
+      (message: { ok: true; value: T } | { ok: false; message: string } | { progress: TaskProgress }) => {
+        if ('progress' in message) {
+          onProgress?.(message.progress);
+          return;
+        }
+        if (settled) return;
+        settled = true;
+        if (message.ok) resolve(message.value);
+        else reject(new Error(message.message));
+        void worker.terminate();
+      },
+    );
     worker.once('error', (error) => {
       if (!settled) reject(error);
       settled = true;

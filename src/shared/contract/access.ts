@@ -179,6 +179,8 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'access.setRole',
   'access.setIdleLock',
   'access.setSignInPolicy',
+  'exports.research',
+  'exports.researchProgress',
   'device.setSettings',
   'display.setDateFormat',
   'exports.caseloadCsv',

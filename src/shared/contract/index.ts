@@ -11,6 +11,7 @@ import { letterChannels } from './letters';
 import { patientChannels } from './patients';
 import { sessionsChannels } from './sessions';
 import { setupChannels } from './setup';
+import { standardExportChannels } from './standardExports';
 
 /** Every channel the renderer may call. Nothing crosses the process boundary that is not here. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...auditChannels,
   ...letterChannels,
   ...exportsChannels,
+  ...standardExportChannels,
   ...displayChannels,
   ...deviceChannels,
 } as const;

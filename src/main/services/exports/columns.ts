@@ -350,6 +350,7 @@ export const exportedColumns: Readonly<Record<string, readonly string[]>> = {
     'created_by',
     'updated_at',
     'updated_by',
+    'override_note',
   ],
   medication: [
     'id',
@@ -412,6 +413,8 @@ export const exportedColumns: Readonly<Record<string, readonly string[]>> = {
     'created_by',
     'updated_at',
     'updated_by',
+    'lvef_percent',
+    'lvef_measured_on',
   ],
   plan_item: [
     'id',

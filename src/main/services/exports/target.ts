@@ -8,7 +8,7 @@ import { appendAudit } from '../audit';
  * Where an export is saved. In the app it is a save dialog in which the specialist picks the place
  * (a USB stick, a shared drive); tests and the bench substitute a folder. Null means "cancelled".
  */
-export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan' | 'handout';
+export type ExportKind = 'zip' | 'json' | 'pdf' | 'docx' | 'scan' | 'handout' | 'fhir' | 'research';
 
 export interface ExportTarget {
   choose(request: { suggestedName: string; kind: ExportKind }): Promise<string | null>;

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { assessmentsPatientSections } from '../assessments/patientSections';
 import { PatientExportButton } from '../exports/PatientExportButton';
+import { PatientFhirExportButton } from '../exports/PatientFhirExportButton';
 import { historyPatientSections } from '../history/patientSections';
 import { lettersPatientSections } from '../letters/patientSections';
 import { sessionsPatientSections } from '../sessions/patientSections';
@@ -298,6 +299,7 @@ export function PatientOverview() {
       <SectionLinks patientId={record.patient.id} sections={lettersPatientSections} title="Letters" />
       <SectionLinks patientId={record.patient.id} sections={historyPatientSections} title="Record" />
       <PatientExportButton patientId={record.patient.id} />
+      <PatientFhirExportButton patientId={record.patient.id} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
+import { ResearchExportPanel } from '../exports/ResearchExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
 import { DateFormatPanel } from './DateFormatPanel';
 import { DeviceFolderPanel } from './DeviceFolderPanel';
@@ -43,5 +44,6 @@ export const settingsPanels: SettingsPanel[] = [
   ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
   { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
+  { id: 'research-export', title: 'Research export (de-identified)', element: createElement(ResearchExportPanel) },
   { id: 'device-folder', title: 'Data folder on this computer', element: createElement(DeviceFolderPanel) },
 ];
