@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { exportCaseloadCsv } from '../src/main/services/exports/caseloadCsv';
-import { readPatientRecord } from '../src/main/services/exports/patientJson';
+import { readPatientRecord } from '../src/main/services/exports/patientRecord';
 import { folderExportTarget } from '../src/main/services/exports/target';
 import type { BenchContext } from './suite';
 
@@ -27,7 +27,7 @@ export async function benchExports({ running, patientIds }: BenchContext): Promi
   const samples: number[] = [];
   for (let i = 0; i < 50; i++) {
     const t0 = performance.now();
-    readPatientRecord(ctx, patientIds[(i * 7919) % patientIds.length]!);
+    readPatientRecord(ctx.sqlite, patientIds[(i * 7919) % patientIds.length]!, ctx.appVersion);
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
