@@ -19,6 +19,15 @@ export interface PrintedDocument {
 const TEAL = '#137871';
 const MUTED = '#555555';
 
+/**
+ * A long unbroken run (a SHA-256, a file path, a URL) is given break opportunities (zero-width
+ * spaces, invisible and not copied as text): otherwise pdfmake widens its column past the page edge
+ * and cuts off the columns beside it.
+ */
+export function breakable(text: string): string {
+  return text.replace(/\S{25,}/g, (run) => run.replace(/(.{16})(?=.)/g, '$1\u200B'));
+}
+
 /** A heading is kept on the page of what follows it when that is short enough to move with it. */
 function movesWithHeading(block: PrintedBlock | undefined): boolean {
   if (!block) return false;
@@ -48,7 +57,7 @@ function blockNode(block: Exclude<PrintedBlock, { kind: 'heading' }>) {
           widths: [170, '*'],
           body: block.rows.map(([label, value]) => [
             { text: label, color: MUTED, fontSize: 9.5 },
-            { text: value, fontSize: 9.5 },
+            { text: breakable(value), fontSize: 9.5 },
           ]),
         },
         layout: 'noBorders',
@@ -61,7 +70,7 @@ function blockNode(block: Exclude<PrintedBlock, { kind: 'heading' }>) {
           widths: block.widths ?? block.columns.map((_, i) => (i === block.columns.length - 1 ? '*' : 'auto')),
           body: [
             block.columns.map((c) => ({ text: c, bold: true, fontSize: 8.5, fillColor: '#e8f3f2' })),
-            ...block.rows.map((row) => row.map((cell) => ({ text: cell, fontSize: 8.5 }))),
+            ...block.rows.map((row) => row.map((cell) => ({ text: breakable(cell), fontSize: 8.5 }))),
           ],
         },
         layout: 'lightHorizontalLines',

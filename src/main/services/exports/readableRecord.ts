@@ -93,6 +93,7 @@ const asList = (value: unknown): string[] =>
 const asObject = (value: unknown): Record<string, unknown> | null =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
+const LETTER_BODY = /^(content|document|recipients)\b/;
 const redFlagLabels = new Map(redFlags.map((f) => [f.id as string, f.label]));
 const effectLabels: Record<string, string> = { hold: 'Hold', modify: 'Modify', info: 'For information' };
 
@@ -224,6 +225,7 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
         m.note,
       ];
     }),
+    ['*', 70, '*', 62, 48, 48, '*'],
   );
 
   heading(1, 'Cancer and metastases');
@@ -599,11 +601,22 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
       { date: (date) => formatDateAs(date, context.dates), instant: (iso) => moment(iso) ?? iso },
     );
     if (entry.action === 'update' && changes.length === 0) continue;
+    // A letter's whole text and rendered document are under Letters above; here they would be a
+    // second copy of it, flattened into one paragraph.
+    const shown =
+      entry.entity === 'letter'
+        ? [
+            ...changes.filter((c) => !LETTER_BODY.test(c.field)),
+            ...(changes.some((c) => LETTER_BODY.test(c.field))
+              ? [{ label: 'Letter text and recipients', before: null, after: 'as shown under Letters' }]
+              : []),
+          ]
+        : changes;
     historyRows.push([
       moment(entry.at),
       named(entry.actorId) ?? 'Pacewise',
       `${entityLabel(entry.entity)}: ${actionLabels[entry.action] ?? entry.action}`,
-      changes
+      shown
         .map((c) =>
           // The PDF font has no arrow: "from … to …" reads as well.
           c.before === null
@@ -808,7 +821,7 @@ function assessmentBlocks(
         kind: 'table',
         columns: ['Measure', 'Result', 'Change from baseline', 'Verdict', 'Basis'],
         rows: resultRows,
-        widths: [90, 'auto', 'auto', 'auto', '*'],
+        widths: [90, 48, 100, 52, '*'],
       });
     } else {
       blocks.push({ kind: 'paragraph', text: 'No results recorded.', tone: 'muted' });
