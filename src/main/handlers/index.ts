@@ -10,6 +10,7 @@ import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
+import { reportsHandlers } from './reports';
 import { sessionsHandlers } from './sessions';
 import type { Handler, HandlersFor } from './types';
 import type { patientChannels } from '../../shared/contract/patients';
@@ -50,6 +51,7 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...auditHandlers,
   ...lettersHandlers,
   ...exportsHandlers,
+  ...reportsHandlers,
   ...displayHandlers,
   ...deviceHandlers,
 };

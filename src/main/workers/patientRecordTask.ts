@@ -1,7 +1,7 @@
-import { openSqlite } from '../db/connection';
 import { readPatientRecord, type PatientRecord } from '../services/exports/patientRecord';
 import { readableRecord } from '../services/exports/readableRecord';
 import { blocksPdfDefinition } from './blocksPdf';
+import { readCaseload } from './readCaseload';
 import type { PatientRecordJob, RenderFacts } from './render';
 
 /** The child rows nested under their parent row (patientRecord.ts). */
@@ -39,18 +39,7 @@ export async function renderPatientRecord(
   job: PatientRecordJob,
   layOut: (definition: unknown) => Promise<Uint8Array>,
 ): Promise<{ bytes: Uint8Array; facts: RenderFacts }> {
-  const sqlite = openSqlite(job.caseload.path, {
-    readonly: true,
-    fileMustExist: true,
-    key: job.caseload.keyHex ? Buffer.from(job.caseload.keyHex, 'hex') : null,
-  });
-  let record: PatientRecord;
-  try {
-    sqlite.pragma('busy_timeout = 5000');
-    record = readPatientRecord(sqlite, job.patientId, job.appVersion);
-  } finally {
-    sqlite.close();
-  }
+  const record = readCaseload(job.caseload, (sqlite) => readPatientRecord(sqlite, job.patientId, job.appVersion));
   const facts = countRecords(record);
   if (job.format === 'json') {
     const { format, formatVersion, ...rest } = record;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { LetterDocument } from '../../shared/clinical/letters';
 import type { DateDisplay } from '../../shared/dates';
 import type { PrintedDocument } from './blocksPdf';
+import type { CaseloadFile } from './readCaseload';
 import { workerScript } from './entry';
 
 export type RenderJob =
@@ -9,17 +10,18 @@ export type RenderJob =
   | { kind: 'letter-pdf'; document: LetterDocument; createdAt: string; draft: boolean }
   | { kind: 'letter-docx'; document: LetterDocument; draft: boolean }
   | PatientRecordJob
-  | { kind: 'printed-pdf'; document: PrintedDocument; paper: 'A4' | 'LETTER'; createdAt: string };
+  | { kind: 'printed-pdf'; document: PrintedDocument; paper: 'A4' | 'LETTER'; createdAt: string }
+  /** The clinic report's figures (JSON), counted through the worker's own connection. */
+  | { kind: 'clinic-report'; caseload: CaseloadFile; from: string; to: string; today: string; generatedAt: string };
 
 /**
- * One patient's record, read by the worker through its own read-only connection (the caseload's
- * key travels in the job: a worker thread shares no memory with the main process) and written as
+ * One patient's record, read by the worker through its own read-only connection and written as
  * JSON for machines or laid out as a PDF for people.
  */
 export interface PatientRecordJob {
   kind: 'patient-record';
   format: 'json' | 'pdf';
-  caseload: { path: string; keyHex: string | null };
+  caseload: CaseloadFile;
   patientId: string;
   appVersion: string;
   exportedAt: string;

@@ -2,6 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import type { RenderFacts, RenderJob, RenderReply } from './render';
 import { blocksPdfDefinition } from './blocksPdf';
 import { renderPatientRecord } from './patientRecordTask';
+import { readCaseload, readOnlyContext } from './readCaseload';
+import { clinicReport } from '../services/reports/clinicReport';
 import { letterDocx } from './letterDocx';
 import { letterPdfDefinition } from './letterPdf';
 
@@ -43,6 +45,12 @@ async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; fa
       return new Uint8Array(await letterDocx(job.document, job.draft));
     case 'patient-record':
       return renderPatientRecord(job, layOut);
+    case 'clinic-report': {
+      const report = readCaseload(job.caseload, (sqlite) =>
+        clinicReport(readOnlyContext(sqlite, job.caseload, new Date(job.generatedAt)), job, job.today),
+      );
+      return new TextEncoder().encode(JSON.stringify(report));
+    }
     case 'printed-pdf': {
       let pages = 0;
       const bytes = await layOut(

@@ -9,6 +9,7 @@ import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
 import { patientChannels } from './patients';
+import { reportsChannels } from './reports';
 import { sessionsChannels } from './sessions';
 import { setupChannels } from './setup';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...auditChannels,
   ...letterChannels,
   ...exportsChannels,
+  ...reportsChannels,
   ...displayChannels,
   ...deviceChannels,
 } as const;

@@ -4,6 +4,7 @@ import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
 import { dataKeyForFile } from '../../db/keyring';
 import { notFound } from '../../errors';
+import type { CaseloadFile } from '../../workers/readCaseload';
 import { renderWithFacts, type RenderFacts } from '../../workers/render';
 import { appendAudit } from '../audit';
 import { clinicDateDisplay } from '../display';
@@ -12,7 +13,7 @@ import { requireClinician } from '../settings';
 import { fileStamp, folderExportTarget, writeExportFile, type ExportKind } from './target';
 
 /** The caseload file and its key, for a worker that reads it through a connection of its own. */
-export function caseloadFile(ctx: ServiceContext): { path: string; keyHex: string | null } {
+export function caseloadFile(ctx: ServiceContext): CaseloadFile {
   const key = dataKeyForFile(ctx.sqlite.name);
   return { path: ctx.sqlite.name, keyHex: key ? key.toString('hex') : null };
 }
@@ -31,7 +32,13 @@ export async function saveAuditedExport(
   ctx: ServiceContext,
   request: { suggestedName: string; kind: ExportKind },
   make: () => Promise<{ bytes: Uint8Array; facts: RenderFacts }>,
-  audit: { actorId: string; patientId: string | null; entityId: string; kind: string },
+  audit: {
+    actorId: string;
+    patientId: string | null;
+    entityId: string;
+    kind: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<(ReturnType<typeof writeExportFile> & { facts: RenderFacts }) | null> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
   const path = await target.choose(request);
@@ -46,7 +53,14 @@ export async function saveAuditedExport(
         entity: 'record_export',
         entityId: audit.entityId,
         action: 'create',
-        after: { kind: audit.kind, file: written.fileName, path, ...facts, sizeBytes: written.sizeBytes },
+        after: {
+          kind: audit.kind,
+          ...audit.details,
+          file: written.fileName,
+          path,
+          ...facts,
+          sizeBytes: written.sizeBytes,
+        },
       }),
     )();
   } catch (error) {
