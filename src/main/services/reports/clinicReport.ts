@@ -111,8 +111,9 @@ export function clinicReport(ctx: ServiceContext, period: ReportPeriod, today: C
 
 /**
  * Patients whose status was Active on `day`, from the status history: the latest change effective
- * by then; with no change by then, the status they were added with (the first change's "from"), or
- * their status now if it has never changed. Patients added after `day` are not counted.
+ * by then (a history entered later and dated back counts); with no change by then, the status they
+ * were added with (the first change's "from"), or their status now if it has never changed, as long
+ * as they were on file by `day`.
  */
 function activeOn(ctx: ServiceContext, day: ClinicDate): string[] {
   const patients = ctx.sqlite.prepare('SELECT id, status, created_at AS createdAt FROM patient').all() as Array<{
@@ -130,10 +131,13 @@ function activeOn(ctx: ServiceContext, day: ClinicDate): string[] {
   for (const change of changes) history.set(change.patientId, [...(history.get(change.patientId) ?? []), change]);
   const active: string[] = [];
   for (const p of patients) {
-    if (todayLocal(new Date(p.createdAt)) > day) continue;
     const list = history.get(p.id) ?? [];
     const last = list.filter((c) => c.effectiveOn <= day).at(-1);
-    const status = last ? last.toStatus : list.length > 0 ? (list[0]!.fromStatus ?? 'referred') : p.status;
+    let status: string;
+    if (last) status = last.toStatus;
+    // No change by then, and not yet on file: a patient entered later with no earlier history.
+    else if (todayLocal(new Date(p.createdAt)) > day) continue;
+    else status = list.length > 0 ? (list[0]!.fromStatus ?? 'referred') : p.status;
     if (status === 'active') active.push(p.id);
   }
   return active;
