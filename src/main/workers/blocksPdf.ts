@@ -4,7 +4,8 @@
  */
 export type PrintedBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; newPage?: boolean }
-  | { kind: 'fields'; rows: Array<[label: string, value: string]> }
+  /** Labelled values; `pairs: 2` sets two label–value pairs side by side (short measurements). */
+  | { kind: 'fields'; rows: Array<[label: string, value: string]>; pairs?: 1 | 2 }
   | { kind: 'table'; columns: string[]; rows: string[][]; widths?: Array<number | '*' | 'auto'> }
   | { kind: 'paragraph'; text: string; tone?: 'muted' | 'strong' };
 
@@ -51,18 +52,23 @@ function headingNode(block: Extract<PrintedBlock, { kind: 'heading' }>) {
 
 function blockNode(block: Exclude<PrintedBlock, { kind: 'heading' }>) {
   switch (block.kind) {
-    case 'fields':
+    case 'fields': {
+      const cells = ([label, value]: [string, string]) => [
+        { text: label, color: MUTED, fontSize: 9.5 },
+        { text: breakable(value), fontSize: 9.5 },
+      ];
+      const body =
+        block.pairs === 2
+          ? block.rows
+              .filter((_, i) => i % 2 === 0)
+              .map((row, i) => [...cells(row), ...(block.rows[i * 2 + 1] ? cells(block.rows[i * 2 + 1]!) : ['', ''])])
+          : block.rows.map(cells);
       return {
-        table: {
-          widths: [170, '*'],
-          body: block.rows.map(([label, value]) => [
-            { text: label, color: MUTED, fontSize: 9.5 },
-            { text: breakable(value), fontSize: 9.5 },
-          ]),
-        },
+        table: { widths: block.pairs === 2 ? [120, '*', 120, '*'] : [170, '*'], body },
         layout: 'noBorders',
         margin: [0, 0, 0, 6],
       };
+    }
     case 'table':
       return {
         table: {

@@ -147,8 +147,8 @@ describe('what a patient record holds', () => {
     expect(lines).toContain('Metoprolol | 50 mg twice daily | Beta-blocker | — | — | —');
     expect(lines).toContain('29/04/2026, 10:30: Attended');
     expect(lines).toContain('Safety check decision: Go');
-    expect(lines).toContain('Resting heart rate | 72 bpm');
-    expect(lines).toContain('Fatigue (0–10) | 4');
+    expect(lines).toContain('Resting heart rate: 72 bpm');
+    expect(lines).toContain('Fatigue (0–10): 4');
     expect(all).toMatch(/\| No \| 2 × 12, 3 kg \|.*\| Completed \|/);
     expect(all).toContain('Reason: Load was 4 kg, not 3');
     expect(all).toContain('Adverse event recorded in this session: Fall, grade 2');

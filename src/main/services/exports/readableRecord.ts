@@ -93,7 +93,22 @@ const asList = (value: unknown): string[] =>
 const asObject = (value: unknown): Record<string, unknown> | null =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-const LETTER_BODY = /^(content|document|recipients)\b/;
+/** Change history entries whose content the sections above show in full (see the appendix). */
+const COPIED_IN_FULL: Array<{ entity: string; action?: string; fields: RegExp; label: string; where: string }> = [
+  {
+    entity: 'letter',
+    fields: /^(content|document|recipients)\b/,
+    label: 'Letter text and recipients',
+    where: 'as shown under Letters',
+  },
+  {
+    entity: 'session',
+    action: 'sign',
+    fields: /^(screen|firedRules|thresholds|entries|after|notes)\b/,
+    label: 'Safety check, exercise log and notes',
+    where: 'as shown under Sessions',
+  },
+];
 const redFlagLabels = new Map(redFlags.map((f) => [f.id as string, f.label]));
 const effectLabels: Record<string, string> = { hold: 'Hold', modify: 'Modify', info: 'For information' };
 
@@ -114,9 +129,9 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
   const blocks: PrintedBlock[] = [];
   const heading = (level: 1 | 2 | 3, t: string, newPage = false) =>
     blocks.push({ kind: 'heading', level, text: t, ...(newPage ? { newPage } : {}) });
-  const fields = (rows: Array<[string, Value]>) => {
+  const fields = (rows: Array<[string, Value]>, pairs: 1 | 2 = 1) => {
     const shown = rows.map(([l, v]) => [l, text(v)] as const).filter((r): r is [string, string] => r[1] !== null);
-    if (shown.length > 0) blocks.push({ kind: 'fields', rows: shown });
+    if (shown.length > 0) blocks.push({ kind: 'fields', rows: shown, ...(pairs === 2 ? { pairs } : {}) });
   };
   const table = (columns: string[], rows: Value[][], widths?: Array<number | '*' | 'auto'>) => {
     if (rows.length === 0) return;
@@ -442,7 +457,7 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
     const screen = asObject(s.screen);
     if (screen) {
       heading(3, 'Before the session: safety check');
-      table(['Measure', 'Value'], screenRows(screen, day), ['*', 'auto']);
+      fields(screenRows(screen, day), 2);
     }
     const fired = Array.isArray(s.firedRules) ? (s.firedRules as FiredRule[]) : [];
     if (fired.length > 0) {
@@ -450,7 +465,7 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
       table(
         ['Rule', 'Value', 'Threshold', 'Effect', 'Source'],
         fired.map((r) => [r.label, r.value, r.threshold, effectLabels[r.effect] ?? r.effect, r.source]),
-        ['*', 'auto', 'auto', 'auto', '*'],
+        ['*', 72, 64, 58, '*'],
       );
     }
     if (s.exercises.length > 0) {
@@ -464,7 +479,7 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
     const afterRows = rangedRows(asObject(s.after) ?? {}, afterRanges).filter(([, v]) => v !== null);
     if (afterRows.length > 0) {
       heading(3, 'After the session');
-      fields(afterRows);
+      fields(afterRows, 2);
     }
     if (s.notes) {
       heading(3, 'Notes');
@@ -601,17 +616,17 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
       { date: (date) => formatDateAs(date, context.dates), instant: (iso) => moment(iso) ?? iso },
     );
     if (entry.action === 'update' && changes.length === 0) continue;
-    // A letter's whole text and rendered document are under Letters above; here they would be a
-    // second copy of it, flattened into one paragraph.
-    const shown =
-      entry.entity === 'letter'
-        ? [
-            ...changes.filter((c) => !LETTER_BODY.test(c.field)),
-            ...(changes.some((c) => LETTER_BODY.test(c.field))
-              ? [{ label: 'Letter text and recipients', before: null, after: 'as shown under Letters' }]
-              : []),
-          ]
-        : changes;
+    // What a letter or a signed session holds is set out in full in its section above; here it would
+    // be a second copy, flattened into one cell, so the entry points there instead.
+    const copied = COPIED_IN_FULL.find((c) => c.entity === entry.entity && (!c.action || c.action === entry.action));
+    const shown = copied
+      ? [
+          ...changes.filter((c) => !copied.fields.test(c.field)),
+          ...(changes.some((c) => copied.fields.test(c.field))
+            ? [{ label: copied.label, before: null, after: copied.where }]
+            : []),
+        ]
+      : changes;
     historyRows.push([
       moment(entry.at),
       named(entry.actorId) ?? 'Pacewise',
@@ -681,8 +696,8 @@ function rangedRows(values: Record<string, unknown>, ranges: Record<string, Numb
   });
 }
 
-function screenRows(screen: Record<string, unknown>, day: (d: string | null) => string | null): Value[][] {
-  const rows: Value[][] = [];
+function screenRows(screen: Record<string, unknown>, day: (d: string | null) => string | null): Array<[string, Value]> {
+  const rows: Array<[string, Value]> = [];
   for (const [l, v] of rangedRows(screen, screenRanges)) if (v !== null) rows.push([l, v]);
   if (typeof screen.bloodsDate === 'string') rows.push(['Date of the blood results', day(screen.bloodsDate)]);
   if (typeof screen.glucoseKetonesOrSymptoms === 'boolean') {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { ServiceContext } from '../../context';
@@ -10,7 +11,7 @@ import { appendAudit } from '../audit';
 import { clinicDateDisplay } from '../display';
 import { letterheadOf } from '../letters/settings';
 import { requireClinician } from '../settings';
-import { fileStamp, folderExportTarget, writeExportFile, type ExportKind } from './target';
+import { fileStamp, folderExportTarget, moveIntoPlace, partialPathFor, type ExportKind } from './target';
 
 /** The caseload file and its key, for a worker that reads it through a connection of its own. */
 export function caseloadFile(ctx: ServiceContext): CaseloadFile {
@@ -22,6 +23,21 @@ export function clinicianName(ctx: ServiceContext, clinicianId: string): string 
   const row = ctx.sqlite.prepare('SELECT full_name AS name FROM clinician WHERE id = ?').get(clinicianId) as
     { name: string } | undefined;
   return row?.name ?? 'a clinician';
+}
+
+/**
+ * Writes the file beside its target and renames it into place (never half a file), without holding
+ * the main thread while a record of hundreds of pages goes to a slow USB stick.
+ */
+async function writeWhole(path: string, bytes: Uint8Array) {
+  const partial = partialPathFor(path);
+  try {
+    await writeFile(partial, bytes);
+    return moveIntoPlace(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -39,12 +55,12 @@ export async function saveAuditedExport(
     kind: string;
     details?: Record<string, unknown>;
   },
-): Promise<(ReturnType<typeof writeExportFile> & { facts: RenderFacts }) | null> {
+): Promise<(ReturnType<typeof moveIntoPlace> & { facts: RenderFacts }) | null> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
   const path = await target.choose(request);
   if (!path) return null;
   const { bytes, facts } = await make();
-  const written = writeExportFile(path, bytes);
+  const written = await writeWhole(path, bytes);
   try {
     ctx.sqlite.transaction(() =>
       appendAudit(ctx.db, ctx, {
