@@ -42,11 +42,11 @@ async function writeWhole(path: string, bytes: Uint8Array) {
 
 /**
  * Asks where to save, writes the bytes there whole, and records the export in the audit trail; an
- * export the audit trail cannot show is removed again. Null when the save dialog was cancelled.
+ * export the audit trail cannot show is removed again. `saved: false` when the dialog was cancelled.
  */
 export async function saveAuditedExport(
   ctx: ServiceContext,
-  request: { suggestedName: string; kind: ExportKind },
+  request: { suggestedName: string; kind: ExportKind; at: Date },
   make: () => Promise<{ bytes: Uint8Array; facts: RenderFacts }>,
   audit: {
     actorId: string;
@@ -55,10 +55,10 @@ export async function saveAuditedExport(
     kind: string;
     details?: Record<string, unknown>;
   },
-): Promise<(ReturnType<typeof moveIntoPlace> & { facts: RenderFacts }) | null> {
+): Promise<ExportResult> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
-  const path = await target.choose(request);
-  if (!path) return null;
+  const path = await target.choose({ suggestedName: request.suggestedName, kind: request.kind });
+  if (!path) return { saved: false };
   const { bytes, facts } = await make();
   const written = await writeWhole(path, bytes);
   try {
@@ -83,7 +83,14 @@ export async function saveAuditedExport(
     rmSync(path, { force: true });
     throw error;
   }
-  return { ...written, facts };
+  return {
+    saved: true,
+    ...written,
+    at: request.at.toISOString(),
+    rows: facts.records ?? 0,
+    tables: facts.sections ?? 0,
+    ...(facts.pages ? { pages: facts.pages } : {}),
+  };
 }
 
 /**
@@ -103,9 +110,9 @@ export async function exportPatientRecord(
   const mrn = found.mrn.replace(/[^A-Za-z0-9-]+/g, '_');
   const suggestedName =
     format === 'json' ? `pacewise-patient-${mrn}-${fileStamp(at)}.json` : `patient-record-${mrn}-${fileStamp(at)}.pdf`;
-  const written = await saveAuditedExport(
+  return saveAuditedExport(
     ctx,
-    { suggestedName, kind: format },
+    { suggestedName, kind: format, at },
     () => {
       const letterhead = letterheadOf(ctx);
       return renderWithFacts({
@@ -124,14 +131,4 @@ export async function exportPatientRecord(
     },
     { actorId: actor, patientId, entityId: patientId, kind: format === 'json' ? 'patient_json' : 'patient_record_pdf' },
   );
-  if (!written) return { saved: false };
-  const { facts, ...file } = written;
-  return {
-    saved: true,
-    ...file,
-    at: at.toISOString(),
-    rows: facts.records ?? 0,
-    tables: facts.sections ?? 0,
-    ...(facts.pages ? { pages: facts.pages } : {}),
-  };
 }

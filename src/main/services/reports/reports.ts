@@ -142,9 +142,9 @@ export function clinicReportDocument(
 export async function exportClinicReportPdf(ctx: ServiceContext, period: ReportPeriod): Promise<ExportResult> {
   const actor = requireClinician(ctx);
   const at = ctx.now();
-  const written = await saveAuditedExport(
+  return saveAuditedExport(
     ctx,
-    { suggestedName: `clinic-report-${period.from}-to-${period.to}.pdf`, kind: 'pdf' },
+    { suggestedName: `clinic-report-${period.from}-to-${period.to}.pdf`, kind: 'pdf', at },
     async () => {
       const report = await clinicReportFor(ctx, period);
       const letterhead = letterheadOf(ctx);
@@ -157,14 +157,4 @@ export async function exportClinicReportPdf(ctx: ServiceContext, period: ReportP
     },
     { actorId: actor, patientId: null, entityId: 'clinic_report', kind: 'clinic_report_pdf', details: { ...period } },
   );
-  if (!written) return { saved: false };
-  const { facts, ...file } = written;
-  return {
-    saved: true,
-    ...file,
-    at: at.toISOString(),
-    rows: 0,
-    tables: 0,
-    ...(facts.pages ? { pages: facts.pages } : {}),
-  };
 }
