@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract';
+import { adminChannels } from '../../../shared/contract/access';
 import type { ClinicReport } from '../../../shared/contract/reports';
 import { openTestCaseload } from '../../testing';
 import { normalScreen, seedPatient } from '../../testSeed';
@@ -225,6 +226,12 @@ describe('the clinic report', () => {
       screens: { total: 0, go: { count: 0, percent: null } },
       adverseEvents: { total: 0, per100: null },
     });
+  });
+
+  it('is open to clinicians as well as administrators (the access gate refuses only adminChannels)', () => {
+    for (const channel of ['reports.clinic', 'reports.exportClinicPdf', 'exports.patientRecordPdf']) {
+      expect(adminChannels.has(channel), channel).toBe(false);
+    }
   });
 
   it('refuses a period that ends before it starts or runs past five years, naming the field', async () => {
