@@ -4,11 +4,14 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../src/main/db/connection';
 import { readKeyring } from '../src/main/db/keyring';
+import type { PatientRecord } from '../src/main/services/exports/patientRecord';
+import { seedLetterCase, type Call } from '../src/main/testCases';
 import { ownPassphrasesChosen, TEST_CLINICIAN } from '../src/main/testing';
 import { strFromU8, unzipSync } from 'fflate';
-import { todayLocal } from '../src/shared/dates';
+import { addDays, formatDateAs, todayLocal } from '../src/shared/dates';
 import { handOverToClinician } from './support/clinicians';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { keepArtifact, pdfPagePng, pdfPages, pdfText } from './support/pdf';
 
 const SCREENSHOTS = resolve(__dirname, '.screenshots');
 
@@ -81,14 +84,25 @@ test("the overview exports one patient's complete record as JSON, shown in the c
   expect(path.startsWith(app.exportsDir)).toBe(true);
   await app.screenshot('exports-patient');
 
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as {
-    patient: Record<string, unknown>;
-    tables: Record<string, Array<Record<string, unknown>>>;
-  };
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as PatientRecord;
   const db = readDb(app);
   try {
-    expect(doc.patient).toEqual(db.prepare('SELECT * FROM patient WHERE id = ?').get(id));
-    expect(doc.tables.session).toEqual(db.prepare('SELECT * FROM session WHERE patient_id = ? ORDER BY id').all(id));
+    // Field names as the screens name them, not the columns': no family_key, date_of_birth or start_time.
+    const stored = db.prepare('SELECT * FROM patient WHERE id = ?').get(id) as Record<string, unknown>;
+    expect(doc.patient).toMatchObject({
+      id,
+      givenName: stored.given_name,
+      familyName: stored.family_name,
+      dateOfBirth: stored.date_of_birth,
+      mrn: stored.mrn,
+    });
+    expect(Object.keys(doc.patient)).not.toContain('familyKey');
+    const sessions = db
+      .prepare('SELECT id, date, start_time AS startTime, attendance FROM session WHERE patient_id = ? ORDER BY id')
+      .all(id);
+    expect(
+      doc.sessions.map(({ id: sid, date, startTime, attendance }) => ({ id: sid, date, startTime, attendance })),
+    ).toEqual(sessions);
     expect(JSON.stringify(doc)).not.toContain('Becker');
   } finally {
     db.close();
@@ -215,5 +229,138 @@ test('no exported file holds credential material: no PIN hash, key wrap, salt, k
       expect(content.includes(secret), `${file} holds ${secret.slice(0, 12)}…`).toBe(false);
     }
   }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test("the overview exports the patient's record as a PDF the patient can read, in the clinic's date format", async ({
+  app,
+}) => {
+  const call: Call = (channel, input) => app.call(channel, input);
+  const dmy = { order: 'DMY', monthNames: false } as const;
+  await app.call('display.setDateFormat', { format: dmy });
+  await app.page.reload();
+  const today = todayLocal();
+  const c = await seedLetterCase(call, {
+    mrn: 'RMH-80',
+    givenName: 'Thị Hoa',
+    familyName: 'Nguyễn',
+    baselineOn: addDays(today, -60),
+    reassessedOn: addDays(today, -3),
+    lesions: true,
+  });
+  await app.call('intake.saveClearance', {
+    patientId: c.patientId,
+    receivedOn: addDays(today, -61),
+    receivedFromName: 'Dr Ana Lima',
+    decision: 'no_restrictions',
+    reviewBy: addDays(today, 120),
+  });
+  await app.call('intake.changeStatus', {
+    patientId: c.patientId,
+    toStatus: 'active',
+    effectiveOn: addDays(today, -60),
+    reason: 'Started the programme',
+  });
+  const exerciseId = (await app.call('exercises.list', {}))[0]!.id;
+  const { sessionId } = await app.call('bookings.create', {
+    patientId: c.patientId,
+    date: addDays(today, -2),
+    startTime: '10:30',
+  });
+  await app.call('sessions.sign', {
+    sessionId,
+    screen: { restingHr: 74, sbp: 126, dbp: 80, spo2: 97, temperatureC: 36.7, redFlags: [] },
+    entries: [{ exerciseId, planned: false, sets: 2, reps: 12, loadKg: 3, outcome: 'completed' }],
+    notes: 'Tolerated well; mild fatigue afterwards.',
+  });
+  await app.call('adverseEvents.record', {
+    patientId: c.patientId,
+    sessionId,
+    type: 'fall',
+    severity: 2,
+    occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    description: 'Lost balance stepping off the treadmill',
+    actionTaken: 'Assessed, no injury',
+  });
+  const letter = await app.call('letters.create', { patientId: c.patientId, type: 'reassessment' });
+  await app.call('letters.finalise', { letterId: letter.id });
+
+  const { page } = app;
+  await page.evaluate((patientId) => (window.location.hash = `#/patients/${patientId}`), c.patientId);
+  await page.getByRole('button', { name: "Patient's record (PDF)" }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Export saved' });
+  await expect(saved).toContainText('pages');
+  const path = (await saved.locator('code').textContent())!;
+  expect(path.startsWith(app.exportsDir)).toBe(true);
+  expect(path.endsWith('.pdf')).toBe(true);
+  await app.screenshot('exports-patient-record');
+  await useColorScheme(page, 'dark');
+  await page.mouse.move(0, 0);
+  await app.screenshot('exports-patient-record');
+  await useColorScheme(page, 'light');
+
+  const kept = keepArtifact(path, 'records/patient-record.pdf');
+  const pages = pdfPages(kept);
+  const text = pdfText(kept);
+  expect(pages[0]).toContain('Patient record: Thị Hoa Nguyễn');
+  const born = formatDateAs('1961-07-14', dmy);
+  expect(born).toBe('14/07/1961');
+  // Every page says whose record it is and where it sits, so a loose page can be put back.
+  pages.forEach((content, i) =>
+    expect(content.replace(/\s+/g, ' ')).toContain(
+      `Thị Hoa Nguyễn · born ${born} · MRN RMH-80 · Page ${i + 1} of ${pages.length}`,
+    ),
+  );
+  // The sections in the order the overview lists them (the cover's summary table names some first).
+  let from = text.indexOf('Personal details and status');
+  for (const heading of [
+    'Personal details and status',
+    'Referral and care team',
+    'Cancer and metastases',
+    'Bone lesions',
+    'Treatments',
+    'Comorbidities and medications',
+    'Medical clearance',
+    'Baseline screening',
+    'Goals',
+    'Exercise plan',
+    'Sessions',
+    'Assessments',
+    'Adverse events',
+    'Letters',
+    'Appendix: change history',
+  ]) {
+    const at = text.indexOf(heading, from);
+    expect(at, heading).toBeGreaterThanOrEqual(from);
+    from = at;
+  }
+  expect(text).toContain(`${formatDateAs(addDays(today, -2), dmy)}, 10:30: Attended`);
+  expect(text).toContain('Safety check decision Go');
+  expect(text).toContain('Lost balance stepping off the treadmill');
+  expect(text).toContain('Six-minute walk test 455 m +75 m from');
+  expect(text).toContain('Improved +75 m, at or beyond the threshold of 30 m');
+  expect(text).toContain(letter.document.content.subject);
+  expect(text).toContain('Status: from Referred to Active');
+  // Read as a person reads it: no ids, no stored codes, no ISO dates. The letters are quoted as they
+  // were sent, in their own words and date style, so they are left out of this check.
+  const letters = text.lastIndexOf('Letters Reassessment and progress');
+  const appendix = text.lastIndexOf('Appendix: change history');
+  const ours = text.slice(0, letters) + text.slice(appendix);
+  expect(letters).toBeGreaterThan(0);
+  expect(ours).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
+  expect(ours).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+  expect(ours).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  pdfPagePng(kept, 1, 'patient-record-page-1');
+  pdfPagePng(
+    kept,
+    pages.findIndex((p) => p.includes('Before the session: safety check')) + 1,
+    'patient-record-session',
+  );
+  pdfPagePng(kept, pages.findIndex((p) => p.includes('Appendix: change history')) + 1, 'patient-record-appendix');
+
+  await page.getByRole('link', { name: /Change history/ }).click();
+  await expect(
+    page.getByRole('list', { name: 'Changes' }).getByRole('listitem', { name: /^Record export/ }),
+  ).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

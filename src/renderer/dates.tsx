@@ -1,5 +1,5 @@
 import { createContext, Fragment, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { defaultDateOrderFor, formatDateAs, todayLocal, type ClinicDate, type DateDisplay } from '../shared/dates';
+import { defaultDateOrderFor, formatDateAs, formatInstantAs, type ClinicDate, type DateDisplay } from '../shared/dates';
 import { api } from './api';
 
 /** What this computer's locale suggests, used until the clinic saves a format of its own. */
@@ -18,11 +18,7 @@ export function formatClinicDate(date: ClinicDate | null | undefined): string {
 
 /** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17". */
 export function formatClinicInstant(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return `${formatClinicDate(todayLocal(at))}, ${time}`;
+  return formatInstantAs(iso, current);
 }
 
 interface ClinicDateFormatValue {

@@ -141,6 +141,15 @@ export function formatDateAs(date: ClinicDate | null | undefined, display: DateD
   return display.order === 'DMY' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
 }
 
+/** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17". */
+export function formatInstantAs(iso: string | null | undefined, display: DateDisplay): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return `${formatDateAs(todayLocal(at), display)}, ${time}`;
+}
+
 /**
  * Reads a typed date in the clinic's order ("30/11/2026", "30.11.2026", "30-11-2026"), with a
  * month name in either order ("30 Nov 2026", "Nov 30, 2026", "30 November 2026"), or as ISO

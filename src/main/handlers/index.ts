@@ -10,6 +10,7 @@ import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { lettersHandlers } from './letters';
+import { reportsHandlers } from './reports';
 import { sessionsHandlers } from './sessions';
 import { standardExportHandlers } from './standardExports';
 import type { Handler, HandlersFor } from './types';
@@ -52,6 +53,7 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...lettersHandlers,
   ...exportsHandlers,
   ...standardExportHandlers,
+  ...reportsHandlers,
   ...displayHandlers,
   ...deviceHandlers,
 };

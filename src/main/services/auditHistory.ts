@@ -33,9 +33,15 @@ const fieldLabels: Record<string, string> = {
   emergencyContactRelationship: 'Emergency contact relationship',
   interpreterNeeded: 'Interpreter needed',
   exerciseId: 'Exercise',
+  clinicianId: 'Clinician',
+  heightCm: 'Height (cm)',
+  weightKg: 'Weight (kg)',
   requestedFromContactId: 'Requested from',
   receivedFromContactId: 'Received from',
   contactId: 'Contact',
+  referrerContactId: 'Referrer',
+  pdfSha256: 'PDF fingerprint (SHA-256)',
+  docxSha256: 'Word file fingerprint (SHA-256)',
   sbp: 'Systolic BP',
   dbp: 'Diastolic BP',
   spo2: 'SpO₂',
@@ -112,8 +118,22 @@ const RECORD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 /** Long text is sent whole up to this length; the screen folds it. */
 const MAX_TEXT = 4000;
 
-/** A stored value as a readable string; null when empty. */
-export function readable(value: unknown, names: ReadonlyMap<string, string>): string | null {
+/** How dates and instants are written: the History screen's defaults, or the clinic's format in an exported record. */
+export interface DateWriters {
+  date(date: string): string;
+  instant(iso: string): string;
+}
+const screenDates: DateWriters = {
+  date: formatClinicDate,
+  instant: (iso) => iso.slice(0, 16).replace('T', ' '),
+};
+
+/** A stored value as a readable string; null when empty. Dates are written by `dates` (the clinic's format). */
+export function readable(
+  value: unknown,
+  names: ReadonlyMap<string, string>,
+  dates: DateWriters = screenDates,
+): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return String(value);
@@ -121,14 +141,14 @@ export function readable(value: unknown, names: ReadonlyMap<string, string>): st
     const name = names.get(value);
     if (name) return name;
     if (RECORD_ID.test(value)) return 'another record';
-    if (isClinicDate(value)) return formatClinicDate(value);
-    if (ISO_INSTANT.test(value)) return value.slice(0, 16).replace('T', ' ');
+    if (isClinicDate(value)) return dates.date(value);
+    if (ISO_INSTANT.test(value)) return dates.instant(value);
     // Vocabulary codes ('on_hold', 'weight_bearing_as_tolerated') read as words.
     if (CODE.test(value)) return value.replace(/_/g, ' ');
     return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   }
   if (Array.isArray(value)) {
-    const items = value.map((v) => readable(v, names)).filter((v): v is string => v !== null);
+    const items = value.map((v) => readable(v, names, dates)).filter((v): v is string => v !== null);
     if (items.length === 0) return null;
     // A list of records (exercise rows, fired rules) reads one per line.
     return value.some((v) => asRecord(v)) ? items.join('\n') : items.join(', ');
@@ -139,7 +159,7 @@ export function readable(value: unknown, names: ReadonlyMap<string, string>): st
     const parts = Object.entries(record)
       .filter(([k]) => !isNoisy(k))
       .map(([k, v]) => {
-        const text = readable(parseJsonColumn(k, v), names);
+        const text = readable(parseJsonColumn(k, v), names, dates);
         return text === null || isBareLink(k, text) ? null : `${fieldLabel(k)}: ${text}`;
       })
       .filter((v): v is string => v !== null);
@@ -170,14 +190,15 @@ export function changedFields(
   afterJson: string | null,
   names: ReadonlyMap<string, string> = new Map(),
   depth = 0,
+  dates: DateWriters = screenDates,
 ): HistoryFieldChange[] {
   const before = parseStored(beforeJson);
   const after = parseStored(afterJson);
   const b = asRecord(before);
   const a = asRecord(after);
   if ((before !== undefined && !b) || (after !== undefined && !a)) {
-    const old = readable(before, names);
-    const now = readable(after, names);
+    const old = readable(before, names, dates);
+    const now = readable(after, names, dates);
     return old === now ? [] : [{ field: 'value', label: 'Value', before: old, after: now }];
   }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
@@ -194,6 +215,7 @@ export function changedFields(
         newValue == null ? null : JSON.stringify(newValue),
         names,
         depth + 1,
+        dates,
       );
       changes.push(
         ...inner.map((c) => ({ ...c, field: `${key}.${c.field}`, label: `${fieldLabel(key)} · ${c.label}` })),
@@ -201,8 +223,8 @@ export function changedFields(
       continue;
     }
     const labels = valueLabels[key];
-    const old = (typeof oldValue === 'string' && labels?.[oldValue]) || readable(oldValue, names);
-    const now = (typeof newValue === 'string' && labels?.[newValue]) || readable(newValue, names);
+    const old = (typeof oldValue === 'string' && labels?.[oldValue]) || readable(oldValue, names, dates);
+    const now = (typeof newValue === 'string' && labels?.[newValue]) || readable(newValue, names, dates);
     if (old === now || (isBareLink(key, old) && isBareLink(key, now))) continue;
     changes.push({ field: key, label: fieldLabel(key), before: old, after: now });
   }

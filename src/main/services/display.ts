@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/contract';
 import { defaultLocalTerms, type LocalTerms } from '../../shared/clinical/localTerms';
 import type { ClinicDateFormat, LocalTermsView } from '../../shared/contract/display';
-import type { DateDisplay } from '../../shared/dates';
+import { defaultDateOrderFor, type DateDisplay } from '../../shared/dates';
 import type { ServiceContext } from '../context';
 import { readSetting, requireClinician, writeSetting } from './settings';
 
@@ -10,6 +10,15 @@ const LOCAL_TERMS = 'display.localTerms';
 
 export function clinicDateFormat(ctx: ServiceContext): ClinicDateFormat {
   return { saved: readSetting<DateDisplay | null>(ctx, DATE_FORMAT) ?? null };
+}
+
+/**
+ * How dates are written in what Pacewise prints or exports (a patient's record, the clinic report):
+ * the clinic's saved format, else what this computer's locale suggests, as the screens do.
+ */
+export function clinicDateDisplay(ctx: ServiceContext): DateDisplay {
+  const locale = Intl.DateTimeFormat().resolvedOptions().locale || 'en-AU';
+  return clinicDateFormat(ctx).saved ?? { order: defaultDateOrderFor(locale), monthNames: true };
 }
 
 /** Audited like every setting: dates on screen change for everyone on this caseload. */

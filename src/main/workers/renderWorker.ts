@@ -1,5 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { RenderJob, RenderReply } from './render';
+import type { RenderFacts, RenderJob, RenderReply } from './render';
+import { blocksPdfDefinition } from './blocksPdf';
+import { renderPatientRecord } from './patientRecordTask';
+import { readCaseload, readOnlyContext } from './readCaseload';
+import { clinicReport } from '../services/reports/clinicReport';
 import { letterDocx } from './letterDocx';
 import { letterPdfDefinition } from './letterPdf';
 
@@ -27,23 +31,45 @@ async function loadPdfMake(): Promise<PdfMake> {
   return loaded;
 }
 
-async function run(job: RenderJob): Promise<Uint8Array> {
+async function layOut(definition: unknown): Promise<Uint8Array> {
+  return (await loadPdfMake()).createPdf(definition).getBuffer();
+}
+
+async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; facts: RenderFacts }> {
   switch (job.kind) {
     case 'pdf':
-      return (await loadPdfMake()).createPdf(job.definition).getBuffer();
+      return layOut(job.definition);
     case 'letter-pdf':
-      return (await loadPdfMake())
-        .createPdf(letterPdfDefinition(job.document, new Date(job.createdAt), job.draft))
-        .getBuffer();
+      return layOut(letterPdfDefinition(job.document, new Date(job.createdAt), job.draft));
     case 'letter-docx':
       return new Uint8Array(await letterDocx(job.document, job.draft));
+    case 'patient-record':
+      return renderPatientRecord(job, layOut);
+    case 'clinic-report': {
+      const report = readCaseload(job.caseload, (sqlite) =>
+        clinicReport(readOnlyContext(sqlite, job.caseload, new Date(job.generatedAt)), job, job.today),
+      );
+      return new TextEncoder().encode(JSON.stringify(report));
+    }
+    case 'printed-pdf': {
+      let pages = 0;
+      const bytes = await layOut(
+        blocksPdfDefinition(job.document, {
+          paper: job.paper,
+          createdAt: new Date(job.createdAt),
+          pages: (n) => (pages = n),
+        }),
+      );
+      return { bytes, facts: { pages } };
+    }
   }
 }
 
 parentPort!.on('message', (message: { id: number; job: RenderJob }) => {
   run(message.job).then(
-    (bytes) => {
-      const reply: RenderReply = { id: message.id, ok: true, bytes };
+    (done) => {
+      const { bytes, facts } = done instanceof Uint8Array ? { bytes: done, facts: undefined } : done;
+      const reply: RenderReply = { id: message.id, ok: true, bytes, ...(facts ? { facts } : {}) };
       parentPort!.postMessage(reply, [bytes.buffer as ArrayBuffer]);
     },
     (error: unknown) => {

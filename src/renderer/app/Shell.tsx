@@ -18,6 +18,7 @@ import {
   IconLock,
   IconMail,
   IconMoon,
+  IconReportAnalytics,
   IconSettings,
   IconSun,
   IconUserCircle,
@@ -37,6 +38,7 @@ const sections = [
   { to: '/caseload', label: 'Caseload', icon: IconUsers },
   { to: '/today', label: 'Today', icon: IconCalendarEvent },
   { to: '/letters', label: 'Letters', icon: IconMail },
+  { to: '/reports', label: 'Reports', icon: IconReportAnalytics },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -17,6 +17,13 @@ export const routes: RouteObject[] = [
     ),
   },
   {
+    path: 'reports',
+    element: lazyScreen(
+      () => import('../features/reports/ReportsScreen'),
+      (m) => m.ReportsScreen,
+    ),
+  },
+  {
     path: 'settings',
     element: lazyScreen(
       () => import('../features/settings/SettingsScreen'),

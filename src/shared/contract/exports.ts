@@ -13,6 +13,8 @@ export type ExportResult =
       /** Rows written, over every table. */
       rows: number;
       tables: number;
+      /** Pages, for a document laid out to be read (a patient's record, the clinic report). */
+      pages?: number;
     }
   | { saved: false };
 
@@ -25,4 +27,6 @@ export const CASELOAD_EXPORT_REFUSAL =
 export const exportsChannels = {
   'exports.caseloadCsv': channel(z.object({}).strict()).returns<ExportResult>(),
   'exports.patientJson': channel(z.object({ patientId: id('Patient') })).returns<ExportResult>(),
+  /** The same record laid out for the person it is about to read: the "Patient's record (PDF)". */
+  'exports.patientRecordPdf': channel(z.object({ patientId: id('Patient') })).returns<ExportResult>(),
 };

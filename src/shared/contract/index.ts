@@ -9,6 +9,7 @@ import { exportsChannels } from './exports';
 import { intakeChannels } from './intake';
 import { letterChannels } from './letters';
 import { patientChannels } from './patients';
+import { reportsChannels } from './reports';
 import { sessionsChannels } from './sessions';
 import { setupChannels } from './setup';
 import { standardExportChannels } from './standardExports';
@@ -25,6 +26,7 @@ export const contract = {
   ...letterChannels,
   ...exportsChannels,
   ...standardExportChannels,
+  ...reportsChannels,
   ...displayChannels,
   ...deviceChannels,
 } as const;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   DEFAULT_REASSESSMENT_WEEKS,
@@ -22,18 +22,24 @@ const amendment = alias(assessment, 'amendment');
  */
 export const notSuperseded = sql`${assessment.id} not in (select ${amendment.amendsId} from ${assessment} as ${sql.identifier('amendment')} where ${amendment.patientId} = ${sql.placeholder('patientId')} and ${amendment.amendsId} is not null and ${amendment.finalisedAt} is not null)`;
 
-function lastFinalisedOn(ctx: ServiceContext, patientId: string): ClinicDate | null {
+/** The last counted assessment on or before `asOf` (a report asks as of the end of its period). */
+function lastFinalisedOn(ctx: ServiceContext, patientId: string, asOf: ClinicDate): ClinicDate | null {
   const row = prepared(ctx, 'assessments.lastFinalised', () =>
     ctx.db
       .select({ on: assessment.assessedOn })
       .from(assessment)
       .where(
-        and(eq(assessment.patientId, sql.placeholder('patientId')), isNotNull(assessment.finalisedAt), notSuperseded),
+        and(
+          eq(assessment.patientId, sql.placeholder('patientId')),
+          lte(assessment.assessedOn, sql.placeholder('asOf')),
+          isNotNull(assessment.finalisedAt),
+          notSuperseded,
+        ),
       )
       .orderBy(desc(assessment.assessedOn))
       .limit(1)
       .prepare(),
-  ).get({ patientId });
+  ).get({ patientId, asOf });
   return row?.on ?? null;
 }
 
@@ -84,6 +90,8 @@ export function scheduleFor(
   ctx: ServiceContext,
   patientId: string,
   today = todayLocal(ctx.now()),
+  /** Judge as of a past day: assessments dated after it are not yet on file (the clinic report). */
+  asOf: ClinicDate | null = null,
 ): ScheduleView | null {
   const person = prepared(ctx, 'assessments.schedulePerson', () =>
     ctx.db
@@ -95,7 +103,7 @@ export function scheduleFor(
   ).get({ patientId });
   if (!person) return null;
   const intervalWeeks = person.interval ?? DEFAULT_REASSESSMENT_WEEKS;
-  const last = lastFinalisedOn(ctx, patientId);
+  const last = lastFinalisedOn(ctx, patientId, asOf ?? '9999-12-31');
   const intakeDate = todayLocal(new Date(person.createdAt));
   const reference = last ?? intakeDate;
   const treatments = prepared(ctx, 'assessments.scheduleTreatments', () =>

@@ -1,14 +1,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { todayLocal } from '../../../shared/dates';
 import { openTestCaseload, tempDir } from '../../testing';
 import { seedPatient } from '../../testSeed';
 import { generatePatients } from '../../../../bench/generate';
 import { createPatient } from '../patients';
 import { exportCaseloadCsv } from './caseloadCsv';
+import type { PatientRecord } from './patientRecord';
 import { folderExportTarget } from './target';
+import { stopRenderer } from '../../workers/render';
 import { exportedTables, orderBy, quoted, selectList } from './tables';
+
+// The patient's record is read and written in the document worker: its first start loads the
+// record code through tsx, which takes seconds on a loaded two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
+afterAll(() => stopRenderer());
 
 let t: ReturnType<typeof openTestCaseload>;
 let folder: string;
@@ -213,40 +220,79 @@ describe('no credential leaves in an export', () => {
 });
 
 describe('patient export (JSON)', () => {
-  it("holds the patient's complete record exactly as stored, and nobody else's", async () => {
-    const result = await ok<{ saved: true; path: string }>('exports.patientJson', { patientId: ruthId });
+  it("holds the patient's complete record under the screens' field names, and nobody else's", async () => {
+    const result = await ok<{ saved: true; path: string; rows: number }>('exports.patientJson', { patientId: ruthId });
     const text = readFileSync(result.path, 'utf8');
-    const doc = JSON.parse(text) as {
-      format: string;
-      patient: Record<string, unknown>;
-      tables: Record<string, Array<Record<string, unknown>>>;
-      referenced: Record<string, Array<Record<string, unknown>>>;
-    };
-    expect(doc.format).toBe('pacewise-patient-record');
+    const doc = JSON.parse(text) as PatientRecord & { exportedBy: string };
+    expect(doc).toMatchObject({ format: 'pacewise-patient-record', formatVersion: 2 });
     const db = t.ctx.sqlite;
-    expect(doc.patient).toEqual(db.prepare('SELECT * FROM patient WHERE id = ?').get(ruthId));
-    for (const table of exportedTables(db).filter((x) => x.columns.includes('patient_id'))) {
-      const stored = db
-        .prepare(
-          `SELECT ${selectList(table)} FROM ${quoted(table.name)} WHERE patient_id = ? ORDER BY ${orderBy(table)}`,
-        )
-        .all(ruthId);
-      // The audit entry for this export was written after the file.
-      const exported = doc.tables[table.name] ?? [];
-      if (table.name === 'audit_event') expect(exported).toEqual(stored.slice(0, -1));
-      else expect(exported, table.name).toEqual(stored);
-    }
-    const sessionIds = doc.tables.session!.map((s) => s.id);
-    expect(doc.tables.exercise_entry!.map((e) => e.session_id)).toEqual(sessionIds);
-    expect(doc.tables.goal_milestone).toHaveLength(1);
-    expect(doc.tables.bone_lesion).toHaveLength(1);
-    expect(doc.referenced.exercise).toHaveLength(1);
-    expect(doc.referenced.clinician?.map((c) => c.full_name)).toEqual(['Alex Morgan']);
-    expect(doc.tables.session![0]!.notes).toBe('Line one\r\nLine two, with a comma; and "quotes"');
+    const stored = db.prepare('SELECT * FROM patient WHERE id = ?').get(ruthId) as Record<string, unknown>;
+    expect(doc.patient).toEqual({
+      id: ruthId,
+      givenName: stored.given_name,
+      familyName: stored.family_name,
+      preferredName: null,
+      dateOfBirth: stored.date_of_birth,
+      sex: stored.sex,
+      mrn: 'RMH-1',
+      status: stored.status,
+      createdAt: stored.created_at,
+      createdBy: stored.created_by,
+      updatedAt: stored.updated_at,
+      updatedBy: stored.updated_by,
+    });
+    // Every row of every patient table is there: counted against the database.
+    const count = (sql: string) => (db.prepare(sql).get(ruthId) as { n: number }).n;
+    expect(doc.sessions).toHaveLength(count('SELECT count(*) AS n FROM session WHERE patient_id = ?'));
+    expect(doc.sessions.flatMap((s) => s.exercises)).toHaveLength(
+      count(
+        'SELECT count(*) AS n FROM exercise_entry WHERE session_id IN (SELECT id FROM session WHERE patient_id = ?)',
+      ),
+    );
+    // The export's own audit entry was written after the file.
+    expect(doc.changeHistory).toHaveLength(count('SELECT count(*) AS n FROM audit_event WHERE patient_id = ?') - 1);
+    expect(doc.goals[0]!.milestones).toHaveLength(1);
+    expect(doc.boneLesions).toHaveLength(1);
+    expect(doc.referenced.exercises).toHaveLength(1);
+    expect(doc.referenced.clinicians).toEqual([
+      {
+        id: doc.exportedBy,
+        fullName: 'Alex Morgan',
+        profession: 'exercise_physiologist',
+        registrationNumber: 'AEP-1234',
+      },
+    ]);
+    expect(doc.sessions[0]!.notes).toBe('Line one\r\nLine two, with a comma; and "quotes"');
+    // Stored JSON arrives as JSON, flags as true/false, and no key is a column name or an internal one.
+    expect(doc.sessions[0]!.screen).toMatchObject({ restingHr: 72, sbp: 128 });
+    expect(doc.sessions[0]!.exercises[0]!.planned).toBe(false);
+    const sign = doc.changeHistory.find((e) => e.entity === 'session' && e.action === 'sign')!;
+    expect(typeof sign.after).toBe('object');
+    const keys = new Set<string>();
+    const strings: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          keys.add(k);
+          walk(v);
+        }
+      } else if (typeof value === 'string') strings.push(value);
+    };
+    walk(doc);
+    expect(
+      [...keys].filter((k) => k.includes('_') || (/Key$|Json$|Hash$|^login$/.test(k) && k !== 'measureKey')),
+    ).toEqual([]);
+    expect(strings.filter((v) => /^\s*[[{]"/.test(v))).toEqual([]);
     expect(text).not.toContain(otherId);
     expect(text).not.toContain('Becker');
     const audit = db.prepare('SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
     expect(audit).toMatchObject({ entity: 'record_export', entity_id: ruthId, patient_id: ruthId });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({
+      kind: 'patient_json',
+      path: result.path,
+      records: result.rows,
+    });
   });
 
   it('answers an unknown patient with not found and writes nothing', async () => {

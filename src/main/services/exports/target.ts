@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
 
@@ -47,6 +48,27 @@ export function writeExportFile(path: string, bytes: Uint8Array | string): Writt
   }
 }
 
+/**
+ * Written off the main thread's critical path: a record of hundreds of pages going to a slow USB
+ * stick must not hold the window.
+ */
+async function writeExportFileAsync(path: string, bytes: Uint8Array | string): Promise<Written> {
+  const partial = partialPathFor(path);
+  try {
+    await writeFile(partial, bytes);
+    return moveIntoPlace(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Content made once a place is chosen, with what the made file holds for its audit entry (pages, records). */
+export interface MadeExport {
+  bytes: Uint8Array;
+  detail: Record<string, unknown>;
+}
+
 /** What the audit entry of a file that left says: what it was, and of whom. */
 export interface ExportRecord {
   actorId: string;
@@ -66,15 +88,16 @@ export interface ExportRecord {
 export async function saveAudited(
   ctx: ServiceContext,
   request: { suggestedName: string; kind: ExportKind },
-  content: Uint8Array | string | (() => Promise<Uint8Array>),
+  content: Uint8Array | string | (() => Promise<Uint8Array | MadeExport>),
   record: ExportRecord,
 ): Promise<Written | null> {
   const target = ctx.exportTarget ?? folderExportTarget(join(ctx.dataDirectory, 'exports'));
   const path = await target.choose({ suggestedName: basename(request.suggestedName), kind: request.kind });
   if (!path) return null;
   // Content made only once a place is chosen (a PDF laid out in the worker) is not made for nothing.
-  const bytes = typeof content === 'function' ? await content() : content;
-  const written = writeExportFile(path, bytes);
+  const made = typeof content === 'function' ? await content() : content;
+  const { bytes, detail } = typeof made === 'string' || made instanceof Uint8Array ? { bytes: made, detail: {} } : made;
+  const written = await writeExportFileAsync(path, bytes);
   try {
     ctx.sqlite.transaction(() =>
       appendAudit(ctx.db, ctx, {
@@ -90,6 +113,7 @@ export async function saveAudited(
           sizeBytes: written.sizeBytes,
           sha256: createHash('sha256').update(bytes).digest('hex'),
           ...record.detail,
+          ...detail,
         },
       }),
     )();

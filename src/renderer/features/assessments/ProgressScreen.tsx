@@ -1,46 +1,16 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { todayLocal } from '../../../shared/dates';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
+import { PrintStyles, usePrintInLight } from '../../components/print';
 import { ComparisonTable } from './ComparisonTable';
 import { DrawAllWhenPrinting, usePrintWithCharts } from './DrawWhenNear';
 import { useLoad } from './hooks';
 import { PatientBanner } from './PatientBanner';
 import { ProgressChartsView } from './ProgressChartsView';
 import { ScheduleBadge } from './ScheduleBadge';
-
-// Printing hides the app's chrome and keeps each chart whole.
-const printCss = `@media print {
-  .mantine-AppShell-navbar, .mantine-AppShell-header, .pacewise-no-print { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; }
-}`;
-
-/**
- * Paper is white: a page printed while the app is dark would come out as pale text on white, so
- * the light palette is swapped in for the print and the clinician's choice restored after.
- */
-function usePrintInLight() {
-  useEffect(() => {
-    const root = document.documentElement;
-    let previous: string | null = null;
-    const before = () => {
-      previous = root.getAttribute('data-mantine-color-scheme');
-      root.setAttribute('data-mantine-color-scheme', 'light');
-    };
-    const after = () => {
-      if (previous) root.setAttribute('data-mantine-color-scheme', previous);
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-}
 
 /** Change against the MCID for every measure, and the charts, for one patient. */
 export function ProgressScreen() {
@@ -59,7 +29,7 @@ function ProgressContent() {
   const list = useLoad(() => api.assessments.list({ patientId }), [patientId], 'the schedule');
   return (
     <Stack gap="lg">
-      <style>{printCss}</style>
+      <PrintStyles />
       <PatientBanner title="Progress" back={{ to: `/patients/${patientId}/assessments`, label: 'Assessments' }} />
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>

@@ -20,8 +20,10 @@ export function ExportResultNote(props: { result: ExportResult | null }) {
   if (!result.saved) return <ExportCancelledNote />;
   return (
     <Alert color="teal" title="Export saved" role="status">
-      {result.rows.toLocaleString()} records from {result.tables} {result.tables === 1 ? 'table' : 'tables'} (
-      {fileSize(result.sizeBytes)}) saved to <Code>{result.path}</Code>. The export is recorded in the audit trail.
+      {result.pages
+        ? `${result.pages} ${result.pages === 1 ? 'page' : 'pages'} (${fileSize(result.sizeBytes)})`
+        : `${result.rows.toLocaleString()} records from ${result.tables} ${result.tables === 1 ? 'table' : 'tables'} (${fileSize(result.sizeBytes)})`}{' '}
+      saved to <Code>{result.path}</Code>. The export is recorded in the audit trail.
     </Alert>
   );
 }

@@ -4,11 +4,7 @@ import type { TodayBooking } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../dates';
 import { clearanceBadgeLook } from '../patients/shared';
 
-export const decisionLabels: Record<ScreenDecision, string> = {
-  go: 'Go',
-  modify: 'Go with modifications',
-  hold: 'Hold',
-};
+export { decisionLabels } from '../../../shared/clinical/session';
 export const decisionColors: Record<ScreenDecision, string> = { go: 'teal', modify: 'yellow', hold: 'red' };
 
 const clearanceLabels: Record<string, string> = {

@@ -63,6 +63,13 @@ export interface ScreenContext {
 
 export type ScreenDecision = 'go' | 'modify' | 'hold';
 
+/** How a decision is named on the screens, in the record and in the clinic report. */
+export const decisionLabels: Record<ScreenDecision, string> = {
+  go: 'Go',
+  modify: 'Go with modifications',
+  hold: 'Hold',
+};
+
 export interface FiredRule {
   id: string;
   label: string;

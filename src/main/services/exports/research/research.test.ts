@@ -351,7 +351,7 @@ describe('the de-identified research export', () => {
     expect(caseload.saved && Object.keys(unzip(caseload.path))).not.toContain('research_subject.csv');
     const record = await call('exports.patientJson', { patientId: first.patientId });
     const json = record.saved ? readFileSync(record.path, 'utf8') : '';
-    expect(json).toContain('"given_name"');
+    expect(json).toContain('"givenName"');
     const { studyId } = t.ctx.sqlite
       .prepare('SELECT study_id AS studyId FROM research_subject WHERE patient_id = ?')
       .get(first.patientId) as { studyId: string };
