@@ -28,6 +28,8 @@ export interface ScreenInput {
   sleepQuality0to10?: number;
   energy0to10?: number;
   redFlags: string[];
+  /** Red flags the patient reported at check-in that the clinician has not yet reviewed (checkIn.ts). */
+  patientFlagsToReview?: readonly string[];
 }
 
 export interface ScreenContext {
@@ -104,6 +106,20 @@ export function evaluateScreen(
       threshold: 'Any red flag',
       source: flag?.source ?? 'Pacewise red-flag checklist',
       advice: flag ? flag.urgentActions.join(' ') : 'Stop. No exercise today. Contact the care team.',
+    });
+  }
+
+  for (const id of input.patientFlagsToReview ?? []) {
+    const flag = findRedFlag(id);
+    fire({
+      id: `patient_flag:${id}`,
+      label: `Patient reported: ${flag?.label ?? id} (not yet reviewed)`,
+      effect: 'hold',
+      value: 'Reported at check-in',
+      threshold: 'Any red flag the patient reports',
+      source: flag?.source ?? 'Pacewise red-flag checklist',
+      advice:
+        'Ask about it now and record what you found under “Patient-reported red flags”. An incident is opened only if you confirm it.',
     });
   }
 
