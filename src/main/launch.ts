@@ -7,6 +7,9 @@ import type { ExportTarget } from './services/exports/target';
 import { answer, parseRequest, type Dispatch } from './dispatch';
 import { createAccessGate } from './accessGate';
 import { adminChannels, gateChannels } from '../shared/contract/access';
+import { patientViewChannels } from '../shared/contract/checkIn';
+import type { ServiceContext } from './context';
+import { settleCheckIn } from './services/sessions/checkIn';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -41,6 +44,8 @@ export interface LaunchOptions extends StartOptions {
    * that is the userData folder itself. Tests that write the setting pass a folder of their own.
    */
   userDataDir?: string;
+  /** A patient check-in opened or closed: the window goes full screen for the patient (Electron's kiosk). */
+  onPatientView?: (open: boolean) => void;
 }
 
 export interface LaunchedCaseload {
@@ -132,6 +137,16 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
   };
 }
 
+const CHECK_IN_OPEN =
+  'A patient check-in is open on this device: only its questions are answered until staff take the device back.';
+/** Access channels whose answer is the app state, which a settled check-in changes. */
+const answersWithState: ReadonlySet<string> = new Set([
+  'access.lock',
+  'access.unlock',
+  'access.switchClinician',
+  'access.signIn',
+]);
+
 function refused(
   message: string,
   code: 'not_set_up' | 'conflict' | 'validation' | 'locked' | 'forbidden' = 'not_set_up',
@@ -151,6 +166,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   let lastReconciliation: Promise<ReconciliationReport> | null = null;
   const log = options.log ?? console.error;
   const userDataDir = options.userDataDir ?? dirname(resolve(options.dataDir));
+  // Held here, like the access session, so it outlives a reopened file.
+  const checkInDesk: ServiceContext['checkInDesk'] = { open: null };
   const gate = createAccessGate({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -185,6 +202,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     }
     // One session for the launcher's lifetime: a restore reopens the file, not the sign-in.
     running.ctx.session = gate.session;
+    running.ctx.checkInDesk = checkInDesk;
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
     running.ctx.userDataDirectory = userDataDir;
@@ -199,6 +217,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
       reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
+      ...(options.onPatientView ? { patientView: options.onPatientView } : {}),
     };
     // A brand-new caseload with nothing in it yet needs no backup.
     if (options.dailyBackup && (auditHead(running.caseload.sqlite)?.seq ?? 0) > 0) {
@@ -303,17 +322,41 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     return refused('The caseload is not open. Resolve the start-up problem first.');
   };
 
+  /**
+   * Brings an open patient check-in in step with the lock, the clinician at the computer and its idle
+   * time (services/sessions/checkIn.ts), before anything is answered. True when it changed.
+   */
+  const settleOpenCheckIn = (): boolean => {
+    if (!running || !checkInDesk.open) return false;
+    try {
+      return settleCheckIn(running.ctx, gate.session);
+    } catch (error) {
+      log(error);
+      return false;
+    } finally {
+      running.afterRequest();
+    }
+  };
+  /** While a patient holds the device (not locked), only the patient view's channels are answered. */
+  const patientHoldsDevice = () => checkInDesk.open !== null && !gate.session.locked;
+
   const dispatch: Dispatch = async (channel, payload) => {
     if (gateChannels.has(channel)) {
+      if (patientHoldsDevice() && !patientViewChannels.has(channel)) return refused(CHECK_IN_OPEN, 'forbidden');
       const request = parseRequest(channel, payload, log);
       if (!request.ok) return request.result;
+      let result: ApiResult<unknown>;
       try {
-        return await answer(() => gate.handle(channel, request.input), log);
+        result = await answer(() => gate.handle(channel, request.input), log);
       } finally {
         running?.afterRequest();
       }
+      // A lock ends the patient's answering; the unlock (or a switch) then hands the device back.
+      if (settleOpenCheckIn() && result.ok && answersWithState.has(channel)) return { ok: true, value: gate.state() };
+      return result;
     }
     if (!running) return recoveryDispatch(channel, payload);
+    settleOpenCheckIn();
     if (channel === 'app.state') return { ok: true, value: gate.state() };
     const phase = gate.phase();
     if (phase === 'secure-existing' || phase === 'set-up') {
@@ -323,6 +366,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       // Signed out or locked: nothing of the caseload is answered.
       return refused(phase === 'locked' ? 'Pacewise is locked. Unlock it first.' : 'Sign in first.', 'locked');
     }
+    if (patientHoldsDevice() && !patientViewChannels.has(channel)) return refused(CHECK_IN_OPEN, 'forbidden');
     if (adminChannels.has(channel)) {
       const role = running.ctx.sqlite
         .prepare('SELECT role FROM clinician WHERE id = ?')

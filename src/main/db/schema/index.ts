@@ -3,3 +3,4 @@ export * from './intake';
 export * from './sessions';
 export * from './assessments';
 export * from './letters';
+export * from './checkIn';

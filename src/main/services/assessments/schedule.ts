@@ -28,7 +28,13 @@ function lastFinalisedOn(ctx: ServiceContext, patientId: string): ClinicDate | n
       .select({ on: assessment.assessedOn })
       .from(assessment)
       .where(
-        and(eq(assessment.patientId, sql.placeholder('patientId')), isNotNull(assessment.finalisedAt), notSuperseded),
+        and(
+          eq(assessment.patientId, sql.placeholder('patientId')),
+          isNotNull(assessment.finalisedAt),
+          // A check-in's ESAS-r is the patient's own report, not a reassessment: it does not reset the schedule.
+          sql`${assessment.kind} <> 'patient_reported'`,
+          notSuperseded,
+        ),
       )
       .orderBy(desc(assessment.assessedOn))
       .limit(1)

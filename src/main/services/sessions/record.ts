@@ -18,7 +18,9 @@ import {
   type ScreenResult,
   type ScreenThresholds,
   type ThresholdEntry,
+  unreviewedPrefills,
 } from '../../../shared/clinical/session';
+import type { PatientReportView } from '../../../shared/contract/checkIn';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type {
   AttendanceValue,
@@ -49,6 +51,7 @@ import { appendAudit, insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { adverseEventsForSession, insertAdverseEvent } from './adverseEvents';
+import { sessionCheckIn } from './checkIn';
 import { restrictionsFor } from './movementClearance';
 import { exercisesById } from './exercises';
 import { currentPlan } from './plans';
@@ -91,6 +94,7 @@ interface Evaluated {
   safety: PatientSafetyContext;
   thresholds: ScreenThresholds;
   result: ScreenResult;
+  reported: PatientReportView | null;
 }
 
 function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): Evaluated {
@@ -102,8 +106,37 @@ function evaluate(ctx: ServiceContext, row: SessionRow, values: ScreenValues): E
   }
   const safety = safetyContextFor(ctx, row.patientId, row.date);
   const thresholds = clinicThresholds(ctx);
-  const result = evaluateScreen(screenInputFrom(values), screenContextFor(safety, row.classId !== null), thresholds);
-  return { safety, thresholds, result };
+  const reported = sessionCheckIn(ctx, row.id);
+  const result = evaluateScreen(
+    { ...screenInputFrom(values), patientFlagsToReview: reported?.awaitingReview ?? [] },
+    screenContextFor(safety, row.classId !== null),
+    thresholds,
+  );
+  return { safety, thresholds, result, reported };
+}
+
+/**
+ * The symptoms a check-in prefilled must each be confirmed or corrected by the clinician before the
+ * screen goes ahead: a number the patient gave is not taken as the clinician's without a look. A
+ * Hold never waits for it (the stored screen then shows which answers nobody reviewed).
+ */
+function enforcePrefillReviewed(
+  values: ScreenValues,
+  reported: PatientReportView | null,
+  decision: ScreenResult['decision'],
+): void {
+  if (!reported || decision === 'hold') return;
+  if (values.checkIn && values.checkIn.checkInId !== reported.checkInId) {
+    throw fieldError(
+      'screen.checkIn',
+      'The patient completed a newer check-in: reload the session to see its answers before recording the screen',
+    );
+  }
+  const confirmed = values.checkIn?.confirmed ?? [];
+  const problems = unreviewedPrefills(reported.prefill, values, confirmed);
+  if (problems.length === 0) return;
+  const fields = Object.fromEntries(problems.map((p) => [`screen.${p.field}`, p.message]));
+  throw new ApiError('validation', problems.map((p) => `${p.message}.`).join(' '), fields);
 }
 
 /** Clearance is enforced in main whatever the screen showed: a block stands, an override needs its reason. */
@@ -304,6 +337,7 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     const row = sessionRow(ctx, input.sessionId);
     assertNotSigned(ctx, row);
     const evaluated = evaluate(ctx, row, input.screen);
+    enforcePrefillReviewed(input.screen, evaluated.reported, evaluated.result.decision);
     enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
     enforceComplete(input.screen, evaluated.result.decision);
     enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
@@ -377,6 +411,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const row = sessionRow(ctx, input.sessionId);
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
+  enforcePrefillReviewed(input.screen, evaluated.reported, evaluated.result.decision);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceGraded(ctx, row);
   enforceComplete(input.screen, evaluated.result.decision);
@@ -729,5 +764,6 @@ export function getSession(ctx: ServiceContext, sessionId: string): SessionView 
     lateEntry,
     amendments: amendmentsOf(ctx, row.id),
     adverseEvents: adverseEventsForSession(ctx, row.id),
+    checkIn: sessionCheckIn(ctx, row.id),
   };
 }
