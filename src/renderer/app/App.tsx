@@ -1,4 +1,5 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { LockScreen } from '../features/access/LockScreen';
@@ -13,6 +14,11 @@ import { Shell } from './Shell';
 import { routes } from './routes';
 import { ScreenError } from './ScreenError';
 import { theme } from './theme';
+
+// Loaded when a check-in opens: its code has no place in the first screen of every start.
+const PatientWindow = lazy(() =>
+  import('../features/checkIn/PatientWindow').then((m) => ({ default: m.PatientWindow })),
+);
 
 const router = createHashRouter([
   {
@@ -34,6 +40,14 @@ function Screen({ state }: { state: AppState }) {
   if (state.access === 'set-up') return <SetUpScreen />;
   if (state.access === 'secure-existing') return <SecureExistingScreen />;
   if (state.access === 'signed-out') return <SignInScreen />;
+  // A patient holds the device: nothing of the caseload is mounted, only their check-in.
+  if (state.checkIn) {
+    return (
+      <Suspense fallback={<Loader aria-label="Opening the check-in" />}>
+        <PatientWindow state={state} />
+      </Suspense>
+    );
+  }
   const locked = state.access === 'locked' ? state.locked : null;
   return (
     <>

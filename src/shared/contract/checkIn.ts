@@ -135,7 +135,7 @@ export const checkInChannels = {
         checkInId: id('Check-in'),
         redFlagId: z.enum(redFlagIds, { error: 'Choose a red flag from the checklist' }),
         finding: choice('finding', reviewFindings),
-        note: requiredText('what you found', 2000),
+        note: requiredText('findings', 2000),
       })
       .strict(),
   ).returns<PatientReportView>(),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PrefilledField } from '../../../shared/clinical/session';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { AppState } from '../../../shared/contract/setup';
 import type { PatientReportView, PatientView } from '../../../shared/contract/checkIn';
@@ -57,7 +58,8 @@ function checkedIn(given: Partial<Answers> = {}) {
   return { ...b, checkInId: state.checkIn!.checkInId };
 }
 
-const screenWith = (values: Partial<ReturnType<typeof normalScreen>>, checkInBlock?: object) => ({
+type Reviewed = { checkInId: string; confirmed: PrefilledField[] };
+const screenWith = (values: Partial<ReturnType<typeof normalScreen>>, checkInBlock?: Reviewed) => ({
   ...normalScreen(),
   ...values,
   ...(checkInBlock ? { checkIn: checkInBlock } : {}),
@@ -181,7 +183,7 @@ describe('answers arrive in the session', () => {
 
 describe('a red flag the patient reports', () => {
   const reportedChestPain = () => checkedIn({ redFlags: { chest_pain: 'yes' } });
-  const confirmedAll = (checkInId: string) => ({
+  const confirmedAll = (checkInId: string): Reviewed => ({
     checkInId,
     confirmed: ['pain0to10', 'fatigue0to10', 'nausea0to10', 'breathlessness0to10'],
   });
@@ -248,7 +250,12 @@ describe('a red flag the patient reports', () => {
       }).decision,
     ).toBe('hold');
     gradeAdverseEvent(t.ctx, { adverseEventId: events[0]!.id, severity: 1, actionTaken: 'Rested, obs normal' });
-    closeAdverseEvent(t.ctx, { adverseEventId: events[0]!.id, outcome: 'GP reviewed the same day' });
+    closeAdverseEvent(t.ctx, {
+      adverseEventId: events[0]!.id,
+      outcome: 'GP reviewed the same day',
+      closingNote: null,
+      actionTaken: null,
+    });
     expect(
       refusal(() =>
         reviewPatientFlag(t.ctx, {

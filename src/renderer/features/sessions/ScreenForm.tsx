@@ -1,6 +1,13 @@
 import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { coreVitalLabels, coreVitals, redFlags, type CoreVital } from '../../../shared/clinical/session';
+import {
+  coreVitalLabels,
+  coreVitals,
+  redFlags,
+  type CoreVital,
+  type PrefilledField,
+} from '../../../shared/clinical/session';
+import { prefillReview, ReportedValue } from '../checkIn/PatientReport';
 import type { SessionView } from '../../../shared/contract/sessions';
 import { decisionColors, decisionLabels } from './badges';
 import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft } from './draft';
@@ -43,6 +50,9 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           <Text size="sm" mt={4}>
             {screenSummary(props.draft)}
           </Text>
+          {view.checkIn && Object.keys(view.checkIn.prefill).length > 0 && (
+            <Text size="sm">Patient-reported symptoms: {prefillReview(view.checkIn, view.screen)}</Text>
+          )}
           {view.firedRules
             .filter((r) => r.effect !== 'info')
             .map((r) => (
@@ -129,23 +139,49 @@ export function ScreenForm(props: {
   errors: Record<string, string>;
   fieldCols: number;
   dispatch(action: DraftAction): void;
+  /** A field's refusal no longer applies (a prefilled symptom confirmed or changed). */
+  clearError?(field: string): void;
 }) {
   const { draft, errors, dispatch, fieldCols } = props;
   const [bloodsOpen, setBloodsOpen] = useState(false);
   const showBloods = bloodsOpen || bloodFields.some((k) => draft.screen[k] !== '');
+  const report =
+    props.view.checkIn && draft.checkIn?.checkInId === props.view.checkIn.checkInId ? props.view.checkIn : null;
   // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
-  const screenField = ([key, label]: [ScreenNumberField, string]) => (
-    <NumberField
-      key={key}
-      label={label}
-      value={draft.screen[key] ?? ''}
-      min={screenFieldRanges[key].min}
-      max={screenFieldRanges[key].max}
-      decimals={screenFieldRanges[key].decimals}
-      error={errors[`screen.${key}`]}
-      onChange={(value) => dispatch({ type: 'screenNumber', field: key, value })}
-    />
-  );
+  const screenField = ([key, label]: [ScreenNumberField, string]) => {
+    const reported = report?.prefill[key as PrefilledField];
+    const input = (
+      <NumberField
+        key={key}
+        label={label}
+        value={draft.screen[key] ?? ''}
+        min={screenFieldRanges[key].min}
+        max={screenFieldRanges[key].max}
+        decimals={screenFieldRanges[key].decimals}
+        error={errors[`screen.${key}`]}
+        onChange={(value) => {
+          dispatch({ type: 'screenNumber', field: key, value });
+          if (reported !== undefined) props.clearError?.(`screen.${key}`);
+        }}
+      />
+    );
+    if (reported === undefined) return input;
+    return (
+      <div key={key}>
+        {input}
+        <ReportedValue
+          label={label}
+          reported={reported}
+          current={draft.screen[key] ?? ''}
+          confirmed={draft.checkIn?.confirmed.includes(key as PrefilledField) ?? false}
+          onConfirm={() => {
+            dispatch({ type: 'confirmReported', field: key as PrefilledField });
+            props.clearError?.(`screen.${key}`);
+          }}
+        />
+      </div>
+    );
+  };
   const glucoseHigh =
     draft.screen.glucoseMmol !== '' &&
     draft.screen.glucoseMmol > props.view.thresholds.glucoseHoldAboveWithSymptoms.value;

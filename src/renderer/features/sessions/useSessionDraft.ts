@@ -3,7 +3,7 @@ import type { SessionView } from '../../../shared/contract/sessions';
 import { api } from '../../api';
 import { onHandOver } from '../../app/handOver';
 import { showApiError } from '../../components/forms';
-import { initialDraft, type SessionDraft } from './draft';
+import { initialDraft, withCheckIn, type SessionDraft } from './draft';
 import { draftReducer, type DraftAction } from './draftReducer';
 
 const DRAFT_DELAY_MS = 250;
@@ -21,10 +21,13 @@ export function useSessionDraft(sessionId: string) {
   const load = async () => {
     try {
       const next = await api.sessions.get({ sessionId });
+      const initial = initialDraft(next);
+      const prefilled = withCheckIn(initial, next.checkIn);
       setView(next);
-      setDraft(initialDraft(next));
+      setDraft(prefilled);
       setSavedAt(next.draftSavedAt);
-      dirty.current = false;
+      // The patient's answers just filled blank fields: keep that in the saved draft too.
+      dirty.current = prefilled !== initial;
     } catch (error) {
       showApiError(error, undefined, { title: 'Could not open the session' });
     }

@@ -1,5 +1,6 @@
 import { createElement, type ReactNode } from 'react';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
+import { checkInSettingsPanels } from '../checkIn/settingsPanels';
 import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
@@ -28,12 +29,14 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'letter-templates',
   'letter-replies',
   'device-folder',
+  'check-in',
 ]);
 
 export const settingsPanels: SettingsPanel[] = [
   { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
+  ...checkInSettingsPanels,
   ...assessmentsSettingsPanels,
   ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },

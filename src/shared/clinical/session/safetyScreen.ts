@@ -118,8 +118,7 @@ export function evaluateScreen(
       value: 'Reported at check-in',
       threshold: 'Any red flag the patient reports',
       source: flag?.source ?? 'Pacewise red-flag checklist',
-      advice:
-        'Ask about it now and record what you found under “Patient-reported red flags”. An incident is opened only if you confirm it.',
+      advice: `Ask about it now and record what you found under “Patient-reported at check-in”; an incident is opened only if you confirm it. If it is present: ${flag ? flag.urgentActions.join(' ') : 'stop, no exercise today, contact the care team.'}`,
     });
   }
 
