@@ -13,14 +13,7 @@ import { effectiveSeries } from '../assessments/progress';
 import { scheduleFor } from '../assessments/schedule';
 import { amendAssessment } from '../assessments/lifecycle';
 import { closeAdverseEvent, gradeAdverseEvent } from './adverseEvents';
-import {
-  abandonCheckIn,
-  handBack,
-  reviewPatientFlag,
-  startCheckIn,
-  stillHere,
-  submitCheckIn,
-} from './checkIn';
+import { abandonCheckIn, handBack, reviewPatientFlag, startCheckIn, stillHere, submitCheckIn } from './checkIn';
 import { getSession, recordScreen } from './record';
 import { createBooking, todayList } from './today';
 
