@@ -74,7 +74,8 @@ const next = (page: Page) => tap(view(page).getByRole('button', { name: /^(Next|
 
 /** Nothing of the caseload, another patient or the clinic in the page, checked on its HTML. */
 async function expectNothingOfTheCaseload(page: Page, also: string[] = []) {
-  const html = await page.content();
+  // The document's body and title: the head's module-preload links name code files ("SettingsScreen-….js").
+  const html = await page.evaluate(() => `${document.title}\n${document.body.outerHTML}`);
   for (const text of [
     'Becker',
     'Tomasz',
@@ -376,6 +377,19 @@ test('the idle time discards unfinished answers to a neutral screen, and nothing
   const { tom } = await clinicWithTwoBookings(app);
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 768 });
+  // The idle time is clinic policy: this clinic makes it 2 minutes.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const policy = page.getByRole('region', { name: 'Patient check-in' });
+  const minutes = policy.getByLabel(/Minutes without a touch .* \(clinic policy\)/);
+  await expect(minutes).toHaveValue('3');
+  await minutes.fill('0');
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await expect(policy).toContainText('must be 1 to 30');
+  await minutes.fill('2');
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Check-in idle time updated')).toBeVisible();
+  await policy.scrollIntoViewIfNeeded();
+  await policy.screenshot({ path: 'e2e/.screenshots/check-in-settings-light.png' });
   await page.clock.install();
   await openToday(page);
   await startCheckIn(page, /^Tomasz Becker at 10:00/, 'Tomasz Becker');
@@ -386,8 +400,10 @@ test('the idle time discards unfinished answers to a neutral screen, and nothing
   for (let i = 0; i < 8; i++) await next(page);
   await view(page).getByLabel('Other problem').fill('Worried about my scan results');
 
-  // Three minutes (clinic policy) without a touch: the answers go and a neutral screen shows.
-  await page.clock.fastForward('03:05');
+  // Two minutes (clinic policy) without a touch: the answers go and a neutral screen shows.
+  await page.clock.fastForward('01:50');
+  await expect(view(page).getByLabel('Other problem')).toHaveValue('Worried about my scan results');
+  await page.clock.fastForward('00:15');
   await expect(view(page).getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await expectNothingOfTheCaseload(page, ['Worried about my scan results', 'Tomasz']);
   const abandoned = app
@@ -418,6 +434,6 @@ test('the idle time discards unfinished answers to a neutral screen, and nothing
     .all()
     .map((r) => (r as { reason: string }).reason);
   expect(reasons).toContain(
-    'Check-in abandoned: no answer for 3 minutes (clinic policy); unfinished answers discarded',
+    'Check-in abandoned: no answer for 2 minutes (clinic policy); unfinished answers discarded',
   );
 });

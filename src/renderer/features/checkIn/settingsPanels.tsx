@@ -23,6 +23,8 @@ function CheckInIdlePanel() {
         description={`The patient view then shows a neutral screen. Default ${CHECK_IN_IDLE.defaultMinutes}; no source sets it. Pacewise’s own idle lock still applies.`}
         min={CHECK_IN_IDLE.min}
         max={CHECK_IN_IDLE.max}
+        clampBehavior="none"
+        allowDecimal={false}
         value={minutes}
         onChange={setMinutes}
         error={error}
