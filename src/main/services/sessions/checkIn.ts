@@ -197,24 +197,33 @@ const abandonReasons: Record<AbandonReason, (minutes: number) => string> = {
   switched: () => 'the clinician who started it signed out',
 };
 
+/** One audited change of the open check-in's row, in the name of the clinician who started it. */
+function updateOpen(
+  ctx: ServiceContext,
+  open: OpenCheckIn,
+  changes: Partial<typeof checkIn.$inferInsert>,
+  reason: string,
+): void {
+  const row = rowOf(ctx, open.id);
+  ctx.sqlite.transaction(() =>
+    updateAudited(ctx, checkIn, row, changes, {
+      actorId: open.startedBy,
+      patientId: open.patientId,
+      entity: 'check_in',
+      reason,
+    }),
+  )();
+}
+
 /** Unfinished answers are discarded (they were never sent here) and the check-in is recorded as abandoned. */
 function abandon(ctx: ServiceContext, open: OpenCheckIn, reason: AbandonReason): void {
   if (open.phase !== 'answering') return;
-  const row = rowOf(ctx, open.id);
-  ctx.sqlite.transaction(() =>
-    updateAudited(
-      ctx,
-      checkIn,
-      row,
-      { status: 'abandoned', abandonedAt: ctx.now().toISOString(), abandonReason: reason },
-      {
-        actorId: open.startedBy,
-        patientId: open.patientId,
-        entity: 'check_in',
-        reason: `Check-in abandoned: ${abandonReasons[reason](checkInIdleMinutes(ctx))}; unfinished answers discarded`,
-      },
-    ),
-  )();
+  updateOpen(
+    ctx,
+    open,
+    { status: 'abandoned', abandonedAt: ctx.now().toISOString(), abandonReason: reason },
+    `Check-in abandoned: ${abandonReasons[reason](checkInIdleMinutes(ctx))}; unfinished answers discarded`,
+  );
   open.phase = 'finished';
 }
 
@@ -227,21 +236,12 @@ const handBackWords: Record<HandBackHow, string> = {
 };
 
 function close(ctx: ServiceContext, open: OpenCheckIn, how: HandBackHow): void {
-  const row = rowOf(ctx, open.id);
-  ctx.sqlite.transaction(() =>
-    updateAudited(
-      ctx,
-      checkIn,
-      row,
-      { handedBackAt: ctx.now().toISOString(), handedBackHow: how },
-      {
-        actorId: open.startedBy,
-        patientId: open.patientId,
-        entity: 'check_in',
-        reason: `Device handed back to staff ${handBackWords[how]}`,
-      },
-    ),
-  )();
+  updateOpen(
+    ctx,
+    open,
+    { handedBackAt: ctx.now().toISOString(), handedBackHow: how },
+    `Device handed back to staff ${handBackWords[how]}`,
+  );
   ctx.checkInDesk.open = null;
   ctx.host?.patientView?.(false);
 }
