@@ -4,7 +4,6 @@ import type { HandlersFor } from './types';
 
 export const checkInHandlers: HandlersFor<typeof checkInChannels> = {
   'checkIn.start': (ctx, input) => checkIn.startCheckIn(ctx, input),
-  'checkIn.current': (ctx) => checkIn.currentCheckIn(ctx),
   'checkIn.stillHere': (ctx) => checkIn.stillHere(ctx),
   'checkIn.submit': (ctx, input) => checkIn.submitCheckIn(ctx, input),
   'checkIn.abandon': (ctx, input) => checkIn.abandonCheckIn(ctx, input),

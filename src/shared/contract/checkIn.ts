@@ -115,7 +115,6 @@ const unlockSecret = z.union([z.object({ pin }).strict(), z.object({ passphrase:
 export const checkInChannels = {
   /** From Today or the session screen: the window becomes this booked patient's view. */
   'checkIn.start': channel(z.object({ sessionId: id('Session') }).strict()).returns<AppState>(),
-  'checkIn.current': channel(z.object({}).strict()).returns<PatientView>(),
   /** The patient view reports touches, so the main process can discard answers after the idle time too. */
   'checkIn.stillHere': channel(z.object({}).strict()).returns<PatientView>(),
   'checkIn.submit': channel(
@@ -158,7 +157,6 @@ export const checkInChannels = {
 export const patientViewChannels: ReadonlySet<string> = new Set([
   'app.state',
   'access.lock',
-  'checkIn.current',
   'checkIn.stillHere',
   'checkIn.submit',
   'checkIn.abandon',

@@ -382,7 +382,7 @@ describe('the main process holds the window to the patient view', () => {
     expect(appState.clinicName).toBeNull();
     expect(appState.currentClinician).toBeNull();
     expect(JSON.stringify(appState)).not.toMatch(/Becker|Chen|MC-1/);
-    expect((await call<PatientView>('checkIn.current')).phase).toBe('answering');
+    expect((await call<AppState>('app.state')).checkIn?.phase).toBe('answering');
     await expect(call('checkIn.handBack', { pin: '1111' })).rejects.toMatchObject({
       fields: { pin: 'That PIN is not right (4 tries left)' },
     });
@@ -414,7 +414,7 @@ describe('the main process holds the window to the patient view', () => {
     later(20_000);
     await call('checkIn.stillHere');
     await call('checkIn.submit', { checkInId: view!.checkInId, answers: answers() });
-    expect((await call<PatientView>('checkIn.current')).phase).toBe('finished');
+    expect((await call<AppState>('app.state')).checkIn?.phase).toBe('finished');
     await call('checkIn.handBack', { passphrase: TEST_ADMIN.passphrase });
     const session = await call<SessionView>('sessions.get', { sessionId });
     expect(session.checkIn?.prefill.pain0to10).toBe(7);

@@ -85,12 +85,6 @@ function currentView(ctx: ServiceContext): PatientView {
   return patientView(ctx)!;
 }
 
-/** The patient view as it opens (or reopens after a reload): where the patient is, nothing more. */
-export function currentCheckIn(ctx: ServiceContext): PatientView {
-  requireOpen(ctx);
-  return currentView(ctx);
-}
-
 /** A check-in left open when Pacewise last closed (a crash, a power cut): it ended then, unfinished. */
 function closeLeftOpen(ctx: ServiceContext): void {
   const left = ctx.db.select().from(checkIn).where(eq(checkIn.status, 'started')).all();
