@@ -168,6 +168,7 @@ export function createAccessGate(deps: GateDeps) {
         dataDirectory: deps.dataDir,
         // With accounts, what went wrong (and the backups there are) is shown only after a sign-in.
         startup: hasKeyring(deps.dataDir) && !session.clinicianId ? null : startupProblem(),
+        checkIn: null,
       };
     }
     const base = appState(r.ctx);

@@ -13,6 +13,8 @@ export interface ServiceContext {
   appVersion: string;
   /** The clinician whose name goes on every write; set at sign-in, held only in memory. */
   session: { clinicianId: string | null; locked: boolean; failedUnlocks: number };
+  /** The patient check-in open on this device, if any; held only in memory, like the session. */
+  checkInDesk: { open: OpenCheckIn | null };
   /** scrypt cost for new passphrase wraps; tests that sign in hundreds of times may lower it. */
   passphraseKdf?: { N: number; r: number; p: number };
   /** Where exports are saved: the save dialog in the app, a folder in tests; unset, `exports/` beside the caseload. */
@@ -32,6 +34,24 @@ export interface ServiceContext {
   displayLocale?: string;
 }
 
+/**
+ * A check-in open on this device (services/sessions/checkIn.ts): while it is, the window is the
+ * patient's and the launcher answers only the patient view's channels.
+ */
+export interface OpenCheckIn {
+  id: string;
+  sessionId: string;
+  patientId: string;
+  preferredName: string;
+  startedBy: string;
+  phase: 'answering' | 'finished';
+  /** The last touch the patient view reported (ms since the epoch, by ctx.now()). */
+  lastSeenAt: number;
+  /** Pacewise locked during it: the clinician's unlock then hands the device back. */
+  sawLock: boolean;
+  failedHandBacks: number;
+}
+
 /** Implemented by the launcher (src/main/launch.ts); Electron's dialogs sit behind `dialogs`. */
 export interface CaseloadHost {
   restore(
@@ -42,6 +62,8 @@ export interface CaseloadHost {
   dialogs: FileDialogs;
   /** The last reconciliation (the start-up one runs in the background), or a fresh one. */
   reconcile(fresh: boolean): Promise<import('../shared/contract/setup').ReconciliationReport | null>;
+  /** The window becomes the patient's view (Electron: kiosk, full screen) or the clinician's again. */
+  patientView?(open: boolean): void;
 }
 
 /** The small port in front of Electron's save/open dialogs; tests substitute a folder. */
@@ -67,5 +89,6 @@ export function createServiceContext(options: {
     dataDirectory: options.dataDirectory,
     appVersion: options.appVersion,
     session: { clinicianId: null, locked: false, failedUnlocks: 0 },
+    checkInDesk: { open: null },
   };
 }

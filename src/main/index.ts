@@ -52,6 +52,10 @@ app.whenReady().then(() => {
       checkAfterOpen: true,
       // A folder instead of the save dialog only for scripted runs (paths.ts says when).
       exportTarget: folders.exportDir ? folderExportTarget(folders.exportDir) : saveDialogExportTarget(),
+      // A patient check-in fills the screen and hides the rest of the desktop (kiosk mode).
+      onPatientView: (open) => {
+        for (const window of BrowserWindow.getAllWindows()) window.setKiosk(open);
+      },
     });
   } catch (error) {
     // Only a broken installation gets here (its migrations missing): there is no screen to show.

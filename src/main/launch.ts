@@ -9,6 +9,9 @@ import { createAccessGate } from './accessGate';
 import { adminChannels, gateChannels } from '../shared/contract/access';
 import { ACTIVITY_REPORT_MS } from '../shared/access/passphrase';
 import { CASELOAD_EXPORT_REFUSAL } from '../shared/contract/exports';
+import { patientViewChannels } from '../shared/contract/checkIn';
+import type { ServiceContext } from './context';
+import { settleCheckIn } from './services/sessions/checkIn';
 import { readAnchor } from './db/anchor';
 import { KeyringUnreadableError } from './db/keyring';
 import { AuditKeyMissingError, AuditKeyUnreadableError } from './db/auditKey';
@@ -52,6 +55,8 @@ export interface LaunchOptions extends StartOptions {
   userDataDir?: string;
   /** The locale the window shows (see ServiceContext.displayLocale). */
   displayLocale?: string;
+  /** A patient check-in opened or closed: the window goes full screen for the patient (Electron's kiosk). */
+  onPatientView?: (open: boolean) => void;
 }
 
 export interface LaunchedCaseload {
@@ -148,6 +153,16 @@ function describe(error: unknown, options: StartOptions): StartupProblem {
   };
 }
 
+const CHECK_IN_OPEN =
+  'A patient check-in is open on this device: only its questions are answered until staff take the device back.';
+/** Access channels whose answer is the app state, which a settled check-in changes. */
+const answersWithState: ReadonlySet<string> = new Set([
+  'access.lock',
+  'access.unlock',
+  'access.switchClinician',
+  'access.signIn',
+]);
+
 function refused(
   message: string,
   code: 'not_set_up' | 'conflict' | 'validation' | 'locked' | 'forbidden' = 'not_set_up',
@@ -167,6 +182,8 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
   let lastReconciliation: Promise<ReconciliationReport> | null = null;
   const log = options.log ?? console.error;
   const userDataDir = options.userDataDir ?? dirname(resolve(options.dataDir));
+  // Held here, like the access session, so it outlives a reopened file.
+  const checkInDesk: ServiceContext['checkInDesk'] = { open: null };
   const gate = createAccessGate({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -216,6 +233,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     }
     // One session for the launcher's lifetime: a restore reopens the file, not the sign-in.
     running.ctx.session = gate.session;
+    running.ctx.checkInDesk = checkInDesk;
     if (options.passphraseKdf) running.ctx.passphraseKdf = options.passphraseKdf;
     if (options.exportTarget) running.ctx.exportTarget = options.exportTarget;
     running.ctx.userDataDirectory = userDataDir;
@@ -232,6 +250,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
       dialogs: options.dialogs,
       restore: (fileName, actorId, reason) => restore(fileName, actorId, reason),
       reconcile: async (fresh) => (fresh ? reconcileNow() : lastReconciliation),
+      ...(options.onPatientView ? { patientView: options.onPatientView } : {}),
     };
     // A brand-new caseload with nothing in it yet needs no backup.
     if (options.dailyBackup && (auditHead(running.caseload.sqlite)?.seq ?? 0) > 0) {
@@ -347,6 +366,24 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     return refused('The caseload is not open. Resolve the start-up problem first.');
   };
 
+  /**
+   * Brings an open patient check-in in step with the lock, the clinician at the computer and its idle
+   * time (services/sessions/checkIn.ts), before anything is answered. True when it changed.
+   */
+  const settleOpenCheckIn = (): boolean => {
+    if (!running || !checkInDesk.open) return false;
+    try {
+      return settleCheckIn(running.ctx, gate.session);
+    } catch (error) {
+      log(error);
+      return false;
+    } finally {
+      running.afterRequest();
+    }
+  };
+  /** While a patient holds the device (not locked), only the patient view's channels are answered. */
+  const patientHoldsDevice = () => checkInDesk.open !== null && !gate.session.locked;
+
   const dispatch: Dispatch = async (channel, payload) => {
     try {
       gate.enforceIdle();
@@ -358,18 +395,26 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     if (channel === 'app.state') {
       // Parsed like every channel, though it takes nothing: a payload it does not expect is refused.
       const request = parseRequest(channel, payload, log);
-      return request.ok ? answer(() => gate.state(), log) : request.result;
+      if (!request.ok) return request.result;
+      settleOpenCheckIn();
+      return answer(() => gate.state(), log);
     }
     if (gateChannels.has(channel)) {
+      if (patientHoldsDevice() && !patientViewChannels.has(channel)) return refused(CHECK_IN_OPEN, 'forbidden');
       const request = parseRequest(channel, payload, log);
       if (!request.ok) return request.result;
+      let result: ApiResult<unknown>;
       try {
-        return await answer(() => gate.handle(channel, request.input), log);
+        result = await answer(() => gate.handle(channel, request.input), log);
       } finally {
         running?.afterRequest();
       }
+      // A lock ends the patient's answering; the unlock (or a switch) then hands the device back.
+      if (settleOpenCheckIn() && result.ok && answersWithState.has(channel)) return { ok: true, value: gate.state() };
+      return result;
     }
     if (!running) return recoveryDispatch(channel, payload);
+    settleOpenCheckIn();
     const phase = gate.phase();
     if (phase === 'secure-existing' || phase === 'set-up') {
       return refused('Set up sign-in for this caseload first.', 'not_set_up');
@@ -384,6 +429,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
         'forbidden',
       );
     }
+    if (patientHoldsDevice() && !patientViewChannels.has(channel)) return refused(CHECK_IN_OPEN, 'forbidden');
     if (adminChannels.has(channel)) {
       const role = running.ctx.sqlite
         .prepare('SELECT role FROM clinician WHERE id = ?')

@@ -5,6 +5,7 @@ import * as settings from '../services/settings';
 import { accessHandlers } from './access';
 import { assessmentsHandlers } from './assessments';
 import { auditHandlers } from './audit';
+import { checkInHandlers } from './checkIn';
 import { deviceHandlers } from './device';
 import { displayHandlers } from './display';
 import { exportsHandlers } from './exports';
@@ -48,6 +49,7 @@ export const handlers: { [K in ChannelName]: Handler<K> } = {
   ...accessHandlers,
   ...intakeHandlers,
   ...sessionsHandlers,
+  ...checkInHandlers,
   ...assessmentsHandlers,
   ...auditHandlers,
   ...lettersHandlers,

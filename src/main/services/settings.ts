@@ -3,8 +3,14 @@ import type { AppState, Clinician } from '../../shared/contract/setup';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { ServiceContext } from '../context';
 import { clinician, setting } from '../db/schema';
-import { IDLE_LOCK_DEFAULT_MINUTES, SIGN_IN_POLICY_DEFAULT, type SignInPolicy } from '../../shared/access/passphrase';
+import {
+  IDLE_LOCK_DEFAULT_MINUTES,
+  PIN_ATTEMPTS,
+  SIGN_IN_POLICY_DEFAULT,
+  type SignInPolicy,
+} from '../../shared/access/passphrase';
 import { readKeyring, writeKeyring } from '../db/keyring';
+import { CHECK_IN_IDLE, type PatientView } from '../../shared/contract/checkIn';
 import { clinicianRow, insertAccount, toClinician } from './access';
 import { ApiError } from '../errors';
 import { appendAudit } from './audit';
@@ -52,17 +58,20 @@ export function appState(ctx: ServiceContext): AppState {
   const clinicName = readSetting<string>(ctx, CLINIC_NAME);
   const current = ctx.session.clinicianId ? clinicianRow(ctx, ctx.session.clinicianId) : undefined;
   const signedIn = current !== undefined && !ctx.session.locked;
+  const checkIn = patientView(ctx);
   return {
     isSetUp: clinicName !== null,
     access: !signedIn ? (current ? 'locked' : 'signed-out') : 'signed-in',
     locked: null,
     idleLockMinutes: idleLockMinutes(ctx),
     signInPolicy: signInPolicy(ctx),
-    clinicName,
-    currentClinician: signedIn ? toClinician(ctx, current) : null,
+    // While a patient holds the device the window is told nothing it would not show them.
+    clinicName: checkIn ? null : clinicName,
+    currentClinician: signedIn && !checkIn ? toClinician(ctx, current) : null,
     appVersion: ctx.appVersion,
     dataDirectory: ctx.dataDirectory,
     startup: null,
+    checkIn,
   };
 }
 
@@ -70,6 +79,27 @@ const IDLE_LOCK = 'access.idleLockMinutes';
 
 export function idleLockMinutes(ctx: ServiceContext): number {
   return readSetting<number>(ctx, IDLE_LOCK) ?? IDLE_LOCK_DEFAULT_MINUTES;
+}
+
+export const CHECK_IN_IDLE_SETTING = 'checkIn.idleMinutes';
+
+/** Minutes the patient view waits for a touch before discarding unfinished answers (clinic policy). */
+export function checkInIdleMinutes(ctx: ServiceContext): number {
+  return readSetting<number>(ctx, CHECK_IN_IDLE_SETTING) ?? CHECK_IN_IDLE.defaultMinutes;
+}
+
+/** What the window may know while a patient check-in is open (services/sessions/checkIn.ts). */
+export function patientView(ctx: ServiceContext): PatientView | null {
+  const open = ctx.checkInDesk.open;
+  if (!open) return null;
+  const pinHash = clinicianRow(ctx, open.startedBy)?.pinHash ?? null;
+  return {
+    checkInId: open.id,
+    preferredName: open.preferredName,
+    phase: open.phase,
+    idleMinutes: checkInIdleMinutes(ctx),
+    pinAllowed: pinHash !== null && open.failedHandBacks < PIN_ATTEMPTS,
+  };
 }
 
 export function setIdleLockMinutes(ctx: ServiceContext, minutes: number, actorId: string): void {

@@ -1,6 +1,6 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { ChoosePassphraseScreen } from '../features/access/ChoosePassphraseScreen';
 import { LockScreen } from '../features/access/LockScreen';
@@ -16,6 +16,11 @@ import { Shell } from './Shell';
 import { routes } from './routes';
 import { ScreenError } from './ScreenError';
 import { theme } from './theme';
+
+// Loaded when a check-in opens: its code has no place in the first screen of every start.
+const PatientWindow = lazy(() =>
+  import('../features/checkIn/PatientWindow').then((m) => ({ default: m.PatientWindow })),
+);
 
 const router = createHashRouter([
   {
@@ -38,17 +43,26 @@ const router = createHashRouter([
  * comes back from the main process (useSessionDraft).
  */
 function Screen({ state }: { state: AppState }) {
-  const signedIn = state.access === 'signed-in' && !state.startup;
+  const showsCaseload = state.access === 'signed-in' && !state.startup && !state.checkIn;
   useEffect(() => {
-    // A "Saved: Margaret Chen…" toast belongs to the clinician who caused it, never to the lock or sign-in screen.
-    if (!signedIn) notifications.clean();
-  }, [signedIn]);
+    // A "Saved: Margaret Chen…" toast belongs to the clinician who caused it, never to the lock or
+    // sign-in screen, nor to the patient holding the device for their check-in.
+    if (!showsCaseload) notifications.clean();
+  }, [showsCaseload]);
   if (state.startup) return <RecoveryScreen problem={state.startup} />;
   if (state.access === 'set-up') return <SetUpScreen />;
   if (state.access === 'secure-existing') return <SecureExistingScreen />;
   if (state.access !== 'signed-in') return state.locked ? <LockScreen locked={state.locked} /> : <SignInScreen />;
   if (state.currentClinician?.mustChoosePassphrase) {
     return <ChoosePassphraseScreen fullName={state.currentClinician.fullName} />;
+  }
+  // A patient holds the device: nothing of the caseload is mounted, only their check-in.
+  if (state.checkIn) {
+    return (
+      <Suspense fallback={<Loader aria-label="Opening the check-in" />}>
+        <PatientWindow state={state} />
+      </Suspense>
+    );
   }
   return (
     // Loaded before any screen draws, so no date is ever shown in a format about to change.

@@ -24,7 +24,7 @@ const login = z
   .regex(/^[A-Za-z0-9._@-]+$/, 'Sign-in name may use letters, digits and . _ @ - only (no spaces)');
 
 /** A passphrase being typed to sign in or unlock: checked against the ring, not against the rules. */
-const enteredPassphrase = z.string({ error: 'Enter the passphrase' }).min(1, 'Enter the passphrase').max(200);
+export const enteredPassphrase = z.string({ error: 'Enter the passphrase' }).min(1, 'Enter the passphrase').max(200);
 
 /**
  * A new passphrase, typed twice: the rules (length, common list, not the sign-in name) apply.
@@ -53,7 +53,7 @@ function newPassphrase<T extends z.ZodRawShape>(
 
 const loginField = (value: Record<string, unknown>) => value.login as string | undefined;
 
-const pin = z.string({ error: 'Enter the PIN' }).superRefine((value, issue) => {
+export const pin = z.string({ error: 'Enter the PIN' }).superRefine((value, issue) => {
   const problem = pinProblem(value);
   if (problem) issue.addIssue({ code: 'custom', message: problem });
 });
@@ -199,4 +199,5 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'measures.setDefaultBattery',
   'measures.createCustom',
   'measures.retireCustom',
+  'checkIn.setIdleMinutes',
 ]);

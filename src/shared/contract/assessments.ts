@@ -12,12 +12,15 @@ import type { GoalCategory, GoalStatus, Sex } from '../domain/vocabulary';
 import { channel } from './define';
 import { choice, id, optionalNumber, optionalText, pastOrTodayDate, requiredText } from './fields';
 
+/** The kinds a clinician records; a check-in's ESAS-r is stored as `patient_reported` (never chosen on the form). */
 export const assessmentKinds = ['baseline', 'reassessment', 'discharge'] as const;
-export type AssessmentKind = (typeof assessmentKinds)[number];
+export type RecordedAssessmentKind = (typeof assessmentKinds)[number];
+export type AssessmentKind = RecordedAssessmentKind | 'patient_reported';
 export const assessmentKindLabels: Record<AssessmentKind, string> = {
   baseline: 'Baseline',
   reassessment: 'Reassessment',
   discharge: 'Discharge',
+  patient_reported: 'Patient check-in',
 };
 
 /** A discarded draft is kept for the record but counts nowhere. */

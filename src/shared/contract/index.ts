@@ -3,6 +3,7 @@ import type { ApiResult, ChannelDef } from './define';
 import { accessChannels } from './access';
 import { assessmentsChannels } from './assessments';
 import { auditChannels } from './audit';
+import { checkInChannels } from './checkIn';
 import { deviceChannels } from './device';
 import { displayChannels } from './display';
 import { exportsChannels } from './exports';
@@ -21,6 +22,7 @@ export const contract = {
   ...patientChannels,
   ...intakeChannels,
   ...sessionsChannels,
+  ...checkInChannels,
   ...assessmentsChannels,
   ...auditChannels,
   ...letterChannels,

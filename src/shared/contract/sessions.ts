@@ -14,10 +14,11 @@ import type {
   AdherenceSummary,
 } from '../clinical/session';
 import type { ClearanceLimits } from '../clinical/intake/clearance';
-import { movementTags, redFlagIds, spinalPainQuestionIds, thresholdKeys } from '../clinical/session';
+import { movementTags, prefilledFields, redFlagIds, spinalPainQuestionIds, thresholdKeys } from '../clinical/session';
 import type { ClinicDate } from '../dates';
 import type { PatientSafetyContext } from '../domain/safetyContext';
 import type { CaseloadRow } from './intake';
+import type { PatientReportView } from './checkIn';
 import { channel } from './define';
 import {
   capitalise,
@@ -157,6 +158,8 @@ export interface TodayBooking {
   decision: ScreenDecision | null;
   signed: boolean;
   hasDraft: boolean;
+  /** When the patient last completed a check-in for this booking, if they did. */
+  checkedInAt: string | null;
   badges: {
     clearanceState: string;
     clearanceReviewBy: string | null;
@@ -315,6 +318,8 @@ export interface SessionView {
   lateEntry: boolean;
   amendments: SessionAmendmentRecord[];
   adverseEvents: AdverseEventRecord[];
+  /** The patient's latest completed check-in for this session (patient-reported), if any. */
+  checkIn: PatientReportView | null;
 }
 
 export interface ScreenOutcome {
@@ -465,6 +470,16 @@ export const screenValuesInput = z.object({
       spo2: optionalText('reason the SpO₂ was not taken', 300),
     })
     .partial()
+    .optional(),
+  /**
+   * The patient's check-in behind the prefilled symptoms, and those the clinician confirmed as
+   * reported (a changed value is a correction; the check-in keeps the patient's answer).
+   */
+  checkIn: z
+    .object({
+      checkInId: id('Check-in'),
+      confirmed: z.array(z.enum(prefilledFields, { error: 'Choose a symptom the check-in filled' })).default([]),
+    })
     .optional(),
 });
 export type ScreenValues = z.output<typeof screenValuesInput>;

@@ -3,6 +3,7 @@ import { professions } from '../domain/vocabulary';
 import { channel } from './define';
 import { integerIn } from './fields';
 import type { SignInPolicy } from '../access/passphrase';
+import type { PatientView } from './checkIn';
 
 export interface Clinician {
   id: string;
@@ -42,6 +43,8 @@ export interface AppState {
   dataDirectory: string;
   /** Set when the caseload could not be opened as it is: the renderer shows the recovery screen. */
   startup: StartupProblem | null;
+  /** A patient check-in open on this device: the window shows only the patient's view. */
+  checkIn: PatientView | null;
 }
 
 export interface BackupSummary {

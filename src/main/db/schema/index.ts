@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './assessments';
 export * from './letters';
 export * from './research';
+export * from './checkIn';

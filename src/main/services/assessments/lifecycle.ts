@@ -89,7 +89,7 @@ function assertNotBeforeBaseline(ctx: ServiceContext, patientId: string, kind: s
       .where(
         and(
           eq(assessment.patientId, patientId),
-          sql`${assessment.kind} <> 'baseline'`,
+          sql`${assessment.kind} not in ('baseline', 'patient_reported')`,
           isNotNull(assessment.finalisedAt),
           sql`${assessment.assessedOn} < ${assessedOn}`,
           sql`${assessment.id} not in (select a2.amends_id from assessment a2 where a2.patient_id = ${patientId} and a2.amends_id is not null and a2.finalised_at is not null)`,
@@ -224,6 +224,12 @@ export function amendAssessment(ctx: ServiceContext, input: ParsedInputOf<'asses
     }
     if (supersededBy(ctx, original.id)) {
       throw new ApiError('conflict', 'This assessment has already been corrected. Correct the latest version instead.');
+    }
+    if (original.kind === 'patient_reported') {
+      throw new ApiError(
+        'conflict',
+        'This ESAS-r is what the patient reported at check-in and stays as they gave it. Record your own ratings on the session’s screen or in an assessment.',
+      );
     }
     const open = ctx.db
       .select({ id: assessment.id })

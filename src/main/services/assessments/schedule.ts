@@ -33,6 +33,8 @@ function lastFinalisedOn(ctx: ServiceContext, patientId: string, asOf: ClinicDat
           eq(assessment.patientId, sql.placeholder('patientId')),
           lte(assessment.assessedOn, sql.placeholder('asOf')),
           isNotNull(assessment.finalisedAt),
+          // A check-in's ESAS-r is the patient's own report, not a reassessment: it does not reset the schedule.
+          sql`${assessment.kind} <> 'patient_reported'`,
           notSuperseded,
         ),
       )

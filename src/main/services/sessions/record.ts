@@ -20,7 +20,9 @@ import {
   type ScreenResult,
   type ScreenThresholds,
   type ThresholdEntry,
+  unreviewedPrefills,
 } from '../../../shared/clinical/session';
+import type { PatientReportView } from '../../../shared/contract/checkIn';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type {
   AttendanceValue,
@@ -51,6 +53,7 @@ import { appendAudit, insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
 import { requireClinician } from '../settings';
 import { adverseEventsForSession, insertAdverseEvent } from './adverseEvents';
+import { sessionCheckIn } from './checkIn';
 import { restrictionsFor } from './movementClearance';
 import { exercisesById } from './exercises';
 import { currentPlan } from './plans';
@@ -96,6 +99,7 @@ interface Evaluated {
   result: ScreenResult;
   /** The screen as recorded: the red flags raised by the spinal-pain answers are ticked in it. */
   values: ScreenValues;
+  reported: PatientReportView | null;
 }
 
 function evaluate(ctx: ServiceContext, row: SessionRow, typed: ScreenValues): Evaluated {
@@ -110,8 +114,37 @@ function evaluate(ctx: ServiceContext, row: SessionRow, typed: ScreenValues): Ev
   const context = screenContextFor(safety, row.classId !== null);
   const raised = spinalPainRedFlags(typed.spinalPain, context.hasSpinalLesion);
   const values = { ...typed, redFlags: [...new Set([...typed.redFlags, ...raised])] };
-  const result = evaluateScreen(screenInputFrom(values), context, thresholds);
-  return { safety, context, thresholds, result, values };
+  const reported = sessionCheckIn(ctx, row.id);
+  const result = evaluateScreen(
+    { ...screenInputFrom(values), patientFlagsToReview: reported?.awaitingReview ?? [] },
+    context,
+    thresholds,
+  );
+  return { safety, context, thresholds, result, values, reported };
+}
+
+/**
+ * The symptoms a check-in prefilled must each be confirmed or corrected by the clinician before the
+ * screen goes ahead: a number the patient gave is not taken as the clinician's without a look. A
+ * Hold never waits for it (the stored screen then shows which answers nobody reviewed).
+ */
+function enforcePrefillReviewed(
+  values: ScreenValues,
+  reported: PatientReportView | null,
+  decision: ScreenResult['decision'],
+): void {
+  if (!reported || decision === 'hold') return;
+  if (values.checkIn && values.checkIn.checkInId !== reported.checkInId) {
+    throw fieldError(
+      'screen.checkIn',
+      'The patient completed a newer check-in: reload the session to see its answers before recording the screen',
+    );
+  }
+  const confirmed = values.checkIn?.confirmed ?? [];
+  const problems = unreviewedPrefills(reported.prefill, values, confirmed);
+  if (problems.length === 0) return;
+  const fields = Object.fromEntries(problems.map((p) => [`screen.${p.field}`, p.message]));
+  throw new ApiError('validation', problems.map((p) => `${p.message}.`).join(' '), fields);
 }
 
 /** Clearance is enforced in main whatever the screen showed: a block stands, an override needs its reason. */
@@ -315,6 +348,7 @@ export function recordScreen(ctx: ServiceContext, input: ParsedInputOf<'sessions
     const row = sessionRow(ctx, input.sessionId);
     assertNotSigned(ctx, row);
     const evaluated = evaluate(ctx, row, input.screen);
+    enforcePrefillReviewed(input.screen, evaluated.reported, evaluated.result.decision);
     enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
     enforceComplete(evaluated);
     enforceClearance(evaluated.safety, evaluated.result.decision, input.clearanceOverrideReason, row.classId !== null);
@@ -388,6 +422,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   const row = sessionRow(ctx, input.sessionId);
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
+  enforcePrefillReviewed(input.screen, evaluated.reported, evaluated.result.decision);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceGraded(ctx, row);
   enforceComplete(evaluated);
@@ -740,5 +775,6 @@ export function getSession(ctx: ServiceContext, sessionId: string): SessionView 
     lateEntry,
     amendments: amendmentsOf(ctx, row.id),
     adverseEvents: adverseEventsForSession(ctx, row.id),
+    checkIn: sessionCheckIn(ctx, row.id),
   };
 }

@@ -6,7 +6,7 @@ import type { AttendanceValue, GroupClass, TodayBooking, TodayView } from '../..
 import type { ScreenDecision } from '../../../shared/clinical/session';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../db/prepared';
-import { caseloadSummary, groupClass, patient, session } from '../../db/schema';
+import { caseloadSummary, checkIn, groupClass, patient, session } from '../../db/schema';
 import { ApiError, notFound } from '../../errors';
 import { insertAudited, updateAudited } from '../audit';
 import { reassessmentDisplay } from '../intake/caseload';
@@ -26,6 +26,9 @@ const bookingColumns = {
   decision: session.decision,
   signedAt: session.signedAt,
   draftSavedAt: session.draftSavedAt,
+  checkedInAt: sql<
+    string | null
+  >`(select max(${checkIn.completedAt}) from ${checkIn} where ${checkIn.sessionId} = ${session.id} and ${checkIn.status} = 'completed')`,
   clearanceState: caseloadSummary.clearanceState,
   clearanceReviewBy: caseloadSummary.clearanceReviewBy,
   hasBoneMets: caseloadSummary.hasBoneMets,
@@ -53,6 +56,7 @@ type BookingRow = {
   decision: string | null;
   signedAt: string | null;
   draftSavedAt: string | null;
+  checkedInAt: string | null;
   clearanceState: string | null;
   clearanceReviewBy: string | null;
   hasBoneMets: boolean | null;
@@ -83,6 +87,7 @@ function toBooking(row: BookingRow, date: string, waitDays: number): TodayBookin
     decision: row.decision as ScreenDecision | null,
     signed: row.signedAt !== null,
     hasDraft: row.draftSavedAt !== null && row.signedAt === null,
+    checkedInAt: row.checkedInAt,
     badges: {
       clearanceState: row.clearanceState ?? 'missing',
       clearanceReviewBy: row.clearanceReviewBy,

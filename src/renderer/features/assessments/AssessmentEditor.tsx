@@ -28,7 +28,8 @@ import { PatientBanner } from './PatientBanner';
 
 function headerValues(a: AssessmentDetail): HeaderValues {
   return {
-    kind: a.kind,
+    // A check-in's ESAS-r is finalised as it arrives, so its header is never edited on this form.
+    kind: a.kind === 'patient_reported' ? '' : a.kind,
     assessedOn: a.assessedOn,
     clinicianId: a.clinicianId,
     heightCm: a.heightCm ?? '',
@@ -282,11 +283,13 @@ export function AssessmentEditor() {
           <Button component={Link} to={`/patients/${patientId}/progress`} variant="default">
             Progress and comparison
           </Button>
-          {assessment.status === 'finalised' && !assessment.supersededById && (
-            <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setAmending(true)}>
-              Correct this assessment
-            </Button>
-          )}
+          {assessment.status === 'finalised' &&
+            !assessment.supersededById &&
+            assessment.kind !== 'patient_reported' && (
+              <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setAmending(true)}>
+                Correct this assessment
+              </Button>
+            )}
         </Group>
       </Group>
       {assessment.amendsId && (

@@ -1,11 +1,15 @@
 import { NumberInput, Radio, Group, Select, SimpleGrid, Textarea } from '@mantine/core';
 import type { useForm } from '@mantine/form';
-import { assessmentKindLabels, assessmentKinds, type AssessmentKind } from '../../../shared/contract/assessments';
+import {
+  assessmentKindLabels,
+  assessmentKinds,
+  type RecordedAssessmentKind,
+} from '../../../shared/contract/assessments';
 import type { Clinician } from '../../../shared/contract/setup';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 export interface HeaderValues {
-  kind: AssessmentKind | '';
+  kind: RecordedAssessmentKind | '';
   assessedOn: string;
   clinicianId: string | null;
   heightCm: number | string;
@@ -15,7 +19,7 @@ export interface HeaderValues {
 
 export function headerPayload(values: HeaderValues) {
   return {
-    kind: values.kind as AssessmentKind,
+    kind: values.kind as RecordedAssessmentKind,
     assessedOn: values.assessedOn,
     clinicianId: values.clinicianId,
     heightCm: typeof values.heightCm === 'number' ? values.heightCm : null,

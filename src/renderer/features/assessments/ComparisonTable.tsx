@@ -36,6 +36,11 @@ function Point({ point, row, label }: { point: SeriesPointView | null; row: Comp
           {incompleteLabel(point.incomplete)}
         </Text>
       )}
+      {point.kind === 'patient_reported' && (
+        <Text size="xs" fw={600} c="blue.8">
+          Patient check-in
+        </Text>
+      )}
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         {formatClinicDate(point.date)}
       </Text>

@@ -33,6 +33,15 @@ function ChartFigure({
   );
 }
 
+/** A point's provenance and completeness, as the caption lists them: "(patient check-in, incomplete …)". */
+function pointNotes(p: MeasureSeries['points'][number]): string {
+  const notes = [
+    p.kind === 'patient_reported' ? 'patient check-in' : null,
+    p.incomplete ? incompleteLabel(p.incomplete) : null,
+  ].filter(Boolean);
+  return notes.length > 0 ? ` (${notes.join(', ')})` : '';
+}
+
 /** One measure over time: the baseline as a line and the band within one MCID of it shaded. */
 function MeasureChart({ series }: { series: MeasureSeries }) {
   const data = series.points.map((p) => ({ date: formatClinicDate(p.date), [series.shortName]: p.value }));
@@ -49,10 +58,7 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
       caption={
         <>
           {series.points
-            .map(
-              (p) =>
-                `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}${p.incomplete ? ` (${incompleteLabel(p.incomplete)})` : ''}`,
-            )
+            .map((p) => `${formatClinicDate(p.date)}: ${fmt(p.value)} ${series.unit}${pointNotes(p)}`)
             .join(' · ')}
           <br />
           {mcid && base != null

@@ -19,10 +19,12 @@ import {
   coreVitals,
   spinalPainQuestions,
   type CoreVital,
+  type PrefilledField,
   type RedFlagId,
   type ScreenContext,
   type SpinalPainReport,
 } from '../../../shared/clinical/session';
+import { prefillReview, ReportedValue } from '../checkIn/PatientReport';
 import type { SessionView } from '../../../shared/contract/sessions';
 import { useLocalTerms } from '../../localTerms';
 import { decisionColors, decisionLabels } from './badges';
@@ -67,6 +69,9 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           <Text size="sm" mt={4}>
             {screenSummary(props.draft)}
           </Text>
+          {view.checkIn && Object.keys(view.checkIn.prefill).length > 0 && (
+            <Text size="sm">Patient-reported symptoms: {prefillReview(view.checkIn, view.screen)}</Text>
+          )}
           {view.firedRules
             .filter((r) => r.effect !== 'info')
             .map((r) => (
@@ -222,24 +227,45 @@ export function ScreenForm(props: {
   const temperatureRequired = props.context.chemotherapyActive;
   const [bloodsOpen, setBloodsOpen] = useState(false);
   const showBloods = bloodsOpen || bloodFields.some((k) => draft.screen[k] !== '');
+  const report =
+    props.view.checkIn && draft.checkIn?.checkInId === props.view.checkIn.checkInId ? props.view.checkIn : null;
   // Every screen number field, vitals, bloods and symptoms alike, shows its own refusal from main.
-  const screenField = ([key, label]: [ScreenNumberField, string]) => (
-    <NumberField
-      key={key}
-      label={label}
-      value={draft.screen[key] ?? ''}
-      min={screenFieldRanges[key].min}
-      max={screenFieldRanges[key].max}
-      decimals={screenFieldRanges[key].decimals}
-      required={key === 'temperatureC' && temperatureRequired}
-      description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy' : undefined}
-      error={errors[`screen.${key}`]}
-      onChange={(value) => {
-        dispatch({ type: 'screenNumber', field: key, value });
-        clearErrors(`screen.${key}`);
-      }}
-    />
-  );
+  const screenField = ([key, label]: [ScreenNumberField, string]) => {
+    const reported = report?.prefill[key as PrefilledField];
+    const input = (
+      <NumberField
+        key={key}
+        label={label}
+        value={draft.screen[key] ?? ''}
+        min={screenFieldRanges[key].min}
+        max={screenFieldRanges[key].max}
+        decimals={screenFieldRanges[key].decimals}
+        required={key === 'temperatureC' && temperatureRequired}
+        description={key === 'temperatureC' && temperatureRequired ? 'Needed on chemotherapy' : undefined}
+        error={errors[`screen.${key}`]}
+        onChange={(value) => {
+          dispatch({ type: 'screenNumber', field: key, value });
+          clearErrors(`screen.${key}`);
+        }}
+      />
+    );
+    if (reported === undefined) return input;
+    return (
+      <div key={key}>
+        {input}
+        <ReportedValue
+          label={label}
+          reported={reported}
+          current={draft.screen[key] ?? ''}
+          confirmed={draft.checkIn?.confirmed.includes(key as PrefilledField) ?? false}
+          onConfirm={() => {
+            dispatch({ type: 'confirmReported', field: key as PrefilledField });
+            clearErrors(`screen.${key}`);
+          }}
+        />
+      </div>
+    );
+  };
   const glucoseHigh =
     draft.screen.glucoseMmol !== '' &&
     draft.screen.glucoseMmol > props.view.thresholds.glucoseHoldAboveWithSymptoms.value;

@@ -10,9 +10,14 @@ import {
   spinalPainRedFlags,
   type RedFlagId,
   type ScreenContext,
+  unreviewedPrefills,
   type ScreenDecision,
   type ScreenResult,
 } from '../../../shared/clinical/session';
+import type { ReviewFinding } from '../../../shared/contract/checkIn';
+import { todayLocal } from '../../../shared/dates';
+import { CheckInButton } from '../checkIn/CheckInButton';
+import { PatientReportPanel } from '../checkIn/PatientReport';
 import { attendanceLabels, type Exercise, type SessionView } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
@@ -204,7 +209,11 @@ export function SessionRecorder(props: {
   );
   const live = useMemo(() => {
     if (!view || !draft || !context) return null;
-    return evaluateScreen(screenInputFrom(screenPayload(draft)), context, view.thresholds);
+    return evaluateScreen(
+      { ...screenInputFrom(screenPayload(draft)), patientFlagsToReview: view.checkIn?.awaitingReview ?? [] },
+      context,
+      view.thresholds,
+    );
   }, [view, draft, context]);
 
   const status =
@@ -252,15 +261,33 @@ export function SessionRecorder(props: {
   });
   const fieldsError = (e: unknown) => showApiError(e, { setErrors: (f) => setErrors(f) });
 
+  /** A patient-reported flag reviewed: the screen reloads; a confirmed one is ticked on the checklist too. */
+  const reviewed = async (flagId: string, finding: ReviewFinding) => {
+    if (finding === 'confirmed' && !draft.screen.redFlags.includes(flagId)) {
+      dispatch({ type: 'redFlags', value: [...draft.screen.redFlags, flagId] });
+    }
+    try {
+      setView(await api.sessions.get({ sessionId: view.id }));
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
   const recordScreen = async () => {
     flush();
     const fieldBlockers = blockers.filter((b) => b.field !== null);
-    if (!completeness.complete || fieldBlockers.length > 0) {
+    const payload = screenPayload(draft);
+    const unreviewed =
+      view.checkIn && decision !== 'hold'
+        ? unreviewedPrefills(view.checkIn.prefill, payload, payload.checkIn?.confirmed ?? [])
+        : [];
+    if (!completeness.complete || fieldBlockers.length > 0 || unreviewed.length > 0) {
       // The same rules main applies on save: say under each field what is still needed or impossible.
       setErrors(
         Object.fromEntries([
           ...completeness.missing.map((m) => [`screen.${m.field}`, m.message]),
           ...fieldBlockers.map((b) => [b.field, b.message]),
+          ...unreviewed.map((p) => [`screen.${p.field}`, p.message]),
         ]),
       );
       return;
@@ -297,9 +324,19 @@ export function SessionRecorder(props: {
               {view.className ? ` · ${view.className}` : ''} · {attendanceLabels[view.attendance]}
             </Text>
           </div>
-          <Text size="xs" c="dimmed" ta="right" aria-live="polite">
-            {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
-          </Text>
+          <Stack gap={6} align="flex-end">
+            <Text size="xs" c="dimmed" ta="right" aria-live="polite">
+              {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
+            </Text>
+            {!recorded && view.date === todayLocal() && view.attendance === 'booked' && (
+              <CheckInButton
+                sessionId={view.id}
+                patientName={view.patientName}
+                size="sm"
+                label={view.checkIn ? 'Check in again on this device' : undefined}
+              />
+            )}
+          </Stack>
         </Group>
         {view.draftBy && (
           <Alert color="blue" variant="light" mt={8} title={`Continuing ${view.draftBy}’s draft`}>
@@ -310,6 +347,15 @@ export function SessionRecorder(props: {
           <PatientSafetyHeader view={view} />
         </div>
       </Paper>
+
+      {view.checkIn && (
+        <PatientReportPanel
+          sessionId={view.id}
+          report={view.checkIn}
+          editable={!view.signedAt}
+          onReviewed={(_report, flagId, finding) => void reviewed(flagId, finding)}
+        />
+      )}
 
       {recorded && !screenOpen ? (
         <RecordedScreen view={view} draft={draft} onChange={() => setScreenOpen(true)} />

@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { screenCompleteness } from '../../../shared/clinical/session';
+import { PatientReportPanel, prefillReview } from '../checkIn/PatientReport';
 import {
   attendanceLabels,
   entryOutcomeLabels,
@@ -106,6 +107,14 @@ export function SignedSession(props: { view: SessionView; onChanged(view: Sessio
           missing={completeness?.missing ?? []}
           notTaken={completeness?.notTaken ?? []}
         />
+      )}
+      {view.checkIn && (
+        <PatientReportPanel sessionId={view.id} report={view.checkIn} editable={false} onReviewed={() => undefined} />
+      )}
+      {view.checkIn && Object.keys(view.checkIn.prefill).length > 0 && (
+        <Text size="sm">
+          <b>Patient-reported symptoms on the screen:</b> {prefillReview(view.checkIn, view.screen)}
+        </Text>
       )}
       {view.clearanceOverrideReason && (
         <Text size="sm">

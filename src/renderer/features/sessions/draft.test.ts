@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { screenCompleteness } from '../../../shared/clinical/session';
+import { screenCompleteness, unreviewedPrefills } from '../../../shared/clinical/session';
+import type { PatientReportView } from '../../../shared/contract/checkIn';
 import type { SessionView } from '../../../shared/contract/sessions';
+import { draftReducer } from './draftReducer';
 import {
   entriesPayload,
   initialDraft,
@@ -8,6 +10,7 @@ import {
   screenPayload,
   vitalBlank,
   withPerformedValue,
+  withCheckIn,
   blankScreen,
   type SessionDraft,
 } from './draft';
@@ -83,5 +86,40 @@ describe('session draft: a planned row is not recorded until the specialist says
     const saved = { ...initialDraft(view), entries: [{ ...initialDraft(view).entries[0]!, outcome: 'completed' }] };
     const restored = initialDraft({ ...view, draft: saved } as SessionView);
     expect(restored.entries[0]!.outcome).toBe('completed');
+  });
+});
+
+describe('session draft: a patient check-in prefills the symptoms for the clinician to confirm or correct', () => {
+  const report = {
+    checkInId: '01CHECKIN0000000000000001',
+    prefill: { pain0to10: 7, fatigue0to10: 6, nausea0to10: 0 },
+  } as unknown as PatientReportView;
+
+  it('fills only blank symptom fields, once per check-in, and sends nothing confirmed yet', () => {
+    const typed = draft({ fatigue0to10: 3 });
+    const prefilled = withCheckIn(typed, report);
+    expect(prefilled.screen).toMatchObject({ pain0to10: 7, fatigue0to10: 3, nausea0to10: 0, breathlessness0to10: '' });
+    expect(screenPayload(prefilled).checkIn).toEqual({ checkInId: report.checkInId, confirmed: [] });
+    // Loaded again (the saved draft already knows this check-in): nothing is filled over the clinician.
+    const cleared = draftReducer(prefilled, { type: 'screenNumber', field: 'pain0to10', value: '' });
+    expect(withCheckIn(cleared, report)).toBe(cleared);
+    expect(withCheckIn(typed, null)).toBe(typed);
+  });
+
+  it('keeps a confirmation until the value is changed, which makes it a correction', () => {
+    let d = withCheckIn(draft({}), report);
+    d = draftReducer(d, { type: 'confirmReported', field: 'pain0to10' });
+    d = draftReducer(d, { type: 'confirmReported', field: 'fatigue0to10' });
+    expect(screenPayload(d).checkIn?.confirmed).toEqual(['pain0to10', 'fatigue0to10']);
+    d = draftReducer(d, { type: 'screenNumber', field: 'fatigue0to10', value: 4 });
+    expect(screenPayload(d)).toMatchObject({
+      fatigue0to10: 4,
+      pain0to10: 7,
+      checkIn: { confirmed: ['pain0to10'] },
+    });
+    const payload = screenPayload(d);
+    expect(unreviewedPrefills(report.prefill, payload, payload.checkIn!.confirmed!).map((p) => p.field)).toEqual([
+      'nausea0to10',
+    ]);
   });
 });

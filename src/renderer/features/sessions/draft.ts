@@ -1,4 +1,5 @@
-import type { CoreVital, SpinalPainReport } from '../../../shared/clinical/session';
+import type { CoreVital, PrefilledField, SpinalPainReport } from '../../../shared/clinical/session';
+import type { PatientReportView } from '../../../shared/contract/checkIn';
 import type { EntryInput, EntryOutcome, ScreenValuesInput, SessionView } from '../../../shared/contract/sessions';
 
 /** Number inputs hold '' while blank; everything here is exactly what the specialist typed. */
@@ -69,6 +70,8 @@ export interface SessionDraft {
   overrideReason: string;
   /** Core vitals ticked as not taken, with the reason typed so far (a key present means ticked). */
   notTaken?: Partial<Record<CoreVital, string>>;
+  /** The patient's check-in behind prefilled symptoms, and those the clinician confirmed as reported. */
+  checkIn?: { checkInId: string; confirmed: PrefilledField[] };
   entries: EntryDraft[];
   after: Record<AfterField, Num>;
   notes: string;
@@ -141,6 +144,20 @@ export function initialDraft(view: SessionView): SessionDraft {
   };
 }
 
+/**
+ * A check-in the draft has not seen yet: its symptoms fill the fields still blank (a value the
+ * clinician already typed stays theirs, and shows as a correction), for the clinician to confirm
+ * or correct. Returns the same draft when there is nothing new.
+ */
+export function withCheckIn(draft: SessionDraft, report: PatientReportView | null): SessionDraft {
+  if (!report || draft.checkIn?.checkInId === report.checkInId) return draft;
+  const screen = { ...draft.screen };
+  for (const [field, value] of Object.entries(report.prefill) as Array<[PrefilledField, number]>) {
+    if (screen[field] === '') screen[field] = value;
+  }
+  return { ...draft, screen, checkIn: { checkInId: report.checkInId, confirmed: [] } };
+}
+
 const n = (v: Num) => (v === '' ? null : v);
 
 export function screenPayload(draft: SessionDraft): ScreenValuesInput {
@@ -158,6 +175,7 @@ export function screenPayload(draft: SessionDraft): ScreenValuesInput {
   for (const key of screenNumberFields) out[key] = n(draft.screen[key]);
   const notTaken = notTakenPayload(draft);
   if (Object.keys(notTaken).length > 0) out['notTaken'] = notTaken;
+  if (draft.checkIn) out['checkIn'] = { checkInId: draft.checkIn.checkInId, confirmed: draft.checkIn.confirmed };
   return out as ScreenValuesInput;
 }
 

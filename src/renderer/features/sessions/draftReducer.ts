@@ -1,4 +1,4 @@
-import type { CoreVital, SpinalPainReport } from '../../../shared/clinical/session';
+import type { CoreVital, PrefilledField, SpinalPainReport } from '../../../shared/clinical/session';
 import {
   newKey,
   withPerformedValue,
@@ -17,6 +17,7 @@ export type DraftAction =
   | { type: 'glucoseKetonesOrSymptoms'; value: boolean }
   | { type: 'redFlags'; value: string[] }
   | { type: 'spinalPain'; value: SpinalPainReport }
+  | { type: 'confirmReported'; field: PrefilledField }
   | { type: 'notTaken'; value: Partial<Record<CoreVital, string>> }
   | { type: 'overrideReason'; value: string }
   | { type: 'entry'; key: string; next: EntryDraft }
@@ -50,9 +51,19 @@ export function addedEntry(exercise: { id: string; name: string }): EntryDraft {
 
 export function draftReducer(draft: SessionDraft, action: DraftAction): SessionDraft {
   switch (action.type) {
-    case 'screenNumber':
+    case 'screenNumber': {
+      const screen = { ...draft.screen, [action.field]: action.value };
+      // A changed value is the clinician's own: any earlier "confirmed as reported" no longer applies.
+      const confirmed = draft.checkIn?.confirmed.filter((f) => f !== action.field);
+      return draft.checkIn && confirmed!.length !== draft.checkIn.confirmed.length
+        ? { ...draft, screen, checkIn: { ...draft.checkIn, confirmed: confirmed! } }
+        : { ...draft, screen };
+    }
     case 'screenText':
       return { ...draft, screen: { ...draft.screen, [action.field]: action.value } };
+    case 'confirmReported':
+      if (!draft.checkIn || draft.checkIn.confirmed.includes(action.field)) return draft;
+      return { ...draft, checkIn: { ...draft.checkIn, confirmed: [...draft.checkIn.confirmed, action.field] } };
     case 'glucoseKetonesOrSymptoms':
       return { ...draft, screen: { ...draft.screen, glucoseKetonesOrSymptoms: action.value } };
     case 'redFlags':

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { onHandOver } from '../../app/handOver';
 import { showApiError } from '../../components/forms';
-import { initialDraft, type SessionDraft } from './draft';
+import { initialDraft, withCheckIn, type SessionDraft } from './draft';
 import { draftReducer, type DraftAction } from './draftReducer';
 
 const DRAFT_DELAY_MS = 250;
@@ -31,13 +31,16 @@ export function useSessionDraft(sessionId: string) {
   const load = async () => {
     try {
       const next = await api.sessions.get({ sessionId });
+      const initial = initialDraft(next);
+      const prefilled = withCheckIn(initial, next.checkIn);
       setView(next);
       setSavedAt(next.draftSavedAt);
       const held = next.signedAt ? undefined : unsent.get(`${clinician.current}:${sessionId}`);
       unsent.delete(`${clinician.current}:${sessionId}`);
-      // What was typed as the app locked is newer than the saved draft: it is shown, and sent.
-      setDraft(held ?? initialDraft(next));
-      dirty.current = held !== undefined;
+      // What was typed as the app locked is newer than the saved draft: it is shown, and sent. Otherwise
+      // the patient's answers may just have filled blank fields: keep that in the saved draft too.
+      setDraft(held ?? prefilled);
+      dirty.current = held !== undefined || prefilled !== initial;
     } catch (error) {
       showApiError(error, undefined, { title: 'Could not open the session' });
     }

@@ -1,5 +1,6 @@
 import { createElement, type ReactNode } from 'react';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
+import { checkInSettingsPanels } from '../checkIn/settingsPanels';
 import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
@@ -33,6 +34,7 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'letter-replies',
   'device-folder',
   'local-services',
+  'check-in',
 ]);
 
 export const settingsPanels: SettingsPanel[] = [
@@ -40,6 +42,7 @@ export const settingsPanels: SettingsPanel[] = [
   { id: 'local-services', title: 'Local services', element: createElement(LocalTermsPanel) },
   ...patientsSettingsPanels,
   ...sessionsSettingsPanels,
+  ...checkInSettingsPanels,
   ...assessmentsSettingsPanels,
   ...lettersSettingsPanels,
   { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },

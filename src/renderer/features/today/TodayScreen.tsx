@@ -25,6 +25,8 @@ import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels, SafetyBadges } from '../sessions/badges';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
+import { CheckInButton } from '../checkIn/CheckInButton';
+import { reportedAt } from '../checkIn/PatientReport';
 
 function usePatientOptions(search: string) {
   const [debounced] = useDebouncedValue(search, 150);
@@ -194,7 +196,7 @@ function useCycleDays(bookings: readonly TodayBooking[], date: string): Record<s
   return days;
 }
 
-function StatusCell({ booking }: { booking: TodayBooking }) {
+function StatusCell({ booking, isToday }: { booking: TodayBooking; isToday: boolean }) {
   if (booking.signed) {
     return (
       <Group gap={4}>
@@ -217,10 +219,20 @@ function StatusCell({ booking }: { booking: TodayBooking }) {
     );
   }
   return (
-    <Text size="sm" c={booking.attendance === 'booked' ? undefined : 'dimmed'}>
-      {attendanceLabels[booking.attendance]}
-      {booking.hasDraft ? ' · draft' : ''}
-    </Text>
+    <Stack gap={4} align="flex-start">
+      <Text size="sm" c={booking.attendance === 'booked' ? undefined : 'dimmed'}>
+        {attendanceLabels[booking.attendance]}
+        {booking.hasDraft ? ' · draft' : ''}
+      </Text>
+      {booking.checkedInAt && (
+        <Badge color="blue" variant="light">
+          Checked in {reportedAt(booking.checkedInAt)}
+        </Badge>
+      )}
+      {isToday && booking.attendance === 'booked' && (
+        <CheckInButton sessionId={booking.sessionId} patientName={booking.patientName} variant="default" />
+      )}
+    </Stack>
   );
 }
 
@@ -274,7 +286,7 @@ export function TodayScreen() {
         <SafetyBadges badges={b.badges} date={date} cycleDay={cycleDays[b.patientId] ?? null} />
       </Table.Td>
       <Table.Td>
-        <StatusCell booking={b} />
+        <StatusCell booking={b} isToday={isToday} />
       </Table.Td>
     </Table.Tr>
   );

@@ -20,7 +20,7 @@ describe('medicines in a guidance request sit under the heading that fits them',
     expect(text.heartRate).toMatch(/^Metoprolol 50 mg twice daily \(Beta-blocker\)\. Because the heart-rate response/);
     expect(text.heartRate).not.toMatch(/Apixaban|Insulin/);
     expect(text.bleeding).toMatch(/^Apixaban 5 mg twice daily \(Anticoagulant\)\. We take care to prevent falls/);
-    expect(text.glucose).toMatch(/^Insulin glargine \(Insulin or sulfonylurea\)\. We check blood glucose/);
+    expect(text.glucose).toMatch(/^Insulin glargine \(Insulin, sulfonylurea or meglitinide\)\. We check blood glucose/);
     expect(text.glucose).toContain('5.5 mmol/L');
     expect(text.other).toBe('Dexamethasone 4 mg (Corticosteroid); Oxycodone (Opioid).');
     expect(Object.values(text).join(' ')).not.toContain('Paracetamol');

@@ -39,7 +39,7 @@ describe('the testing a guidance request proposes (IBMEWG: chosen for the person
     const pelvis = restrictionsForLesions([{ id: 'p', site: 'pelvis', weightBearing: 'non_weight_bearing' }]);
     const text = proposedTesting([...battery, { key: 'sppb', name: 'Short Physical Performance Battery' }], pelvis);
     expect(text).toContain(
-      'Short Physical Performance Battery (hip flexion/extension; loads the legs standing; single-leg or balance work standing: restricted with the pelvis lesion)',
+      'Short Physical Performance Battery (hip flexion/extension; loads the legs standing; single-leg or narrow-base balance standing: restricted with the pelvis lesion)',
     );
     expect(text).toMatch(/checked: Handgrip strength and Edmonton/);
   });
@@ -51,7 +51,7 @@ describe('the training a guidance request proposes', () => {
     expect(text).toContain(
       'Training: supervised non-weight-bearing aerobic exercise such as cycling (no weight-bearing aerobic exercise with the proximal femur lesion)',
     );
-    expect(text).toMatch(/leaving out hip flexion\/extension, knee flexion\/extension, shoulder flexion/);
+    expect(text).toMatch(/leaving out hip flexion\/extension, knee flexion\/extension, resisted hip abduction, shoulder flexion/);
     expect(text).toContain('Campbell et al., MSSE 2019');
     expect(text).toContain('Until we hear from you we keep to these restrictions for the bone lesions.');
     expect(text).toContain(

@@ -4,3 +4,4 @@ export * from './numbers';
 export * from './schedule';
 export * from './scoring';
 export * from './custom';
+export * from './esasForm';

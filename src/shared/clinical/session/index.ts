@@ -9,3 +9,5 @@ export * from './screenCompleteness';
 export * from './inSession';
 export * from './screenRules';
 export * from './clearanceLimits';
+export * from './redFlagQuestions';
+export * from './checkIn';

@@ -32,6 +32,8 @@ export interface ScreenInput {
   /** New or worse back or neck pain, with the answers to the cord-compression questions. */
   spinalPain?: SpinalPainReport | null;
   redFlags: string[];
+  /** Red flags the patient reported at check-in that the clinician has not yet reviewed (checkIn.ts). */
+  patientFlagsToReview?: readonly string[];
 }
 
 /** One active cyclic treatment on the screen's date. */
@@ -134,6 +136,19 @@ export function evaluateScreen(
       threshold: 'Any red flag',
       source: flag?.source ?? 'Pacewise red-flag checklist',
       advice: flag ? flag.urgentActions.join(' ') : 'Stop. No exercise today. Contact the care team.',
+    });
+  }
+
+  for (const id of input.patientFlagsToReview ?? []) {
+    const flag = findRedFlag(id);
+    fire({
+      id: `patient_flag:${id}`,
+      label: `Patient reported: ${flag?.label ?? id} (not yet reviewed)`,
+      effect: 'hold',
+      value: 'Reported at check-in',
+      threshold: 'Any red flag the patient reports',
+      source: flag?.source ?? 'Pacewise red-flag checklist',
+      advice: `Ask about it now and record what you found under “Patient-reported at check-in”; an incident is opened only if you confirm it. If it is present: ${flag ? flag.urgentActions.join(' ') : 'stop, no exercise today, contact the care team.'}`,
     });
   }
 
