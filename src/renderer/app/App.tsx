@@ -12,7 +12,7 @@ import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
 import { ScreenError } from './ScreenError';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const router = createHashRouter([
   {
@@ -54,7 +54,7 @@ function Screen({ state }: { state: AppState }) {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {/* Bottom-left, over the empty foot of the menu column (210 px), two at most and closing by
           themselves: a "Saved" must never sit over the patient header, its alerts, the filters at
           the top, or the Sign and Save buttons at the bottom right of a form. */}

@@ -333,7 +333,7 @@ function SignedLog(props: { view: SessionView; onChanged(view: SessionView): voi
                       </Badge>
                     )}
                     {current.overrideNote && (
-                      <Text size="xs" c="orange.8">
+                      <Text size="xs" c="orange">
                         Override: {current.overrideNote}
                       </Text>
                     )}
