@@ -10,6 +10,7 @@ import {
   UnstyledButton,
   Title,
   Tooltip,
+  VisuallyHidden,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
@@ -79,13 +80,18 @@ function ClinicianMenu(props: { fullName: string; profession: string }) {
     <Group gap="xs" wrap="nowrap">
       <Menu position="bottom-end" withArrow>
         <Menu.Target>
-          <UnstyledButton aria-label={`Signed in as ${props.fullName}: lock or switch clinician`} px="xs" mih={48}>
+          {/* Named by what it shows (with words for a screen reader around it), so a voice command
+              that says the name on screen finds it. */}
+          <UnstyledButton px="xs" mih={48}>
             <Text size="sm" ta="right" lh={1.2} component="span" display="block">
+              <VisuallyHidden>Signed in as </VisuallyHidden>
               <b>{props.fullName}</b>
               <br />
               <Text span c="dimmed" size="xs">
+                <VisuallyHidden>, </VisuallyHidden>
                 {props.profession}
               </Text>
+              <VisuallyHidden>: lock or switch clinician</VisuallyHidden>
             </Text>
           </UnstyledButton>
         </Menu.Target>

@@ -109,6 +109,10 @@ export const theme = createTheme({
     SegmentedControl: { defaultProps: { size: 'md' } },
     Checkbox: { defaultProps: { size: 'md' } },
     Switch: { defaultProps: { size: 'md' } },
+    // Mantine leaves these icon-only buttons unnamed; a screen reader would announce just "button".
+    InputClearButton: { defaultProps: { 'aria-label': 'Clear' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the notification' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the dialog' } } },
     // Sentence case and square-ish corners on every badge, so "Go with modifications" reads the same
     // on Today, the caseload and the recorder.
     Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none' } } },

@@ -32,6 +32,8 @@ export function ClinicDateInput({ value, onChange, onBlur, onKeyDown, error, lab
       label={label}
       value={dateValue}
       clearable
+      // Named like the calendar button: not after the field, so the field's label finds the field alone.
+      clearButtonProps={{ 'aria-label': 'Clear the date', title: `Clear ${name.toLowerCase()}` }}
       placeholder={rest.placeholder ?? pattern}
       valueFormat={(date) => formatDateAs(date, display)}
       dateParser={(text) => parseDateAs(text, display.order)}
