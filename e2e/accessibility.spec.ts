@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { todayLocal } from '../src/shared/dates';
-import { expect, test, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, type PacewiseApp } from './fixtures';
 import { patientOnFile } from './support/records';
 
 const today = todayLocal();
@@ -138,4 +138,39 @@ test('the clinic: caseload, Today, letters, settings, and a session before and a
   await panel.getByRole('button', { name: 'Sign and lock session' }).click();
   await expect(panel.getByText('Signed', { exact: true })).toBeVisible();
   await app.expectAccessible('signed session');
+});
+
+test('a notification is announced politely, one "Saved" replaces the last, and they go when the clinician moves to another screen', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const save = page.getByRole('button', { name: 'Save date format' });
+  // Pressed from the keyboard, so the pointer can rest on the notification: Mantine keeps a hovered one on
+  // screen, so below only the app itself can take one away.
+  await save.focus();
+  await page.keyboard.press('Enter');
+  const saved = notifications(page).filter({ hasText: 'Date format saved' });
+  await expect(saved).toHaveCount(1);
+  // Polite: a status inside a live region that is always there, so it is read out when added, after
+  // whatever the screen reader is saying.
+  await expect(saved.locator('xpath=ancestor::*[@aria-live="polite"]')).toHaveCount(1);
+  const hold = async () => {
+    const box = (await saved.last().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  await hold();
+
+  // Saved again: the new one takes the old one's place rather than piling up over the menu.
+  await page.keyboard.press('Enter');
+  await expect(saved).toHaveCount(1);
+  await hold();
+  await app.screenshot('notification-saved');
+
+  // Another screen: what was said about this one goes, though the pointer still holds it.
+  const caseload = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' });
+  await caseload.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(notifications(page)).toHaveCount(0);
 });

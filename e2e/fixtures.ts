@@ -9,6 +9,7 @@ import {
   type Browser,
   type BrowserContext,
   type ElectronApplication,
+  type Locator,
   type Page,
 } from '@playwright/test';
 import {
@@ -306,6 +307,11 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
 });
 
 export { expect } from '@playwright/test';
+
+/** The notifications on screen ("Saved …", a refusal): polite statuses, each with its close button. */
+export function notifications(page: Page): Locator {
+  return page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Close the notification' }) });
+}
 
 async function currentColorScheme(page: Page): Promise<ColorScheme> {
   const scheme = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));

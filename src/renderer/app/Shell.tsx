@@ -33,6 +33,7 @@ import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
 import { ScreenLoading } from './lazyScreen';
 import { useStartupReconciliation } from '../features/settings/useStartupReconciliation';
+import { useNotificationsFollowTheScreen } from './screenNotifications';
 
 const sections = [
   { to: '/caseload', label: 'Caseload', icon: IconUsers },
@@ -125,6 +126,7 @@ export function Shell() {
   const clinician = state.currentClinician;
   const { pathname } = useLocation();
   const scheme = useComputedColorScheme('light');
+  useNotificationsFollowTheScreen(pathname);
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 210, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="lg">

@@ -111,7 +111,8 @@ export const theme = createTheme({
     Switch: { defaultProps: { size: 'md' } },
     // Mantine leaves these icon-only buttons unnamed; a screen reader would announce just "button".
     InputClearButton: { defaultProps: { 'aria-label': 'Clear' } },
-    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the notification' } } },
+    // A status, not an alert: "Saved" should not interrupt what a screen reader is saying.
+    Notification: { defaultProps: { role: 'status', closeButtonProps: { 'aria-label': 'Close the notification' } } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the dialog' } } },
     // Sentence case and square-ish corners on every badge, so "Go with modifications" reads the same
     // on Today, the caseload and the recorder.
