@@ -51,13 +51,24 @@ export function describeViolations(screen: string, scheme: ColorScheme, violatio
 }
 
 /**
- * Waits until no finite animation or transition is running (a colour mid-fade would be measured wrong),
- * leaving endless ones such as a loader's spin alone.
+ * Waits until no finite animation or transition has run for three frames in a row (a colour mid-fade
+ * would be measured wrong, and a tooltip's fade can start a frame after the pointer leaves), leaving
+ * endless ones such as a loader's spin alone.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  await page.evaluate(() => {
+    (window as unknown as { __calmFrames: number }).__calmFrames = 0;
+  });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __calmFrames: number };
+      const calm = document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+      w.__calmFrames = calm ? w.__calmFrames + 1 : 0;
+      return w.__calmFrames >= 3;
+    },
+    undefined,
+    { polling: 'raf' },
   );
 }
