@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { notifications } from '@mantine/notifications';
 import {
   ActionIcon,
+  Anchor,
   AppShell,
   Group,
   Menu,
@@ -33,6 +34,7 @@ import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
 import { ScreenLoading } from './lazyScreen';
 import { useStartupReconciliation } from '../features/settings/useStartupReconciliation';
+import { focusQuietly, useFocusRecovery } from './focus';
 import { useNotificationsFollowTheScreen } from './screenNotifications';
 
 const sections = [
@@ -119,6 +121,25 @@ function ClinicianMenu(props: { fullName: string; profession: string }) {
   );
 }
 
+/** The first Tab stop: straight past the header and menu to the screen's own heading. */
+function SkipToScreen() {
+  return (
+    <Anchor
+      href="#screen"
+      className="pw-skip-link"
+      onClick={(event) => {
+        // The router owns the hash; move focus without navigating.
+        event.preventDefault();
+        const screen = document.getElementById('screen');
+        const target = screen?.querySelector<HTMLElement>('h1, h2, h3') ?? screen;
+        if (target) focusQuietly(target);
+      }}
+    >
+      Skip to the screen
+    </Anchor>
+  );
+}
+
 export function Shell() {
   useStartupReconciliation();
   const { state } = useAppState();
@@ -126,9 +147,11 @@ export function Shell() {
   const clinician = state.currentClinician;
   const { pathname } = useLocation();
   const scheme = useComputedColorScheme('light');
+  useFocusRecovery();
   useNotificationsFollowTheScreen(pathname);
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 210, breakpoint: 0 }} padding="lg">
+      <SkipToScreen />
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -165,7 +188,7 @@ export function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="screen">
         <Suspense fallback={<ScreenLoading />}>
           <Outlet />
         </Suspense>

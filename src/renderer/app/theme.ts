@@ -113,7 +113,10 @@ export const theme = createTheme({
     InputClearButton: { defaultProps: { 'aria-label': 'Clear' } },
     // A status, not an alert: "Saved" should not interrupt what a screen reader is saying.
     Notification: { defaultProps: { role: 'status', closeButtonProps: { 'aria-label': 'Close the notification' } } },
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the dialog' } } },
+    // A dialog opens on its first field or its first button (every confirmation puts the safe choice,
+    // "Cancel" or "Keep editing", first), not on the corner ×: that is left out of the Tab order, as
+    // Escape and Cancel do the same from the keyboard.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the dialog', tabIndex: -1 } } },
     // Sentence case and square-ish corners on every badge, so "Go with modifications" reads the same
     // on Today, the caseload and the recorder.
     Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none' } } },

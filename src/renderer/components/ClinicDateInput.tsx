@@ -67,6 +67,10 @@ export function ClinicDateInput({ value, onChange, onBlur, onKeyDown, error, lab
             aria-label="Pick from a calendar"
             title={`Pick ${name.toLowerCase()} from a calendar`}
             onClick={() => setOpened((o) => !o)}
+            // The calendar is opened from here, so Escape here closes it (the field's own Escape does too).
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setOpened(false);
+            }}
           >
             <IconCalendar size={18} stroke={1.6} />
           </ActionIcon>

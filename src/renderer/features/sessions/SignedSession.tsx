@@ -34,6 +34,7 @@ import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
 import { DecisionPanel, PatientSafetyHeader } from './safetyPanels';
+import { useFocusWhen } from '../../app/focus';
 
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -41,8 +42,14 @@ const when = (iso: string) => {
 };
 
 /** A signed session: read-only, with its amendments below the original, which stays readable. */
-export function SignedSession(props: { view: SessionView; onChanged(view: SessionView): void }) {
+export function SignedSession(props: {
+  view: SessionView;
+  onChanged(view: SessionView): void;
+  /** Moves on when this session has just been signed: focus comes to the signed record's heading. */
+  focusSignal?: number;
+}) {
   const { view } = props;
+  const headingRef = useFocusWhen<HTMLHeadingElement>(props.focusSignal ?? 0);
   const [amending, setAmending] = useState(false);
   const latestNotes = [...view.amendments].reverse().find((a) => a.notes !== null)?.notes ?? view.notes ?? '';
   const form = useForm({ initialValues: { reason: '', notes: latestNotes } });
@@ -66,7 +73,7 @@ export function SignedSession(props: { view: SessionView; onChanged(view: Sessio
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={headingRef}>
               {view.patientName}
             </Title>
             <Text c="dimmed" size="sm">
