@@ -43,6 +43,8 @@ export async function patientOnFile(app: PacewiseApp): Promise<string> {
   const oncologist = await app.call('contacts.save', {
     fullName: 'Dr Ana Lima',
     role: 'oncologist',
+    practice: 'Riverside Hospital',
+    address: '12 River Road, Riverside VIC 3000',
     phone: '03 9555 0101',
   });
   await app.call('intake.saveCareTeamMember', { patientId, contactId: oncologist.id, isMainOncologist: true });
