@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { todayLocal } from '../src/shared/dates';
-import { expect, notifications, test, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
 import { patientOnFile } from './support/records';
 
 const today = todayLocal();
@@ -108,8 +108,13 @@ test('the clinic: caseload, Today, letters, settings, and a session before and a
   await app.expectAccessible('Today');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' }).first()).toBeVisible();
-  // Twelve thousand pixels tall: photographed a window at a time below, not whole.
+  // Twelve thousand pixels tall: checked whole, photographed a window's worth at its top.
   await app.expectAccessible('Settings', { screenshot: false });
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await page.screenshot({ path: join(__dirname, '.screenshots', `a11y-settings-window-${scheme}.png`) });
+  }
+  await useColorScheme(page, 'light');
   const letter = await app.call('letters.create', { patientId, type: 'reassessment' });
   await page.getByRole('link', { name: 'Letters' }).click();
   await expect(page.getByRole('heading', { name: 'Letters' }).first()).toBeVisible();

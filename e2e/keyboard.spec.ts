@@ -1,9 +1,23 @@
 import { addDays, formatClinicDate, todayLocal } from '../src/shared/dates';
-import { expect, notifications, test } from './fixtures';
+import { expect, notifications, test, type PacewiseApp } from './fixtures';
 import { expectVisibleFocus, tabExpecting, tabTo } from './support/keyboard';
 import { finalisedWalk, patientOnFile } from './support/records';
 
 const today = todayLocal();
+
+/**
+ * Light and dark without touching the theme toggle (clicking it would move focus): a window whose scheme
+ * was never chosen follows the system's.
+ */
+async function screenshotBoth(app: PacewiseApp, name: string) {
+  const html = app.page.locator('html');
+  await app.screenshot(name);
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await app.screenshot(name);
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+}
 
 // Every step below is a key press: no click, no fill, no mouse. Locators only find what to expect.
 
@@ -20,6 +34,7 @@ test('a whole session with the keyboard alone: opened from Today, screened, thre
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to the screen' })).toBeFocused();
   await expectVisibleFocus(page, 'the first Tab');
+  await screenshotBoth(app, 'keyboard-skip-link');
   const menu = page.getByRole('navigation', { name: 'Main' });
   await tabTo(page, menu.getByRole('link', { name: 'Today' }));
   await page.keyboard.press('Enter');
@@ -44,11 +59,13 @@ test('a whole session with the keyboard alone: opened from Today, screened, thre
     await page.keyboard.type(value);
   }
   await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
+  await screenshotBoth(app, 'keyboard-field-focus');
   await tabTo(page, panel.getByRole('button', { name: 'Record screen and start' }));
   await page.keyboard.press('Enter');
   // Saved: focus moves on to the exercise log that replaced the form, and the save is announced politely.
   const log = panel.getByRole('region', { name: 'Exercise log' });
   await expect(log.getByRole('heading', { name: 'Exercise log' })).toBeFocused();
+  await screenshotBoth(app, 'keyboard-after-record');
   await expect(notifications(page).filter({ hasText: 'Screen recorded for Ruth Okafor' })).toBeVisible();
 
   // Three exercises: an RPE typed into the first, then each completed as planned with Enter.
