@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openSqlite } from '../src/main/db/connection';
 import { addDays, formatClinicDate, startOfWeek, todayLocal } from '../src/shared/dates';
-import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
 import { finalisedWalk } from './support/records';
 
 const esasLabels = [
@@ -25,7 +25,7 @@ async function go(page: Page, hash: string) {
 
 /** Waits out any "Saved" notification so a screenshot shows the screen itself. */
 async function toastsGone(page: Page) {
-  await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 6000 });
+  await expect(notifications(page).filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 6000 });
 }
 
 /** Whole years from date of birth to a clinic date, both 'YYYY-MM-DD'. */

@@ -9,6 +9,7 @@ import {
   type Browser,
   type BrowserContext,
   type ElectronApplication,
+  type Locator,
   type Page,
 } from '@playwright/test';
 import {
@@ -23,6 +24,7 @@ import { launchCaseload, type LaunchedCaseload } from '../src/main/launch';
 import { reconcileFile } from '../src/main/services/reconcile';
 import { holdTestKey, TEST_ADMIN, TEST_SET_UP } from '../src/main/testing';
 import { folderExportTarget } from '../src/main/services/exports/target';
+import { describeViolations, seriousViolations, settle, type ColorScheme } from './support/axe';
 import { chooseChromium } from './support/browser';
 import { electronBinary } from './support/electron';
 import { serveRenderer } from './support/staticServer';
@@ -104,6 +106,14 @@ export interface PacewiseApp {
   /** The file the substituted open dialog picks, when a test sets one. */
   pickFile: { path: string | null };
   screenshot(name: string): Promise<string>;
+  /**
+   * Checks what the page shows now with axe-core (WCAG 2.1 A and AA) in light and then dark, and saves a
+   * full-page screenshot of each as `a11y-<screen>-<scheme>.png` (unless `screenshot: false`, for a page
+   * too tall to photograph whole). A serious or critical violation fails the test (softly: the test goes
+   * on, so one run lists every screen's findings) naming the screen, the scheme, the rule, its impact and
+   * each element. Leaves the scheme as it found it.
+   */
+  expectAccessible(screen: string, options?: { screenshot?: boolean }): Promise<void>;
 }
 
 interface Options {
@@ -273,6 +283,22 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         await page.screenshot({ path, fullPage: true });
         return path;
       },
+      async expectAccessible(screen: string, { screenshot = true }: { screenshot?: boolean } = {}) {
+        const found = await currentColorScheme(page);
+        for (const scheme of [found, found === 'light' ? 'dark' : 'light'] as const) {
+          await useColorScheme(page, scheme);
+          await settle(page);
+          const violations = await seriousViolations(page);
+          if (screenshot) await app.screenshot(`a11y-${screen.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+          expect
+            .soft(
+              violations.reduce((n, v) => n + v.nodes.length, 0),
+              describeViolations(screen, scheme, violations),
+            )
+            .toBe(0);
+        }
+        await useColorScheme(page, found);
+      },
     };
     if (setUp) {
       // Set-up through the contract (the set-up screen has its own scenario); the session stays signed in.
@@ -294,8 +320,30 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
 
 export { expect } from '@playwright/test';
 
-/** Switches the colour scheme the way a user does, with the header toggle. */
-export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
-  if (current !== scheme) await page.getByRole('button', { name: `Switch to ${scheme} theme` }).click();
+/** The notifications on screen ("Saved …", a refusal): polite statuses, each with its close button. */
+export function notifications(page: Page): Locator {
+  return page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Close the notification' }) });
+}
+
+async function currentColorScheme(page: Page): Promise<ColorScheme> {
+  const scheme = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+  return scheme === 'dark' ? 'dark' : 'light';
+}
+
+/**
+ * Switches the colour scheme the way a user does: with the header toggle, or where the screen has none
+ * (sign-in, set-up, recovery, the lock screen over an inert shell) through the system's scheme it follows.
+ */
+export async function useColorScheme(page: Page, scheme: ColorScheme): Promise<void> {
+  if ((await currentColorScheme(page)) === scheme) return;
+  const toggle = page.getByRole('button', { name: `Switch to ${scheme} theme` });
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    // Off the toggle, so its tooltip is not in the picture.
+    await page.mouse.move(0, 0);
+  } else await page.emulateMedia({ colorScheme: scheme });
+  await expect(
+    page.locator('html'),
+    `switching to the ${scheme} scheme (a screen without the toggle follows the system only until the toggle was used)`,
+  ).toHaveAttribute('data-mantine-color-scheme', scheme);
 }

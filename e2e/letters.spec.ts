@@ -8,7 +8,7 @@ import { seedLetterCase, type Call } from '../src/main/testCases';
 import { guidanceChoices, judgedAgainst } from '../src/shared/clinical/letters';
 import { formatNumber, formatSigned, verdictLabels } from '../src/shared/clinical/measures';
 import { addDays, todayLocal } from '../src/shared/dates';
-import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
 
 const ARTIFACTS = resolve(__dirname, '.artifacts', 'letters');
 const SCREENSHOTS = resolve(__dirname, '.screenshots');
@@ -92,7 +92,7 @@ const LETTERHEAD = {
 
 /** Waits out the notifications, so a screenshot shows the screen itself. */
 async function toastsGone(page: Page) {
-  await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
+  await expect(notifications(page)).toHaveCount(0, { timeout: 10_000 });
 }
 
 async function exportBoth(page: Page) {
@@ -101,7 +101,7 @@ async function exportBoth(page: Page) {
     ['Export Word', 'Word document saved'],
   ] as const) {
     await page.getByRole('button', { name: label }).click();
-    await expect(page.getByRole('alert').filter({ hasText: saved })).toBeVisible();
+    await expect(notifications(page).filter({ hasText: saved })).toBeVisible();
   }
 }
 
@@ -366,7 +366,7 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
   await expect(page.getByText('Reply received').first()).toBeVisible();
   await expect(page.getByText(/scanned reply reply-dr-lima\.pdf/)).toBeVisible();
   await page.getByRole('button', { name: 'Save a copy of the scanned reply' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /Scanned reply saved/ })).toBeVisible();
+  await expect(notifications(page).filter({ hasText: /Scanned reply saved/ })).toBeVisible();
   expect(readFileSync(join(app.exportsDir, 'reply-dr-lima.pdf'), 'utf8')).toContain('% scanned reply');
   await toastsGone(page);
   await app.screenshot('letters-reply-recorded');

@@ -1,5 +1,5 @@
 import { addDays, todayLocal } from '../src/shared/dates';
-import { expect, test, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, type PacewiseApp } from './fixtures';
 
 /*
  * Point of care: what should change today's session is on the session screen, before anything
@@ -511,7 +511,7 @@ test('a "Saved" notification sits bottom-left over the menu column, clear of the
   const panel = page.getByRole('region', { name: 'Lea Brandt' });
   await fillVitals(panel);
   await panel.getByRole('button', { name: 'Record screen and start' }).click();
-  const toast = page.getByRole('alert').filter({ hasText: /^Saved/ });
+  const toast = notifications(page).filter({ hasText: /^Saved/ });
   await expect(toast).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   // Measured once it has slid in.

@@ -15,7 +15,7 @@ import { AppStateProvider } from './AppStateContext';
 import { Shell } from './Shell';
 import { routes } from './routes';
 import { ScreenError } from './ScreenError';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Loaded when a check-in opens: its code has no place in the first screen of every start.
 const PatientWindow = lazy(() =>
@@ -76,11 +76,13 @@ function Screen({ state }: { state: AppState }) {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {/* Bottom-left, over the empty foot of the menu column (210 px), two at most and closing by
           themselves: a "Saved" must never sit over the patient header, its alerts, the filters at
           the top, or the Sign and Save buttons at the bottom right of a form. */}
-      <Notifications position="bottom-left" containerWidth={186} limit={2} autoClose={4000} />
+      {/* Announced politely (the container is always there, so a screen reader hears each one as it is
+          added), and shown one of a kind at a time (components/forms.ts). */}
+      <Notifications position="bottom-left" containerWidth={186} limit={2} autoClose={4000} aria-live="polite" />
       <AppStateProvider
         loading={
           <Center h="100vh">

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { notifications } from '@mantine/notifications';
 import {
   ActionIcon,
+  Anchor,
   AppShell,
   Group,
   Menu,
@@ -10,6 +11,7 @@ import {
   UnstyledButton,
   Title,
   Tooltip,
+  VisuallyHidden,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
@@ -33,6 +35,8 @@ import { professions } from '../../shared/domain/vocabulary';
 import { useAppState } from './AppStateContext';
 import { ScreenLoading } from './lazyScreen';
 import { useStartupReconciliation } from '../features/settings/useStartupReconciliation';
+import { focusQuietly, useFocusRecovery } from './focus';
+import { useNotificationsFollowTheScreen } from './screenNotifications';
 
 const sections = [
   { to: '/caseload', label: 'Caseload', icon: IconUsers },
@@ -81,13 +85,18 @@ function ClinicianMenu(props: { fullName: string; profession: string }) {
     <Group gap="xs" wrap="nowrap">
       <Menu position="bottom-end" withArrow>
         <Menu.Target>
-          <UnstyledButton aria-label={`Signed in as ${props.fullName}: lock or switch clinician`} px="xs" mih={48}>
+          {/* Named by what it shows (with words for a screen reader around it), so a voice command
+              that says the name on screen finds it. */}
+          <UnstyledButton px="xs" mih={48}>
             <Text size="sm" ta="right" lh={1.2} component="span" display="block">
+              <VisuallyHidden>Signed in as </VisuallyHidden>
               <b>{props.fullName}</b>
               <br />
               <Text span c="dimmed" size="xs">
+                <VisuallyHidden>, </VisuallyHidden>
                 {props.profession}
               </Text>
+              <VisuallyHidden>: lock or switch clinician</VisuallyHidden>
             </Text>
           </UnstyledButton>
         </Menu.Target>
@@ -114,6 +123,25 @@ function ClinicianMenu(props: { fullName: string; profession: string }) {
   );
 }
 
+/** The first Tab stop: straight past the header and menu to the screen's own heading. */
+function SkipToScreen() {
+  return (
+    <Anchor
+      href="#screen"
+      className="pw-skip-link"
+      onClick={(event) => {
+        // The router owns the hash; move focus without navigating.
+        event.preventDefault();
+        const screen = document.getElementById('screen');
+        const target = screen?.querySelector<HTMLElement>('h1, h2, h3') ?? screen;
+        if (target) focusQuietly(target);
+      }}
+    >
+      Skip to the screen
+    </Anchor>
+  );
+}
+
 export function Shell() {
   useStartupReconciliation();
   const { state } = useAppState();
@@ -121,8 +149,11 @@ export function Shell() {
   const clinician = state.currentClinician;
   const { pathname } = useLocation();
   const scheme = useComputedColorScheme('light');
+  useFocusRecovery();
+  useNotificationsFollowTheScreen(pathname);
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 210, breakpoint: 0 }} padding="lg">
+      <SkipToScreen />
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -159,7 +190,7 @@ export function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="screen">
         <Suspense fallback={<ScreenLoading />}>
           <Outlet />
         </Suspense>

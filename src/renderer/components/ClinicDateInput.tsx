@@ -32,6 +32,8 @@ export function ClinicDateInput({ value, onChange, onBlur, onKeyDown, error, lab
       label={label}
       value={dateValue}
       clearable
+      // Named like the calendar button: not after the field, so the field's label finds the field alone.
+      clearButtonProps={{ 'aria-label': 'Clear the date', title: `Clear ${name.toLowerCase()}` }}
       placeholder={rest.placeholder ?? pattern}
       valueFormat={(date) => formatDateAs(date, display)}
       dateParser={(text) => parseDateAs(text, display.order)}
@@ -65,6 +67,10 @@ export function ClinicDateInput({ value, onChange, onBlur, onKeyDown, error, lab
             aria-label="Pick from a calendar"
             title={`Pick ${name.toLowerCase()} from a calendar`}
             onClick={() => setOpened((o) => !o)}
+            // The calendar is opened from here, so Escape here closes it (the field's own Escape does too).
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setOpened(false);
+            }}
           >
             <IconCalendar size={18} stroke={1.6} />
           </ActionIcon>

@@ -1,6 +1,15 @@
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api';
 
+/** The last of each kind still on screen: a new one replaces it rather than piling up over the menu. */
+const lastShown: { saved: string | null; refused: string | null } = { saved: null, refused: null };
+
+function showInPlaceOf(kind: keyof typeof lastShown, notification: Parameters<typeof notifications.show>[0]): void {
+  const previous = lastShown[kind];
+  if (previous) notifications.hide(previous);
+  lastShown[kind] = notifications.show(notification);
+}
+
 interface FormWithErrors {
   setErrors(errors: Record<string, string>): void;
 }
@@ -29,11 +38,11 @@ export function showApiError(
     const fieldNames = Object.keys(fields);
     if (form && fieldNames.length > 0) form.setErrors(fields);
     if (!form || fieldNames.length === 0) {
-      notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
+      showInPlaceOf('refused', { color: 'red', title, message: error.message, autoClose: 8000 });
     }
     return;
   }
-  notifications.show({
+  showInPlaceOf('refused', {
     color: 'red',
     title,
     message: error instanceof Error ? error.message : 'Something went wrong. Nothing was saved.',
@@ -42,5 +51,5 @@ export function showApiError(
 }
 
 export function showSaved(message: string): void {
-  notifications.show({ color: 'teal', title: 'Saved', message, autoClose: 3000 });
+  showInPlaceOf('saved', { color: 'teal', title: 'Saved', message, autoClose: 3000 });
 }

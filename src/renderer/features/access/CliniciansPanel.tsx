@@ -87,7 +87,7 @@ export function CliniciansPanel() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" fw={600} c={!c.active ? 'dimmed' : c.canSignIn ? 'teal.8' : 'orange.8'}>
+                <Text size="sm" fw={600} c={!c.active ? 'dimmed' : c.canSignIn ? 'teal' : 'orange'}>
                   {!c.active ? 'Deactivated' : c.canSignIn ? 'Can sign in' : 'No passphrase yet'}
                 </Text>
                 {c.active && c.canSignIn && c.mustChoosePassphrase && (

@@ -405,7 +405,7 @@ export function AssessmentEditor() {
             </Alert>
           )}
           {missing.filter((k) => !unsaved.has(k)).length > 0 && (
-            <Text size="sm" c="orange.8">
+            <Text size="sm" c="orange">
               Not entered:{' '}
               {missing
                 .filter((k) => !unsaved.has(k))

@@ -15,6 +15,7 @@ import { AssessmentHeaderFields, headerPayload, type HeaderValues } from './Asse
 import { useLoad, useMeasureDefinitions } from './hooks';
 import { PatientBanner } from './PatientBanner';
 import { ScheduleBadge } from './ScheduleBadge';
+import { useFocusWhen } from '../../app/focus';
 
 export function patientName(p: PatientSummary | null): string {
   if (!p) return '';
@@ -50,6 +51,8 @@ function NewAssessmentForm({
     },
   });
   const chosen = form.values.measureKeys ?? battery.value ?? [];
+  // Opened in place of its button: focus comes to the form, not back to the top of the page.
+  const headingRef = useFocusWhen<HTMLHeadingElement>(1);
 
   const submit = form.onSubmit(async (values) => {
     setSaving(true);
@@ -68,7 +71,7 @@ function NewAssessmentForm({
     <Paper withBorder radius="md" p="lg" component="section" aria-label="New assessment">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Title order={3} size="h4">
+          <Title order={3} size="h4" ref={headingRef}>
             New assessment
           </Title>
           <AssessmentHeaderFields form={form} clinicians={clinicians} />

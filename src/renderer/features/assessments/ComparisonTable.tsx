@@ -24,7 +24,7 @@ function Point({ point, row, label }: { point: SeriesPointView | null; row: Comp
   return (
     <div>
       {label && (
-        <Text size="xs" fw={700} c="orange.8" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" fw={700} c="orange" style={{ whiteSpace: 'nowrap' }}>
           {label}
         </Text>
       )}
@@ -32,7 +32,7 @@ function Point({ point, row, label }: { point: SeriesPointView | null; row: Comp
         {formatNumber(point.value, row.decimals)} {row.unit}
       </Text>
       {point.incomplete && (
-        <Text size="xs" fw={700} c="orange.8">
+        <Text size="xs" fw={700} c="orange">
           {incompleteLabel(point.incomplete)}
         </Text>
       )}
@@ -78,7 +78,7 @@ function VerdictCell({ change, row }: { change: ChangeVerdict | null; row: Compa
         {change.basis}
       </Text>
       {provenance && (
-        <Text size="xs" fw={600} c="orange.8" maw={320}>
+        <Text size="xs" fw={600} c="orange" maw={320}>
           {provenance}
         </Text>
       )}

@@ -354,7 +354,7 @@ export function MeasureCard({
             </Text>
           )}
           {warnings.map((w) => (
-            <Text key={w} size="sm" c="orange.8">
+            <Text key={w} size="sm" c="orange">
               {w}
             </Text>
           ))}

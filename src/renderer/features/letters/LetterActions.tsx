@@ -156,7 +156,11 @@ function ReplyForm({ view, onDone }: { view: LetterView; onDone(v: LetterView): 
   );
 }
 
-/** What can still happen to a finalised letter: record sending, record the reply, or correct it. */
+/**
+ * What can still happen to a finalised letter: record sending, record the reply, or correct it. Each part
+ * is headed, so a screen reader can move between them, and focus has somewhere to land when a part's form
+ * is replaced by what it recorded (the reply) or the draft by these parts (after finalising).
+ */
 export function LetterActions({ view, onChange }: { view: LetterView; onChange(v: LetterView): void }) {
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
@@ -190,7 +194,7 @@ export function LetterActions({ view, onChange }: { view: LetterView; onChange(v
         )}
       </Paper>
       <Paper withBorder p="md" radius="md">
-        <Text fw={650} mb="xs">
+        <Text component="h3" fw={650} mb="xs">
           Sent
         </Text>
         {view.sendings.length === 0 && <Text c="dimmed">Not recorded as sent yet.</Text>}
@@ -203,7 +207,7 @@ export function LetterActions({ view, onChange }: { view: LetterView; onChange(v
       </Paper>
       {view.type === 'guidance_request' && (
         <Paper withBorder p="md" radius="md">
-          <Text fw={650} mb="xs">
+          <Text component="h3" fw={650} mb="xs">
             Reply
           </Text>
           {view.replies.map((r) => (
@@ -237,7 +241,7 @@ export function LetterActions({ view, onChange }: { view: LetterView; onChange(v
       )}
       {!view.correctedById && (
         <Paper withBorder p="md" radius="md">
-          <Text fw={650} mb="xs">
+          <Text component="h3" fw={650} mb="xs">
             Correct this letter
           </Text>
           <Text size="sm" c="dimmed" mb="xs">

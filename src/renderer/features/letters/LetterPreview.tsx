@@ -33,7 +33,7 @@ export function LetterPreview({ document: doc, draft }: { document: LetterDocume
         <Text
           aria-hidden
           fw={800}
-          style={{ position: 'absolute', top: 12, right: 16, color: '#b00020', opacity: 0.5, letterSpacing: 2 }}
+          style={{ position: 'absolute', top: 12, right: 16, color: '#b00020', letterSpacing: 2 }}
         >
           DRAFT
         </Text>

@@ -7,6 +7,7 @@ import type { SessionView } from '../../../shared/contract/sessions';
 import type { SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { afterInputs, afterRanges, NumberField } from './sessionFields';
+import { useFocusWhen } from '../../app/focus';
 
 /**
  * After-session vitals, notes and the time it took place; then sign-off. Memoised on its own part
@@ -22,12 +23,15 @@ export const AfterSession = memo(function AfterSession(props: {
   busy: boolean;
   dispatch(action: DraftAction): void;
   onSign(): void;
+  /** Moves on when a Hold has just been recorded: focus comes to this section's heading. */
+  focusSignal: number;
 }) {
   const { view, errors, dispatch } = props;
   const held = view.decision === 'hold';
+  const headingRef = useFocusWhen<HTMLHeadingElement>(props.focusSignal);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="After the session">
-      <Title order={3} size="h4" mb="xs">
+      <Title order={3} size="h4" mb="xs" ref={headingRef}>
         {held ? 'Held for safety' : 'After the session'}
       </Title>
       {!held && (

@@ -6,6 +6,7 @@ import type { EntryDraft, EntryNumberField, Num, SessionDraft } from './draft';
 import type { DraftAction } from './draftReducer';
 import { ExerciseRow } from './ExerciseRow';
 import { libraryFilter } from './useLibrary';
+import { useFocusWhen } from '../../app/focus';
 
 /** The exercise log against the written plan, one row per exercise, with bone-lesion conflicts. */
 export function ExerciseLog(props: {
@@ -16,13 +17,16 @@ export function ExerciseLog(props: {
   cols: number;
   dispatch(action: DraftAction): void;
   clearErrors(prefix: string): void;
+  /** Moves on when the screen has just been recorded: focus comes to the log's heading. */
+  focusSignal: number;
 }) {
   const { view, draft, errors, dispatch } = props;
+  const headingRef = useFocusWhen<HTMLHeadingElement>(props.focusSignal);
   const libraryById = useMemo(() => new Map(props.library.map((e) => [e.id, e])), [props.library]);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Exercise log">
       <Group justify="space-between" mb="xs">
-        <Title order={3} size="h4">
+        <Title order={3} size="h4" ref={headingRef}>
           Exercise log
         </Title>
         <Text size="sm" c="dimmed">

@@ -160,6 +160,8 @@ export function SessionRecorder(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [screenOpen, setScreenOpen] = useState(false);
+  // Where focus goes after a save replaces the part of the screen that held it.
+  const [arrived, setArrived] = useState({ log: 0, signed: 0 });
   // Stable, for the memoised exercise rows: clears only when some error starts with the prefix.
   const clearErrors = useCallback(
     (prefix: string) =>
@@ -195,6 +197,7 @@ export function SessionRecorder(props: {
         occurredAt: draft.occurredAt ? new Date(draft.occurredAt).toISOString() : null,
       });
       setView(next);
+      setArrived((a) => ({ ...a, signed: a.signed + 1 }));
       showSaved(`Session for ${view.patientName} signed and locked`);
     } catch (error) {
       showApiError(error, { setErrors: (f) => setErrors(f) });
@@ -244,7 +247,7 @@ export function SessionRecorder(props: {
       </Text>
     );
   }
-  if (view.signedAt) return <SignedSession view={view} onChanged={setView} />;
+  if (view.signedAt) return <SignedSession view={view} onChanged={setView} focusSignal={arrived.signed} />;
 
   const recorded = view.decision !== null;
   const decision = live.decision;
@@ -303,6 +306,7 @@ export function SessionRecorder(props: {
       const next = await api.sessions.get({ sessionId: view.id });
       setView(next);
       setScreenOpen(false);
+      setArrived((a) => ({ ...a, log: a.log + 1 }));
       showSaved(`Screen recorded for ${view.patientName}: ${decisionLabels[next.decision ?? decision]}`);
     } catch (error) {
       fieldsError(error);
@@ -395,6 +399,7 @@ export function SessionRecorder(props: {
           cols={entryCols}
           dispatch={dispatch}
           clearErrors={clearErrors}
+          focusSignal={arrived.log}
         />
       )}
 
@@ -409,6 +414,7 @@ export function SessionRecorder(props: {
           busy={busy}
           dispatch={dispatch}
           onSign={sign}
+          focusSignal={view.decision === 'hold' ? arrived.log : 0}
         />
       )}
     </Stack>

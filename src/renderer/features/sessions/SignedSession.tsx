@@ -35,6 +35,7 @@ import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels } from './badges';
 import { DecisionPanel, PatientSafetyHeader } from './safetyPanels';
+import { useFocusWhen } from '../../app/focus';
 
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -42,8 +43,14 @@ const when = (iso: string) => {
 };
 
 /** A signed session: read-only, with its amendments below the original, which stays readable. */
-export function SignedSession(props: { view: SessionView; onChanged(view: SessionView): void }) {
+export function SignedSession(props: {
+  view: SessionView;
+  onChanged(view: SessionView): void;
+  /** Moves on when this session has just been signed: focus comes to the signed record's heading. */
+  focusSignal?: number;
+}) {
   const { view } = props;
+  const headingRef = useFocusWhen<HTMLHeadingElement>(props.focusSignal ?? 0);
   const [amending, setAmending] = useState(false);
   const latestNotes = [...view.amendments].reverse().find((a) => a.notes !== null)?.notes ?? view.notes ?? '';
   const form = useForm({ initialValues: { reason: '', notes: latestNotes } });
@@ -67,7 +74,7 @@ export function SignedSession(props: { view: SessionView; onChanged(view: Sessio
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={headingRef}>
               {view.patientName}
             </Title>
             <Text c="dimmed" size="sm">
@@ -342,7 +349,7 @@ function SignedLog(props: { view: SessionView; onChanged(view: SessionView): voi
                       </Badge>
                     )}
                     {current.overrideNote && (
-                      <Text size="xs" c="orange.8">
+                      <Text size="xs" c="orange">
                         Override: {current.overrideNote}
                       </Text>
                     )}

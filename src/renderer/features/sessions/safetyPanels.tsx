@@ -76,7 +76,7 @@ export function DecisionPanel(props: {
           <Text
             fw={750}
             fz={24}
-            c={cannotStart ? 'red.8' : incomplete ? undefined : `${color}.${props.decision === 'modify' ? 8 : 7}`}
+            c={cannotStart ? 'red' : incomplete ? undefined : color}
             lh={1.1}
             data-testid="decision"
           >

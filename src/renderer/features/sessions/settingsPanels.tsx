@@ -127,12 +127,12 @@ function ThresholdsPanel() {
                           {entry.note ? ` — ${entry.note}` : ''}
                         </Text>
                         {bound && (
-                          <Text size="xs" fw={600} c="teal.8">
+                          <Text size="xs" fw={600} c="teal">
                             {bound}
                           </Text>
                         )}
                         {errors[`values.${k}`] && (
-                          <Text size="sm" c="red.7" fw={600} role="alert">
+                          <Text size="sm" c="red" fw={600} role="alert">
                             {errors[`values.${k}`]}
                           </Text>
                         )}
