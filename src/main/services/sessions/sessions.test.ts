@@ -458,6 +458,45 @@ describe('sessions', () => {
     expect(view.history.map((h) => h.date)).toEqual(['2026-11-26', '2026-11-24']);
   });
 
+  it('counts the exercises each signed session logged, leaving out the skipped ones', () => {
+    const p = seedPatient(t.ctx, { mrn: 'AD3' });
+    const logged = createBooking(t.ctx, { patientId: p, date: '2026-11-24', startTime: '09:00', classId: null });
+    const none = createBooking(t.ctx, { patientId: p, date: '2026-11-26', startTime: '09:00', classId: null });
+    signSession(t.ctx, {
+      sessionId: logged.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [
+        entry(byKey('walking'), { durationMin: 10, sets: null, reps: null, loadKg: null }),
+        entry(byKey('sit_to_stand'), { outcome: 'modified', reason: 'Slower, knee sore' }),
+        entry(byKey('seated_biceps_curl'), { outcome: 'skipped', reason: 'Shoulder pain today' }),
+      ],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    signSession(t.ctx, {
+      sessionId: none.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    amendSession(t.ctx, {
+      sessionId: logged.sessionId,
+      reason: 'Knee pain noted late',
+      notes: 'Knee sore after',
+      entries: null,
+    });
+    const view = patientSessions(t.ctx, { patientId: p, from: '2026-11-23', to: '2026-11-29' });
+    expect(view.history.map((h) => [h.date, h.exercises, h.amendments])).toEqual([
+      ['2026-11-26', 0, 0],
+      ['2026-11-24', 2, 1],
+    ]);
+  });
+
   it('counts a session as attended only once it is signed, and reports past sessions with no record', () => {
     const p = seedPatient(t.ctx, { mrn: 'AD2' });
     const screenedOnly = createBooking(t.ctx, { patientId: p, date: '2026-11-24', startTime: '09:00', classId: null });
