@@ -18,7 +18,10 @@ async function go(page: Page, hash: string) {
 /** Moves focus and the pointer away, and waits out "Saved" notifications, so a screenshot shows the screen. */
 async function settle(page: Page) {
   await page.mouse.move(5, 760);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   await expect(page.getByRole('tooltip')).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 8000 });
 }
@@ -105,5 +108,103 @@ test('the 30-second sit-to-stand chart labels its axis in whole stands, each lab
     await settle(page);
     await chart.screenshot({ path: `e2e/.screenshots/clinicready-sit-to-stand-chart-${scheme}.png` });
   }
+  expect(app.consoleErrors).toEqual([]);
+});
+
+const normalScreen = {
+  restingHr: 72,
+  sbp: 124,
+  dbp: 78,
+  spo2: 97,
+  temperatureC: 36.6,
+} as const;
+
+/** A session signed through the contract, as the session screen would sign it, with these rows logged. */
+async function signedSession(
+  app: PacewiseApp,
+  patientId: string,
+  on: string,
+  rows: Array<{ key: string; outcome: 'completed' | 'modified' | 'skipped'; reason?: string }>,
+) {
+  const library = await app.call('exercises.list', {});
+  const booking = await app.call('bookings.create', { patientId, date: on, startTime: '09:00', classId: null });
+  await app.call('sessions.sign', {
+    sessionId: booking.sessionId,
+    screen: { ...normalScreen, redFlags: [], notTaken: {} },
+    clearanceOverrideReason: null,
+    entries: rows.map((r) => ({
+      exerciseId: library.find((e) => e.starterKey === r.key)!.id,
+      planned: true,
+      sets: 2,
+      reps: 10,
+      loadKg: null,
+      durationMin: null,
+      rpe: 12,
+      peakHr: null,
+      spo2: null,
+      painChange: 0,
+      outcome: r.outcome,
+      reason: r.reason ?? null,
+      overrideNote: null,
+    })),
+    after: { sbp: 122, dbp: 76, restingHr: 80, spo2: 97, rpeOverall: 12, fatigue: 3, pain: 1 },
+    notes: null,
+    occurredAt: null,
+  });
+  return booking.sessionId;
+}
+
+test('Sessions and adherence counts each signed session’s exercises (item 4), and an adverse event’s time is typed on the 24-hour clock (item 7)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patientId = await activePatient(app, { given: 'Tomasz', family: 'Wiśniewski', mrn: 'CR-0401' });
+  await signedSession(app, patientId, addDays(today, -2), [
+    { key: 'sit_to_stand', outcome: 'completed' },
+    { key: 'seated_biceps_curl', outcome: 'modified', reason: 'Lighter: shoulder sore' },
+    { key: 'wall_push_up', outcome: 'skipped', reason: 'Wrist pain today' },
+  ]);
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await go(page, `/patients/${patientId}/sessions`);
+  const history = page.getByRole('table', { name: 'Session history' });
+  const row = history.getByRole('row').filter({ hasText: 'Signed' });
+  await expect(row).toHaveCount(1);
+  const headers = await history.getByRole('columnheader').allTextContents();
+  // Two rows were logged as done (one modified); the skipped one is not counted.
+  await expect(row.getByRole('cell').nth(headers.indexOf('Exercises'))).toHaveText('2');
+
+  const form = page.getByRole('form', { name: 'Record an adverse event' });
+  const time = form.getByRole('textbox', { name: 'When it happened: time' });
+  // The field reads as the rest of the app writes times: 24-hour, never "AM"/"PM".
+  await expect(time).toHaveAttribute('placeholder', 'HH:MM');
+  await form.getByLabel('Type of event').click();
+  await page.getByRole('option', { name: 'Severe fatigue or collapse' }).click();
+  await form.getByLabel('Severity grade (1–5)').fill('1');
+  await form.getByLabel('When it happened', { exact: true }).fill(addDays(today, -1));
+  await time.fill('4:30 PM');
+  await time.blur();
+  await expect(time).toHaveAccessibleDescription('“4:30 PM” is not a time: enter it on the 24-hour clock, as 16:30');
+  await time.fill('1630');
+  await time.blur();
+  await expect(time).toHaveValue('16:30');
+  await form.getByLabel('What happened').fill('Light-headed standing up after the bike; sat, recovered in 5 min');
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await settle(page);
+    await page
+      .getByRole('region', { name: 'Adverse events' })
+      .screenshot({ path: `e2e/.screenshots/clinicready-adverse-event-time-${scheme}.png` });
+  }
+  await useColorScheme(page, 'light');
+  await settle(page);
+  await app.screenshot('clinicready-sessions-and-adherence');
+  await form.getByRole('button', { name: 'Record adverse event' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Adverse events' }).getByText(/Light-headed standing up/),
+  ).toBeVisible();
+  const events = await app.call('sessions.forPatient', { patientId, from: addDays(today, -7), to: today });
+  const occurred = new Date(events.adverseEvents[0]!.occurredAt);
+  expect([occurred.getHours(), occurred.getMinutes()]).toEqual([16, 30]);
   expect(app.consoleErrors).toEqual([]);
 });

@@ -189,3 +189,17 @@ function calendar(y: string, m: string, d: string): ClinicDate | null {
   const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isClinicDate(date) ? date : null;
 }
+
+/**
+ * A time typed on the 24-hour clock as `HH:mm`: "16:30", "9:05", "9.05", "0905" or "905". Null when
+ * it is not a time of day ("25:00", "16:3", "4pm"): the clinic's clock has no AM or PM to guess.
+ */
+export function parseClockTime(text: string): string | null {
+  const t = text.trim();
+  const match = /^(\d{1,2})[:.h](\d{2})$/.exec(t) ?? /^(\d{1,2})(\d{2})$/.exec(t);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}

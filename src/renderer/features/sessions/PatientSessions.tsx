@@ -173,7 +173,8 @@ export function PatientSessions() {
           <Text fw={650} mt="md">
             Record an adverse event
           </Text>
-          <SimpleGrid cols={3} spacing="sm">
+          {/* Two across on a tablet, so the date and time keep their full width. */}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             <Select
               label="Type of event"
               withAsterisk
