@@ -27,14 +27,26 @@ async function settle(page: Page) {
 }
 
 /** A screenshot in light and then dark, leaving the light scheme on. */
-async function bothSchemes(app: PacewiseApp, name: string, before?: () => Promise<void>) {
+async function bothSchemes(app: PacewiseApp, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(app.page, scheme);
-    await before?.();
     await settle(app.page);
     await app.screenshot(name);
   }
   await useColorScheme(app.page, 'light');
+}
+
+/**
+ * The same with a dialog open, whose overlay keeps the header's theme button from a click: the
+ * scheme Mantine's toggle would set is set directly, then put back.
+ */
+async function dialogInBothSchemes(app: PacewiseApp, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme);
+    await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await app.screenshot(name);
+  }
+  await app.page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
 }
 
 async function activePatient(
@@ -206,5 +218,50 @@ test('Sessions and adherence counts each signed session’s exercises (item 4), 
   const events = await app.call('sessions.forPatient', { patientId, from: addDays(today, -7), to: today });
   const occurred = new Date(events.adverseEvents[0]!.occurredAt);
   expect([occurred.getHours(), occurred.getMinutes()]).toEqual([16, 30]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a class lists its patients in the order they were booked, on Today and in the class (item 15); its start time is typed on the 24-hour clock (item 7)', async ({
+  app,
+}) => {
+  const { page } = app;
+  // Booked in this order, which is not the alphabetical one.
+  const booked = [
+    { given: 'Zara', family: 'Young', mrn: 'CR-1501' },
+    { given: 'Amir', family: 'Haddad', mrn: 'CR-1502' },
+    { given: 'Moana', family: 'Kereama', mrn: 'CR-1503' },
+  ];
+  for (const p of booked) await activePatient(app, p);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'New group class' }).click();
+  const dialog = page.getByRole('dialog', { name: /New group class/ });
+  await dialog.getByLabel('Class name').fill('Tuesday circuit');
+  const start = dialog.getByRole('textbox', { name: 'Start time' });
+  await start.fill('9.30');
+  const patients = dialog.getByRole('combobox', { name: 'Patients' });
+  for (const p of booked) {
+    await patients.fill(p.family);
+    await page.getByRole('option', { name: new RegExp(p.family) }).click();
+  }
+  // Typed "9.30", read and shown back as the 24-hour time once the field is left.
+  await dialog.getByLabel('Class name').click();
+  await expect(start).toHaveValue('09:30');
+  await dialogInBothSchemes(app, 'clinicready-class-dialog');
+  await dialog.getByRole('button', { name: 'Create class' }).click();
+  await expect(dialog).toBeHidden();
+
+  const names = booked.map((p) => `${p.given} ${p.family}`);
+  const section = page.getByRole('region', { name: 'Class Tuesday circuit' });
+  await expect(section).toContainText('09:30');
+  await expect(section.getByRole('row').filter({ hasText: /CR-15/ })).toHaveText(names.map((n) => new RegExp(n)));
+
+  await section.getByRole('button', { name: 'Start class' }).click();
+  const switcher = page.getByRole('navigation', { name: 'Patients in this class' });
+  await expect(switcher.getByRole('button')).toHaveCount(3);
+  for (const [i, name] of names.entries()) {
+    await expect(switcher.getByRole('button').nth(i)).toHaveAccessibleName(new RegExp(`^${name}:`));
+  }
+  await bothSchemes(app, 'clinicready-class-in-booking-order');
   expect(app.consoleErrors).toEqual([]);
 });

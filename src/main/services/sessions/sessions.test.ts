@@ -11,7 +11,7 @@ import { savePlan } from './plans';
 import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
 import { setThresholds, thresholdsView } from './safety';
 import { nullScreen, seedPatient } from '../../testSeed';
-import { createBooking, createClass, todayList } from './today';
+import { createBooking, createClass, getClass, todayList } from './today';
 import { auditTrailFor } from '../audit';
 import type { ParsedInputOf } from '../../../shared/contract';
 
@@ -92,6 +92,18 @@ describe('sessions', () => {
     expect(first.badges.hasBoneMets).toBe(true);
     expect(first.badges.clearanceState).toBe('valid');
     expect(today.bookings.find((x) => x.patientId === b)!.badges.clearanceState).toBe('missing');
+  });
+
+  it('lists a class’s patients in the order they were booked, a later booking last', () => {
+    const zed = seedPatient(t.ctx, { mrn: 'CO1', given: 'Zed', family: 'Young' });
+    const amy = seedPatient(t.ctx, { mrn: 'CO2', given: 'Amy', family: 'Adams' });
+    const mia = seedPatient(t.ctx, { mrn: 'CO3', given: 'Mia', family: 'Moana' });
+    const ben = seedPatient(t.ctx, { mrn: 'CO4', given: 'Ben', family: 'Baker' });
+    const cls = createClass(t.ctx, { name: 'Circuit', date: DATE, startTime: '10:00', patientIds: [zed, amy, mia] });
+    createBooking(t.ctx, { patientId: ben, date: DATE, startTime: '10:00', classId: cls.id });
+    const patientOf = (sessionId: string) => getSession(t.ctx, sessionId).patientId;
+    expect(getClass(t.ctx, cls.id).sessionIds.map(patientOf)).toEqual([zed, amy, mia, ben]);
+    expect(todayList(t.ctx, DATE).bookings.map((b) => b.patientId)).toEqual([zed, amy, mia, ben]);
   });
 
   it('holds for SpO2 86%, opens an incident for a red flag and counts it on the caseload until closed', () => {
