@@ -9,7 +9,7 @@ import type {
 import type { ClinicDate } from '../dates';
 import type { GoalCategory, GoalStatus, Sex } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalNumber, optionalText, pastOrTodayDate, requiredText } from './fields';
+import { choice, clinicalNote, id, optionalNumber, optionalText, pastOrTodayDate, requiredText } from './fields';
 
 export const assessmentKinds = ['baseline', 'reassessment', 'discharge'] as const;
 export type AssessmentKind = (typeof assessmentKinds)[number];
@@ -232,7 +232,7 @@ const assessmentHeader = {
   kind: choice('type of assessment', assessmentKinds),
   assessedOn: pastOrTodayDate('assessment date'),
   clinicianId: id('Clinician').nullish(),
-  notes: optionalText('notes', 4000),
+  notes: clinicalNote('notes'),
   heightCm: optionalNumber('height', 100, 230, 'cm'),
   weightKg: optionalNumber('weight', 25, 250, 'kg'),
 };

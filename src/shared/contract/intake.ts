@@ -52,6 +52,7 @@ import {
 } from '../domain/vocabulary';
 import { channel } from './define';
 import {
+  clinicalNote,
   choice,
   clinicDate,
   email,
@@ -165,7 +166,7 @@ export const diagnosisInput = z
     stage: optionalText('stage', 60),
     metastaticSites: z.array(choice('metastatic site', metastaticSites.values)).max(6).default([]),
     otherMetastaticSites: optionalText('other metastatic sites', 300),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     if (v.metastaticSites.includes('other') && !v.otherMetastaticSites) {
@@ -215,7 +216,7 @@ export const boneLesionInput = z
     weightBearing: choice('weight-bearing status', weightBearingStatuses.values).default('unknown'),
     mirels: mirelsInput,
     sins: sinsInput,
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
     active: flag('Active').default(true),
   })
   .superRefine((v, ctx) => {
@@ -273,7 +274,7 @@ export const treatmentInput = z
     endDate: optionalClinicDate('end date'),
     cycleLengthDays: optionalIntegerIn('cycle length', 7, 90),
     day1Dates: z.array(clinicDate('day-1 date')).max(200, 'Record at most 200 day-1 dates').default([]),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     if (v.endDate && v.endDate < v.startDate) {
@@ -341,7 +342,7 @@ export const medicationInput = z
     flagOverrideReason: optionalText('reason for leaving a suggested flag unticked', 500),
     startedOn: optionalClinicDate('start date'),
     stoppedOn: optionalClinicDate('stop date'),
-    notes: optionalText('notes', 1000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     const unticked = suggestMedicationFlags(v.name).filter((f) => !v.flags.includes(f));
@@ -377,7 +378,7 @@ export const clearanceInput = z
     avoidTags: z.array(z.enum(movementTags, { error: 'Choose movements from the list' })).default([]),
     noGroupSessions: z.boolean().default(false),
     reviewBy: optionalClinicDate('review or expiry date'),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Title } from '@mantine/core';
 import { memo } from 'react';
-import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
+import { NOTES_MAX } from '../../../shared/contract/fields';
 import { ClinicDateTimeInput } from '../../components/ClinicDateInput';
 import { NotesField } from '../../components/NotesField';
 import type { SessionView } from '../../../shared/contract/sessions';
@@ -48,7 +48,7 @@ export const AfterSession = memo(function AfterSession(props: {
       <NotesField
         mt="sm"
         label="Session notes"
-        max={SESSION_NOTES_MAX}
+        max={NOTES_MAX}
         value={props.notes}
         error={errors.notes}
         onChange={(value) => dispatch({ type: 'notes', value })}
