@@ -265,3 +265,46 @@ test('a class lists its patients in the order they were booked, on Today and in 
   await bothSchemes(app, 'clinicready-class-in-booking-order');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('any word of a name of several parts finds the patient, and a long diagnosis note is kept like a session note (item 12)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const people: Array<[string, string, string]> = [
+    ['Mary Ann', "Ó'Brien-Ngũgĩ", 'CR-1201'],
+    ['Siobhán', "O'Brien", 'CR-1202'],
+    ['Ruth', 'Okafor', 'CR-1203'],
+  ];
+  for (const [givenName, familyName, mrn] of people) {
+    await app.call('patients.create', { givenName, familyName, dateOfBirth: '1951-08-14', sex: 'female', mrn });
+  }
+  await page.reload();
+  const table = page.getByRole('table', { name: 'Patients' });
+  const search = page.getByLabel('Search patients');
+  const mary = table.getByRole('row', { name: /Mary Ann Ó'Brien-Ngũgĩ/ });
+  for (const typed of ['ngugi', 'NGŨGĨ', 'obrien', 'ann ngugi']) {
+    await search.fill(typed);
+    await expect(mary).toBeVisible();
+    await expect(table.getByRole('row', { name: /Ruth Okafor/ })).toBeHidden();
+  }
+  await search.fill('ngugi');
+  await expect(table.getByRole('row', { name: /Siobhán O'Brien/ })).toBeHidden();
+  await bothSchemes(app, 'clinicready-search-any-word');
+
+  // A diagnosis written up at length: refused at 2,000 characters while a session's notes took 20,000.
+  const patientId = (await app.call('patients.search', { query: 'ngugi' })).patients[0]!.id;
+  await go(page, `/patients/${patientId}/cancer`);
+  const form = page.getByRole('form', { name: 'Add diagnosis' });
+  await form.getByLabel('Primary cancer site').fill('Breast');
+  const note =
+    `Metastatic to bone and liver since 2024. ${'Treatment history and the oncologist’s letter of 3 March, in full. '.repeat(150)}`.slice(
+      0,
+      10_000,
+    );
+  await form.getByLabel('Notes').fill(note);
+  await form.getByRole('button', { name: 'Save diagnosis' }).click();
+  await expect(form.getByRole('status')).toBeVisible();
+  const record = await app.call('intake.record', { patientId });
+  expect(record.diagnoses[0]!.notes).toBe(note);
+  expect(app.consoleErrors).toEqual([]);
+});

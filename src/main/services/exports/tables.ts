@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Derived or bookkeeping tables: rebuilt from the others, so not part of anyone's record. */
-const NOT_RECORDS = new Set(['pacewise_migration', 'caseload_summary']);
+const NOT_RECORDS = new Set(['pacewise_migration', 'caseload_summary', 'patient_name_word']);
 
 export interface TableInfo {
   name: string;
