@@ -308,3 +308,45 @@ test('any word of a name of several parts finds the patient, and a long diagnosi
   expect(record.diagnoses[0]!.notes).toBe(note);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the clearance form marks a field required when the contract will ask for it, and the session screen says “no clearance” once (item 10)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patientId = await activePatient(app, { given: 'Hemi', family: 'Parata', mrn: 'CR-1001', cleared: false });
+
+  // The session screen of a patient with no clearance: said once, where the reason to go ahead is typed.
+  const booking = await app.call('bookings.create', { patientId, date: today, startTime: '10:00', classId: null });
+  await go(page, `/sessions/${booking.sessionId}`);
+  const recorder = page.getByRole('region', { name: 'Hemi Parata' });
+  await expect(recorder.getByRole('region', { name: 'Screen decision' })).toBeVisible();
+  await expect(recorder.getByText(/No medical clearance is recorded/)).toHaveCount(1);
+  const clearanceAlert = recorder.getByRole('alert', { name: 'Medical clearance' });
+  await expect(clearanceAlert).toContainText('No medical clearance is recorded.');
+  await expect(clearanceAlert.getByLabel('Reason for starting without valid clearance')).toBeVisible();
+  await expect(recorder.getByTestId('decision')).toHaveText('Cannot start yet');
+  await expect(recorder.getByLabel('Why not yet')).toHaveText(
+    'Medical clearance: record the reason for starting without valid clearance (below), or hold.',
+  );
+  await bothSchemes(app, 'clinicready-session-no-clearance');
+
+  // The clearance form: a reply needs whom it came from, so the name is marked required once a date is in.
+  await go(page, `/patients/${patientId}/clearance`);
+  const form = page.getByRole('form', { name: 'Add clearance' });
+  const receivedFrom = form.getByRole('textbox', { name: 'Received from (name)' });
+  await expect(receivedFrom).not.toHaveAttribute('required');
+  await form.getByLabel('Date received').fill(addDays(today, -1));
+  await form.getByLabel('Date received').blur();
+  await expect(receivedFrom).toHaveAttribute('required');
+  await expect(form.getByRole('combobox', { name: 'Decision' })).toHaveAttribute('required');
+  await form.getByRole('combobox', { name: 'Decision' }).selectOption({ label: 'Cleared with restrictions' });
+  await expect(form.getByRole('textbox', { name: 'Restrictions' })).toHaveAttribute('required');
+  await form.getByRole('button', { name: 'Save clearance' }).click();
+  await expect(receivedFrom).toHaveAccessibleDescription(/Say whom the decision came from/);
+  await bothSchemes(app, 'clinicready-clearance-required');
+  await receivedFrom.fill('Dr Ana Lima');
+  await form.getByRole('textbox', { name: 'Restrictions' }).fill('No lifting over 5 kg');
+  await form.getByRole('button', { name: 'Save clearance' }).click();
+  await expect(page.getByRole('status', { name: 'Clearance status' })).toContainText('Cleared');
+  expect(app.consoleErrors).toEqual([]);
+});

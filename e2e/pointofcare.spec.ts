@@ -68,9 +68,11 @@ test('no green Go while the session is blocked: missing clearance and an impossi
 
   await fillVitals(panel);
   await expect(decision).toHaveText('Cannot start yet');
-  await expect(card.getByLabel('Why not yet')).toContainText('No medical clearance is recorded.');
-  await expect(card.getByLabel('Why not yet')).toContainText(
-    'Record the reason for starting without valid clearance, or hold.',
+  await expect(card.getByLabel('Why not yet')).toHaveText(
+    'Medical clearance: record the reason for starting without valid clearance (below), or hold.',
+  );
+  await expect(panel.getByRole('alert', { name: 'Medical clearance' })).toContainText(
+    'No medical clearance is recorded.',
   );
   await app.screenshot('pointofcare-cannot-start-clearance');
 

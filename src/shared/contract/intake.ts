@@ -391,12 +391,15 @@ export const clearanceInput = z
     }
     if (!v.requestedOn && !v.receivedOn) add('requestedOn', 'Enter the date requested or the date received');
     if (v.requestedOn && !v.requestedFromContactId && !v.requestedFromName) {
-      add('requestedFromName', 'Say whom clearance was requested from');
+      add(
+        'requestedFromName',
+        'Say whom clearance was requested from: type the name, or choose them from the directory',
+      );
     }
     if (v.decision && !v.receivedOn) add('receivedOn', 'Enter the date the decision was received');
     if (v.receivedOn && !v.decision) add('decision', 'Choose the decision received');
     if (v.receivedOn && !v.receivedFromContactId && !v.receivedFromName) {
-      add('receivedFromName', 'Say whom the decision came from');
+      add('receivedFromName', 'Say whom the decision came from: type the name, or choose them from the directory');
     }
     if (v.decision === 'with_restrictions' && !v.restrictions) add('restrictions', 'Enter the restrictions');
     if (v.restrictions && v.decision !== 'with_restrictions') {
