@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -348,5 +348,80 @@ test('the clearance form marks a field required when the contract will ask for i
   await form.getByRole('textbox', { name: 'Restrictions' }).fill('No lifting over 5 kg');
   await form.getByRole('button', { name: 'Save clearance' }).click();
   await expect(page.getByRole('status', { name: 'Clearance status' })).toContainText('Cleared');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+async function fillVitals(panel: Locator, spo2: string) {
+  await panel.getByLabel('Resting HR (bpm)').fill('72');
+  await panel.getByLabel('Systolic BP (mmHg)').fill('122');
+  await panel.getByLabel('Diastolic BP (mmHg)').fill('78');
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill(spo2);
+  await panel.getByLabel('Temperature (°C)').fill('36.7');
+}
+
+test('a signed record shows the decision as signed, and a screen changed after it was recorded cannot be signed until recorded again (item 8)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patientId = await activePatient(app, { given: 'Lupe', family: 'Faleolo', mrn: 'CR-0801' });
+  await app.call('intake.saveTreatment', {
+    patientId,
+    type: 'chemotherapy',
+    regimen: 'Docetaxel',
+    startDate: addDays(today, -30),
+    cycleLengthDays: 21,
+    day1Dates: [addDays(today, -23), addDays(today, -2)],
+  });
+
+  // Day 3 of the cycle: Go with modifications, recorded and signed as such.
+  const first = await app.call('bookings.create', { patientId, date: today, startTime: '09:00', classId: null });
+  await go(page, `/sessions/${first.sessionId}`);
+  const panel = page.getByRole('region', { name: 'Lupe Faleolo' });
+  await fillVitals(panel, '97');
+  await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
+  // On the 24-hour clock like every time in Pacewise, not the locale's "9:56:41 pm" (item 7).
+  await expect(panel.getByText(/^Draft saved/)).toHaveText(/^Draft saved \d{2}:\d{2}:\d{2}$/);
+  await panel.getByRole('button', { name: 'Record screen and start' }).click();
+  await panel.getByRole('button', { name: 'Sign and lock session' }).click();
+  const signed = panel.getByRole('region', { name: 'Screen decision' });
+  await expect(signed).toContainText('Signed decision');
+  await expect(signed.getByTestId('decision')).toHaveText('Go with modifications');
+  await expect(signed.getByLabel('Early in the treatment cycle')).toContainText('Day 3 of Docetaxel');
+  await expect(signed).not.toContainText('so far');
+  await bothSchemes(app, 'clinicready-signed-decision');
+
+  // Held for SpO₂ 86 %, then the value corrected on the form without recording it again.
+  const second = await app.call('bookings.create', { patientId, date: today, startTime: '14:00', classId: null });
+  await go(page, `/sessions/${second.sessionId}`);
+  await expect(panel.getByRole('region', { name: 'Screen decision' })).toBeVisible();
+  await fillVitals(panel, '86');
+  await panel.getByRole('button', { name: 'Record screen and hold' }).click();
+  await panel.getByRole('region', { name: 'Pre-session screen' }).getByRole('button', { name: 'Change' }).click();
+  await panel.getByLabel('SpO₂ (%)', { exact: true }).fill('97');
+  await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
+  const after = panel.getByRole('region', { name: 'After the session' });
+  await expect(after.getByRole('status')).toHaveText(
+    'Not ready to signThe screen was recorded as Hold but now reads Go with modifications: record the screen again, then sign.',
+  );
+  await expect(after.getByRole('button', { name: 'Sign as held for safety' })).toBeDisabled();
+  await bothSchemes(app, 'clinicready-screen-changed-since-recorded');
+  // Main refuses it too, whatever the window sends.
+  const view = await app.call('sessions.get', { sessionId: second.sessionId });
+  await expect(
+    app.call('sessions.sign', {
+      sessionId: second.sessionId,
+      screen: { ...view.screen!, spo2: 97 },
+      clearanceOverrideReason: null,
+      entries: [],
+      after: { sbp: null, dbp: null, restingHr: null, spo2: null, rpeOverall: null, fatigue: null, pain: null },
+      notes: null,
+      occurredAt: null,
+    }),
+  ).rejects.toThrow(/recorded as Hold but now reads Go with modifications/);
+
+  await panel.getByRole('button', { name: 'Record the screen again' }).click();
+  await expect(panel.getByRole('region', { name: 'Exercise log' })).toBeVisible();
+  await expect(after.getByRole('status')).toHaveCount(0);
+  expect((await app.call('sessions.get', { sessionId: second.sessionId })).decision).toBe('modify');
   expect(app.consoleErrors).toEqual([]);
 });

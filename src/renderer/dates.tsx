@@ -16,13 +16,20 @@ export function formatClinicDate(date: ClinicDate | null | undefined): string {
   return formatDateAs(date, current);
 }
 
-/** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17". */
-export function formatClinicInstant(iso: string | null | undefined): string {
+/** An instant's local time on the 24-hour clock, never the locale's "9:56:41 pm": "21:56", or "21:56:41". */
+export function formatClockTime(iso: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}${seconds ? `:${two(at.getSeconds())}` : ''}`;
+}
+
+/** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17" (or 09:17:05 with seconds). */
+export function formatClinicInstant(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!iso) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return `${formatClinicDate(todayLocal(at))}, ${time}`;
+  return `${formatClinicDate(todayLocal(at))}, ${formatClockTime(iso, options)}`;
 }
 
 interface ClinicDateFormatValue {

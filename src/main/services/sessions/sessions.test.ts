@@ -359,6 +359,30 @@ describe('sessions', () => {
     );
   });
 
+  it('signs the decision the screen was recorded with: a screen changed since must be recorded again first', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SD1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen({ spo2: 86 }), clearanceOverrideReason: null });
+    const sign = (values: Screen) =>
+      signSession(t.ctx, {
+        sessionId: s.sessionId,
+        screen: values,
+        clearanceOverrideReason: null,
+        entries: [],
+        after,
+        notes: null,
+        occurredAt: null,
+      });
+    // SpO₂ corrected to 97 on the form but not recorded: signing would have locked a Go nobody saw.
+    const refused = refusalOf(() => sign(screen()));
+    expect(refused.fields?.screen).toBe(
+      'The screen was recorded as Hold but now reads Go: record the screen again, then sign',
+    );
+    expect(getSession(t.ctx, s.sessionId)).toMatchObject({ signedAt: null, decision: 'hold' });
+    // The same values as recorded sign; so do new values that come to the same decision.
+    expect(sign(screen({ spo2: 85 }))).toMatchObject({ decision: 'hold', firedRules: [{ id: 'spo2_low_hold' }] });
+  });
+
   it('keeps both the session time and the time of writing for a late entry', () => {
     const p = seedPatient(t.ctx, { mrn: 'LE1' });
     const s = createBooking(t.ctx, { patientId: p, date: '2026-11-25', startTime: '09:00', classId: null });

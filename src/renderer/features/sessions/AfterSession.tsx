@@ -20,6 +20,8 @@ export const AfterSession = memo(function AfterSession(props: {
   errors: Record<string, string>;
   cols: number;
   busy: boolean;
+  /** Why it cannot be signed as it stands (the screen changed since it was recorded); null when it can. */
+  notYet: string | null;
   dispatch(action: DraftAction): void;
   onSign(): void;
 }) {
@@ -60,13 +62,23 @@ export const AfterSession = memo(function AfterSession(props: {
           error={errors.occurredAt}
           onChange={(value) => dispatch({ type: 'occurredAt', value })}
         />
-        <Button loading={props.busy} onClick={props.onSign} color={held ? 'red.8' : undefined}>
+        <Button
+          loading={props.busy}
+          disabled={props.notYet !== null}
+          onClick={props.onSign}
+          color={held ? 'red.8' : undefined}
+        >
           {held ? 'Sign as held for safety' : 'Sign and lock session'}
         </Button>
       </Group>
-      {errors.adverseEvents && (
+      {props.notYet && (
+        <Alert color="orange" mt="sm" role="status" title="Not ready to sign">
+          {props.notYet}
+        </Alert>
+      )}
+      {(errors.adverseEvents || errors.screen) && (
         <Alert color="red" mt="sm" role="alert" title="Not signed">
-          {errors.adverseEvents}
+          {errors.adverseEvents ?? errors.screen}
         </Alert>
       )}
     </Paper>

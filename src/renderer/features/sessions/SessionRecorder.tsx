@@ -11,7 +11,7 @@ import {
   type ScreenResult,
 } from '../../../shared/clinical/session';
 import { attendanceLabels, type Exercise, type SessionView } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../dates';
+import { formatClinicDate, formatClockTime } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { AfterSession } from './AfterSession';
@@ -231,6 +231,11 @@ export function SessionRecorder(props: {
 
   const recorded = view.decision !== null;
   const decision = live.decision;
+  // The same rule main applies on sign-off: what is signed is the decision recorded and acted on.
+  const notYet =
+    recorded && decision !== view.decision
+      ? `The screen was recorded as ${decisionLabels[view.decision!]} but now reads ${decisionLabels[decision]}: record the screen again, then sign.`
+      : null;
   const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision);
   const blockers = startBlockers({
     draft,
@@ -286,7 +291,7 @@ export function SessionRecorder(props: {
             </Text>
           </div>
           <Text size="xs" c="dimmed" ta="right" aria-live="polite">
-            {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
+            {savedAt ? `Draft saved ${formatClockTime(savedAt, { seconds: true })}` : 'Nothing typed yet'}
           </Text>
         </Group>
         {view.draftBy && (
@@ -339,6 +344,7 @@ export function SessionRecorder(props: {
           errors={errors}
           cols={afterCols}
           busy={busy}
+          notYet={notYet}
           dispatch={dispatch}
           onSign={sign}
         />

@@ -41,6 +41,13 @@ export interface ScreenContext {
 
 export type ScreenDecision = 'go' | 'modify' | 'hold';
 
+/** The decision as every screen, the signed record and the change history write it. */
+export const decisionLabels: Record<ScreenDecision, string> = {
+  go: 'Go',
+  modify: 'Go with modifications',
+  hold: 'Hold',
+};
+
 export interface FiredRule {
   id: string;
   label: string;
