@@ -425,3 +425,48 @@ test('a signed record shows the decision as signed, and a screen changed after i
   expect((await app.call('sessions.get', { sessionId: second.sessionId })).decision).toBe('modify');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a red-flag Hold’s incident is graded, and what was done written, on the session screen itself, then signed (item 11)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patientId = await activePatient(app, { given: 'Iosefa', family: 'Tuilagi', mrn: 'CR-1101' });
+  const booking = await app.call('bookings.create', { patientId, date: today, startTime: '11:00', classId: null });
+  await go(page, `/sessions/${booking.sessionId}`);
+  const panel = page.getByRole('region', { name: 'Iosefa Tuilagi' });
+  await panel.getByRole('checkbox', { name: /Chest pain/ }).check();
+  await panel.getByRole('button', { name: 'Record screen and hold' }).click();
+  const grading = panel.getByRole('region', {
+    name: /^Grade the incident: Red flag at pre-session screen: Chest pain/,
+  });
+  await expect(grading).toBeVisible();
+  await expect(panel.getByText(/Incident recorded \(1\) · grade needed/)).toBeVisible();
+
+  // Signing first is refused, saying where to grade: here.
+  await panel.getByRole('button', { name: 'Sign as held for safety' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: 'Grade the incident before signing' })).toContainText(
+    'under the recorded screen',
+  );
+  await grading.getByRole('combobox', { name: 'Grade (1–5)' }).click();
+  await page.getByRole('option', { name: '2', exact: true }).click();
+  await grading
+    .getByRole('textbox', { name: 'What was done' })
+    .fill('Rested seated, pain eased in 5 min; GP phoned, ECG arranged today');
+  await bothSchemes(app, 'clinicready-grade-on-session-screen');
+  await grading.getByRole('button', { name: 'Save grade' }).click();
+  await expect(grading).toBeHidden();
+  await expect(panel.getByText(/^Incident recorded \(1\)$/)).toBeVisible();
+  // The refusal it answered is gone with it.
+  await expect(panel.getByRole('alert').filter({ hasText: 'Grade the incident before signing' })).toHaveCount(0);
+  const [event] = (await app.call('sessions.forPatient', { patientId, from: addDays(today, -1), to: today }))
+    .adverseEvents;
+  expect(event).toMatchObject({
+    severity: 2,
+    actionTaken: 'Rested seated, pain eased in 5 min; GP phoned, ECG arranged today',
+  });
+
+  await panel.getByRole('button', { name: 'Sign as held for safety' }).click();
+  await expect(panel.getByRole('region', { name: 'Screen decision' })).toContainText('Signed decision');
+  expect((await app.call('sessions.get', { sessionId: booking.sessionId })).signedAt).not.toBeNull();
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -150,7 +150,7 @@ function enforceGraded(ctx: ServiceContext, row: SessionRow): void {
   if (ungraded.length === 0) return;
   throw fieldError(
     'adverseEvents',
-    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done under Sessions and adherence → Adverse events.`,
+    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done, under the recorded screen.`,
   );
 }
 

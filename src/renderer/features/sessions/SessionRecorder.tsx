@@ -305,7 +305,18 @@ export function SessionRecorder(props: {
       </Paper>
 
       {recorded && !screenOpen ? (
-        <RecordedScreen view={view} draft={draft} onChange={() => setScreenOpen(true)} />
+        <RecordedScreen
+          view={view}
+          draft={draft}
+          onChange={() => setScreenOpen(true)}
+          onIncidentGraded={() => {
+            clearErrors('adverseEvents');
+            api.sessions
+              .get({ sessionId: view.id })
+              .then(setView)
+              .catch((e: unknown) => showApiError(e));
+          }}
+        />
       ) : (
         <SimpleGrid cols={compact ? 1 : 2} spacing="md" style={{ alignItems: 'start' }}>
           <ScreenForm view={view} draft={draft} errors={errors} fieldCols={fieldCols} dispatch={dispatch} />
