@@ -18,6 +18,10 @@ test('an administrator sets the caseload folder: a wrong path is refused by fiel
 }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'This computer' })
+    .click();
   const panel = page.getByRole('region', { name: 'Data folder on this computer' });
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByLabel('Folder in use now')).toHaveText(app.dataDir);
@@ -75,6 +79,10 @@ test('a clinician sees the caseload folder settings read-only, and the main proc
   await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
   await app.signIn(TEST_CLINICIAN_SIGN_IN);
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'This computer' })
+    .click();
   const panel = page.getByRole('region', { name: 'Data folder on this computer' });
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByText('Only a clinic administrator can change this.')).toBeVisible();

@@ -265,6 +265,7 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
 test('settings: an unknown merge field is refused when the template is saved, naming it', async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Letters' }).click();
   const field = page.getByRole('textbox', { name: /^Goals \(goals\)/ });
   await field.fill('{{patient.nickname}} has reached the goals.');
   await page.getByRole('button', { name: 'Save template' }).click();

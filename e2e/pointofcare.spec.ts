@@ -181,7 +181,7 @@ test('every overview alert is in the session header; brain metastases alert on t
   const base = page.url().replace(/#.*$/, '');
 
   // Settings: the clinic words its own brain-metastasis precautions.
-  await page.goto(`${base}#/settings`);
+  await page.goto(`${base}#/settings/patients`);
   const brain = page.getByRole('group', { name: 'Brain metastases' });
   await expect(brain.getByLabel('Precautions')).toHaveValue(/seizure plan/);
   await brain.getByLabel('Precautions').fill('Seizure plan on file and known to staff\nNo breath-holding or straining');

@@ -1,10 +1,13 @@
 import { createElement, type ReactNode } from 'react';
+import { CliniciansPanel } from '../access/CliniciansPanel';
+import { MyAccountPanel } from '../access/MyAccountPanel';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
 import { lettersSettingsPanels } from '../letters/settingsPanels';
 import { patientsSettingsPanels } from '../patients/settingsPanels';
 import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
+import { ClinicPanel } from './ClinicPanel';
 import { DateFormatPanel } from './DateFormatPanel';
 import { DeviceFolderPanel } from './DeviceFolderPanel';
 
@@ -15,9 +18,17 @@ export interface SettingsPanel {
   element: ReactNode;
 }
 
+/** One page of Settings, with its own place in the Settings navigation (#/settings/<id>). */
+export interface SettingsSection {
+  id: string;
+  title: string;
+  panels: SettingsPanel[];
+}
+
 /**
  * Panels only a clinic administrator may change (the main process refuses the others' saves; here
- * they are shown read-only, saying so).
+ * they are shown read-only, saying so). A panel where only some controls are (Backups and audit
+ * trail, My account, Clinicians) shows those read-only itself.
  */
 export const adminPanelIds: ReadonlySet<string> = new Set([
   'site-alerts',
@@ -30,13 +41,37 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'device-folder',
 ]);
 
-export const settingsPanels: SettingsPanel[] = [
-  { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
-  ...patientsSettingsPanels,
-  ...sessionsSettingsPanels,
-  ...assessmentsSettingsPanels,
-  ...lettersSettingsPanels,
-  { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
-  { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
-  { id: 'device-folder', title: 'Data folder on this computer', element: createElement(DeviceFolderPanel) },
+const panel = (id: string, title: string, element: () => ReactNode): SettingsPanel => ({
+  id,
+  title,
+  element: createElement(element),
+});
+
+export const settingsSections: SettingsSection[] = [
+  {
+    id: 'clinic',
+    title: 'Clinic and clinicians',
+    panels: [panel('clinic', 'Clinic', ClinicPanel), panel('clinicians', 'Clinicians', CliniciansPanel)],
+  },
+  { id: 'account', title: 'My account', panels: [panel('account', 'My account', MyAccountPanel)] },
+  { id: 'dates', title: 'Dates', panels: [panel('dates', 'Dates', DateFormatPanel)] },
+  { id: 'patients', title: 'Patients and contacts', panels: patientsSettingsPanels },
+  { id: 'sessions', title: 'Sessions', panels: sessionsSettingsPanels },
+  { id: 'assessments', title: 'Assessments', panels: assessmentsSettingsPanels },
+  { id: 'letters', title: 'Letters', panels: lettersSettingsPanels },
+  {
+    id: 'backups',
+    title: 'Backups and audit trail',
+    panels: [panel('caseload-safety', 'Backups and audit trail', CaseloadSafetyPanel)],
+  },
+  {
+    id: 'export',
+    title: 'Export',
+    panels: [panel('caseload-export', 'Export the caseload', CaseloadExportPanel)],
+  },
+  {
+    id: 'computer',
+    title: 'This computer',
+    panels: [panel('device-folder', 'Data folder on this computer', DeviceFolderPanel)],
+  },
 ];
