@@ -1,4 +1,7 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
 
@@ -40,11 +43,12 @@ async function bothSchemes(app: PacewiseApp, name: string) {
  * The same with a dialog open, whose overlay keeps the header's theme button from a click: the
  * scheme Mantine's toggle would set is set directly, then put back.
  */
-async function dialogInBothSchemes(app: PacewiseApp, name: string) {
+async function dialogInBothSchemes(app: PacewiseApp, name: string, only?: Locator) {
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme);
     await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await app.screenshot(name);
+    if (only) await only.screenshot({ path: `e2e/.screenshots/${name}-${scheme}.png` });
+    else await app.screenshot(name);
   }
   await app.page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
 }
@@ -468,5 +472,173 @@ test('a red-flag Hold’s incident is graded, and what was done written, on the 
   await panel.getByRole('button', { name: 'Sign as held for safety' }).click();
   await expect(panel.getByRole('region', { name: 'Screen decision' })).toContainText('Signed decision');
   expect((await app.call('sessions.get', { sessionId: booking.sessionId })).signedAt).not.toBeNull();
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('Settings as a clinician meets it: sections with their own navigation, every administrator-only control read-only with the reason, "1 try left" (item 13)', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await app.call('access.addClinician', TEST_CLINICIAN);
+  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  await page.setViewportSize({ width: 1024, height: 768 });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const sections = page.getByRole('navigation', { name: 'Settings sections' });
+  await expect(sections.getByRole('link')).toHaveCount(10);
+  await expect(sections.getByRole('link', { name: 'Clinic and clinicians' })).toHaveAttribute('aria-current', 'page');
+  // One section at a time: not one 12,000 px page.
+  await expect(page.getByRole('region', { name: 'Backups and audit trail' })).toHaveCount(0);
+
+  const adminOnly = 'Only a clinic administrator can change this.';
+  const linkNames = await sections.getByRole('link').allTextContents();
+  for (const name of linkNames) {
+    await sections.getByRole('link', { name, exact: true }).click();
+    // Choosing a section moves focus to its heading, so the next Tab is inside it.
+    await expect(page.getByRole('heading', { name, level: 3, exact: true })).toBeFocused();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, `${name} is ${height} px tall`).toBeLessThan(6000);
+    // Every panel an administrator alone may change says so and offers nothing to press or type.
+    for (const panel of await page.locator('main section').filter({ hasText: adminOnly }).all()) {
+      await expect(panel.locator('button:enabled, input:enabled, textarea:enabled, select:enabled')).toHaveCount(0);
+    }
+  }
+
+  await sections.getByRole('link', { name: 'Backups and audit trail' }).click();
+  const safety = page.getByRole('region', { name: 'Backups and audit trail' });
+  await expect(safety).toContainText(
+    'Only a clinic administrator can change the backup policy, back up to a folder or restore a backup',
+  );
+  await expect(safety.getByRole('button', { name: 'Save backup policy' })).toHaveCount(0);
+  await expect(safety.getByLabel('Daily backups to keep')).toBeDisabled();
+  await expect(safety.getByRole('button', { name: 'Back up to a folder…' })).toBeDisabled();
+  await expect(safety.getByRole('button', { name: 'Restore from a file…' })).toBeDisabled();
+  // What a clinician may do stays offered: a backup here.
+  await safety.getByRole('button', { name: 'Back up the caseload now' }).click();
+  await expect(safety.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible();
+  const restoreButtons = safety
+    .getByRole('table', { name: 'Backups' })
+    .getByRole('button', { name: /^Restore the backup/ });
+  await expect(restoreButtons.first()).toBeDisabled();
+  await bothSchemes(app, 'clinicready-settings-clinician-backups');
+
+  // Five wrong PINs need the passphrase; the last try says "1 try left", not "1 tries left".
+  await app.call('access.setPin', { pin: '2468', passphrase: TEST_CLINICIAN_SIGN_IN.passphrase });
+  await page.getByRole('button', { name: 'Lock Pacewise now' }).click();
+  const lock = page.getByRole('dialog', { name: 'Pacewise is locked' });
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await lock.getByLabel(/^PIN/).fill('1111');
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock.getByText(`That PIN is not right`)).toBeVisible();
+  }
+  await expect(lock.getByText('1 try left before the passphrase is needed', { exact: true })).toBeVisible();
+  await expect(lock).not.toContainText('tries left');
+  await lock.getByLabel(/^PIN/).fill('2468');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a restore says what it did, the backups list tells one backup from another, and cancelling "Restore from a file…" adds nothing (item 14)', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await page.clock.install();
+  await page.reload();
+  await app.call('patients.create', {
+    givenName: 'Ruth',
+    familyName: 'Okafor',
+    dateOfBirth: '1958-04-02',
+    sex: 'female',
+    mrn: 'CR-1401',
+  });
+  const onStick = await app.call('maintenance.backUpTo', {});
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Backups and audit trail' })
+    .click();
+  const safety = page.getByRole('region', { name: 'Backups and audit trail' });
+  await safety.getByRole('button', { name: 'Back up the caseload now' }).click();
+  await expect(safety.getByRole('status').filter({ hasText: 'Backup made' })).toContainText(/\d{2}:\d{2}:\d{2}/);
+  const table = safety.getByRole('table', { name: 'Backups' });
+  const rows = table.getByRole('row').filter({ has: page.getByRole('button') });
+  await expect(rows).toHaveCount(1);
+  // To the second, how it was made, and what it holds.
+  await expect(rows.first().getByRole('cell').nth(0)).toHaveText(/, \d{2}:\d{2}:\d{2}$/);
+  await expect(rows.first().getByRole('cell').nth(1)).toHaveText('On demand');
+  await expect(rows.first().getByRole('cell').nth(2)).toHaveText('1');
+  await expect(rows.first().getByRole('cell').nth(3)).toHaveText(/^[1-9]\d*$/);
+
+  // A backup from the USB stick, looked at and not restored: the list is as it was.
+  app.pickFile.path = onStick!.path;
+  await safety.getByRole('button', { name: 'Restore from a file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('From a file');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows).toHaveCount(1);
+  expect(await app.call('maintenance.listBackups', {})).toHaveLength(1);
+
+  // A patient added after the backup, with its "Saved" notification still up when the backup is restored.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const add = page.getByRole('dialog', { name: 'Add patient' });
+  await add.getByLabel('Given name').fill('Ada');
+  await add.getByLabel('Family name').fill('Lovelace');
+  await add.getByLabel('Date of birth').fill('1952-12-10');
+  await add.getByRole('radio', { name: 'Female', exact: true }).check();
+  await add.getByLabel('Hospital number (MRN)').fill('CR-1402');
+  await add.getByRole('button', { name: 'Save patient' }).click();
+  const saved = page.getByRole('alert').filter({ hasText: 'Ada Lovelace added to the caseload' });
+  await expect(saved).toBeVisible();
+  // Time stands still from here (moved on by hand only, for the dialog's transitions), so the
+  // notification would still be up after the restore unless the restore takes it away.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.goBack();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Backups and audit trail' })
+    .click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore the backup made/ })
+    .click();
+  await page.clock.runFor(400);
+  await expect(dialog).toContainText('Saved changes');
+  await expect(saved).toBeVisible();
+  await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+  await page.clock.runFor(400);
+
+  const restored = safety.getByRole('status', { name: 'Caseload restored' });
+  await expect(restored).toBeVisible();
+  await expect(saved).toHaveCount(0);
+  await page.clock.resume();
+  await expect(restored).toContainText(
+    /The caseload is now the backup made .+, \d{2}:\d{2}:\d{2} \(on demand, caseload-manual-/,
+  );
+  await expect(restored).toContainText('1 patient and');
+  await expect(restored).toContainText(`The caseload it replaced is kept, not deleted, at ${app.dataDir}/replaced/`);
+  const kept = (await restored.locator('code').allTextContents()).find((t) => t.includes('/replaced/'))!;
+  expect(existsSync(kept)).toBe(true);
+  expect((await app.call('patients.search', { query: '' })).total).toBe(1);
+  await bothSchemes(app, 'clinicready-restore-said');
+
+  // A refusal shows where the action was: in the dialog, not only in a notification.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const listed = await app.call('maintenance.listBackups', {});
+  const manual = listed.find((b) => b.kind === 'manual')!;
+  rmSync(join(app.dataDir, 'backups', manual.fileName));
+  await rows
+    .filter({ hasText: 'On demand' })
+    .getByRole('button', { name: /^Restore the backup made/ })
+    .click();
+  await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Restore failed' })).toContainText(manual.fileName);
+  await dialogInBothSchemes(app, 'clinicready-restore-refused', dialog);
   expect(app.consoleErrors).toEqual([]);
 });
