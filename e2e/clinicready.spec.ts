@@ -141,12 +141,13 @@ async function signedSession(
   patientId: string,
   on: string,
   rows: Array<{ key: string; outcome: 'completed' | 'modified' | 'skipped'; reason?: string }>,
+  screen: Partial<typeof normalScreen> = {},
 ) {
   const library = await app.call('exercises.list', {});
   const booking = await app.call('bookings.create', { patientId, date: on, startTime: '09:00', classId: null });
   await app.call('sessions.sign', {
     sessionId: booking.sessionId,
-    screen: { ...normalScreen, redFlags: [], notTaken: {} },
+    screen: { ...normalScreen, ...screen, redFlags: [], notTaken: {} },
     clearanceOverrideReason: null,
     entries: rows.map((r) => ({
       exerciseId: library.find((e) => e.starterKey === r.key)!.id,
@@ -640,5 +641,42 @@ test('a restore says what it did, the backups list tells one backup from another
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(dialog.getByRole('alert').filter({ hasText: 'Restore failed' })).toContainText(manual.fileName);
   await dialogInBothSchemes(app, 'clinicready-restore-refused', dialog);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the change history writes every value as its screen does: decisions, rule names, planned rows, times in the clinic’s format (item 5)', async ({
+  app,
+}) => {
+  const { page } = app;
+  const patientId = await activePatient(app, { given: 'Ngozi', family: 'Adeyemi', mrn: 'CR-0501' });
+  // SpO₂ 93 % fires "SpO₂ reduced": Go with modifications.
+  await signedSession(app, patientId, addDays(today, -1), [{ key: 'sit_to_stand', outcome: 'completed' }], {
+    spo2: 93,
+  });
+  const at = new Date(`${addDays(today, -1)}T16:05:00`);
+  await app.call('adverseEvents.record', {
+    patientId,
+    type: 'fall',
+    severity: 1,
+    occurredAt: at.toISOString(),
+    description: 'Lost footing stepping off the treadmill; no injury',
+  });
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await go(page, `/patients/${patientId}/history`);
+  const changes = page.getByRole('list', { name: 'Changes' });
+  const field = (label: string) => changes.getByRole('listitem').filter({ hasText: new RegExp(`^${label}`) });
+  await expect(field('Decision').first()).toContainText('Go with modifications');
+  await expect(field('Fired rules').first()).toContainText('SpO₂ reduced');
+  await expect(field('Entries').first()).toContainText('Planned: Planned');
+  await expect(field('Entries').first()).toContainText('Outcome: Completed');
+  await expect(field('Type').first()).toContainText('Fall');
+  // The incident's time as the session screen and every list write it: the clinic's date format, 24-hour clock.
+  const day = String(at.getDate());
+  await expect(field('Occurred at').first()).toContainText(new RegExp(`\\D${day} \\w{3} \\d{4}, 16:05`));
+  const text = await changes.innerText();
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\bmodify\b|spo2_|Planned: (1|0|Yes|No)\b/);
+  await settle(page);
+  await bothSchemes(app, 'clinicready-history-values');
   expect(app.consoleErrors).toEqual([]);
 });

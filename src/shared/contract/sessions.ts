@@ -55,6 +55,9 @@ export const entryOutcomeLabels: Record<EntryOutcome, string> = {
   skipped: 'Skipped',
 };
 
+/** A logged row from the written plan, or one added on the day: the log's badge, and the history's word. */
+export const entryOriginLabel = (planned: boolean) => (planned ? 'Planned' : 'Added');
+
 export const adverseEventTypes = [
   'red_flag',
   'fall',

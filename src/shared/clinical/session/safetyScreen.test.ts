@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redFlagIds } from './redFlags';
-import { evaluateScreen, type ScreenContext, type ScreenInput } from './safetyScreen';
+import { evaluateScreen, ruleLabel, type ScreenContext, type ScreenInput } from './safetyScreen';
 import { thresholdsWithValues } from './thresholds';
 
 const normal: ScreenInput = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.7, redFlags: [] };
@@ -287,5 +287,48 @@ describe('evaluateScreen: gaps closed (issue 11)', () => {
   it('uses the clinic value of a new threshold', () => {
     const t = thresholdsWithValues({ haemoglobinHoldBelow: 90 });
     expect(evaluateScreen({ ...normal, ...bloodsToday, haemoglobinGL: 85 }, context, t).decision).toBe('hold');
+  });
+});
+
+describe('ruleLabel: a fired rule named from its id alone, as the change history needs', () => {
+  it('gives every rule the name the screen shows, for screens that fire each kind of rule', () => {
+    const screens: Array<[Partial<ScreenInput>, Partial<ScreenContext>]> = [
+      [{ sbp: 210, dbp: 115, restingHr: 130, spo2: 86, temperatureC: 38.5 }, {}],
+      [{ sbp: 85, restingHr: 45, standingSbp: 60, redFlags: ['dizziness_fainting'] }, {}],
+      [{ spo2: 91, plateletsX109: 15, haemoglobinGL: 60, neutrophilsX109: 0.4, glucoseMmol: 3.0, ...bloodsToday }, {}],
+      [
+        {
+          plateletsX109: 40,
+          neutrophilsX109: 1.2,
+          glucoseMmol: 15,
+          glucoseKetonesOrSymptoms: true,
+          bloodsDate: '2025-01-01',
+        },
+        { groupSession: true },
+      ],
+      [{ pain0to10: 9, fatigue0to10: 9, breathlessness0to10: 9, nausea0to10: 9, redFlags: [...redFlagIds] }, {}],
+      [{ plateletsX109: 100, bloodsDate: 'yesterday' }, {}],
+      [
+        {},
+        {
+          cycleDay: { day: 2, treatmentLabel: 'Docetaxel' },
+          medicationFlags: ['beta_blocker', 'glucose_lowering'],
+          hasBoneLesions: true,
+        },
+      ],
+    ];
+    const seen = new Set<string>();
+    for (const [input, ctx] of screens) {
+      for (const rule of screen(input, ctx).firedRules) {
+        expect(ruleLabel(rule.id), rule.id).toBe(rule.label);
+        seen.add(rule.id);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(25);
+  });
+
+  it('reads an id no rule has any more as words, never as a code', () => {
+    expect(ruleLabel('retired_rule_x')).toBe('retired rule x');
+    expect(ruleLabel('red_flag:chest_pain')).toBe('Red flag: Chest pain or pressure');
   });
 });

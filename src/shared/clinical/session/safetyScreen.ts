@@ -91,6 +91,32 @@ function worst(rules: readonly FiredRule[]): ScreenDecision {
   return 'go';
 }
 
+/** The rules that read the patient's context rather than one threshold: their names as the screen shows them. */
+const contextRuleLabels = {
+  bloods_undated: 'Blood results have no valid date',
+  bloods_stale: 'Blood results are stale',
+  glucose_unchecked: 'Glucose not checked (on insulin or a sulfonylurea)',
+  cycle_lighter: 'Early in the treatment cycle',
+  beta_blocker: 'On a beta-blocker',
+  bone_lesion_check: 'Bone metastases: ask about pain and analgesics',
+} as const;
+
+/**
+ * A fired rule's name as the screen shows it, from its id alone (what the audit trail keeps): the
+ * same labels evaluateScreen gives, so the change history reads as the screen did. An id no rule
+ * has (one retired since) reads as its words.
+ */
+export function ruleLabel(id: string): string {
+  if (id.startsWith('red_flag:')) {
+    const flag = findRedFlag(id.slice('red_flag:'.length));
+    return `Red flag: ${flag?.label ?? id.slice('red_flag:'.length).replace(/_/g, ' ')}`;
+  }
+  const known =
+    (contextRuleLabels as Record<string, string>)[id] ??
+    [...vitalRules, ...bloodRules, ...symptomRules].find((rule) => rule.id === id)?.label;
+  return known ?? id.replace(/_/g, ' ');
+}
+
 export function evaluateScreen(
   input: ScreenInput,
   context: ScreenContext,
@@ -121,7 +147,7 @@ export function evaluateScreen(
   if (bloods && bloods.date === null) {
     fire({
       id: 'bloods_undated',
-      label: 'Blood results have no valid date',
+      label: contextRuleLabels.bloods_undated,
       effect: 'info',
       value: input.bloodsDate ? `Date "${input.bloodsDate}"` : 'No date',
       threshold: 'Blood results must be dated',
@@ -131,7 +157,7 @@ export function evaluateScreen(
   } else if (bloods?.stale) {
     fire({
       id: 'bloods_stale',
-      label: 'Blood results are stale',
+      label: contextRuleLabels.bloods_stale,
       effect: 'info',
       value: `${formatClinicDate(bloods.date)} (${bloods.ageDays} days old)`,
       threshold: `> ${t.bloodsStaleAfterDays.value} days`,
@@ -144,7 +170,7 @@ export function evaluateScreen(
   if (context.medicationFlags.includes('glucose_lowering') && !measured(input.glucoseMmol)) {
     fire({
       id: 'glucose_unchecked',
-      label: 'Glucose not checked (on insulin or a sulfonylurea)',
+      label: contextRuleLabels.glucose_unchecked,
       effect: 'modify',
       value: 'Not recorded',
       threshold: 'Check before exercise',
@@ -164,7 +190,7 @@ export function evaluateScreen(
     if (cycleAdjustment(rule, context.cycleDay.day).lighter) {
       fire({
         id: 'cycle_lighter',
-        label: 'Early in the treatment cycle',
+        label: contextRuleLabels.cycle_lighter,
         effect: 'modify',
         value: `Day ${context.cycleDay.day} of ${context.cycleDay.treatmentLabel}`,
         threshold: `Days ${rule.lighterFromDay}–${rule.lighterToDay}`,
@@ -178,7 +204,7 @@ export function evaluateScreen(
   if (!hr.allowed) {
     fire({
       id: 'beta_blocker',
-      label: 'On a beta-blocker',
+      label: contextRuleLabels.beta_blocker,
       effect: 'info',
       value: 'Beta-blocker',
       threshold: 'Any beta-blocker',
@@ -189,7 +215,7 @@ export function evaluateScreen(
   if (context.hasBoneLesions) {
     fire({
       id: 'bone_lesion_check',
-      label: 'Bone metastases: ask about pain and analgesics',
+      label: contextRuleLabels.bone_lesion_check,
       effect: 'info',
       value: 'Bone lesions recorded',
       threshold: 'Every session',
