@@ -141,7 +141,7 @@ async function signedSession(
   patientId: string,
   on: string,
   rows: Array<{ key: string; outcome: 'completed' | 'modified' | 'skipped'; reason?: string }>,
-  screen: Partial<typeof normalScreen> = {},
+  screen: Partial<Record<keyof typeof normalScreen, number>> = {},
 ) {
   const library = await app.call('exercises.list', {});
   const booking = await app.call('bookings.create', { patientId, date: on, startTime: '09:00', classId: null });
