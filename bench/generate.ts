@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../src/main/context';
 import { nameKey } from '../src/main/services/patients';
+import { laterNameWords } from '../src/shared/names';
 
 /** A small deterministic PRNG, so every bench run builds the same caseload. */
 export function random(seed = 42) {
@@ -78,6 +79,7 @@ export function generatePatients(ctx: ServiceContext, count: number, rng = rando
     `INSERT INTO patient (id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status, family_key, given_key, preferred_key, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
   );
+  const insertWord = ctx.sqlite.prepare('INSERT OR IGNORE INTO patient_name_word (word, patient_id) VALUES (?, ?)');
   const ids: string[] = [];
   const at = ctx.now().toISOString();
   const statuses = ['active', 'active', 'active', 'referred', 'on_hold', 'discharged'];
@@ -102,6 +104,7 @@ export function generatePatients(ctx: ServiceContext, count: number, rng = rando
         at,
         actor,
       );
+      for (const word of laterNameWords(g, f)) insertWord.run(word, id);
       ids.push(id);
     }
   })();

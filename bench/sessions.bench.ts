@@ -162,7 +162,7 @@ export const sessionsSuite: BenchSuite = {
          FROM session s JOIN patient p ON p.id = s.patient_id
          LEFT JOIN caseload_summary c ON c.patient_id = s.patient_id
          LEFT JOIN group_class g ON g.id = s.class_id
-        WHERE s.date = ? ORDER BY s.start_time, p.family_key, s.id`,
+        WHERE s.date = ? ORDER BY s.start_time, s.id`,
     );
     const rawClasses = sqlite.prepare(
       'SELECT id, name, start_time FROM group_class WHERE date = ? ORDER BY start_time',

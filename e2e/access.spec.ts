@@ -179,6 +179,7 @@ test('an administrator adds a clinician; each signs in with their own passphrase
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('form', { name: 'Add clinician' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'My account' }).click();
   await expect(page.getByLabel('Minutes without use before Pacewise locks')).toBeDisabled();
 
   // Back to the administrator, who deactivates Jordan; Jordan can no longer sign in.
@@ -302,6 +303,7 @@ test('idle, the app locks; a PIN brings the same clinician back with their draft
   await page.clock.install();
   await page.reload();
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'My account' }).click();
   const pin = page.getByRole('form', { name: 'Quick-unlock PIN' });
   await pin.getByLabel('PIN (4–8 digits)').fill('12ab');
   await pin.getByLabel(/^Your passphrase/).fill(app.account.passphrase);

@@ -291,6 +291,7 @@ test('the clinic defines its own measure and default battery, and new assessment
     mrn: 'RMH-300300',
   });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Assessments' }).click();
   const add = page.getByRole('region', { name: 'Add a clinic measure' });
   await add.getByLabel('Measure name').fill('Stair climb');
   await add.getByLabel('Unit').fill('s');

@@ -21,7 +21,7 @@ test("dates follow the clinic's format: en-AU defaults to day first with the mon
   await page.goto(`${base}#/patients/${id}`);
   await expect(page.getByText('born 2 Jul 1958')).toBeVisible();
 
-  await page.goto(`${base}#/settings`);
+  await page.goto(`${base}#/settings/dates`);
   const panel = page.getByRole('region', { name: 'Dates' });
   await expect(panel.getByText("Default from this computer's locale (en-AU)")).toBeVisible();
   await expect(panel.getByText(/suggests DD\/MM\/YYYY/)).toBeVisible();
@@ -64,7 +64,7 @@ test("dates follow the clinic's format: en-AU defaults to day first with the mon
   await page.keyboard.press('Escape');
 
   // Back to the computer's default.
-  await page.goto(`${base}#/settings`);
+  await page.goto(`${base}#/settings/dates`);
   await page
     .getByRole('region', { name: 'Dates' })
     .getByRole('button', { name: "Use this computer's default" })

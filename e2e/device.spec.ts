@@ -18,6 +18,10 @@ test('an administrator sets the caseload folder: a wrong path is refused by fiel
 }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'This computer' })
+    .click();
   const panel = page.getByRole('region', { name: 'Data folder on this computer' });
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByLabel('Folder in use now')).toHaveText(app.dataDir);
@@ -72,6 +76,10 @@ test('a clinician sees the caseload folder settings read-only, and the main proc
   const { page } = app;
   await handOverToClinician(app);
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'This computer' })
+    .click();
   const panel = page.getByRole('region', { name: 'Data folder on this computer' });
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByText('Only a clinic administrator can change this.')).toBeVisible();

@@ -38,6 +38,7 @@ test('Settings exports the whole caseload as CSV files in a zip that match the d
   await seed(app);
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Export' }).click();
   const panel = page.getByRole('region', { name: 'Export the caseload' });
   await panel.getByRole('button', { name: 'Export the caseload (CSV)' }).click();
   const saved = panel.getByRole('status').filter({ hasText: 'Export saved' });

@@ -193,6 +193,10 @@ test('Settings makes a backup the clinic can open and proves the audit trail int
   await addPatient(app, { given: 'Ana', family: 'Lima', dob: '1970-02-03', sex: 'Female', mrn: 'X1' });
   await expect(page.getByRole('row', { name: 'Ana Lima' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Backups and audit trail' })
+    .click();
   const panel = page.getByRole('region', { name: 'Backups and audit trail' });
   await panel.getByRole('button', { name: 'Back up the caseload now' }).click();
   const made = panel.getByRole('status').filter({ hasText: 'Backup made' });

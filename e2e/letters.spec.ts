@@ -382,6 +382,7 @@ test('a guidance request for two bone lesions is sent, waits, and its reply upda
 test('settings: an unknown merge field is refused when the template is saved, naming it', async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Letters' }).click();
   // Dates in letters are no longer a letterhead setting: they follow Settings → Dates (en-AU here).
   const letterhead = page.getByRole('region', { name: 'Letterhead' });
   await expect(letterhead.getByText(/Dates in letters follow Settings → Dates/)).toContainText(

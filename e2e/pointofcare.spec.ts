@@ -68,9 +68,11 @@ test('no green Go while the session is blocked: missing clearance and an impossi
 
   await fillVitals(panel);
   await expect(decision).toHaveText('Cannot start yet');
-  await expect(card.getByLabel('Why not yet')).toContainText('No medical clearance is recorded.');
-  await expect(card.getByLabel('Why not yet')).toContainText(
-    'Record the reason for starting without valid clearance, or hold.',
+  await expect(card.getByLabel('Why not yet')).toHaveText(
+    'Medical clearance: record the reason for starting without valid clearance (below), or hold.',
+  );
+  await expect(panel.getByRole('alert', { name: 'Medical clearance' })).toContainText(
+    'No medical clearance is recorded.',
   );
   await app.screenshot('pointofcare-cannot-start-clearance');
 
@@ -179,7 +181,7 @@ test('every overview alert is in the session header; brain metastases alert on t
   const base = page.url().replace(/#.*$/, '');
 
   // Settings: the clinic words its own brain-metastasis precautions.
-  await page.goto(`${base}#/settings`);
+  await page.goto(`${base}#/settings/patients`);
   const brain = page.getByRole('group', { name: 'Brain metastases' });
   await expect(brain.getByLabel('Precautions')).toHaveValue(/seizure plan/);
   await brain.getByLabel('Precautions').fill('Seizure plan on file and known to staff\nNo breath-holding or straining');

@@ -145,6 +145,10 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   await withBackup(app);
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Backups and audit trail' })
+    .click();
   const panel = page.getByRole('region', { name: 'Backups and audit trail' });
   await panel.getByRole('button', { name: 'Back up to a folder…' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Backup made' })).toContainText(app.usbDir);
@@ -172,6 +176,10 @@ test('Settings backs up to a chosen folder, restores after showing what the back
   await expect(dialog).toContainText('2');
   await app.screenshot('settings-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+  await panel
+    .getByRole('status', { name: 'Caseload restored' })
+    .getByRole('link', { name: 'Open the caseload' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Caseload', exact: true })).toBeVisible();
   const after = openSqlite(join(app.dataDir, 'caseload.db'), { readonly: true });
   expect(after.prepare("SELECT date_of_birth FROM patient WHERE mrn = 'MRN-1'").get()).toEqual({
@@ -184,6 +192,10 @@ test('Settings backs up to a chosen folder, restores after showing what the back
 test('the number of automatic backups kept is clinic policy, editable in Settings', async ({ app }) => {
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Backups and audit trail' })
+    .click();
   const policy = page.getByRole('form', { name: 'Backup policy' });
   await expect(policy.getByLabel('Daily backups to keep')).toHaveValue('14');
   await expect(policy.getByLabel('Weekly backups to keep')).toHaveValue('8');

@@ -316,6 +316,7 @@ test('the written plan warns on a lesion conflict, asks why for HR targets on a 
   await expect(page.getByText('No sessions yet')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Sessions' }).click();
   const thresholds = page.getByRole('region', { name: 'Pre-session screening thresholds' });
   await thresholds.getByLabel('SpO₂: hold below').fill('90');
   await thresholds.getByLabel('Reason for the change').fill('Follow our respiratory team’s advice');
@@ -849,6 +850,7 @@ test('the screen holds Hb 65 g/L and glucose 3.2, modifies 78/45 as clinic polic
   await app.screenshot('sessions-screen-gaps');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Sessions' }).click();
   const thresholds = page.getByRole('region', { name: 'Pre-session screening thresholds' });
   await expect(thresholds.getByText(/Never below 85 %: the most permissive published figure/)).toBeVisible();
   await expect(thresholds.getByText(/Never above 38 °C/)).toBeVisible();

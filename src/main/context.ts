@@ -54,11 +54,12 @@ export interface OpenCheckIn {
 
 /** Implemented by the launcher (src/main/launch.ts); Electron's dialogs sit behind `dialogs`. */
 export interface CaseloadHost {
+  /** Puts a backup in place and reopens; the caseload it replaced is kept at `replacedFile`. */
   restore(
     fileName: string,
     actorId: string | null,
     reason: string,
-  ): Promise<import('../shared/contract/setup').AppState>;
+  ): Promise<{ state: import('../shared/contract/setup').AppState; replacedFile: string | null }>;
   dialogs: FileDialogs;
   /** The last reconciliation (the start-up one runs in the background), or a fresh one. */
   reconcile(fresh: boolean): Promise<import('../shared/contract/setup').ReconciliationReport | null>;

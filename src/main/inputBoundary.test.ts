@@ -392,7 +392,7 @@ describe('text', () => {
     expect(tenThousand).toHaveLength(10_000);
     expect(await sign('x'.repeat(20_001))).toMatchObject({
       ok: false,
-      error: { fields: { notes: 'Session notes must be 20000 characters or fewer' } },
+      error: { fields: { notes: 'Session notes must be 20,000 characters or fewer' } },
     });
     expect(await sign(tenThousand)).toMatchObject({ ok: true, value: { notes: tenThousand } });
     const twenty = 'ü'.repeat(20_000);

@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import { openSqlite } from './db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState, ReconciliationReport } from '../shared/contract/setup';
+import type { AppState, BackupSummary, ReconciliationReport, RestoreResult } from '../shared/contract/setup';
 import { readAnchor } from './db/anchor';
 import { readAuditKey } from './db/auditKey';
 import { migrate, readMigrations } from './db/migrate';
@@ -465,6 +465,37 @@ describe('backups and restore', () => {
       )
       .all();
     expect(events).toEqual([{ event: 'sign-in' }, { event: 'adopted-backup' }]);
+  });
+
+  it('a backup from a file joins the list only when restored, and a restore says what it put in place and where the replaced file is kept', async () => {
+    const dir = tempDir();
+    const launched = await caseloadWithPatients(dir, 2);
+    const onStick = await call<{ path: string }>(launched, 'maintenance.backUpTo');
+    await call(launched, 'patients.create', {
+      givenName: 'Later',
+      familyName: 'Patient',
+      preferredName: null,
+      dateOfBirth: '1960-01-01',
+      sex: 'female',
+      mrn: 'LATER1',
+    });
+    launched.close();
+    const again = await launch(dir, { pick: onStick.path });
+    const listed = async () => (await call<BackupSummary[]>(again, 'maintenance.listBackups')).map((b) => b.fileName);
+    const before = await listed();
+
+    // Chosen, looked at, and not restored: the list is as it was.
+    const chosen = await call<BackupSummary>(again, 'maintenance.importBackup');
+    expect(chosen).toMatchObject({ kind: 'imported', patients: 2, problem: null });
+    expect(await listed()).toEqual(before);
+
+    const result = await call<RestoreResult>(again, 'maintenance.restore', { fileName: chosen.fileName });
+    expect(result.backup).toMatchObject({ fileName: chosen.fileName, patients: 2, changes: chosen.changes });
+    expect(result.replacedFile).toMatch(/replaced.+caseload\.db$/);
+    expect(existsSync(result.replacedFile!)).toBe(true);
+    expect(result.state).toMatchObject({ access: 'signed-in', startup: null });
+    expect(await listed()).toEqual(expect.arrayContaining([...before, chosen.fileName]));
+    expect((await call<{ total: number }>(again, 'patients.search', {})).total).toBe(2);
   });
 
   it('refuses a file that is not a Pacewise caseload, and one from a newer Pacewise', async () => {

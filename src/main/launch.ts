@@ -27,7 +27,7 @@ import { appendAudit, auditHead } from './services/audit';
 import { keepRolesInRing } from './services/access';
 import { backupPolicy } from './services/maintenance';
 import { keepSignInPolicyInRing } from './services/settings';
-import { backupPathFor, dailyBackupIfDue, listBackups, putBackupInPlace } from './services/backups';
+import { backupPathFor, dailyBackupIfDue, keepStagedImport, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
 import { runInWorker } from './workers/run';
 
@@ -278,9 +278,15 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     r.syncAnchor();
   };
 
-  async function restore(fileName: string, actorId: string | null, reason: string): Promise<AppState> {
+  async function restore(
+    fileName: string,
+    actorId: string | null,
+    reason: string,
+  ): Promise<{ state: AppState; replacedFile: string | null }> {
     await Promise.allSettled(background);
     const migrations = readMigrations(options.migrationsDir).length;
+    // A backup brought from elsewhere joins the list as it is restored.
+    keepStagedImport(options.dataDir, fileName);
     const path = backupPathFor(options.dataDir, fileName);
     const before = readAnchor(options.dataDir);
     const now = (options.now ?? (() => new Date()))();
@@ -310,7 +316,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
         changesBefore: before?.seq ?? null,
       },
     });
-    return gate.state();
+    return { state: gate.state(), replacedFile: outcome.replacedPath };
   }
 
   gate.start();

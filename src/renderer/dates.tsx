@@ -1,5 +1,12 @@
 import { createContext, Fragment, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { defaultDateOrderFor, formatDateAs, formatInstantAs, type ClinicDate, type DateDisplay } from '../shared/dates';
+import {
+  clockTime,
+  defaultDateOrderFor,
+  formatDateAs,
+  formatInstantAs,
+  type ClinicDate,
+  type DateDisplay,
+} from '../shared/dates';
 import { api } from './api';
 
 /** What this computer's locale suggests, used until the clinic saves a format of its own. */
@@ -16,9 +23,15 @@ export function formatClinicDate(date: ClinicDate | null | undefined): string {
   return formatDateAs(date, current);
 }
 
-/** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17". */
-export function formatClinicInstant(iso: string | null | undefined): string {
-  return formatInstantAs(iso, current);
+/** An instant's local time on the 24-hour clock, never the locale's "9:56:41 pm": "21:56", or "21:56:41". */
+export function formatClockTime(iso: string, options: { seconds?: boolean } = {}): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : clockTime(at, options);
+}
+
+/** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17" (or 09:17:05 with seconds). */
+export function formatClinicInstant(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
+  return formatInstantAs(iso, current, options);
 }
 
 interface ClinicDateFormatValue {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  parseClockTime,
   addDays,
   ageOn,
   daysBetween,
@@ -101,5 +102,23 @@ describe("the clinic's date format", () => {
     expect(parseDateAs('2026/04/03', 'DMY')).toBeNull();
     expect(parseDateAs('2026/04/03', 'YMD')).toBe('2026-04-03');
     expect(parseDateAs('', 'DMY')).toBeNull();
+  });
+});
+
+describe('a time typed on the 24-hour clock', () => {
+  it('reads 16:30, 9:05, 9.05, 0905 and 905 as HH:mm', () => {
+    expect(parseClockTime('16:30')).toBe('16:30');
+    expect(parseClockTime(' 9:05 ')).toBe('09:05');
+    expect(parseClockTime('9.05')).toBe('09:05');
+    expect(parseClockTime('0905')).toBe('09:05');
+    expect(parseClockTime('905')).toBe('09:05');
+    expect(parseClockTime('00:00')).toBe('00:00');
+    expect(parseClockTime('23:59')).toBe('23:59');
+  });
+
+  it('refuses what is not a time of day, and never guesses AM or PM', () => {
+    for (const text of ['', '24:00', '12:60', '16:3', '4pm', '4:30 PM', '12345', 'noon']) {
+      expect(parseClockTime(text), text).toBeNull();
+    }
   });
 });

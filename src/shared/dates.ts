@@ -142,12 +142,21 @@ export function formatDateAs(date: ClinicDate | null | undefined, display: DateD
 }
 
 /** An instant as the clinic's date and the local 24-hour time: "27 Nov 2026, 09:17". */
-export function formatInstantAs(iso: string | null | undefined, display: DateDisplay): string {
+export function formatInstantAs(
+  iso: string | null | undefined,
+  display: DateDisplay,
+  options: { seconds?: boolean } = {},
+): string {
   if (!iso) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return `${formatDateAs(todayLocal(at), display)}, ${time}`;
+  return `${formatDateAs(todayLocal(at), display)}, ${clockTime(at, options)}`;
+}
+
+/** A moment's local time on the 24-hour clock, never the locale's "9:56:41 pm": "21:56", or "21:56:41". */
+export function clockTime(at: Date, { seconds = false }: { seconds?: boolean } = {}): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}${seconds ? `:${two(at.getSeconds())}` : ''}`;
 }
 
 /**
@@ -197,4 +206,18 @@ function calendar(y: string, m: string, d: string): ClinicDate | null {
   if (y.length !== 4) return null;
   const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isClinicDate(date) ? date : null;
+}
+
+/**
+ * A time typed on the 24-hour clock as `HH:mm`: "16:30", "9:05", "9.05", "0905" or "905". Null when
+ * it is not a time of day ("25:00", "16:3", "4pm"): the clinic's clock has no AM or PM to guess.
+ */
+export function parseClockTime(text: string): string | null {
+  const t = text.trim();
+  const match = /^(\d{1,2})[:.h](\d{2})$/.exec(t) ?? /^(\d{1,2})(\d{2})$/.exec(t);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
 }

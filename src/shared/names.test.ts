@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName } from './names';
+import { foldName, laterNameWords } from './names';
 
 describe('foldName', () => {
   it('folds case, accents and apostrophes so either spelling finds the other', () => {
@@ -18,5 +18,14 @@ describe('foldName', () => {
   it('leaves scripts without accents as they are', () => {
     expect(foldName('王')).toBe('王');
     expect(foldName('Александра')).toBe('александра');
+  });
+});
+
+describe('laterNameWords', () => {
+  it('gives each folded word of a name after its first, which its own key finds', () => {
+    expect(laterNameWords('Mary Ann', "Ó'Brien-Ngũgĩ", null)).toEqual(['ann', 'ngugi']);
+    expect(laterNameWords('Ruth', 'Okafor', 'Ruthie')).toEqual([]);
+    expect(laterNameWords('Jean-Paul Marie', 'de la Cruz', '')).toEqual(['paul', 'marie', 'la', 'cruz']);
+    expect(laterNameWords('  ', undefined)).toEqual([]);
   });
 });

@@ -27,3 +27,20 @@ export function foldName(name: string): string {
     .replace(/['’‘`´ʼ]/g, '')
     .replace(/\s+/g, ' ');
 }
+
+/**
+ * The words of a name after its first, folded: "Ó'Brien-Ngũgĩ" gives ngugi, "Mary Ann" gives ann.
+ * A name's first word is found from its own key (patient.family_key); these find a name of several
+ * parts by any other word of it.
+ */
+export function laterNameWords(...names: Array<string | null | undefined>): string[] {
+  const words = new Set<string>();
+  for (const name of names) {
+    if (!name) continue;
+    for (const word of foldName(name)
+      .split(/[\s\-‐‑–—]+/)
+      .slice(1))
+      if (word) words.add(word);
+  }
+  return [...words];
+}

@@ -90,6 +90,27 @@ describe('caseload migrations', () => {
     ).toEqual({ f: 'obrien', g: 'zoe', p: 'ngugi', n: 'Zoë' });
   });
 
+  it('gives every patient saved before name words their words, so any word of a name finds them', () => {
+    const all = readMigrations(MIGRATIONS_DIR);
+    const words = all.findIndex((m) => m.tag.endsWith('_patient_name_words'));
+    expect(words).toBeGreaterThan(0);
+    const dir = tempDir();
+    const old = openSqlite(join(dir, 'caseload.db'));
+    migrate(old, all.slice(0, words), { backupDir: join(dir, 'backups'), now });
+    old
+      .prepare(
+        `INSERT INTO patient (id, given_name, family_name, preferred_name, date_of_birth, sex, mrn, status, family_key, given_key, preferred_key, created_at, created_by, updated_at, updated_by)
+         VALUES ('01JOLDPATIENT0000000000000', 'Mary Ann', 'Ó''Brien-Ngũgĩ', NULL, '1958-04-02', 'female', 'MRN001', 'active', 'obrien-ngugi', 'mary ann', NULL, 'x', 'x', 'x', 'x')`,
+      )
+      .run();
+    old.close();
+    const caseload = openCaseload({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now });
+    opened.push(caseload);
+    expect(
+      caseload.sqlite.prepare('SELECT word FROM patient_name_word ORDER BY word').pluck().all() as string[],
+    ).toEqual(['ann', 'ngugi']);
+  });
+
   it('lets an adverse event wait for its grade, keeping every earlier event, its indexes and its foreign keys', () => {
     const all = readMigrations(MIGRATIONS_DIR);
     const step = all.findIndex((m) => m.tag.endsWith('_adverse_event_grade_needed'));

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './connection';
-import { foldName } from '../../shared/names';
+import { foldName, laterNameWords } from '../../shared/names';
 
 export interface MigrationFile {
   index: number;
@@ -87,6 +87,13 @@ export function migrate(
   // Data migrations that rebuild derived keys call the app's own functions, so the result is identical.
   sqlite.function('pacewise_fold_name', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? foldName(value) : value,
+  );
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  sqlite.function(
+    'pacewise_name_words',
+    { deterministic: true },
+    (given: unknown, family: unknown, preferred: unknown) =>
+      JSON.stringify(laterNameWords(text(given), text(family), text(preferred))),
   );
   const applied = sqlite.prepare('SELECT idx, tag FROM pacewise_migration ORDER BY idx').all() as Array<{
     idx: number;

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCaseload } from '../testing';
-import { changedFields, entityLabel, fieldLabel, patientHistory } from './auditHistory';
+import type { HistoryFieldChange } from '../../shared/contract/audit';
+import { changedFields, entityLabel, fieldLabel, patientHistory, plainText } from './auditHistory';
 import { saveDetails } from './intake/sections';
 import { createPatient } from './patients';
+import { seedLetterCase, type Call } from '../testCases';
+import { nullScreen } from '../testSeed';
 
 let current: ReturnType<typeof openTestCaseload> | null = null;
 afterEach(() => {
@@ -29,6 +32,10 @@ const details = {
   reassessmentIntervalWeeks: 8,
   leadClinicianId: null,
 };
+
+/** Changes with their dates as stored, to compare as words. */
+const plain = (changes: HistoryFieldChange[] | undefined) =>
+  changes?.map((c) => ({ ...c, before: plainText(c.before), after: plainText(c.after) }));
 
 function setUp() {
   current = openTestCaseload();
@@ -60,11 +67,11 @@ describe('patient change history', () => {
     const [update, create] = patientEntries;
     expect(update).toMatchObject({ entityLabel: 'Patient', actionLabel: 'Changed' });
     // Only the field that changed; the derived search keys and who/when columns stay out.
-    expect(update?.changes).toEqual([
+    expect(plain(update?.changes)).toEqual([
       { field: 'preferredName', label: 'Preferred name', before: 'Ruthie', after: 'Ru' },
     ]);
     expect(create?.actionLabel).toBe('Recorded');
-    expect(create?.changes).toContainEqual({
+    expect(plain(create?.changes)).toContainEqual({
       field: 'mrn',
       label: 'Hospital number (MRN)',
       before: null,
@@ -153,7 +160,7 @@ describe('readable changes', () => {
       }),
       names,
     );
-    expect(changes).toEqual([
+    expect(plain(changes)).toEqual([
       { field: 'status', label: 'Status', before: 'On hold', after: 'Active' },
       { field: 'interpreterNeeded', label: 'Interpreter needed', before: 'No', after: 'Yes' },
       { field: 'leadClinicianId', label: 'Lead clinician', before: null, after: 'Jo Park' },
@@ -172,13 +179,80 @@ describe('readable changes', () => {
       }),
       names,
     );
-    expect(changes).toEqual([
+    expect(plain(changes)).toEqual([
       { field: 'screen.restingHr', label: 'Screen · Resting heart rate', before: '70', after: '72' },
-      { field: 'screen.redFlags', label: 'Screen · Red flags', before: null, after: 'chest pain' },
-      { field: 'decision', label: 'Decision', before: null, after: 'go' },
+      { field: 'screen.redFlags', label: 'Screen · Red flags', before: null, after: 'Chest pain or pressure' },
+      { field: 'decision', label: 'Decision', before: null, after: 'Go' },
       { field: 'entries', label: 'Entries', before: null, after: 'Exercise: Stationary cycle; RPE: 13' },
       { field: 'sessionRef', label: 'Session ref', before: null, after: 'another record' },
     ]);
-    for (const c of changes) expect(`${c.before} ${c.after}`).not.toMatch(/[{}"]/);
+    for (const c of plain(changes)!) expect(`${c.before} ${c.after}`).not.toMatch(/[{}"]/);
+  });
+});
+
+describe('every value reads as its screen writes it (issue 25 item 5)', () => {
+  it('a signed session, its exercises and an incident: decisions, rule names, planned rows and times in words', async () => {
+    const t = openTestCaseload({ now: () => new Date('2026-11-27T09:30:00') });
+    current = t;
+    const call = (async (channel: string, input: unknown) => {
+      const result = await t.dispatch(channel as never, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
+      return result.value;
+    }) as unknown as Call;
+    const { patientId } = await seedLetterCase(call, {
+      mrn: 'M1',
+      givenName: 'Ruth',
+      familyName: 'Okafor',
+      baselineOn: '2026-09-01',
+      reassessedOn: '2026-11-20',
+      lesions: true,
+      assessments: true,
+    });
+    const library = await call('exercises.list', {});
+    const cycle = library.find((e) => e.starterKey === 'stationary_cycle')!.id;
+    const sitToStand = library.find((e) => e.starterKey === 'sit_to_stand')!.id;
+    const booking = await call('bookings.create', { patientId, date: '2026-11-27', startTime: '09:00', classId: null });
+    const screen = { ...nullScreen(), restingHr: 72, sbp: 124, dbp: 78, spo2: 97, temperatureC: 36.6 };
+    await call('sessions.sign', {
+      sessionId: booking.sessionId,
+      screen,
+      clearanceOverrideReason: 'Oncologist cleared her by phone; letter to follow',
+      entries: [
+        { exerciseId: cycle, planned: true, durationMin: 10, rpe: 12, outcome: 'completed' },
+        { exerciseId: sitToStand, planned: false, sets: 2, reps: 8, rpe: 12, outcome: 'skipped', reason: 'Sore knee' },
+      ],
+      after: { sbp: 120 },
+      notes: 'Went well',
+      occurredAt: null,
+    } as never);
+    await call('adverseEvents.record', {
+      patientId,
+      type: 'fall',
+      severity: 2,
+      occurredAt: '2026-11-26T16:00:00.000Z',
+      description: 'Slipped on the mat',
+    } as never);
+
+    const changes = patientHistory(t.ctx, { patientId, limit: 200 }).entries.flatMap((e) => e.changes);
+    const valueOf = (field: string) => changes.find((c) => c.field === field)?.after ?? null;
+    // The session's rules fired on its context (bone lesions at least) read as the screen names them.
+    const fired = plainText(valueOf('firedRules'));
+    expect(fired).toContain('Bone metastases: ask about pain and analgesics');
+    expect(fired).not.toMatch(/_|bone lesion check/);
+    expect(plainText(valueOf('decision'))).toMatch(/^(Go|Go with modifications|Hold)$/);
+    const entries = plainText(valueOf('entries'))!;
+    expect(entries).toContain('Planned: Planned');
+    expect(entries).toContain('Planned: Added');
+    expect(entries).toContain('Outcome: Completed');
+    expect(entries).toContain('Outcome: Skipped');
+    expect(entries).not.toMatch(/Planned: [01]|Planned: (Yes|No)/);
+    // The incident's time is an instant for the window to write in the clinic's format, never the stored text.
+    expect(valueOf('occurredAt')).toContainEqual({ at: '2026-11-26T16:00:00.000Z' });
+    expect(plainText(valueOf('type'))).toBe('Fall');
+    for (const c of changes) {
+      for (const part of [...(c.before ?? []), ...(c.after ?? [])]) {
+        if (typeof part === 'string') expect(part, c.field).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
   });
 });

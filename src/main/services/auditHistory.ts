@@ -1,8 +1,27 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { HistoryEntry, HistoryFieldChange, HistoryPage } from '../../shared/contract/audit';
+import {
+  writeHistoryText,
+  type HistoryEntry,
+  type HistoryFieldChange,
+  type HistoryPage,
+  type HistoryText,
+} from '../../shared/contract/audit';
 import type { ParsedInputOf } from '../../shared/contract';
-import { formatClinicDate, isClinicDate } from '../../shared/dates';
-import { patientStatuses, sexes, weightBearingStatuses } from '../../shared/domain/vocabulary';
+import {
+  adverseEventTypeLabels,
+  attendanceLabels,
+  entryOriginLabel,
+  entryOutcomeLabels,
+} from '../../shared/contract/sessions';
+import { decisionLabels, findRedFlag, ruleLabel } from '../../shared/clinical/session';
+import { isClinicDate } from '../../shared/dates';
+import {
+  clearanceDecisions,
+  patientStatuses,
+  sexes,
+  treatmentTypes,
+  weightBearingStatuses,
+} from '../../shared/domain/vocabulary';
 import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
 import { auditEvent, clinician, contact, exercise } from '../db/schema';
@@ -33,15 +52,9 @@ const fieldLabels: Record<string, string> = {
   emergencyContactRelationship: 'Emergency contact relationship',
   interpreterNeeded: 'Interpreter needed',
   exerciseId: 'Exercise',
-  clinicianId: 'Clinician',
-  heightCm: 'Height (cm)',
-  weightKg: 'Weight (kg)',
   requestedFromContactId: 'Requested from',
   receivedFromContactId: 'Received from',
   contactId: 'Contact',
-  referrerContactId: 'Referrer',
-  pdfSha256: 'PDF fingerprint (SHA-256)',
-  docxSha256: 'Word file fingerprint (SHA-256)',
   sbp: 'Systolic BP',
   dbp: 'Diastolic BP',
   spo2: 'SpO₂',
@@ -58,13 +71,27 @@ const fieldLabels: Record<string, string> = {
   email: 'Email',
 };
 
-/** Fields whose stored codes have labels in the shared vocabulary. */
+/**
+ * Fields whose stored codes have labels on their screens: the same labels, so the history reads as
+ * the screen did. A key shared by two records (a session's and a clearance's `decision`) takes both.
+ */
 const valueLabels: Record<string, Record<string, string>> = {
   sex: sexes.labels,
   status: patientStatuses.labels,
   fromStatus: patientStatuses.labels,
   toStatus: patientStatuses.labels,
   weightBearingStatus: weightBearingStatuses.labels,
+  decision: { ...decisionLabels, ...clearanceDecisions.labels },
+  outcome: entryOutcomeLabels,
+  attendance: attendanceLabels,
+  type: { ...treatmentTypes.labels, ...adverseEventTypeLabels },
+};
+
+/** Lists of ids whose items have names on the screen: the safety screen's rules and red flags. */
+const itemLabels: Record<string, (id: string) => string> = {
+  firedRules: ruleLabel,
+  firedRulesJson: ruleLabel,
+  redFlags: (id) => findRedFlag(id)?.label ?? id.replace(/_/g, ' '),
 };
 
 /** Bookkeeping that every row carries; it says nothing a clinician needs in the history. */
@@ -98,8 +125,8 @@ function isNoisy(key: string): boolean {
 }
 
 /** A link to another record that has no name to show (a session, a plan): it says nothing to a reader. */
-function isBareLink(key: string, text: string | null): boolean {
-  return key.endsWith('Id') && (text === null || text === 'another record');
+function isBareLink(key: string, text: HistoryText | null): boolean {
+  return key.endsWith('Id') && (text === null || plainText(text) === 'another record');
 }
 
 function parseJsonColumn(key: string, value: unknown): unknown {
@@ -118,54 +145,65 @@ const RECORD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 /** Long text is sent whole up to this length; the screen folds it. */
 const MAX_TEXT = 4000;
 
-/** How dates and instants are written: the History screen's defaults, or the clinic's format in an exported record. */
-export interface DateWriters {
-  date(date: string): string;
-  instant(iso: string): string;
+/** Dates and instants as they were stored, for comparing two values and in tests. */
+export function plainText(text: HistoryText | null): string | null {
+  return text === null ? null : writeHistoryText(text, { date: (d) => d, at: (at) => at });
 }
-const screenDates: DateWriters = {
-  date: formatClinicDate,
-  instant: (iso) => iso.slice(0, 16).replace('T', ' '),
-};
 
-/** A stored value as a readable string; null when empty. Dates are written by `dates` (the clinic's format). */
-export function readable(
-  value: unknown,
-  names: ReadonlyMap<string, string>,
-  dates: DateWriters = screenDates,
-): string | null {
+function joined(texts: HistoryText[], separator: string): HistoryText {
+  return texts.flatMap((text, i) => (i === 0 ? text : [separator, ...text]));
+}
+
+/**
+ * A stored value as its screen writes it; null when empty. `key` is the field it is stored under,
+ * for the fields whose codes have labels (valueLabels, itemLabels) or that read as words
+ * (`planned`). Dates and instants stay parts of their own, for the window to write in the clinic's
+ * format.
+ */
+export function readable(value: unknown, names: ReadonlyMap<string, string>, key = ''): HistoryText | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return String(value);
+  if (key === 'planned' && (typeof value === 'boolean' || value === 0 || value === 1)) {
+    return [entryOriginLabel(value === true || value === 1)];
+  }
+  const label = typeof value === 'string' ? valueLabels[key]?.[value] : undefined;
+  if (label) return [label];
+  const item = itemLabels[key];
+  if (item && Array.isArray(value)) {
+    const ids = value.map((v) => (typeof v === 'string' ? v : (asRecord(v)?.id as string | undefined)));
+    if (ids.every((id) => typeof id === 'string'))
+      return ids.length > 0 ? [ids.map((id) => item(id!)).join(', ')] : null;
+  }
+  if (typeof value === 'boolean') return [value ? 'Yes' : 'No'];
+  if (typeof value === 'number') return [String(value)];
   if (typeof value === 'string') {
     const name = names.get(value);
-    if (name) return name;
-    if (RECORD_ID.test(value)) return 'another record';
-    if (isClinicDate(value)) return dates.date(value);
-    if (ISO_INSTANT.test(value)) return dates.instant(value);
+    if (name) return [name];
+    if (RECORD_ID.test(value)) return ['another record'];
+    if (isClinicDate(value)) return [{ date: value }];
+    if (ISO_INSTANT.test(value)) return [{ at: value }];
     // Vocabulary codes ('on_hold', 'weight_bearing_as_tolerated') read as words.
-    if (CODE.test(value)) return value.replace(/_/g, ' ');
-    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
+    if (CODE.test(value)) return [value.replace(/_/g, ' ')];
+    return [value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value];
   }
   if (Array.isArray(value)) {
-    const items = value.map((v) => readable(v, names, dates)).filter((v): v is string => v !== null);
+    const items = value.map((v) => readable(v, names)).filter((v): v is HistoryText => v !== null);
     if (items.length === 0) return null;
     // A list of records (exercise rows, fired rules) reads one per line.
-    return value.some((v) => asRecord(v)) ? items.join('\n') : items.join(', ');
+    return joined(items, value.some((v) => asRecord(v)) ? '\n' : ', ');
   }
   const record = asRecord(value);
   if (record) {
     // Never raw JSON: a nested record reads as "Label: value" pairs.
     const parts = Object.entries(record)
       .filter(([k]) => !isNoisy(k))
-      .map(([k, v]) => {
-        const text = readable(parseJsonColumn(k, v), names, dates);
-        return text === null || isBareLink(k, text) ? null : `${fieldLabel(k)}: ${text}`;
+      .map(([k, v]): HistoryText | null => {
+        const text = readable(parseJsonColumn(k, v), names, k);
+        return text === null || isBareLink(k, text) ? null : [`${fieldLabel(k)}: `, ...text];
       })
-      .filter((v): v is string => v !== null);
-    return parts.length > 0 ? parts.join('; ') : null;
+      .filter((v): v is HistoryText => v !== null);
+    return parts.length > 0 ? joined(parts, '; ') : null;
   }
-  return String(value);
+  return [String(value)];
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -190,16 +228,15 @@ export function changedFields(
   afterJson: string | null,
   names: ReadonlyMap<string, string> = new Map(),
   depth = 0,
-  dates: DateWriters = screenDates,
 ): HistoryFieldChange[] {
   const before = parseStored(beforeJson);
   const after = parseStored(afterJson);
   const b = asRecord(before);
   const a = asRecord(after);
   if ((before !== undefined && !b) || (after !== undefined && !a)) {
-    const old = readable(before, names, dates);
-    const now = readable(after, names, dates);
-    return old === now ? [] : [{ field: 'value', label: 'Value', before: old, after: now }];
+    const old = readable(before, names);
+    const now = readable(after, names);
+    return plainText(old) === plainText(now) ? [] : [{ field: 'value', label: 'Value', before: old, after: now }];
   }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
   const changes: HistoryFieldChange[] = [];
@@ -215,17 +252,15 @@ export function changedFields(
         newValue == null ? null : JSON.stringify(newValue),
         names,
         depth + 1,
-        dates,
       );
       changes.push(
         ...inner.map((c) => ({ ...c, field: `${key}.${c.field}`, label: `${fieldLabel(key)} · ${c.label}` })),
       );
       continue;
     }
-    const labels = valueLabels[key];
-    const old = (typeof oldValue === 'string' && labels?.[oldValue]) || readable(oldValue, names, dates);
-    const now = (typeof newValue === 'string' && labels?.[newValue]) || readable(newValue, names, dates);
-    if (old === now || (isBareLink(key, old) && isBareLink(key, now))) continue;
+    const old = readable(oldValue, names, key);
+    const now = readable(newValue, names, key);
+    if (plainText(old) === plainText(now) || (isBareLink(key, old) && isBareLink(key, now))) continue;
     changes.push({ field: key, label: fieldLabel(key), before: old, after: now });
   }
   return changes;

@@ -9,7 +9,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupSummary } from '../../shared/contract/setup';
+import type { BackupKind, BackupSummary } from '../../shared/contract/setup';
 import { writeAnchor, type AuditAnchor } from '../db/anchor';
 import { auditKeyForManifest, auditKeyFromManifest, readAuditKey, writeAuditKey, auditKeyPath } from '../db/auditKey';
 import { isPlainFile } from '../db/encrypt';
@@ -27,12 +27,27 @@ export interface BackupRotation {
 /** Clinic policy, editable in Settings: two weeks of daily copies and two months of weekly ones. */
 export const DEFAULT_ROTATION: BackupRotation = { daily: 14, weekly: 8 };
 
-export type BackupKind = 'daily' | 'manual' | 'imported';
-
 const stampOf = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
 
 export function backupDirectory(dataDir: string): string {
   return join(dataDir, BACKUP_DIR);
+}
+
+/**
+ * Where a backup brought from elsewhere waits while the specialist decides whether to restore it:
+ * beside the list, not in it, so cancelling leaves the list as it was.
+ */
+function incomingDirectory(dataDir: string): string {
+  return join(backupDirectory(dataDir), 'incoming');
+}
+
+/** What the file name says of how a backup was made (see the names written below and in migrate.ts). */
+export function backupKind(fileName: string): BackupKind {
+  if (fileName.startsWith('caseload-daily-')) return 'daily';
+  if (fileName.startsWith('caseload-manual-')) return 'manual';
+  if (fileName.startsWith('caseload-imported-')) return 'imported';
+  if (fileName.startsWith('caseload-before-')) return 'upgrade';
+  return 'other';
 }
 
 function localDay(at: Date): string {
@@ -194,7 +209,7 @@ export function inspectBackup(
   const fileName = basename(path);
   const manifest = readManifest(path);
   const createdAt = manifest?.createdAt ?? statSync(path).mtime.toISOString();
-  const base = { fileName, createdAt };
+  const base = { fileName, kind: backupKind(fileName), createdAt };
   let facts: BackupFacts;
   try {
     facts = readBackupFacts(path, { check: 'none', ...(key !== undefined && !isPlainFile(path) ? { key } : {}) });
@@ -252,13 +267,40 @@ export function backupPathFor(dataDir: string, fileName: string): string {
 }
 
 /** Copies a backup from elsewhere (a USB stick) into the backups folder, with its manifest if it has one. */
-export function importBackup(dataDir: string, source: string, at: Date): string {
-  const dir = backupDirectory(dataDir);
+export function importBackup(dataDir: string, source: string, at: Date, dir = backupDirectory(dataDir)): string {
   mkdirSync(dir, { recursive: true });
   const destination = join(dir, `caseload-imported-${stampOf(at)}.db`);
   copyFileSync(source, destination);
   if (existsSync(manifestPath(source))) copyFileSync(manifestPath(source), manifestPath(destination));
   return destination;
+}
+
+/**
+ * Copies a backup from elsewhere to wait beside the list (any earlier one waiting is dropped): it
+ * joins the list only if it is restored (keepStagedImport), so a cancelled restore adds nothing.
+ */
+export function stageImport(dataDir: string, source: string, at: Date): string {
+  const dir = incomingDirectory(dataDir);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) unlinkSync(join(dir, name));
+  }
+  return importBackup(dataDir, source, at, dir);
+}
+
+/** A backup waiting to be restored (stageImport), by its file name; null when none waits by that name. */
+export function stagedImportPath(dataDir: string, fileName: string): string | null {
+  if (basename(fileName) !== fileName || !fileName.endsWith('.db')) return null;
+  const path = join(incomingDirectory(dataDir), fileName);
+  return existsSync(path) ? path : null;
+}
+
+/** Moves a waiting backup into the list, as it is restored. */
+export function keepStagedImport(dataDir: string, fileName: string): void {
+  const staged = stagedImportPath(dataDir, fileName);
+  if (!staged) return;
+  const destination = join(backupDirectory(dataDir), fileName);
+  if (existsSync(manifestPath(staged))) renameSync(manifestPath(staged), manifestPath(destination));
+  renameSync(staged, destination);
 }
 
 export interface RestoreOutcome {

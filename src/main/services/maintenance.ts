@@ -1,19 +1,27 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type {
-  AppState,
   AuditCheck,
   BackupPolicy,
   BackupResult,
   BackupSummary,
   ReconciliationReport,
+  RestoreResult,
 } from '../../shared/contract/setup';
 import type { ServiceContext } from '../context';
 import { readAnchor } from '../db/anchor';
 import { appendAudit, verifyAuditChain } from './audit';
 import { dataKeyFor } from '../db/keyring';
 import { ApiError } from '../errors';
-import { DEFAULT_ROTATION, importBackup, inspectBackup, listBackups, rotateBackups, takeBackup } from './backups';
+import {
+  DEFAULT_ROTATION,
+  inspectBackup,
+  listBackups,
+  rotateBackups,
+  stagedImportPath,
+  stageImport,
+  takeBackup,
+} from './backups';
 import { readSetting, requireClinician, writeSetting } from './settings';
 
 /**
@@ -88,7 +96,10 @@ export function listCaseloadBackups(ctx: ServiceContext): BackupSummary[] {
   return listBackups(ctx.dataDirectory, knownMigrations(ctx));
 }
 
-/** Brings a backup from elsewhere into the backups folder and shows what it holds, before any restore. */
+/**
+ * Brings a backup from elsewhere and shows what it holds, before any restore. It waits beside the
+ * backups list and joins it only if it is restored: cancelling adds nothing.
+ */
 export async function importCaseloadBackup(ctx: ServiceContext): Promise<BackupSummary | null> {
   requireClinician(ctx);
   const file = await hostOf(ctx).dialogs.chooseBackupFile();
@@ -96,18 +107,23 @@ export async function importCaseloadBackup(ctx: ServiceContext): Promise<BackupS
   const summary = inspectBackup(file, knownMigrations(ctx), null, dataKeyFor(ctx.dataDirectory));
   if (summary.problem)
     throw new ApiError('validation', `${basename(file)}: ${summary.problem}`, { file: summary.problem });
-  const copied = importBackup(ctx.dataDirectory, file, ctx.now());
+  const copied = stageImport(ctx.dataDirectory, file, ctx.now());
   return inspectBackup(copied, knownMigrations(ctx));
 }
 
-export async function restoreCaseload(ctx: ServiceContext, fileName: string): Promise<AppState> {
+/** Restores a listed backup, or the one brought from elsewhere, and says what was done. */
+export async function restoreCaseload(ctx: ServiceContext, fileName: string): Promise<RestoreResult> {
   const actor = requireClinician(ctx);
   const host = hostOf(ctx);
-  const summary = listBackups(ctx.dataDirectory, knownMigrations(ctx)).find((b) => b.fileName === fileName);
+  const staged = stagedImportPath(ctx.dataDirectory, fileName);
+  const summary = staged
+    ? inspectBackup(staged, knownMigrations(ctx))
+    : listBackups(ctx.dataDirectory, knownMigrations(ctx)).find((b) => b.fileName === fileName);
   if (!summary) throw new ApiError('not_found', `The backup ${fileName} was not found.`);
   if (summary.problem) throw new ApiError('validation', summary.problem, { fileName: summary.problem });
   // The host closes this caseload and opens the restored one; its state is what the window shows next.
-  return host.restore(fileName, actor, 'Restored from a backup in Settings');
+  const { state, replacedFile } = await host.restore(fileName, actor, 'Restored from a backup in Settings');
+  return { state, backup: summary, replacedFile };
 }
 
 export async function reconcile(ctx: ServiceContext, fresh: boolean): Promise<ReconciliationReport | null> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCaseload } from '../testing';
+import { saveDetails } from './intake/sections';
 import { createPatient, findMatches, searchPatients } from './patients';
 
 let current: ReturnType<typeof openTestCaseload> | null = null;
@@ -81,6 +82,51 @@ describe('finding people whatever the accents, case or apostrophes', () => {
     expect(find('siobhan obr')).toEqual(["Siobhán O'Brien"]);
     const caseload = await running.dispatch('caseload.list', { query: 'ngugi', statuses: ['referred'] });
     expect(caseload).toMatchObject({ ok: true, value: { rows: [{ familyName: 'Ngũgĩ' }] } });
+  });
+
+  it('finds a name of several parts by any of its words, and forgets a word the name no longer has', async () => {
+    const running = seedAccented();
+    const { id } = createPatient(running.ctx, {
+      givenName: 'Mary Ann',
+      familyName: "Ó'Brien-Ngũgĩ",
+      preferredName: 'Mimi',
+      dateOfBirth: '1949-11-20',
+      sex: 'female',
+      mrn: 'M1',
+    });
+    const mary = "Mary Ann Ó'Brien-Ngũgĩ";
+    expect(find('ngugi')).toEqual(['Wanjiru Ngũgĩ', mary]);
+    expect(find('obrien')).toEqual(["Siobhán O'Brien", mary]);
+    expect(find('obrien-ng')).toEqual([mary]);
+    expect(find('ann')).toEqual([mary]);
+    expect(find('ann ngugi')).toEqual([mary]);
+    expect(find('ngugi, mimi')).toEqual([mary]);
+    const caseload = await running.dispatch('caseload.list', { query: 'ngugi', statuses: ['referred'] });
+    expect(caseload).toMatchObject({ ok: true, value: { total: 2 } });
+
+    saveDetails(running.ctx, {
+      patientId: id,
+      givenName: 'Mary',
+      familyName: 'Okonjo',
+      preferredName: null,
+      dateOfBirth: '1949-11-20',
+      sex: 'female',
+      mrn: 'M1',
+      gender: null,
+      phone: null,
+      email: null,
+      address: null,
+      preferredLanguage: null,
+      interpreterNeeded: false,
+      emergencyContactName: null,
+      emergencyContactRelationship: null,
+      emergencyContactPhone: null,
+      reassessmentIntervalWeeks: 8,
+      leadClinicianId: null,
+    });
+    expect(find('ngugi')).toEqual(['Wanjiru Ngũgĩ']);
+    expect(find('ann')).toEqual([]);
+    expect(find('okonjo')).toEqual(['Mary Okonjo']);
   });
 
   it('warns of an existing patient with the same MRN, or the same name and date of birth', () => {

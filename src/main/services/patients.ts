@@ -1,11 +1,11 @@
 import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { QueryBuilder, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { PatientMatch, PatientPage, PatientSummary } from '../../shared/contract/patients';
-import { foldName } from '../../shared/names';
+import { foldName, laterNameWords } from '../../shared/names';
 import type { ServiceContext } from '../context';
 import { prepared } from '../db/prepared';
-import { clinician, patient, patientDetails } from '../db/schema';
+import { clinician, patient, patientDetails, patientNameWord } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { insertAudited } from './audit';
 import { refreshCaseloadSummary } from './caseloadSummary';
@@ -41,23 +41,31 @@ function prefix(column: AnySQLiteColumn, lo: string, hi: string): SQL {
 
 export type SearchShape = 'all' | 'one_word' | 'two_words';
 
+/** The patients with a later word of a name (patient_name_word) starting with the typed word: one index range. */
+function hasLaterWord(lo: string, hi: string): SQL {
+  const words = new QueryBuilder()
+    .select({ id: patientNameWord.patientId })
+    .from(patientNameWord)
+    .where(prefix(patientNameWord.word, lo, hi));
+  return inArray(patient.id, words);
+}
+
+/** A typed word that starts any word of any of the patient's names. */
+function startsAName(lo: string, hi: string): SQL {
+  return or(
+    prefix(patient.familyKey, lo, hi),
+    prefix(patient.givenKey, lo, hi),
+    prefix(patient.preferredKey, lo, hi),
+    hasLaterWord(lo, hi),
+  )!;
+}
+
 /** The name/MRN match, shared by the patient search and the caseload so both find a person alike. */
 export function searchWhere(shape: SearchShape): SQL | undefined {
   if (shape === 'all') return undefined;
-  if (shape === 'two_words') {
-    // "mary smith", "smith, mary" or "peggy smith": both words must match.
-    return or(
-      and(prefix(patient.givenKey, 'a', 'aHi'), prefix(patient.familyKey, 'b', 'bHi')),
-      and(prefix(patient.familyKey, 'a', 'aHi'), prefix(patient.givenKey, 'b', 'bHi')),
-      and(prefix(patient.preferredKey, 'a', 'aHi'), prefix(patient.familyKey, 'b', 'bHi')),
-    );
-  }
-  return or(
-    prefix(patient.familyKey, 'a', 'aHi'),
-    prefix(patient.givenKey, 'a', 'aHi'),
-    prefix(patient.preferredKey, 'a', 'aHi'),
-    prefix(patient.mrn, 'mrn', 'mrnHi'),
-  );
+  // "mary smith", "smith, mary", "ann ngugi": each typed word starts a word of one of the names.
+  if (shape === 'two_words') return and(startsAName('a', 'aHi'), startsAName('b', 'bHi'));
+  return or(startsAName('a', 'aHi'), prefix(patient.mrn, 'mrn', 'mrnHi'));
 }
 
 export function searchParams(query: string): { shape: SearchShape; params: Record<string, string> } {
@@ -183,6 +191,28 @@ export function identityColumns(
   };
 }
 
+/** Rewrites the words a patient is found by, in the transaction that wrote their names. */
+export function writeNameWords(
+  ctx: ServiceContext,
+  patientId: string,
+  names: Pick<ParsedInputOf<'patients.create'>, 'givenName' | 'familyName' | 'preferredName'>,
+): void {
+  prepared(ctx, 'patients.clearNameWords', () =>
+    ctx.db
+      .delete(patientNameWord)
+      .where(eq(patientNameWord.patientId, sql.placeholder('patientId')))
+      .prepare(),
+  ).run({ patientId });
+  const insert = prepared(ctx, 'patients.insertNameWord', () =>
+    ctx.db
+      .insert(patientNameWord)
+      .values({ word: sql.placeholder('word'), patientId: sql.placeholder('patientId') })
+      .prepare(),
+  );
+  for (const word of laterNameWords(names.givenName, names.familyName, names.preferredName))
+    insert.run({ word, patientId });
+}
+
 export function createPatient(
   ctx: ServiceContext,
   input: Omit<ParsedInputOf<'patients.create'>, 'leadClinicianId'> & { leadClinicianId?: string | null },
@@ -206,6 +236,7 @@ export function createPatient(
       }
       throw error;
     }
+    writeNameWords(ctx, id, input);
     if (input.leadClinicianId) {
       if (!ctx.db.select({ id: clinician.id }).from(clinician).where(eq(clinician.id, input.leadClinicianId)).get()) {
         throw fieldError('leadClinicianId', 'Choose a lead clinician from the list');

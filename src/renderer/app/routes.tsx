@@ -24,7 +24,8 @@ export const routes: RouteObject[] = [
     ),
   },
   {
-    path: 'settings',
+    // One section at a time: #/settings/backups; #/settings opens the first.
+    path: 'settings/:section?',
     element: lazyScreen(
       () => import('../features/settings/SettingsScreen'),
       (m) => m.SettingsScreen,

@@ -1,8 +1,8 @@
-import { ActionIcon, Group } from '@mantine/core';
-import { DateInput, TimeInput, type DateInputProps } from '@mantine/dates';
+import { ActionIcon, Group, TextInput, type TextInputProps } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { dateOrderPatterns, formatDateAs, isClinicDate, parseDateAs } from '../../shared/dates';
+import { dateOrderPatterns, formatDateAs, isClinicDate, parseClockTime, parseDateAs } from '../../shared/dates';
 import { useClinicDateFormat } from '../dates';
 
 export type ClinicDateInputProps = Omit<
@@ -81,6 +81,52 @@ export function ClinicDateInput({ value, onChange, onBlur, onKeyDown, error, lab
 }
 
 /**
+ * A time of day on the 24-hour clock, typed as text (`HH:MM`): the browser's own time field follows
+ * the computer's locale and shows "10:00 AM" where the rest of Pacewise writes 10:00. What cannot be
+ * read is refused on the field, quoting it; the value is `HH:mm`, or '' for none.
+ */
+export function ClinicTimeInput({
+  value,
+  onChange,
+  onBlur,
+  error,
+  ...rest
+}: Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> & {
+  value?: string | null;
+  onChange?(value: string): void;
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  return (
+    <TextInput
+      placeholder="HH:MM"
+      inputMode="numeric"
+      autoComplete="off"
+      {...rest}
+      value={typed ?? value ?? ''}
+      error={unreadable ?? error}
+      onChange={(event) => {
+        const text = event.currentTarget.value;
+        setTyped(text);
+        setUnreadable(null);
+        const time = parseClockTime(text);
+        if (time !== null || text.trim() === '') onChange?.(time ?? '');
+      }}
+      onBlur={(event) => {
+        if (typed !== null) {
+          if (typed.trim() !== '' && parseClockTime(typed) === null) {
+            setUnreadable(`“${typed.trim()}” is not a time: enter it on the 24-hour clock, as 16:30`);
+          } else {
+            setTyped(null);
+          }
+        }
+        onBlur?.(event);
+      }}
+    />
+  );
+}
+
+/**
  * A local date and time (`YYYY-MM-DDTHH:mm`): the date in the clinic's format, the time on the
  * 24-hour clock, so neither part depends on the browser's locale.
  */
@@ -100,11 +146,11 @@ export function ClinicDateTimeInput(props: {
         onChange={(next) => props.onChange(next ? `${next}T${time || '00:00'}` : '')}
         w={200}
       />
-      <TimeInput
+      <ClinicTimeInput
         label="Time"
         aria-label={`${props.label}: time`}
         value={time.slice(0, 5)}
-        onChange={(e) => props.onChange(`${date}T${e.currentTarget.value}`)}
+        onChange={(next) => props.onChange(`${date}T${next}`)}
         w={120}
       />
     </Group>

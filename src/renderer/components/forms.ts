@@ -53,3 +53,13 @@ export function showApiError(
 export function showSaved(message: string): void {
   showInPlaceOf('saved', { color: 'teal', title: 'Saved', message, autoClose: 3000 });
 }
+
+/**
+ * A refusal in words, to show where the action was (beside its button) rather than in a
+ * notification that may be queued out of sight; null when the app locked meanwhile (the lock
+ * screen says so).
+ */
+export function refusalText(error: unknown): string | null {
+  if (error instanceof ApiError) return error.code === 'locked' ? null : error.message;
+  return error instanceof Error ? error.message : 'Something went wrong. Nothing was changed.';
+}

@@ -10,7 +10,7 @@ import type { OutcomeTestConflict } from '../clinical/measures/testingRestrictio
 import type { ClinicDate } from '../dates';
 import type { GoalCategory, GoalStatus, Sex } from '../domain/vocabulary';
 import { channel } from './define';
-import { choice, id, optionalNumber, optionalText, pastOrTodayDate, requiredText } from './fields';
+import { choice, clinicalNote, id, optionalNumber, optionalText, pastOrTodayDate, requiredText } from './fields';
 
 /** The kinds a clinician records; a check-in's ESAS-r is stored as `patient_reported` (never chosen on the form). */
 export const assessmentKinds = ['baseline', 'reassessment', 'discharge'] as const;
@@ -245,7 +245,7 @@ const assessmentHeader = {
   kind: choice('type of assessment', assessmentKinds),
   assessedOn: pastOrTodayDate('assessment date'),
   clinicianId: id('Clinician').nullish(),
-  notes: optionalText('notes', 4000),
+  notes: clinicalNote('notes'),
   heightCm: optionalNumber('height', 100, 230, 'cm'),
   weightKg: optionalNumber('weight', 25, 250, 'kg'),
 };

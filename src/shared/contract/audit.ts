@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, integerIn, optionalIntegerIn } from './fields';
 
+/**
+ * A value as its screen writes it. Dates and instants are kept apart from the words, so the window
+ * writes them in the clinic's date format and on the 24-hour clock, as every other screen does.
+ */
+export type HistoryText = Array<string | { date: string } | { at: string }>;
+
+/** A value's words, with its dates and instants written by `format` (the clinic's format, in the window). */
+export function writeHistoryText(
+  text: HistoryText,
+  format: { date(date: string): string; at(instant: string): string },
+): string {
+  return text
+    .map((part) => (typeof part === 'string' ? part : 'date' in part ? format.date(part.date) : format.at(part.at)))
+    .join('');
+}
+
 /** One changed field of an audit entry, already in words: "Preferred name: Sam → Samuel". */
 export interface HistoryFieldChange {
   /** The stored key (`preferredName`), for tests and keys. */
@@ -9,8 +25,8 @@ export interface HistoryFieldChange {
   /** In plain words: "Preferred name". */
   label: string;
   /** Readable old value; null when there was none (a new record, or an empty field). */
-  before: string | null;
-  after: string | null;
+  before: HistoryText | null;
+  after: HistoryText | null;
 }
 
 /** One clinical change to a patient's record, read from the append-only audit log. */

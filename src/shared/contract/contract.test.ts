@@ -1,5 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { NOTES_MAX } from './fields';
 import { buildBridge, channelNames, contract } from './index';
+
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  maxLength?: number;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+}
+
+/** Every text field of every channel's input, as `channel.path.field` with its longest length. */
+function textFields(): Array<{ path: string; field: string; max: number | undefined }> {
+  const found: Array<{ path: string; field: string; max: number | undefined }> = [];
+  const walk = (schema: JsonSchema, path: string) => {
+    for (const [field, value] of Object.entries(schema.properties ?? {})) {
+      const max = value.maxLength ?? value.anyOf?.find((s) => s.maxLength !== undefined)?.maxLength;
+      found.push({ path, field, max });
+      walk(value, `${path}.${field}`);
+    }
+    if (schema.items) walk(schema.items, path);
+    for (const s of schema.anyOf ?? []) walk(s, path);
+  };
+  for (const name of channelNames) {
+    walk(z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }) as JsonSchema, name);
+  }
+  return found;
+}
 
 describe('API contract', () => {
   it('names every channel namespace.action, once', () => {
@@ -24,5 +51,16 @@ describe('API contract', () => {
     expect(exposed.sort()).toEqual([...channelNames].sort());
     await bridge['patients']!['search']!();
     expect(calls).toEqual([['patients.search', {}]]);
+  });
+
+  it('takes a clinical note of the same length everywhere: every notes field and an incident’s account', () => {
+    const narrative = new Set(['description', 'actionTaken', 'outcome', 'closingNote']);
+    const notes = textFields().filter(
+      (f) => f.field === 'notes' || (f.path.startsWith('adverseEvents.') && narrative.has(f.field)),
+    );
+    // The diagnosis note a clinician met refused at 2,000 while a session's took 20,000 (issue 25).
+    expect(notes.map((f) => `${f.path}.${f.field}`)).toContain('intake.saveDiagnosis.notes');
+    expect(notes.length).toBeGreaterThan(15);
+    for (const f of notes) expect(f.max, `${f.path}.${f.field}`).toBe(NOTES_MAX);
   });
 });

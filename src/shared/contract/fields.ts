@@ -20,7 +20,11 @@ export function isWellFormedText(value: string): boolean {
 export const illFormedMessage = (label: string) =>
   `${capitalise(label)} contains a character that cannot be stored (a broken symbol or emoji): please retype it`;
 
-/** Longest free text anywhere (a session's notes); other fields set their own, smaller limits. */
+/**
+ * The one limit for a clinical note, wherever it is written (a session, a diagnosis, a lesion, an
+ * incident's account): long enough for a fall or a conversation with the family written out in full.
+ * Other free text (a name, a reason for a change) sets its own, smaller limit.
+ */
 export const NOTES_MAX = 20_000;
 
 /** The plausible span of any clinic date: earlier or later is a typing slip (1026 for 2026). */
@@ -59,14 +63,17 @@ export const requiredText = (label: string, max = 200) =>
   text(`Enter the ${label}`, label)
     .trim()
     .min(1, `Enter the ${label}`)
-    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en')} characters or fewer`);
 
 export const optionalText = (label: string, max = 2000) =>
   text(`${capitalise(label)} must be text`, label)
     .trim()
-    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en')} characters or fewer`)
     .nullish()
     .transform((v) => (v ? v : null));
+
+/** A clinical note, optional: NOTES_MAX characters wherever it is written. */
+export const clinicalNote = (label: string) => optionalText(label, NOTES_MAX);
 
 /** A real calendar date, with no range: for a field that sets its own, narrower one (date of birth). */
 export const calendarDate = (label: string) =>

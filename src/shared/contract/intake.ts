@@ -58,6 +58,7 @@ import {
 } from '../domain/vocabulary';
 import { channel } from './define';
 import {
+  clinicalNote,
   choice,
   clinicDate,
   email,
@@ -171,7 +172,7 @@ export const diagnosisInput = z
     stage: optionalText('stage', 60),
     metastaticSites: z.array(choice('metastatic site', metastaticSites.values)).max(6).default([]),
     otherMetastaticSites: optionalText('other metastatic sites', 300),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     if (v.metastaticSites.includes('other') && !v.otherMetastaticSites) {
@@ -221,7 +222,7 @@ export const boneLesionInput = z
     weightBearing: choice('weight-bearing status', weightBearingStatuses.values).default('unknown'),
     mirels: mirelsInput,
     sins: sinsInput,
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
     active: flag('Active').default(true),
   })
   .superRefine((v, ctx) => {
@@ -279,7 +280,7 @@ export const treatmentInput = z
     endDate: optionalClinicDate('end date'),
     cycleLengthDays: optionalIntegerIn('cycle length', 7, 90),
     day1Dates: z.array(clinicDate('day-1 date')).max(200, 'Record at most 200 day-1 dates').default([]),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     if (v.endDate && v.endDate < v.startDate) {
@@ -347,7 +348,7 @@ export const medicationInput = z
     flagOverrideReason: optionalText('reason for leaving a suggested flag unticked', 500),
     startedOn: optionalClinicDate('start date'),
     stoppedOn: optionalClinicDate('stop date'),
-    notes: optionalText('notes', 1000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     const unticked = suggestMedicationFlags(v.name).filter((f) => !v.flags.includes(f));
@@ -383,7 +384,7 @@ export const clearanceInput = z
     avoidTags: z.array(z.enum(movementTags, { error: 'Choose movements from the list' })).default([]),
     noGroupSessions: z.boolean().default(false),
     reviewBy: optionalClinicDate('review or expiry date'),
-    notes: optionalText('notes', 2000),
+    notes: clinicalNote('notes'),
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -396,12 +397,15 @@ export const clearanceInput = z
     }
     if (!v.requestedOn && !v.receivedOn) add('requestedOn', 'Enter the date requested or the date received');
     if (v.requestedOn && !v.requestedFromContactId && !v.requestedFromName) {
-      add('requestedFromName', 'Say whom clearance was requested from');
+      add(
+        'requestedFromName',
+        'Say whom clearance was requested from: type the name, or choose them from the directory',
+      );
     }
     if (v.decision && !v.receivedOn) add('receivedOn', 'Enter the date the decision was received');
     if (v.receivedOn && !v.decision) add('decision', 'Choose the decision received');
     if (v.receivedOn && !v.receivedFromContactId && !v.receivedFromName) {
-      add('receivedFromName', 'Say whom the decision came from');
+      add('receivedFromName', 'Say whom the decision came from: type the name, or choose them from the directory');
     }
     if (v.decision === 'with_restrictions' && !v.restrictions) add('restrictions', 'Enter the restrictions');
     if (v.restrictions && v.decision !== 'with_restrictions') {

@@ -21,6 +21,7 @@ import type { CaseloadRow } from './intake';
 import type { PatientReportView } from './checkIn';
 import { channel } from './define';
 import {
+  clinicalNote,
   capitalise,
   choice,
   clinicDate,
@@ -55,6 +56,9 @@ export const entryOutcomeLabels: Record<EntryOutcome, string> = {
   modified: 'Modified',
   skipped: 'Skipped',
 };
+
+/** A logged row from the written plan, or one added on the day: the log's badge, and the history's word. */
+export const entryOriginLabel = (planned: boolean) => (planned ? 'Planned' : 'Added');
 
 export const adverseEventTypes = [
   'red_flag',
@@ -363,9 +367,6 @@ const time = (label: string) =>
  * Every number a session screen accepts, with its label, unit and range: the single home of these
  * limits. The inputs below validate with them, and the screens show them (SessionRecorder).
  */
-/** A long session note (a fall, a conversation with the family) must fit; the screen counts toward it. */
-/** Session and amendment notes: the shared bound for long clinical text (issue 9: 20,000). */
-export const SESSION_NOTES_MAX = NOTES_MAX;
 
 export interface NumberRange {
   label: string;
@@ -561,7 +562,7 @@ const planItemInput = z
     talkTest: z.boolean().default(false),
     restSeconds: optionalIntegerIn('rest', 0, 900),
     progression: optionalText('progression rule', 500),
-    notes: optionalText('notes', 500),
+    notes: clinicalNote('notes'),
     overrideNote: optionalText('override note', 1000),
   })
   .superRefine((item, ctx) => {
@@ -642,7 +643,7 @@ export const sessionsChannels = {
       clearanceOverrideReason: optionalText('reason for starting without valid clearance', 1000),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises'),
       after: afterInput.prefault({}),
-      notes: optionalText('session notes', SESSION_NOTES_MAX),
+      notes: clinicalNote('session notes'),
       occurredAt: optionalInstant('session time'),
     }),
   ).returns<SessionView>(),
@@ -650,7 +651,7 @@ export const sessionsChannels = {
     z.object({
       sessionId: id('Session'),
       reason: requiredText('reason for the amendment', 1000),
-      notes: optionalText('corrected notes', SESSION_NOTES_MAX),
+      notes: clinicalNote('corrected notes'),
       entries: z.array(entryInput).max(60, 'A session can log at most 60 exercises').nullish(),
     }),
   ).returns<SessionView>(),
@@ -669,9 +670,9 @@ export const sessionsChannels = {
       type: choice('type of event', adverseEventTypes),
       severity: integerIn('severity grade', 1, 5),
       occurredAt: instant('time it happened', 'Enter when it happened'),
-      description: optionalText('description', 2000),
-      actionTaken: optionalText('action taken', 2000),
-      outcome: optionalText('outcome', 2000),
+      description: clinicalNote('description'),
+      actionTaken: clinicalNote('action taken'),
+      outcome: clinicalNote('outcome'),
       followUpNeeded: z.boolean().default(true),
     }),
   ).returns<AdverseEventRecord>(),
@@ -679,17 +680,17 @@ export const sessionsChannels = {
     z.object({
       adverseEventId: id('Adverse event'),
       severity: integerIn('severity grade', 1, 5),
-      actionTaken: requiredText('what was done', 2000),
+      actionTaken: requiredText('what was done', NOTES_MAX),
     }),
   ).returns<AdverseEventRecord>(),
   'adverseEvents.close': channel(
     z.object({
       adverseEventId: id('Adverse event'),
-      outcome: requiredText('outcome', 2000),
-      closingNote: optionalText('closing note', 2000),
+      outcome: requiredText('outcome', NOTES_MAX),
+      closingNote: clinicalNote('closing note'),
       /** Required when the event has no grade yet (one opened from a red flag). */
       severity: integerIn('severity grade', 1, 5).nullish(),
-      actionTaken: optionalText('what was done', 2000),
+      actionTaken: clinicalNote('what was done'),
     }),
   ).returns<AdverseEventRecord>(),
 
@@ -715,7 +716,7 @@ export const sessionsChannels = {
       sessionMinutes: integerIn('session length', 10, 180),
       cycleAdjustment: optionalText('how the plan bends around treatment', 1000),
       milestones: optionalText('milestones', 2000),
-      notes: optionalText('notes', 2000),
+      notes: clinicalNote('notes'),
       items: z.array(planItemInput).max(30, 'A plan can hold at most 30 exercises'),
     }),
   ).returns<ExercisePlan>(),

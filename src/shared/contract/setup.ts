@@ -47,8 +47,12 @@ export interface AppState {
   checkIn: PatientView | null;
 }
 
+/** How a backup came to be: the first start of a day, on demand, brought from elsewhere, or before an upgrade. */
+export type BackupKind = 'daily' | 'manual' | 'imported' | 'upgrade' | 'other';
+
 export interface BackupSummary {
   fileName: string;
+  kind: BackupKind;
   createdAt: string;
   patients: number;
   /** How many audited changes it holds (its audit trail's last sequence number). */
@@ -118,6 +122,14 @@ export interface ReconciliationReport {
   durationMs: number;
 }
 
+/** What a restore did: the backup put in place, what it held, and where the caseload it replaced is kept. */
+export interface RestoreResult {
+  state: AppState;
+  backup: BackupSummary;
+  /** The replaced caseload file, kept, never deleted; null when there was none. */
+  replacedFile: string | null;
+}
+
 export interface BackupResult {
   path: string;
   sizeBytes: number;
@@ -156,9 +168,12 @@ export const setupChannels = {
       .strict(),
   ).returns<BackupPolicy>(),
   'maintenance.listBackups': channel(z.object({}).strict()).returns<BackupSummary[]>(),
-  /** Copies a backup the specialist picks into the backups folder and says what it holds; null on cancel. */
+  /**
+   * Brings a backup the specialist picks from elsewhere (a USB stick) and says what it holds; null on
+   * cancel. It joins the backups list only when it is restored.
+   */
   'maintenance.importBackup': channel(z.object({}).strict()).returns<BackupSummary | null>(),
-  'maintenance.restore': channel(z.object({ fileName: backupFileName })).returns<AppState>(),
+  'maintenance.restore': channel(z.object({ fileName: backupFileName })).returns<RestoreResult>(),
   /** Every clinical row against its latest audit entry, in a worker; the last start-up's result if `fresh` is false. */
   'maintenance.reconcile': channel(z.object({ fresh: z.boolean() }).strict()).returns<ReconciliationReport | null>(),
   'recovery.restore': channel(z.object({ fileName: backupFileName })).returns<AppState>(),

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { whoAndWhen } from './columns';
 
 export const setting = sqliteTable('setting', {
@@ -51,6 +51,24 @@ export const patient = sqliteTable(
     index('patient_preferred_key').on(t.preferredKey),
     index('patient_status_family').on(t.status, t.familyKey, t.givenKey),
   ],
+);
+
+/**
+ * The words of a patient's names after the first of each, folded (shared/names.ts laterNameWords),
+ * so search finds a name of several parts by any word ("ngugi" finds Ó'Brien-Ngũgĩ) as an index
+ * range; a name's first word is found from its key on patient. Derived from the patient row and
+ * rewritten with it by the patients service; no id column, so reconciliation does not look for its
+ * trail.
+ */
+export const patientNameWord = sqliteTable(
+  'patient_name_word',
+  {
+    word: text('word').notNull(),
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patient.id),
+  },
+  (t) => [primaryKey({ columns: [t.word, t.patientId] }), index('patient_name_word_patient').on(t.patientId)],
 );
 
 /**

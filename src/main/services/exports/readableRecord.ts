@@ -66,6 +66,7 @@ import {
   weightBearingStatuses,
 } from '../../../shared/domain/vocabulary';
 import { actionLabels, changedFields, entityLabel } from '../auditHistory';
+import { writeHistoryText, type HistoryText } from '../../../shared/contract/audit';
 import type { PrintedBlock, PrintedDocument } from '../../workers/blocksPdf';
 import type { PatientRecord } from './patientRecord';
 
@@ -612,21 +613,32 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
       entry.before ? JSON.stringify(entry.before) : null,
       entry.after ? JSON.stringify(entry.after) : null,
       names,
-      0,
-      { date: (date) => formatDateAs(date, context.dates), instant: (iso) => moment(iso) ?? iso },
     );
+    const write = (text: HistoryText | null) =>
+      text === null
+        ? null
+        : writeHistoryText(text, {
+            date: (date) => formatDateAs(date, context.dates),
+            at: (iso) => moment(iso) ?? iso,
+          });
     if (entry.action === 'update' && changes.length === 0) continue;
+    const written = changes.map((c) => ({
+      field: c.field,
+      label: c.label,
+      before: write(c.before),
+      after: write(c.after),
+    }));
     // What a letter or a signed session holds is set out in full in its section above; here it would
     // be a second copy, flattened into one cell, so the entry points there instead.
     const copied = COPIED_IN_FULL.find((c) => c.entity === entry.entity && (!c.action || c.action === entry.action));
     const shown = copied
       ? [
-          ...changes.filter((c) => !copied.fields.test(c.field)),
-          ...(changes.some((c) => copied.fields.test(c.field))
+          ...written.filter((c) => !copied.fields.test(c.field)),
+          ...(written.some((c) => copied.fields.test(c.field))
             ? [{ label: copied.label, before: null, after: copied.where }]
             : []),
         ]
-      : changes;
+      : written;
     historyRows.push([
       moment(entry.at),
       named(entry.actorId) ?? 'Pacewise',

@@ -5,7 +5,7 @@ import { exportedColumns } from './columns';
  * Derived or bookkeeping tables, rebuilt from the others, so not part of anyone's record; and the
  * research key (study ids and date offsets), which would undo the research export's de-identification.
  */
-const NOT_RECORDS = new Set(['pacewise_migration', 'caseload_summary', 'research_subject']);
+const NOT_RECORDS = new Set(['pacewise_migration', 'caseload_summary', 'research_subject', 'patient_name_word']);
 
 export interface TableInfo {
   name: string;

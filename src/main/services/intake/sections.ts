@@ -24,7 +24,7 @@ import {
 import { fieldError, notFound } from '../../errors';
 import { insertAudited, updateAudited } from '../audit';
 import { refreshCaseloadSummary } from '../caseloadSummary';
-import { assertMrnFree, identityColumns } from '../patients';
+import { assertMrnFree, identityColumns, writeNameWords } from '../patients';
 import { requireClinician } from '../settings';
 import { patientRow } from './facts';
 import { saveRow, changesNothing } from './write';
@@ -52,7 +52,10 @@ export function saveDetails(ctx: ServiceContext, input: ParsedInputOf<'intake.sa
       (k) => before[k] !== identity[k],
     );
     const audit = { actorId: actor, patientId: input.patientId };
-    if (identityChanged) updateAudited(ctx, patient, before, identity, { ...audit, entity: 'patient' });
+    if (identityChanged) {
+      updateAudited(ctx, patient, before, identity, { ...audit, entity: 'patient' });
+      writeNameWords(ctx, input.patientId, input);
+    }
     const details = {
       gender: input.gender,
       phone: input.phone,

@@ -21,8 +21,10 @@ export function sessionHistory(ctx: ServiceContext, patientId: string, limit = 5
         attendance: session.attendance,
         decision: session.decision,
         signedAt: session.signedAt,
-        exercises: sql<number>`(select count(*) from ${exerciseEntry} where ${exerciseEntry.sessionId} = ${session.id} and ${exerciseEntry.outcome} <> 'skipped')`,
-        amendments: sql<number>`(select count(*) from ${sessionAmendment} where ${sessionAmendment.sessionId} = ${session.id})`,
+        // Qualified by hand: inside sql`` drizzle writes a column unqualified, and there "id" would be
+        // the subquery's own row id (every count was 0). IS NOT also counts a row with no outcome.
+        exercises: sql<number>`(select count(*) from ${exerciseEntry} e where e.session_id = ${session}.id and e.outcome is not 'skipped')`,
+        amendments: sql<number>`(select count(*) from ${sessionAmendment} a where a.session_id = ${session}.id)`,
       })
       .from(session)
       .where(eq(session.patientId, sql.placeholder('patientId')))

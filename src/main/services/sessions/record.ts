@@ -2,6 +2,7 @@ import type { ClearanceLimits } from '../../../shared/clinical/intake/clearance'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   conflictsFor,
+  decisionLabels,
   entryLimitProblems,
   entrySpo2Problem,
   evaluateScreen,
@@ -17,6 +18,7 @@ import {
   type FiredRule,
   type RedFlag,
   type ScreenContext,
+  type ScreenDecision,
   type ScreenResult,
   type ScreenThresholds,
   type ThresholdEntry,
@@ -189,7 +191,21 @@ function enforceGraded(ctx: ServiceContext, row: SessionRow): void {
   if (ungraded.length === 0) return;
   throw fieldError(
     'adverseEvents',
-    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done under Sessions and adherence → Adverse events.`,
+    `Grade the incident before signing (${ungraded.map((e) => e.d ?? 'incident').join('; ')}): choose its grade and write what was done, under the recorded screen.`,
+  );
+}
+
+/**
+ * What is signed is the decision the clinician recorded and acted on: a screen changed on the form
+ * since (a corrected SpO₂, a red flag unticked) must be recorded again, so its new decision is seen
+ * before the session is locked.
+ */
+function enforceAsRecorded(row: SessionRow, decision: ScreenDecision): void {
+  const recorded = row.decision as ScreenDecision | null;
+  if (recorded === null || recorded === decision) return;
+  throw fieldError(
+    'screen',
+    `The screen was recorded as ${decisionLabels[recorded]} but now reads ${decisionLabels[decision]}: record the screen again, then sign`,
   );
 }
 
@@ -423,6 +439,7 @@ export function signInTransaction(ctx: ServiceContext, actor: string, input: Par
   assertNotSigned(ctx, row);
   const evaluated = evaluate(ctx, row, input.screen);
   enforcePrefillReviewed(input.screen, evaluated.reported, evaluated.result.decision);
+  enforceAsRecorded(row, evaluated.result.decision);
   enforceRedFlagsClosed(ctx, row, evaluated.result.decision);
   enforceGraded(ctx, row);
   enforceComplete(evaluated);

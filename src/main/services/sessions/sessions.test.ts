@@ -11,7 +11,7 @@ import { savePlan } from './plans';
 import { amendSession, getSession, recordScreen, saveDraft, signSession } from './record';
 import { setThresholds, thresholdsView } from './safety';
 import { nullScreen, seedPatient } from '../../testSeed';
-import { createBooking, createClass, todayList } from './today';
+import { createBooking, createClass, getClass, todayList } from './today';
 import { auditTrailFor } from '../audit';
 import type { ParsedInputOf } from '../../../shared/contract';
 
@@ -92,6 +92,18 @@ describe('sessions', () => {
     expect(first.badges.hasBoneMets).toBe(true);
     expect(first.badges.clearanceState).toBe('valid');
     expect(today.bookings.find((x) => x.patientId === b)!.badges.clearanceState).toBe('missing');
+  });
+
+  it('lists a class’s patients in the order they were booked, a later booking last', () => {
+    const zed = seedPatient(t.ctx, { mrn: 'CO1', given: 'Zed', family: 'Young' });
+    const amy = seedPatient(t.ctx, { mrn: 'CO2', given: 'Amy', family: 'Adams' });
+    const mia = seedPatient(t.ctx, { mrn: 'CO3', given: 'Mia', family: 'Moana' });
+    const ben = seedPatient(t.ctx, { mrn: 'CO4', given: 'Ben', family: 'Baker' });
+    const cls = createClass(t.ctx, { name: 'Circuit', date: DATE, startTime: '10:00', patientIds: [zed, amy, mia] });
+    createBooking(t.ctx, { patientId: ben, date: DATE, startTime: '10:00', classId: cls.id });
+    const patientOf = (sessionId: string) => getSession(t.ctx, sessionId).patientId;
+    expect(getClass(t.ctx, cls.id).sessionIds.map(patientOf)).toEqual([zed, amy, mia, ben]);
+    expect(todayList(t.ctx, DATE).bookings.map((b) => b.patientId)).toEqual([zed, amy, mia, ben]);
   });
 
   it('holds for SpO2 86%, opens an incident for a red flag and counts it on the caseload until closed', () => {
@@ -347,6 +359,30 @@ describe('sessions', () => {
     );
   });
 
+  it('signs the decision the screen was recorded with: a screen changed since must be recorded again first', () => {
+    const p = seedPatient(t.ctx, { mrn: 'SD1' });
+    const s = createBooking(t.ctx, { patientId: p, date: DATE, startTime: '09:00', classId: null });
+    recordScreen(t.ctx, { sessionId: s.sessionId, screen: screen({ spo2: 86 }), clearanceOverrideReason: null });
+    const sign = (values: Screen) =>
+      signSession(t.ctx, {
+        sessionId: s.sessionId,
+        screen: values,
+        clearanceOverrideReason: null,
+        entries: [],
+        after,
+        notes: null,
+        occurredAt: null,
+      });
+    // SpO₂ corrected to 97 on the form but not recorded: signing would have locked a Go nobody saw.
+    const refused = refusalOf(() => sign(screen()));
+    expect(refused.fields?.screen).toBe(
+      'The screen was recorded as Hold but now reads Go: record the screen again, then sign',
+    );
+    expect(getSession(t.ctx, s.sessionId)).toMatchObject({ signedAt: null, decision: 'hold' });
+    // The same values as recorded sign; so do new values that come to the same decision.
+    expect(sign(screen({ spo2: 85 }))).toMatchObject({ decision: 'hold', firedRules: [{ id: 'spo2_low_hold' }] });
+  });
+
   it('keeps both the session time and the time of writing for a late entry', () => {
     const p = seedPatient(t.ctx, { mrn: 'LE1' });
     const s = createBooking(t.ctx, { patientId: p, date: '2026-11-25', startTime: '09:00', classId: null });
@@ -456,6 +492,45 @@ describe('sessions', () => {
     const view = patientSessions(t.ctx, { patientId: p, from: '2026-11-23', to: '2026-11-29' });
     expect(view.adherence).toMatchObject({ attended: 1, held: 1, offered: 2, attendanceRate: 0.5 });
     expect(view.history.map((h) => h.date)).toEqual(['2026-11-26', '2026-11-24']);
+  });
+
+  it('counts the exercises each signed session logged, leaving out the skipped ones', () => {
+    const p = seedPatient(t.ctx, { mrn: 'AD3' });
+    const logged = createBooking(t.ctx, { patientId: p, date: '2026-11-24', startTime: '09:00', classId: null });
+    const none = createBooking(t.ctx, { patientId: p, date: '2026-11-26', startTime: '09:00', classId: null });
+    signSession(t.ctx, {
+      sessionId: logged.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [
+        entry(byKey('walking'), { durationMin: 10, sets: null, reps: null, loadKg: null }),
+        entry(byKey('sit_to_stand'), { outcome: 'modified', reason: 'Slower, knee sore' }),
+        entry(byKey('seated_biceps_curl'), { outcome: 'skipped', reason: 'Shoulder pain today' }),
+      ],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    signSession(t.ctx, {
+      sessionId: none.sessionId,
+      screen: screen(),
+      clearanceOverrideReason: null,
+      entries: [],
+      after,
+      notes: null,
+      occurredAt: null,
+    });
+    amendSession(t.ctx, {
+      sessionId: logged.sessionId,
+      reason: 'Knee pain noted late',
+      notes: 'Knee sore after',
+      entries: null,
+    });
+    const view = patientSessions(t.ctx, { patientId: p, from: '2026-11-23', to: '2026-11-29' });
+    expect(view.history.map((h) => [h.date, h.exercises, h.amendments])).toEqual([
+      ['2026-11-26', 0, 0],
+      ['2026-11-24', 2, 1],
+    ]);
   });
 
   it('counts a session as attended only once it is signed, and reports past sessions with no record', () => {

@@ -121,7 +121,8 @@ export function todayList(ctx: ServiceContext, date: string): TodayView {
   const rows = prepared(ctx, 'today.bookings', () =>
     bookingsQuery(ctx)
       .where(eq(session.date, sql.placeholder('date')))
-      .orderBy(asc(session.startTime), asc(patient.familyKey), asc(session.id))
+      // At each start time in the order booked (ULIDs sort by creation), so a class lists its patients as booked.
+      .orderBy(asc(session.startTime), asc(session.id))
       .prepare(),
   ).all({ date }) as BookingRow[];
   const classes = prepared(ctx, 'today.classes', () =>
@@ -258,12 +259,12 @@ export function createClass(ctx: ServiceContext, input: ParsedInputOf<'classes.c
 export function getClass(ctx: ServiceContext, classId: string): GroupClass {
   const cls = ctx.db.select().from(groupClass).where(eq(groupClass.id, classId)).get();
   if (!cls) throw notFound('That class');
+  // In the order they were booked: session ids are ULIDs from a monotonic factory, so they sort by creation.
   const members = ctx.db
     .select({ id: session.id })
     .from(session)
-    .innerJoin(patient, eq(patient.id, session.patientId))
     .where(eq(session.classId, classId))
-    .orderBy(asc(patient.familyKey), asc(session.id))
+    .orderBy(asc(session.id))
     .all();
   return { id: cls.id, name: cls.name, date: cls.date, startTime: cls.startTime, sessionIds: members.map((m) => m.id) };
 }

@@ -9,6 +9,9 @@ import { api } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
 import { showApiError } from '../../components/forms';
 
+/** "1 try left", "3 tries left". */
+export const triesLeft = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'} left`;
+
 /**
  * The whole window while locked (the caseload's screens are unmounted). The same clinician comes
  * back with their PIN (or their passphrase after 5 wrong PINs); anyone else uses "Switch clinician"
@@ -68,7 +71,7 @@ export function LockScreen(props: { locked: NonNullable<AppState['locked']> }) {
               label="PIN"
               description={
                 props.locked.failedAttempts > 0
-                  ? `${PIN_ATTEMPTS - props.locked.failedAttempts} tries left before the passphrase is needed`
+                  ? `${triesLeft(PIN_ATTEMPTS - props.locked.failedAttempts)} before the passphrase is needed`
                   : '4 to 8 digits'
               }
               inputMode="numeric"

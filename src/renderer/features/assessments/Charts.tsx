@@ -157,7 +157,8 @@ interface ChartProps {
   series: Series[];
   height?: number;
   domain?: [DomainEnd, DomainEnd];
-  integer?: boolean;
+  /** The places the values are recorded to: no y label is finer (0 for counts and scores). */
+  decimals?: number;
   /** About this many y labels. */
   ticks?: number;
   /** After each y label and value, as '%'. */
@@ -237,7 +238,7 @@ export function LineChart({
   series,
   height = 200,
   domain,
-  integer,
+  decimals,
   ticks,
   unit = '',
   yLabel,
@@ -255,7 +256,7 @@ export function LineChart({
 }: LineProps) {
   const values = data.flatMap((row) => series.map((s) => valueOf(row, s.name)).filter((v) => v != null));
   const extra = [reference?.y, band?.from, band?.to].filter((v): v is number => v != null);
-  const scale = yScale([...values, ...extra], { domain, integer, count: ticks });
+  const scale = yScale([...values, ...extra], { domain, decimals, count: ticks });
   return (
     <ChartBox height={height} legend={legend} series={series} label={label}>
       {(width) => {
@@ -365,14 +366,14 @@ export function StackedBarChart({
   x,
   series,
   height = 200,
-  integer = true,
+  decimals = 0,
   unit = '',
   yWidth = 32,
   format = plain,
   legend = false,
 }: ChartProps) {
   const totals = data.map((row) => series.reduce((sum, s) => sum + (valueOf(row, s.name) ?? 0), 0));
-  const scale = yScale([0, ...totals], { domain: [0, 'auto'], integer });
+  const scale = yScale([0, ...totals], { domain: [0, 'auto'], decimals });
   return (
     <ChartBox height={height} legend={legend} series={series} label={label}>
       {(width) => {

@@ -75,6 +75,7 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
           x="date"
           series={[{ name: series.shortName, color: 'pacewise.6' }]}
           format={fmt}
+          decimals={series.decimals}
           yLabel={series.unit}
           yWidth={56}
           dotRadius={5}
@@ -246,7 +247,7 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
                 label="Overall session RPE after each signed session"
                 series={[{ name: 'RPE', color: 'violet.6' }]}
                 connectNulls
-                integer
+                decimals={0}
               />
             </DrawWhenNear>
           ) : (
@@ -271,7 +272,7 @@ function SessionCharts({ charts }: { charts: ProgressCharts }) {
                 ]}
                 connectNulls
                 domain={[0, 10]}
-                integer
+                decimals={0}
                 ticks={6}
                 legend
               />

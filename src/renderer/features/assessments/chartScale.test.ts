@@ -3,14 +3,14 @@ import { labelledIndexes, linePath, niceStep, yPixel, yScale } from './chartScal
 
 describe('the y axis of a Progress chart', () => {
   it('steps by 1, 2, 2.5 or 5 times a power of ten', () => {
-    expect(niceStep(0.7, false)).toBe(1);
-    expect(niceStep(1.3, false)).toBe(2);
-    expect(niceStep(2.2, false)).toBe(2.5);
-    expect(niceStep(37, false)).toBe(50);
-    expect(niceStep(0.03, false)).toBeCloseTo(0.05);
-    expect(niceStep(0.3, true)).toBe(1); // whole numbers only: never below 1
-    expect(niceStep(2.2, true)).toBe(5); // whole numbers skip 2.5
-    expect(niceStep(2, true)).toBe(2);
+    expect(niceStep(0.7)).toBe(1);
+    expect(niceStep(1.3)).toBe(2);
+    expect(niceStep(2.2)).toBe(2.5);
+    expect(niceStep(37)).toBe(50);
+    expect(niceStep(0.03)).toBeCloseTo(0.05);
+    expect(niceStep(0.3, 0)).toBe(1); // whole numbers only: never below 1
+    expect(niceStep(2.2, 0)).toBe(5); // whole numbers skip 2.5
+    expect(niceStep(2, 0)).toBe(2);
   });
 
   it('runs from a round value below the lowest to one above the highest, every tick labelled', () => {
@@ -25,7 +25,7 @@ describe('the y axis of a Progress chart', () => {
     expect(yScale([33, 67, 100], { domain: [0, 100] })).toEqual({ min: 0, max: 100, ticks: [0, 25, 50, 75, 100] });
     expect(yScale([2, 4], { domain: [0, 10] }).ticks).toEqual([0, 2.5, 5, 7.5, 10]);
     // A 0–10 score in whole numbers, six ticks: every second point of the scale.
-    expect(yScale([2, 4], { domain: [0, 10], integer: true, count: 6 }).ticks).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(yScale([2, 4], { domain: [0, 10], decimals: 0, count: 6 }).ticks).toEqual([0, 2, 4, 6, 8, 10]);
   });
 
   it('reads decimals as typed, without floating-point dust', () => {
@@ -36,16 +36,46 @@ describe('the y axis of a Progress chart', () => {
   });
 
   it('gives one value room above and below, so its point is not on the frame', () => {
-    const s = yScale([8, 8, 8], { integer: true });
+    const s = yScale([8, 8, 8], { decimals: 0 });
     expect(s.min).toBeLessThan(8);
     expect(s.max).toBeGreaterThan(8);
     expect(s.ticks).toContain(8);
   });
 
   it('counts whole numbers only, for counts of sessions', () => {
-    const s = yScale([0, 3], { domain: [0, 'auto'], integer: true });
+    const s = yScale([0, 3], { domain: [0, 'auto'], decimals: 0 });
     expect(s.ticks.every((t) => Number.isInteger(t))).toBe(true);
     expect(s.max).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never steps finer than the measure is recorded, so no two labels read alike', () => {
+    // 30-second sit-to-stand counts of 8 to 10: halves would print "8, 9, 9, 10, 10" at 0 decimals.
+    const stands = yScale([8, 9, 10], { decimals: 0 });
+    expect(stands.ticks.every((t) => Number.isInteger(t))).toBe(true);
+    expect(stands.min).toBeLessThanOrEqual(8);
+    expect(stands.max).toBeGreaterThanOrEqual(10);
+    // A measure kept to one decimal never gets 0.25 steps ("1.3" twice).
+    expect(niceStep(0.2, 1)).toBe(0.2);
+    expect(niceStep(0.22, 1)).toBeCloseTo(0.5);
+    expect(niceStep(0.03, 1)).toBeCloseTo(0.1);
+    // Above the recorded precision 2.5 steps are still round: 25 whole repetitions.
+    expect(niceStep(22, 0)).toBe(25);
+    const spans: Array<[number[], number]> = [
+      [[8, 10], 0],
+      [[8], 0],
+      [[12, 13], 0],
+      [[3, 4], 0],
+      [[1.1, 1.3], 1],
+      [[6.5, 6.9], 1],
+      [[0.91, 0.94], 2],
+      [[309, 492], 0],
+    ];
+    for (const [values, decimals] of spans) {
+      const labels = yScale(values, { decimals }).ticks.map((t) => t.toFixed(decimals));
+      expect(new Set(labels).size, `${values.join('–')} at ${decimals} decimals: ${labels.join(', ')}`).toBe(
+        labels.length,
+      );
+    }
   });
 
   it('with nothing to show, still draws an axis', () => {

@@ -12,20 +12,24 @@ export interface YScale {
   ticks: number[];
 }
 
-/**
- * A round step at least `raw`: 1, 2, 2.5 or 5 times a power of ten; for whole numbers (counts,
- * 0–10 scores) 1, 2 or 5 times one, and never below 1.
- */
-export function niceStep(raw: number, integer: boolean): number {
-  if (!(raw > 0)) return 1;
-  if (integer && raw <= 1) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const multiples = integer ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
-  return multiples.map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
-}
-
 /** Rounds away the floating-point dust of adding steps (0.1 + 0.2), so labels read as typed. */
 const clean = (v: number) => Number(v.toPrecision(12));
+
+/**
+ * A round step at least `raw`: 1, 2, 2.5 or 5 times a power of ten, never finer than `decimals`
+ * places (a count or a 0–10 score: 0), so two ticks never print alike at the value's precision;
+ * 2.5 only where it needs no more places than that.
+ */
+export function niceStep(raw: number, decimals = Infinity): number {
+  const finest = Number.isFinite(decimals) ? 10 ** -decimals : 0;
+  if (!(raw > 0)) return Math.max(1, finest);
+  if (raw <= finest) return finest;
+  const exponent = Math.floor(Math.log10(raw));
+  const power = 10 ** exponent;
+  const quarters = exponent >= 1 - decimals;
+  const multiples = quarters ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+  return clean(multiples.map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power);
+}
 
 /**
  * The y axis for `values` (and any reference values that must show, such as a baseline and its
@@ -36,8 +40,13 @@ export function yScale(
   {
     domain = ['auto', 'auto'],
     count = 5,
-    integer = false,
-  }: { domain?: [DomainEnd, DomainEnd]; count?: number; integer?: boolean } = {},
+    decimals = Infinity,
+  }: {
+    domain?: [DomainEnd, DomainEnd];
+    count?: number;
+    /** The places the values are recorded and labelled to (0 for counts and scores). */
+    decimals?: number;
+  } = {},
 ): YScale {
   const finite = values.filter((v) => Number.isFinite(v));
   const [lowEnd, highEnd] = domain;
@@ -47,11 +56,11 @@ export function yScale(
   if (high < low) [low, high] = [high, low];
   if (high === low) {
     // One value: give it room above and below (or above only, from a fixed floor).
-    const pad = Math.abs(low) > 0 ? niceStep(Math.abs(low) / 10, integer) : 1;
+    const pad = Math.abs(low) > 0 ? niceStep(Math.abs(low) / 10, decimals) : 1;
     if (lowEnd === 'auto') low -= pad;
     if (highEnd === 'auto' || high === low) high += pad;
   }
-  const step = niceStep((high - low) / Math.max(1, count - 1), integer);
+  const step = niceStep((high - low) / Math.max(1, count - 1), decimals);
   const min = lowEnd === 'auto' ? Math.floor(clean(low / step)) * step : low;
   const max = highEnd === 'auto' ? Math.ceil(clean(high / step)) * step : high;
   const ticks: number[] = [];

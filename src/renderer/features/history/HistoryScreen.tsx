@@ -2,11 +2,16 @@ import { Alert, Badge, Button, Group, Paper, Spoiler, Stack, Text } from '@manti
 import { IconHistory } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { HistoryEntry, HistoryFieldChange } from '../../../shared/contract/audit';
+import {
+  writeHistoryText,
+  type HistoryEntry,
+  type HistoryFieldChange,
+  type HistoryText,
+} from '../../../shared/contract/audit';
 import { api } from '../../api';
 import { showApiError } from '../../components/forms';
 import { Loading, SectionScreen } from '../patients/shared';
-import { formatClinicInstant } from '../../dates';
+import { formatClinicDate, formatClinicInstant } from '../../dates';
 
 const PAGE_SIZE = 50;
 
@@ -48,6 +53,9 @@ function Value(props: { text: string; kind: 'before' | 'after' }) {
   );
 }
 
+/** A value as its screen writes it: dates in the clinic's format, times on the 24-hour clock. */
+const written = (text: HistoryText) => writeHistoryText(text, { date: formatClinicDate, at: formatWhen });
+
 function FieldChange({ change }: { change: HistoryFieldChange }) {
   return (
     <Group component="li" gap={6} wrap="nowrap" align="baseline" style={{ listStyle: 'none', minWidth: 0 }}>
@@ -57,14 +65,14 @@ function FieldChange({ change }: { change: HistoryFieldChange }) {
       <Group gap={6} wrap="wrap" align="baseline" style={{ minWidth: 0, flex: 1 }}>
         {change.before !== null && (
           <>
-            <Value text={change.before} kind="before" />
+            <Value text={written(change.before)} kind="before" />
             <Text size="sm" c="dimmed" aria-hidden>
               →
             </Text>
           </>
         )}
         {change.after !== null ? (
-          <Value text={change.after} kind="after" />
+          <Value text={written(change.after)} kind="after" />
         ) : (
           <Text size="sm" fs="italic" c="dimmed">
             cleared

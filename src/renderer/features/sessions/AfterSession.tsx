@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Title } from '@mantine/core';
 import { memo } from 'react';
-import { SESSION_NOTES_MAX } from '../../../shared/contract/sessions';
+import { NOTES_MAX } from '../../../shared/contract/fields';
 import { ClinicDateTimeInput } from '../../components/ClinicDateInput';
 import { NotesField } from '../../components/NotesField';
 import type { SessionView } from '../../../shared/contract/sessions';
@@ -21,6 +21,8 @@ export const AfterSession = memo(function AfterSession(props: {
   errors: Record<string, string>;
   cols: number;
   busy: boolean;
+  /** Why it cannot be signed as it stands (the screen changed since it was recorded); null when it can. */
+  notYet: string | null;
   dispatch(action: DraftAction): void;
   onSign(): void;
   /** Moves on when a Hold has just been recorded: focus comes to this section's heading. */
@@ -52,7 +54,7 @@ export const AfterSession = memo(function AfterSession(props: {
       <NotesField
         mt="sm"
         label="Session notes"
-        max={SESSION_NOTES_MAX}
+        max={NOTES_MAX}
         value={props.notes}
         error={errors.notes}
         onChange={(value) => dispatch({ type: 'notes', value })}
@@ -64,13 +66,23 @@ export const AfterSession = memo(function AfterSession(props: {
           error={errors.occurredAt}
           onChange={(value) => dispatch({ type: 'occurredAt', value })}
         />
-        <Button loading={props.busy} onClick={props.onSign} color={held ? 'red.8' : undefined}>
+        <Button
+          loading={props.busy}
+          disabled={props.notYet !== null}
+          onClick={props.onSign}
+          color={held ? 'red.8' : undefined}
+        >
           {held ? 'Sign as held for safety' : 'Sign and lock session'}
         </Button>
       </Group>
-      {errors.adverseEvents && (
+      {props.notYet && (
+        <Alert color="orange" mt="sm" role="status" title="Not ready to sign">
+          {props.notYet}
+        </Alert>
+      )}
+      {(errors.adverseEvents || errors.screen) && (
         <Alert color="red" mt="sm" role="alert" title="Not signed">
-          {errors.adverseEvents}
+          {errors.adverseEvents ?? errors.screen}
         </Alert>
       )}
     </Paper>

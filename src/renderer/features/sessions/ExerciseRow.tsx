@@ -15,6 +15,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { entrySpo2Problem, type BoneConflict, type LimitProblem } from '../../../shared/clinical/session';
 import {
+  entryOriginLabel,
   entryOutcomeLabels,
   entryOutcomes,
   type EntryOutcome,
@@ -102,7 +103,7 @@ export function ExerciseRow(props: {
         <Group gap="xs" wrap="wrap">
           <Text fw={650}>{entry.exerciseName}</Text>
           <Badge size="sm" variant="light" color={entry.planned ? 'gray' : 'blue'}>
-            {entry.planned ? 'Planned' : 'Added'}
+            {entryOriginLabel(entry.planned)}
           </Badge>
           {entry.outcome === null ? (
             <Badge size="sm" color="orange" variant="outline">

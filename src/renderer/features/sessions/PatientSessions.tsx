@@ -29,11 +29,11 @@ import { addDays, isClinicDate, todayLocal } from '../../../shared/dates';
 import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
-import { useLocalTerms } from '../../localTerms';
 import { decisionColors, decisionLabels } from './badges';
 import { BackLink } from '../../components/BackLink';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
 import { ClinicDateInput, ClinicDateTimeInput } from '../../components/ClinicDateInput';
+import { IncidentGrade } from './IncidentGrade';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -174,7 +174,8 @@ export function PatientSessions() {
           <Text fw={650} mt="md">
             Record an adverse event
           </Text>
-          <SimpleGrid cols={3} spacing="sm">
+          {/* Two across on a tablet, so the date and time keep their full width. */}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             <Select
               label="Type of event"
               withAsterisk
@@ -223,7 +224,6 @@ function Stat(props: { label: string; value: string }) {
 }
 
 function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][number]; onClosed(): void }) {
-  const { localise } = useLocalTerms();
   const e = props.event;
   const [outcome, setOutcome] = useState('');
   const [grade, setGrade] = useState<string | null>(null);
@@ -259,49 +259,15 @@ function AdverseEventLine(props: { event: PatientSessionsView['adverseEvents'][n
         </Group>
       </Group>
       {!e.closedAt && ungraded && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mt="xs" style={{ alignItems: 'flex-end' }}>
-          <Select
-            size="sm"
-            label="Grade (1–5)"
-            placeholder="Choose the grade"
-            withAsterisk
-            data={['1', '2', '3', '4', '5']}
-            value={grade}
-            error={errors.severity}
-            onChange={setGrade}
-          />
-          <Textarea
-            size="sm"
-            label="What was done"
-            withAsterisk
-            autosize
-            minRows={2}
-            description="In your own words; the guideline's actions are shown as a hint."
-            placeholder={e.guidance ? localise(e.guidance) : undefined}
-            value={actionTaken}
-            error={errors.actionTaken}
-            onChange={(ev) => setActionTaken(ev.currentTarget.value)}
-          />
-          <Button
-            size="sm"
-            variant="light"
-            onClick={async () => {
-              if (!grade) {
-                setErrors({ severity: 'Choose the grade (1–5)' });
-                return;
-              }
-              try {
-                await api.adverseEvents.grade({ adverseEventId: e.id, severity: Number(grade), actionTaken });
-                showSaved('Grade saved');
-                props.onClosed();
-              } catch (err) {
-                fail(err);
-              }
-            }}
-          >
-            Save grade
-          </Button>
-        </SimpleGrid>
+        <IncidentGrade
+          event={e}
+          onGraded={props.onClosed}
+          refusal={errors}
+          onDraft={(d) => {
+            setGrade(d.grade);
+            setActionTaken(d.actionTaken);
+          }}
+        />
       )}
       {!e.closedAt && (
         <Group mt="xs" align="flex-end">

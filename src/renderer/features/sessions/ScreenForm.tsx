@@ -32,6 +32,7 @@ import { notTakenPayload, vitalBlank, type ScreenNumberField, type SessionDraft 
 import type { DraftAction } from './draftReducer';
 import { bloodInputs, NumberField, screenFieldRanges, symptomInputs, vitalInputs } from './sessionFields';
 import { UrgentLetterButton } from '../letters/UrgentLetterButton';
+import { IncidentGrade } from './IncidentGrade';
 import { ClinicDateInput } from '../../components/ClinicDateInput';
 
 /** One line a colleague can read at a glance: the vitals as taken. */
@@ -50,10 +51,19 @@ function screenSummary(draft: SessionDraft): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** A recorded screen, folded to one summary until the specialist chooses to change it. */
-export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; onChange(): void }) {
+/**
+ * A recorded screen, folded to one summary until the specialist chooses to change it. An incident
+ * it opened (a red flag) is graded here, where the clinician already is: signing needs the grade.
+ */
+export function RecordedScreen(props: {
+  view: SessionView;
+  draft: SessionDraft;
+  onChange(): void;
+  onIncidentGraded(): void;
+}) {
   const { view } = props;
   const { localise } = useLocalTerms();
+  const ungraded = view.adverseEvents.filter((e) => e.severity === null && e.closedAt === null);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Pre-session screen">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -82,9 +92,7 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           {view.adverseEvents.length > 0 && (
             <Text size="sm" c="red" fw={600}>
               Incident recorded ({view.adverseEvents.length})
-              {view.adverseEvents.some((e) => e.severity === null)
-                ? ' · grade needed: grade it and write what was done under Sessions and adherence'
-                : ''}
+              {ungraded.length > 0 ? ' · grade needed: choose its grade and write what was done, below' : ''}
             </Text>
           )}
           {view.decision === 'hold' && view.adverseEvents.length > 0 && (
@@ -97,6 +105,26 @@ export function RecordedScreen(props: { view: SessionView; draft: SessionDraft; 
           Change
         </Button>
       </Group>
+      {ungraded.map((event, i) => (
+        <Paper
+          key={event.id}
+          withBorder
+          p="sm"
+          mt="sm"
+          radius="sm"
+          component="section"
+          aria-label={`Grade the incident: ${event.description ?? 'incident'}`}
+        >
+          <Text size="sm" fw={650}>
+            {event.description ?? 'Incident'} · grade needed
+          </Text>
+          <IncidentGrade
+            event={event}
+            labelPrefix={ungraded.length > 1 ? `Incident ${i + 1}` : undefined}
+            onGraded={props.onIncidentGraded}
+          />
+        </Paper>
+      ))}
     </Paper>
   );
 }

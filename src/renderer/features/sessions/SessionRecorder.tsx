@@ -19,7 +19,7 @@ import { todayLocal } from '../../../shared/dates';
 import { CheckInButton } from '../checkIn/CheckInButton';
 import { PatientReportPanel } from '../checkIn/PatientReport';
 import { attendanceLabels, type Exercise, type SessionView } from '../../../shared/contract/sessions';
-import { formatClinicDate } from '../../dates';
+import { formatClinicDate, formatClockTime } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { AfterSession } from './AfterSession';
@@ -251,6 +251,11 @@ export function SessionRecorder(props: {
 
   const recorded = view.decision !== null;
   const decision = live.decision;
+  // The same rule main applies on sign-off: what is signed is the decision recorded and acted on.
+  const notYet =
+    recorded && decision !== view.decision
+      ? `The screen was recorded as ${decisionLabels[view.decision!]} but now reads ${decisionLabels[decision]}: record the screen again, then sign.`
+      : null;
   const completeness = screenCompleteness(screenInputFrom(screenPayload(draft)), notTakenPayload(draft), decision, {
     temperatureRequired: context.chemotherapyActive,
     spinalPain: draft.screen.spinalPain,
@@ -330,7 +335,7 @@ export function SessionRecorder(props: {
           </div>
           <Stack gap={6} align="flex-end">
             <Text size="xs" c="dimmed" ta="right" aria-live="polite">
-              {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : 'Nothing typed yet'}
+              {savedAt ? `Draft saved ${formatClockTime(savedAt, { seconds: true })}` : 'Nothing typed yet'}
             </Text>
             {!recorded && view.date === todayLocal() && view.attendance === 'booked' && (
               <CheckInButton
@@ -362,7 +367,18 @@ export function SessionRecorder(props: {
       )}
 
       {recorded && !screenOpen ? (
-        <RecordedScreen view={view} draft={draft} onChange={() => setScreenOpen(true)} />
+        <RecordedScreen
+          view={view}
+          draft={draft}
+          onChange={() => setScreenOpen(true)}
+          onIncidentGraded={() => {
+            clearErrors('adverseEvents');
+            api.sessions
+              .get({ sessionId: view.id })
+              .then(setView)
+              .catch((e: unknown) => showApiError(e));
+          }}
+        />
       ) : (
         <SimpleGrid cols={compact ? 1 : 2} spacing="md" style={{ alignItems: 'start' }}>
           <ScreenForm
@@ -412,6 +428,7 @@ export function SessionRecorder(props: {
           errors={errors}
           cols={afterCols}
           busy={busy}
+          notYet={notYet}
           dispatch={dispatch}
           onSign={sign}
           focusSignal={view.decision === 'hold' ? arrived.log : 0}

@@ -1,10 +1,10 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
-import type { ScreenDecision } from '../../../shared/clinical/session';
+import { decisionLabels, type ScreenDecision } from '../../../shared/clinical/session';
 import type { TodayBooking } from '../../../shared/contract/sessions';
 import { formatClinicDate } from '../../dates';
 import { clearanceBadgeLook } from '../patients/shared';
 
-export { decisionLabels } from '../../../shared/clinical/session';
+export { decisionLabels };
 export const decisionColors: Record<ScreenDecision, string> = { go: 'teal', modify: 'yellow', hold: 'red' };
 
 const clearanceLabels: Record<string, string> = {

@@ -26,10 +26,11 @@ import type { StartBlocker } from './startBlockers';
  * conflict warning.
  */
 
-/** The live verdict: every rule that fired, with its value, threshold and source. */
+/** The verdict, live or as signed: every rule that fired, with its value, threshold and source. */
 export function DecisionPanel(props: {
   decision: ScreenDecision;
   rules: FiredRule[];
+  /** A signed record: the decision and rules as stored at sign-off, in the past tense. */
   recorded: boolean;
   /** Core vitals still needed; while any are, a Go is not a decision yet. */
   missing?: MissingVital[];
@@ -71,7 +72,7 @@ export function DecisionPanel(props: {
         </ThemeIcon>
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {props.recorded ? 'Recorded decision' : 'Decision so far'}
+            {props.recorded ? 'Signed decision' : 'Decision so far'}
           </Text>
           <Text
             fw={750}
@@ -120,7 +121,9 @@ export function DecisionPanel(props: {
       ))}
       {acting.length === 0 && !incomplete && !cannotStart && (
         <Text size="sm" mt="sm" c="dimmed">
-          No rule has fired on what is entered so far.
+          {props.recorded
+            ? 'No rule called for a change or a hold at this screen.'
+            : 'No rule has fired on what is entered so far.'}
         </Text>
       )}
       <Stack gap="xs" mt="sm">

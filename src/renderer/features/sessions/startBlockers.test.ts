@@ -34,7 +34,10 @@ describe('startBlockers', () => {
     const blocked = startBlockers({ draft: draft({}), decision: 'go', mayStart: noClearance });
     expect(blocked).toHaveLength(1);
     expect(blocked[0]!.field).toBe('clearanceOverrideReason');
-    expect(blocked[0]!.message).toContain('No medical clearance is recorded.');
+    // The reasons are in the Medical clearance panel beside the reason field; the card only points there.
+    expect(blocked[0]!.message).toBe(
+      'Medical clearance: record the reason for starting without valid clearance (below), or hold.',
+    );
     expect(
       startBlockers({ draft: draft({}, 'Oncologist cleared by phone'), decision: 'go', mayStart: noClearance }),
     ).toEqual([]);
@@ -44,7 +47,7 @@ describe('startBlockers', () => {
   it('a block stands whatever is typed; a Hold needs no clearance but still no impossible value', () => {
     const notCleared = { verdict: 'blocked' as const, reasons: ['The doctor did not clear exercise.'] };
     expect(startBlockers({ draft: draft({}, 'anyway'), decision: 'go', mayStart: notCleared })[0]!.message).toBe(
-      'Clearance: The doctor did not clear exercise.',
+      'Medical clearance does not allow a session (below).',
     );
     expect(startBlockers({ draft: draft({}), decision: 'hold', mayStart: notCleared })).toEqual([]);
     expect(startBlockers({ draft: draft({ spo2: 150 }), decision: 'hold', mayStart })).toHaveLength(1);
@@ -54,7 +57,7 @@ describe('startBlockers', () => {
   it('a group class against the doctor’s "no group sessions" needs a reason, unless the patient is held', () => {
     const group = startBlockers({ draft: draft({}), decision: 'go', mayStart, groupAgainstDoctor: true });
     expect(group).toHaveLength(1);
-    expect(group[0]!.message).toContain('no group sessions');
+    expect(group[0]!.message).toContain('joins a group class');
     expect(
       startBlockers({
         draft: draft({}, 'Seated class; doctor agreed'),

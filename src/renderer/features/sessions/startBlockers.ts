@@ -44,7 +44,8 @@ export function outOfRangeFields(draft: SessionDraft): StartBlocker[] {
 /**
  * Why the session cannot start on what is on screen now: an impossible value, or clearance that
  * blocks or needs an override reason not yet typed. A Hold needs no clearance (nobody exercises),
- * but an impossible value still stops the screen being recorded.
+ * but an impossible value still stops the screen being recorded. The clearance's own reasons are
+ * in the Medical clearance panel below the decision, beside the reason field: here, only a pointer.
  */
 export function startBlockers(input: {
   draft: SessionDraft;
@@ -55,21 +56,21 @@ export function startBlockers(input: {
 }): StartBlocker[] {
   const blockers = outOfRangeFields(input.draft);
   if (input.decision === 'hold') return blockers;
-  const { verdict, reasons } = input.mayStart;
+  const { verdict } = input.mayStart;
   if (verdict === 'blocked') {
-    blockers.push({ kind: 'clearance', field: null, message: `Clearance: ${reasons.join(' ')}` });
+    blockers.push({ kind: 'clearance', field: null, message: 'Medical clearance does not allow a session (below).' });
   } else if (verdict === 'override_required' && input.draft.overrideReason.trim() === '') {
     blockers.push({
       kind: 'clearance',
       field: 'clearanceOverrideReason',
-      message: `${reasons.join(' ')} Record the reason for starting without valid clearance, or hold.`,
+      message: 'Medical clearance: record the reason for starting without valid clearance (below), or hold.',
     });
   }
   if (input.groupAgainstDoctor && verdict === 'may_start' && input.draft.overrideReason.trim() === '') {
     blockers.push({
       kind: 'clearance',
       field: 'clearanceOverrideReason',
-      message: 'The doctor’s clearance says no group sessions: record why this patient joins the group today, or hold.',
+      message: 'Medical clearance: record why this patient joins a group class (below), or hold.',
     });
   }
   return blockers;

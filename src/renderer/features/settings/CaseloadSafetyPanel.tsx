@@ -11,30 +11,64 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDatabaseExport, IconFolderUp, IconHistory, IconListCheck, IconShieldCheck } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditCheck, BackupResult, BackupSummary, ReconciliationReport } from '../../../shared/contract/setup';
-import { api } from '../../api';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCircleCheck,
+  IconDatabaseExport,
+  IconFolderUp,
+  IconHistory,
+  IconListCheck,
+  IconLock,
+  IconShieldCheck,
+} from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type {
+  AuditCheck,
+  BackupKind,
+  BackupResult,
+  BackupSummary,
+  ReconciliationReport,
+  RestoreResult,
+} from '../../../shared/contract/setup';
+import { api, ApiError } from '../../api';
 import { useAppState } from '../../app/AppStateContext';
-import { showApiError, showSaved } from '../../components/forms';
+import { refusalText, showSaved } from '../../components/forms';
 import { formatClinicInstant } from '../../dates';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const when = (iso: string | null) => formatClinicInstant(iso);
+/** To the second: two backups made in the same minute must not read alike. */
+const exactly = (iso: string | null) => formatClinicInstant(iso, { seconds: true });
 
-/** How many automatic copies are kept: clinic policy, editable, audited like any setting. */
-function BackupPolicyForm() {
+const kindLabels: Record<BackupKind, string> = {
+  daily: 'Daily',
+  manual: 'On demand',
+  imported: 'From a file',
+  upgrade: 'Before an upgrade',
+  other: 'Other',
+};
+
+/** What a backup holds, in one phrase: "3 patients and 42 saved changes". */
+const holds = (b: BackupSummary) =>
+  `${b.patients.toLocaleString()} patient${b.patients === 1 ? '' : 's'} and ${b.changes.toLocaleString()} saved change${b.changes === 1 ? '' : 's'}`;
+
+/** How many automatic copies are kept: clinic policy, editable by an administrator, audited like any setting. */
+function BackupPolicyForm({ readOnly }: { readOnly: boolean }) {
   const form = useForm({ initialValues: { keepDaily: 14 as number | string, keepWeekly: 8 as number | string } });
   const { setValues } = form;
+  const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
     api.maintenance
       .backupPolicy({})
       .then((policy) => setValues(policy))
-      .catch((e: unknown) => showApiError(e));
+      .catch((e: unknown) => setRefusal(refusalText(e)));
   }, [setValues]);
   const save = form.onSubmit(async (values) => {
+    setRefusal(null);
     try {
       await api.maintenance.setBackupPolicy({
         keepDaily: Number(values.keepDaily),
@@ -42,7 +76,8 @@ function BackupPolicyForm() {
       });
       showSaved('Backup policy saved');
     } catch (error) {
-      showApiError(error, form);
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) form.setErrors(error.fields);
+      else setRefusal(refusalText(error));
     }
   });
   return (
@@ -56,6 +91,7 @@ function BackupPolicyForm() {
           allowDecimal={false}
           clampBehavior="none"
           w={200}
+          disabled={readOnly}
           {...form.getInputProps('keepDaily')}
         />
         <NumberInput
@@ -66,17 +102,40 @@ function BackupPolicyForm() {
           allowDecimal={false}
           clampBehavior="none"
           w={200}
+          disabled={readOnly}
           {...form.getInputProps('keepWeekly')}
         />
-        <Button type="submit" variant="default">
-          Save backup policy
-        </Button>
+        {!readOnly && (
+          <Button type="submit" variant="default">
+            Save backup policy
+          </Button>
+        )}
       </Group>
+      {refusal && <Refusal title="Backup policy not saved">{refusal}</Refusal>}
     </form>
   );
 }
 
-type Busy = 'backup' | 'backup-to' | 'check' | 'reconcile' | 'import' | 'restore' | null;
+/** A refusal where the action was, not only in a notification. */
+function Refusal(props: { title: string; children: ReactNode }) {
+  return (
+    <Alert color="red" title={props.title} role="alert" mt="xs">
+      {props.children}
+    </Alert>
+  );
+}
+
+type Action = 'backup' | 'backup-to' | 'check' | 'reconcile' | 'import' | 'restore';
+type Busy = Action | null;
+
+const failedTitles: Record<Action, string> = {
+  backup: 'Backup failed',
+  'backup-to': 'Backup failed',
+  check: 'Check failed',
+  reconcile: 'Check failed',
+  import: 'Cannot restore that file',
+  restore: 'Restore failed',
+};
 
 function ChainBreaks({ check }: { check: AuditCheck }) {
   return (
@@ -147,22 +206,71 @@ function Reconciliation({ report }: { report: ReconciliationReport }) {
   );
 }
 
-/** Back up (here or to a chosen folder), restore, and prove the records and audit trail unaltered. */
+/** What a restore did: which backup, what it held, and where the caseload it replaced is kept. */
+function RestoredNote({ result }: { result: RestoreResult }) {
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => note.current?.focus(), [result]);
+  const { backup } = result;
+  return (
+    <Alert
+      ref={note}
+      tabIndex={-1}
+      color="teal"
+      title="Caseload restored"
+      role="status"
+      aria-label="Caseload restored"
+      icon={<IconCircleCheck size={20} />}
+    >
+      <Stack gap={6}>
+        <Text size="sm">
+          The caseload is now the backup made <b>{exactly(backup.createdAt)}</b> (
+          {kindLabels[backup.kind].toLowerCase()}, <Code>{backup.fileName}</Code>): {holds(backup)}, the last on{' '}
+          {exactly(backup.lastChangeAt)}.
+        </Text>
+        <Text size="sm">
+          {result.replacedFile ? (
+            <>
+              The caseload it replaced is kept, not deleted, at <Code>{result.replacedFile}</Code>. Anything saved after
+              the backup was made is in that file, not in the caseload now.
+            </>
+          ) : (
+            'There was no caseload file to replace.'
+          )}{' '}
+          The restore is recorded in the audit trail.
+        </Text>
+        <Group>
+          <Button component={Link} to="/caseload" variant="light" size="sm">
+            Open the caseload
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * Back up (here or to a chosen folder), restore, and prove the records and audit trail unaltered.
+ * A clinician may back up here and check; the policy, a backup to a folder and a restore are an
+ * administrator's, shown read-only with that said, never offered and then refused.
+ */
 export function CaseloadSafetyPanel() {
-  const { replace } = useAppState();
+  const { state, replace } = useAppState();
+  const isAdmin = state.currentClinician?.role === 'administrator';
   const [backup, setBackup] = useState<BackupResult | null>(null);
   const [check, setCheck] = useState<AuditCheck | null>(null);
   const [report, setReport] = useState<ReconciliationReport | null>(null);
   const [backups, setBackups] = useState<BackupSummary[]>([]);
   const [confirm, setConfirm] = useState<BackupSummary | null>(null);
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  const [refusals, setRefusals] = useState<Partial<Record<Action, string>>>({});
 
   const loadBackups = useCallback(
     () =>
       api.maintenance
         .listBackups({})
         .then(setBackups)
-        .catch((e: unknown) => showApiError(e)),
+        .catch((e: unknown) => setRefusals((r) => ({ ...r, restore: refusalText(e) ?? undefined }))),
     [],
   );
   useEffect(() => {
@@ -176,16 +284,26 @@ export function CaseloadSafetyPanel() {
       .catch(() => undefined);
   }, [loadBackups]);
 
-  const run = async <T,>(kind: Busy, call: () => Promise<T>, done: (value: T) => void, title: string) => {
+  const run = async <T,>(kind: Action, call: () => Promise<T>, done: (value: T) => void) => {
     setBusy(kind);
+    setRefusals((r) => ({ ...r, [kind]: undefined }));
     try {
       done(await call());
     } catch (error) {
-      showApiError(error, undefined, { title });
+      const text = refusalText(error);
+      if (text) setRefusals((r) => ({ ...r, [kind]: text }));
     } finally {
       setBusy(null);
     }
   };
+  const refusalOf = (...kinds: Action[]) =>
+    kinds
+      .filter((k) => refusals[k])
+      .map((k) => (
+        <Refusal key={k} title={failedTitles[k]}>
+          {refusals[k]}
+        </Refusal>
+      ));
 
   return (
     <Stack gap="md">
@@ -193,7 +311,13 @@ export function CaseloadSafetyPanel() {
         Pacewise backs the caseload up at the first start of each day and before every upgrade, and checks each copy
         before it counts. Make an extra copy on a USB stick before lending the laptop out or moving it.
       </Text>
-      <BackupPolicyForm />
+      {!isAdmin && (
+        <Alert variant="light" color="gray" icon={<IconLock size={18} />} p="xs">
+          You can back the caseload up here and check the record. Only a clinic administrator can change the backup
+          policy, back up to a folder or restore a backup: those are shown read-only.
+        </Alert>
+      )}
+      <BackupPolicyForm readOnly={!isAdmin} />
       <Group>
         <Button
           variant="light"
@@ -207,7 +331,6 @@ export function CaseloadSafetyPanel() {
                 setBackup(made);
                 void loadBackups();
               },
-              'Backup failed',
             )
           }
         >
@@ -217,21 +340,22 @@ export function CaseloadSafetyPanel() {
           variant="default"
           leftSection={<IconFolderUp size={20} />}
           loading={busy === 'backup-to'}
+          disabled={!isAdmin}
           onClick={() =>
             run(
               'backup-to',
               () => api.maintenance.backUpTo({}),
               (made) => made && setBackup(made),
-              'Backup failed',
             )
           }
         >
           Back up to a folder…
         </Button>
       </Group>
+      {refusalOf('backup', 'backup-to')}
       {backup && (
         <Alert color="teal" title="Backup made" role="status">
-          {megabytes(backup.sizeBytes)} copied and checked at {when(backup.at)} to <Code>{backup.path}</Code>
+          {megabytes(backup.sizeBytes)} copied and checked at {exactly(backup.at)} to <Code>{backup.path}</Code>
         </Alert>
       )}
 
@@ -243,7 +367,7 @@ export function CaseloadSafetyPanel() {
           variant="default"
           leftSection={<IconShieldCheck size={20} />}
           loading={busy === 'check'}
-          onClick={() => run('check', () => api.maintenance.checkAuditTrail({}), setCheck, 'Check failed')}
+          onClick={() => run('check', () => api.maintenance.checkAuditTrail({}), setCheck)}
         >
           Check the audit trail
         </Button>
@@ -256,13 +380,13 @@ export function CaseloadSafetyPanel() {
               'reconcile',
               () => api.maintenance.reconcile({ fresh: true }),
               (r) => r && setReport(r),
-              'Check failed',
             )
           }
         >
           Check records against the audit trail
         </Button>
       </Group>
+      {refusalOf('check', 'reconcile')}
       {check &&
         (check.ok ? (
           <Alert color="teal" title="Audit trail intact" role="status">
@@ -277,6 +401,7 @@ export function CaseloadSafetyPanel() {
       <Title order={4} size="h5">
         Restore
       </Title>
+      {restored && <RestoredNote result={restored} />}
       <Text size="sm" c="dimmed">
         Restoring replaces the caseload with a backup. The current file is kept aside in the <Code>replaced</Code>{' '}
         folder, and the restore is recorded in the audit trail.
@@ -285,23 +410,29 @@ export function CaseloadSafetyPanel() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Made</Table.Th>
+            <Table.Th>How</Table.Th>
             <Table.Th>Patients</Table.Th>
+            <Table.Th>Changes</Table.Th>
             <Table.Th>Last change</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>Restore</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {backups.map((b) => (
             <Table.Tr key={b.fileName}>
-              <Table.Td>{when(b.createdAt)}</Table.Td>
+              <Table.Td>{exactly(b.createdAt)}</Table.Td>
+              <Table.Td>{kindLabels[b.kind]}</Table.Td>
               <Table.Td>{b.patients.toLocaleString()}</Table.Td>
-              <Table.Td>{b.problem ?? when(b.lastChangeAt)}</Table.Td>
+              <Table.Td>{b.changes.toLocaleString()}</Table.Td>
+              <Table.Td>{b.problem ?? exactly(b.lastChangeAt)}</Table.Td>
               <Table.Td>
                 <Button
                   size="xs"
                   variant="default"
-                  disabled={b.problem !== null}
-                  aria-label={`Restore the backup made ${when(b.createdAt)}`}
+                  disabled={b.problem !== null || !isAdmin}
+                  aria-label={`Restore the backup made ${exactly(b.createdAt)}`}
                   onClick={() => setConfirm(b)}
                 >
                   Restore…
@@ -316,38 +447,40 @@ export function CaseloadSafetyPanel() {
           variant="default"
           leftSection={<IconHistory size={20} />}
           loading={busy === 'import'}
+          disabled={!isAdmin}
           onClick={() =>
             run(
               'import',
               () => api.maintenance.importBackup({}),
-              (summary) => {
-                if (summary) {
-                  setConfirm(summary);
-                  void loadBackups();
-                }
-              },
-              'Cannot restore that file',
+              (summary) => summary && setConfirm(summary),
             )
           }
         >
           Restore from a file…
         </Button>
       </Group>
+      {refusalOf('import')}
+      {!confirm && refusalOf('restore')}
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Restore this backup?" radius="lg">
         {confirm && (
           <Stack gap="md">
             <SimpleGrid cols={2} spacing="xs">
               <Text c="dimmed">Made</Text>
-              <Text>{when(confirm.createdAt)}</Text>
+              <Text>{exactly(confirm.createdAt)}</Text>
+              <Text c="dimmed">How</Text>
+              <Text>{kindLabels[confirm.kind]}</Text>
               <Text c="dimmed">Patients</Text>
               <Text>{confirm.patients.toLocaleString()}</Text>
+              <Text c="dimmed">Saved changes</Text>
+              <Text>{confirm.changes.toLocaleString()}</Text>
               <Text c="dimmed">Last change</Text>
-              <Text>{when(confirm.lastChangeAt)}</Text>
+              <Text>{exactly(confirm.lastChangeAt)}</Text>
             </SimpleGrid>
             <Text size="sm">
               Anything saved after the last change above will not be in the restored caseload. The current caseload is
               kept aside, not deleted.
             </Text>
+            {refusalOf('restore')}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(null)}>
                 Cancel
@@ -359,12 +492,14 @@ export function CaseloadSafetyPanel() {
                   run(
                     'restore',
                     () => api.maintenance.restore({ fileName: confirm.fileName }),
-                    (state) => {
+                    (result) => {
+                      // What was said about the caseload before ("Saved … added") is not true of this one.
+                      notifications.clean();
                       setConfirm(null);
-                      replace(state);
-                      window.location.hash = '#/caseload';
+                      setRestored(result);
+                      replace(result.state);
+                      void loadBackups();
                     },
-                    'Restore failed',
                   )
                 }
               >

@@ -1,89 +1,79 @@
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useAppState } from '../../app/AppStateContext';
-import { CliniciansPanel } from '../access/CliniciansPanel';
-import { MyAccountPanel } from '../access/MyAccountPanel';
-import { adminPanelIds, settingsPanels } from './panels';
+import { adminPanelIds, settingsSections, type SettingsPanel } from './panels';
 
+/** Said once on every panel a clinician may read but not change. */
+const ADMIN_ONLY_REASON = 'Only a clinic administrator can change this.';
+
+function PanelCard(props: { panel: SettingsPanel; heading: boolean; readOnly: boolean }) {
+  const { panel } = props;
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-label={panel.title} id={`settings-${panel.id}`}>
+      {props.heading && (
+        <Title order={4} mb="sm">
+          {panel.title}
+        </Title>
+      )}
+      {props.readOnly ? (
+        <>
+          <Alert variant="light" color="gray" icon={<IconLock size={18} />} mb="sm" p="xs">
+            {ADMIN_ONLY_REASON}
+          </Alert>
+          <fieldset disabled style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            {panel.element}
+          </fieldset>
+        </>
+      ) : (
+        panel.element
+      )}
+    </Paper>
+  );
+}
+
+/**
+ * Settings in sections, one at a time (#/settings/<section>): a page a specialist can take in,
+ * rather than one 12,000 px long. Choosing a section moves focus to its heading.
+ */
 export function SettingsScreen() {
   const { state } = useAppState();
   const isAdmin = state.currentClinician?.role === 'administrator';
+  const { section: chosen } = useParams();
+  const section = settingsSections.find((s) => s.id === chosen) ?? settingsSections[0]!;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Counts choices in the section navigation: each moves focus to the section's heading once it is
+  // drawn (not an arrival from the main menu, where focus stays on the menu).
+  const [chosenCount, setChosenCount] = useState(0);
+  useEffect(() => {
+    if (chosenCount > 0) heading.current?.focus();
+  }, [chosenCount, section.id]);
 
-  const sections = [
-    { id: 'settings-clinic', title: 'Clinic' },
-    { id: 'settings-clinicians', title: 'Clinicians' },
-    { id: 'settings-account', title: 'My account' },
-    ...settingsPanels.map((panel) => ({ id: `settings-${panel.id}`, title: panel.title })),
-  ];
-
+  const single = section.panels.length === 1 && section.panels[0]!.title === section.title;
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>Settings</Title>
-      {/* A long page: jump straight to a section (hash links would fight the router, so scroll instead). */}
       <Group gap="xs" component="nav" aria-label="Settings sections">
-        {sections.map((section) => (
+        {settingsSections.map((s) => (
           <Button
-            key={section.id}
-            size="xs"
-            h={36}
-            variant="default"
-            onClick={() => document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+            key={s.id}
+            component={Link}
+            to={`/settings/${s.id}`}
+            size="sm"
+            variant={s.id === section.id ? 'filled' : 'default'}
+            aria-current={s.id === section.id ? 'page' : undefined}
+            onClick={() => setChosenCount((n) => n + 1)}
           >
-            {section.title}
+            {s.title}
           </Button>
         ))}
       </Group>
-      <Paper withBorder p="lg" radius="md" id="settings-clinic">
-        <Title order={3} size="h4" mb="sm">
-          Clinic
-        </Title>
-        <SimpleGrid cols={2} spacing="xs">
-          <Text c="dimmed">Clinic name</Text>
-          <Text>{state.clinicName}</Text>
-          <Text c="dimmed">Caseload folder</Text>
-          <Code>{state.dataDirectory}</Code>
-          <Text c="dimmed">Pacewise version</Text>
-          <Text>{state.appVersion}</Text>
-        </SimpleGrid>
-      </Paper>
-      <Paper withBorder p="lg" radius="md" id="settings-clinicians" component="section" aria-label="Clinicians">
-        <Title order={3} size="h4" mb="sm">
-          Clinicians
-        </Title>
-        <CliniciansPanel />
-      </Paper>
-      <Paper withBorder p="lg" radius="md" id="settings-account" component="section" aria-label="My account">
-        <Title order={3} size="h4" mb="sm">
-          My account
-        </Title>
-        <MyAccountPanel />
-      </Paper>
-      {settingsPanels.map((panel) => (
-        <Paper
-          key={panel.id}
-          id={`settings-${panel.id}`}
-          withBorder
-          p="lg"
-          radius="md"
-          component="section"
-          aria-label={panel.title}
-          style={{ scrollMarginTop: 80 }}
-        >
-          <Title order={3} size="h4" mb="sm">
-            {panel.title}
-          </Title>
-          {adminPanelIds.has(panel.id) && !isAdmin ? (
-            <>
-              <Text size="sm" c="dimmed" mb="sm">
-                Only a clinic administrator can change this.
-              </Text>
-              <fieldset disabled style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-                {panel.element}
-              </fieldset>
-            </>
-          ) : (
-            panel.element
-          )}
-        </Paper>
+      <Title order={3} ref={heading} tabIndex={-1} style={{ outlineOffset: 4 }}>
+        {section.title}
+      </Title>
+      {section.panels.map((panel) => (
+        <PanelCard key={panel.id} panel={panel} heading={!single} readOnly={adminPanelIds.has(panel.id) && !isAdmin} />
       ))}
     </Stack>
   );

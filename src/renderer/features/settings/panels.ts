@@ -1,4 +1,6 @@
 import { createElement, type ReactNode } from 'react';
+import { CliniciansPanel } from '../access/CliniciansPanel';
+import { MyAccountPanel } from '../access/MyAccountPanel';
 import { assessmentsSettingsPanels } from '../assessments/settingsPanels';
 import { checkInSettingsPanels } from '../checkIn/settingsPanels';
 import { lettersSettingsPanels } from '../letters/settingsPanels';
@@ -7,6 +9,7 @@ import { sessionsSettingsPanels } from '../sessions/settingsPanels';
 import { CaseloadExportPanel } from '../exports/CaseloadExportPanel';
 import { ResearchExportPanel } from '../exports/ResearchExportPanel';
 import { CaseloadSafetyPanel } from './CaseloadSafetyPanel';
+import { ClinicPanel } from './ClinicPanel';
 import { DateFormatPanel } from './DateFormatPanel';
 import { DeviceFolderPanel } from './DeviceFolderPanel';
 import { LocalTermsPanel } from './LocalTermsPanel';
@@ -18,9 +21,17 @@ export interface SettingsPanel {
   element: ReactNode;
 }
 
+/** One page of Settings, with its own place in the Settings navigation (#/settings/<id>). */
+export interface SettingsSection {
+  id: string;
+  title: string;
+  panels: SettingsPanel[];
+}
+
 /**
  * Panels only a clinic administrator may change (the main process refuses the others' saves; here
- * they are shown read-only, saying so).
+ * they are shown read-only, saying so). A panel where only some controls are (Backups and audit
+ * trail, My account, Clinicians) shows those read-only itself.
  */
 export const adminPanelIds: ReadonlySet<string> = new Set([
   'dates',
@@ -35,18 +46,48 @@ export const adminPanelIds: ReadonlySet<string> = new Set([
   'device-folder',
   'local-services',
   'check-in',
+  'research-export',
 ]);
 
-export const settingsPanels: SettingsPanel[] = [
-  { id: 'dates', title: 'Dates', element: createElement(DateFormatPanel) },
-  { id: 'local-services', title: 'Local services', element: createElement(LocalTermsPanel) },
-  ...patientsSettingsPanels,
-  ...sessionsSettingsPanels,
-  ...checkInSettingsPanels,
-  ...assessmentsSettingsPanels,
-  ...lettersSettingsPanels,
-  { id: 'caseload-safety', title: 'Backups and audit trail', element: createElement(CaseloadSafetyPanel) },
-  { id: 'caseload-export', title: 'Export the caseload', element: createElement(CaseloadExportPanel) },
-  { id: 'research-export', title: 'Research export (de-identified)', element: createElement(ResearchExportPanel) },
-  { id: 'device-folder', title: 'Data folder on this computer', element: createElement(DeviceFolderPanel) },
+const panel = (id: string, title: string, element: () => ReactNode): SettingsPanel => ({
+  id,
+  title,
+  element: createElement(element),
+});
+
+export const settingsSections: SettingsSection[] = [
+  {
+    id: 'clinic',
+    title: 'Clinic and clinicians',
+    panels: [
+      panel('clinic', 'Clinic', ClinicPanel),
+      panel('clinicians', 'Clinicians', CliniciansPanel),
+      panel('local-services', 'Local services', LocalTermsPanel),
+    ],
+  },
+  { id: 'account', title: 'My account', panels: [panel('account', 'My account', MyAccountPanel)] },
+  { id: 'dates', title: 'Dates', panels: [panel('dates', 'Dates', DateFormatPanel)] },
+  { id: 'patients', title: 'Patients and contacts', panels: patientsSettingsPanels },
+  { id: 'sessions', title: 'Sessions', panels: sessionsSettingsPanels },
+  { id: 'check-in', title: 'Patient check-in', panels: checkInSettingsPanels },
+  { id: 'assessments', title: 'Assessments', panels: assessmentsSettingsPanels },
+  { id: 'letters', title: 'Letters', panels: lettersSettingsPanels },
+  {
+    id: 'backups',
+    title: 'Backups and audit trail',
+    panels: [panel('caseload-safety', 'Backups and audit trail', CaseloadSafetyPanel)],
+  },
+  {
+    id: 'export',
+    title: 'Export',
+    panels: [
+      panel('caseload-export', 'Export the caseload', CaseloadExportPanel),
+      panel('research-export', 'Research export (de-identified)', ResearchExportPanel),
+    ],
+  },
+  {
+    id: 'computer',
+    title: 'This computer',
+    panels: [panel('device-folder', 'Data folder on this computer', DeviceFolderPanel)],
+  },
 ];

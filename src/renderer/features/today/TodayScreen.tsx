@@ -24,7 +24,7 @@ import { formatClinicDate } from '../../dates';
 import { api } from '../../api';
 import { showApiError, showSaved } from '../../components/forms';
 import { decisionColors, decisionLabels, SafetyBadges } from '../sessions/badges';
-import { ClinicDateInput } from '../../components/ClinicDateInput';
+import { ClinicDateInput, ClinicTimeInput } from '../../components/ClinicDateInput';
 import { CheckInButton } from '../checkIn/CheckInButton';
 import { reportedAt } from '../checkIn/PatientReport';
 
@@ -94,7 +94,7 @@ function BookDialog(props: { opened: boolean; date: string; view: TodayView | nu
             }}
           />
           <Group grow align="flex-start">
-            <TextInput label="Start time" type="time" withAsterisk {...form.getInputProps('startTime')} />
+            <ClinicTimeInput label="Start time" withAsterisk {...form.getInputProps('startTime')} />
             <Select
               label="Group class"
               placeholder="Individual session"
@@ -145,7 +145,7 @@ function ClassDialog(props: { opened: boolean; date: string; onClose(): void; on
         <Stack>
           <Group grow align="flex-start">
             <TextInput label="Class name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-            <TextInput label="Start time" type="time" withAsterisk {...form.getInputProps('startTime')} />
+            <ClinicTimeInput label="Start time" withAsterisk {...form.getInputProps('startTime')} />
           </Group>
           <MultiSelect
             label="Patients"

@@ -51,7 +51,9 @@ describe('the training a guidance request proposes', () => {
     expect(text).toContain(
       'Training: supervised non-weight-bearing aerobic exercise such as cycling (no weight-bearing aerobic exercise with the proximal femur lesion)',
     );
-    expect(text).toMatch(/leaving out hip flexion\/extension, knee flexion\/extension, resisted hip abduction, shoulder flexion/);
+    expect(text).toMatch(
+      /leaving out hip flexion\/extension, knee flexion\/extension, resisted hip abduction, shoulder flexion/,
+    );
     expect(text).toContain('Campbell et al., MSSE 2019');
     expect(text).toContain('Until we hear from you we keep to these restrictions for the bone lesions.');
     expect(text).toContain(

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { redFlagIds, spinalPainQuestionIds, spinalPainQuestions } from './redFlags';
 import { addDays } from '../../dates';
-import { evaluateScreen, type ScreenContext, type ScreenInput, type TreatmentCycleOnDate } from './safetyScreen';
+import {
+  evaluateScreen,
+  ruleLabel,
+  type ScreenContext,
+  type ScreenInput,
+  type TreatmentCycleOnDate,
+} from './safetyScreen';
 import { thresholdsWithValues } from './thresholds';
 
 const normal: ScreenInput = { restingHr: 72, sbp: 128, dbp: 78, spo2: 97, temperatureC: 36.7, redFlags: [] };
@@ -480,5 +486,60 @@ describe('evaluateScreen: new spinal pain asks the cord-compression questions (i
 
   it('asks nothing when no new spinal pain is reported', () => {
     expect(screen({ spinalPain: { isNew: false, answers: { walking: 'yes' } } }).decision).toBe('go');
+  });
+});
+
+describe('ruleLabel: a fired rule named from its id alone, as the change history needs', () => {
+  it('gives every rule the name the screen shows, for screens that fire each kind of rule', () => {
+    const screens: Array<[Partial<ScreenInput>, Partial<ScreenContext>]> = [
+      [{ sbp: 210, dbp: 115, restingHr: 130, spo2: 86, temperatureC: 38.5 }, {}],
+      [{ sbp: 85, restingHr: 45, standingSbp: 60, redFlags: ['dizziness_fainting'] }, {}],
+      [{ spo2: 91, plateletsX109: 15, haemoglobinGL: 60, neutrophilsX109: 0.4, glucoseMmol: 3.0, ...bloodsToday }, {}],
+      [
+        {
+          plateletsX109: 40,
+          neutrophilsX109: 1.2,
+          glucoseMmol: 15,
+          glucoseKetonesOrSymptoms: true,
+          bloodsDate: '2025-01-01',
+        },
+        { groupSession: true },
+      ],
+      [{ pain0to10: 9, fatigue0to10: 9, breathlessness0to10: 9, nausea0to10: 9, redFlags: [...redFlagIds] }, {}],
+      [{ plateletsX109: 100, bloodsDate: 'yesterday' }, {}],
+      [
+        {},
+        {
+          chemotherapyActive: true,
+          cycles: [cycle(2, { treatmentLabel: 'Docetaxel' }), cycle(3, { treatmentLabel: 'Capecitabine', oral: true })],
+          medicationFlags: ['beta_blocker', 'glucose_lowering'],
+          hasBoneLesions: true,
+        },
+      ],
+      [
+        { neutrophilsX109: 3.2, bloodsDate: '2026-02-28' },
+        { chemotherapyActive: true, cycles: [cycle(10)] },
+      ],
+      [
+        { spinalPain: { isNew: true, answers: {} } },
+        {
+          cycles: [cycle(2, { type: 'bone_targeted', treatmentLabel: 'Zoledronic acid', zoledronate: true })],
+          medicationFlags: ['heart_rate_lowering'],
+        },
+      ],
+    ];
+    const seen = new Set<string>();
+    for (const [input, ctx] of screens) {
+      for (const rule of screen(input, ctx).firedRules) {
+        expect(ruleLabel(rule.id), rule.id).toBe(rule.label);
+        seen.add(rule.id);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(25);
+  });
+
+  it('reads an id no rule has any more as words, never as a code', () => {
+    expect(ruleLabel('retired_rule_x')).toBe('retired rule x');
+    expect(ruleLabel('red_flag:chest_pain')).toBe('Red flag: Chest pain or pressure');
   });
 });

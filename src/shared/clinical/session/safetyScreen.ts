@@ -65,7 +65,7 @@ export interface ScreenContext {
 
 export type ScreenDecision = 'go' | 'modify' | 'hold';
 
-/** How a decision is named on the screens, in the record and in the clinic report. */
+/** How a decision is named on the screens, the signed record, the change history and the clinic report. */
 export const decisionLabels: Record<ScreenDecision, string> = {
   go: 'Go',
   modify: 'Go with modifications',
@@ -115,6 +115,38 @@ function worst(rules: readonly FiredRule[]): ScreenDecision {
   return 'go';
 }
 
+/** The rules that read the patient's context rather than one threshold: their names as the screen shows them. */
+const contextRuleLabels = {
+  bloods_undated: 'Blood results have no valid date',
+  bloods_stale: 'Blood results are stale',
+  bloods_pre_nadir: 'Blood results from before this cycle’s nadir',
+  glucose_unchecked: 'Glucose not checked (on glucose-lowering medicine)',
+  cycle_lighter: 'Early in the chemotherapy cycle',
+  nadir_window: 'Expected neutrophil nadir',
+  zoledronate_reaction: 'Within 3 days of a zoledronate infusion',
+  spinal_pain_new: 'New or worse spinal pain',
+  beta_blocker: 'On a beta-blocker',
+  heart_rate_lowering: 'On a heart-rate-lowering medicine',
+  bone_lesion_check: 'Bone metastases: ask about pain and analgesics',
+} as const;
+
+/**
+ * A fired rule's name as the screen shows it, from its id alone (what the audit trail keeps): the
+ * same labels evaluateScreen gives, so the change history reads as the screen did. An id no rule
+ * has (one retired since) reads as its words.
+ */
+export function ruleLabel(id: string): string {
+  const flagLabel = (flagId: string) => findRedFlag(flagId)?.label ?? flagId.replace(/_/g, ' ');
+  if (id.startsWith('red_flag:')) return `Red flag: ${flagLabel(id.slice('red_flag:'.length))}`;
+  if (id.startsWith('patient_flag:')) return `Patient reported: ${flagLabel(id.slice('patient_flag:'.length))}`;
+  // A second active treatment's cycle rule carries its place (cycle_lighter:2).
+  const base = id.replace(/:\d+$/, '');
+  const known =
+    (contextRuleLabels as Record<string, string>)[base] ??
+    [...vitalRules, ...bloodRules, ...symptomRules].find((rule) => rule.id === base)?.label;
+  return known ?? id.replace(/_/g, ' ');
+}
+
 export function evaluateScreen(
   input: ScreenInput,
   context: ScreenContext,
@@ -159,7 +191,7 @@ export function evaluateScreen(
   if (bloods && bloods.date === null) {
     fire({
       id: 'bloods_undated',
-      label: 'Blood results have no valid date',
+      label: contextRuleLabels.bloods_undated,
       effect: 'info',
       value: input.bloodsDate ? `Date "${input.bloodsDate}"` : 'No date',
       threshold: 'Blood results must be dated',
@@ -169,7 +201,7 @@ export function evaluateScreen(
   } else if (bloods?.stale) {
     fire({
       id: 'bloods_stale',
-      label: 'Blood results are stale',
+      label: contextRuleLabels.bloods_stale,
       effect: 'info',
       value: `${formatClinicDate(bloods.date)} (${bloods.ageDays} days old)`,
       threshold: `> ${t.bloodsStaleAfterDays.value} days`,
@@ -183,7 +215,7 @@ export function evaluateScreen(
     const onDay1 = bloods.date === preNadir.lastDay1;
     fire({
       id: 'bloods_pre_nadir',
-      label: 'Blood results from before this cycle’s nadir',
+      label: contextRuleLabels.bloods_pre_nadir,
       effect: 'modify',
       value: `Taken ${formatClinicDate(bloods.date)}, ${onDay1 ? 'on' : 'before'} day 1 of cycle ${preNadir.cycleNumber} of ${preNadir.treatmentLabel} (${formatClinicDate(preNadir.lastDay1)}); today is day ${preNadir.day}`,
       threshold: `Bloods before day 1, or on day 1 once in days ${t.nadirFromDay.value}–${t.nadirToDay.value}`,
@@ -197,7 +229,7 @@ export function evaluateScreen(
   if (context.medicationFlags.includes('glucose_lowering') && !measured(input.glucoseMmol)) {
     fire({
       id: 'glucose_unchecked',
-      label: 'Glucose not checked (on glucose-lowering medicine)',
+      label: contextRuleLabels.glucose_unchecked,
       effect: 'modify',
       value: 'Not recorded',
       threshold: 'Check before exercise',
@@ -215,8 +247,8 @@ export function evaluateScreen(
   if (!hr.allowed) {
     const beta = context.medicationFlags.includes('beta_blocker');
     fire({
-      id: 'beta_blocker',
-      label: beta ? 'On a beta-blocker' : 'On a heart-rate-lowering medicine',
+      id: beta ? 'beta_blocker' : 'heart_rate_lowering',
+      label: beta ? contextRuleLabels.beta_blocker : contextRuleLabels.heart_rate_lowering,
       effect: 'info',
       value: hr.medicines,
       threshold: 'Any heart-rate-lowering medicine',
@@ -227,7 +259,7 @@ export function evaluateScreen(
   if (context.hasBoneLesions) {
     fire({
       id: 'bone_lesion_check',
-      label: 'Bone metastases: ask about pain and analgesics',
+      label: contextRuleLabels.bone_lesion_check,
       effect: 'info',
       value: 'Bone lesions recorded',
       threshold: 'Every session',
@@ -270,7 +302,7 @@ function fireCycleRules(context: ScreenContext, t: ScreenThresholds, fire: (rule
     if (!cycleAdjustment(rule, cycle.day).lighter) return;
     fire({
       id: `cycle_lighter${suffix(i)}`,
-      label: 'Early in the chemotherapy cycle',
+      label: contextRuleLabels.cycle_lighter,
       effect: 'modify',
       value: cycleText(cycle),
       threshold: `Days ${rule.lighterFromDay}–${rule.lighterToDay} from day 1 of the cycle`,
@@ -282,7 +314,7 @@ function fireCycleRules(context: ScreenContext, t: ScreenThresholds, fire: (rule
     if (cycle.day < t.nadirFromDay.value || cycle.day > t.nadirToDay.value) return;
     fire({
       id: `nadir_window${suffix(i)}`,
-      label: 'Expected neutrophil nadir',
+      label: contextRuleLabels.nadir_window,
       effect: 'info',
       value: cycleText(cycle),
       threshold: `Days ${t.nadirFromDay.value}–${t.nadirToDay.value} of the cycle`,
@@ -296,7 +328,7 @@ function fireCycleRules(context: ScreenContext, t: ScreenThresholds, fire: (rule
     .forEach((cycle, i) => {
       fire({
         id: `zoledronate_reaction${suffix(i)}`,
-        label: 'Within 3 days of a zoledronate infusion',
+        label: contextRuleLabels.zoledronate_reaction,
         effect: 'info',
         value: cycleText(cycle),
         threshold: 'Days 1–3 after the infusion',
@@ -313,7 +345,7 @@ function fireSpinalPainRules(input: ScreenInput, context: ScreenContext, fire: (
   if (!input.spinalPain?.isNew || spinalPainRedFlags(input.spinalPain, context.hasSpinalLesion).length > 0) return;
   fire({
     id: 'spinal_pain_new',
-    label: 'New or worse spinal pain',
+    label: contextRuleLabels.spinal_pain_new,
     effect: 'modify',
     value: 'Reported today; no cord-compression sign so far',
     threshold: 'Any new spinal pain',

@@ -146,102 +146,126 @@ export function ClearanceSection() {
                 {c.reviewBy && <Text size="sm">Review by {formatClinicDate(c.reviewBy)}</Text>}
               </Stack>
             )}
-            fields={(form) => (
-              <>
-                <Title order={4} size="h5">
-                  Request
-                </Title>
-                <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <ClinicDateInput
-                    label="Date requested"
-                    description="Leave blank if the clearance arrived without a request from here"
-                    {...form.getInputProps('requestedOn')}
-                  />
-                  <TextInput
-                    label="Requested from (name)"
-                    description="If not in the directory below"
-                    {...form.getInputProps('requestedFromName')}
-                  />
-                </SimpleGrid>
-                <ContactPicker
-                  label="Requested from"
-                  contacts={contacts}
-                  onContactAdded={reload}
-                  defaultRole="oncologist"
-                  value={form.values.requestedFromContactId}
-                  error={form.errors.requestedFromContactId}
-                  onChange={(v) => form.setFieldValue('requestedFromContactId', v)}
-                />
-                <Title order={4} size="h5">
-                  Reply
-                </Title>
-                <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <ClinicDateInput label="Date received" {...form.getInputProps('receivedOn')} />
-                  <TextInput label="Received from (name)" {...form.getInputProps('receivedFromName')} />
-                </SimpleGrid>
-                <ContactPicker
-                  label="Received from"
-                  contacts={contacts}
-                  onContactAdded={reload}
-                  defaultRole="oncologist"
-                  value={form.values.receivedFromContactId}
-                  error={form.errors.receivedFromContactId}
-                  onChange={(v) => form.setFieldValue('receivedFromContactId', v)}
-                />
-                <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <NativeSelect
-                    label="Decision"
-                    data={options(clearanceDecisions, 'No reply yet')}
-                    {...form.getInputProps('decision')}
-                  />
-                  <ClinicDateInput label="Review or expiry date" {...form.getInputProps('reviewBy')} />
-                </SimpleGrid>
-                <Textarea
-                  label="Restrictions"
-                  description='Only for "Cleared with restrictions"'
-                  autosize
-                  minRows={2}
-                  {...form.getInputProps('restrictions')}
-                />
-                {form.values.decision === 'with_restrictions' && (
-                  <Fieldset legend="Restrictions Pacewise can check (optional)">
-                    <Text size="xs" c="dimmed" mb="xs">
-                      Enter only what the doctor wrote. Sessions and plans that go beyond these warn and need an
-                      override note.
-                    </Text>
-                    <SimpleGrid cols={{ base: 1, md: 2 }}>
-                      <NumberInput
-                        label="RPE ceiling (6–20)"
-                        min={6}
-                        max={20}
-                        allowDecimal={false}
-                        {...form.getInputProps('rpeCeiling')}
-                      />
-                      <NumberInput
-                        label="Heart-rate ceiling (bpm)"
-                        min={60}
-                        max={220}
-                        allowDecimal={false}
-                        {...form.getInputProps('hrCeiling')}
-                      />
-                    </SimpleGrid>
-                    <MultiSelect
-                      mt="sm"
-                      label="Movements to avoid"
-                      searchable
-                      data={movementTags.map((t) => ({ value: t, label: movementTagLabels[t] }))}
-                      {...form.getInputProps('avoidTags')}
+            fields={(form) => {
+              // Marked required exactly when the contract would refuse the save without them.
+              const v = form.values;
+              const needs = {
+                requestedFrom: v.requestedOn !== '' && v.requestedFromContactId === '',
+                receivedFrom: v.receivedOn !== '' && v.receivedFromContactId === '',
+                decision: v.receivedOn !== '',
+                receivedOn: v.decision !== '',
+                restrictions: v.decision === 'with_restrictions',
+              };
+              const orDirectory = 'Or choose them from the directory below';
+              return (
+                <>
+                  <Title order={4} size="h5">
+                    Request
+                  </Title>
+                  <SimpleGrid cols={{ base: 1, md: 2 }}>
+                    <ClinicDateInput
+                      label="Date requested"
+                      description="Leave blank if the clearance arrived without a request from here"
+                      {...form.getInputProps('requestedOn')}
                     />
-                    <Checkbox
-                      mt="sm"
-                      label="No group sessions"
-                      {...form.getInputProps('noGroupSessions', { type: 'checkbox' })}
+                    <TextInput
+                      label="Requested from (name)"
+                      description={needs.requestedFrom ? orDirectory : 'If not in the directory below'}
+                      required={needs.requestedFrom}
+                      {...form.getInputProps('requestedFromName')}
                     />
-                  </Fieldset>
-                )}
-                <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
-              </>
-            )}
+                  </SimpleGrid>
+                  <ContactPicker
+                    label="Requested from"
+                    contacts={contacts}
+                    onContactAdded={reload}
+                    defaultRole="oncologist"
+                    value={form.values.requestedFromContactId}
+                    error={form.errors.requestedFromContactId}
+                    onChange={(v) => form.setFieldValue('requestedFromContactId', v)}
+                  />
+                  <Title order={4} size="h5">
+                    Reply
+                  </Title>
+                  <SimpleGrid cols={{ base: 1, md: 2 }}>
+                    <ClinicDateInput
+                      label="Date received"
+                      required={needs.receivedOn}
+                      {...form.getInputProps('receivedOn')}
+                    />
+                    <TextInput
+                      label="Received from (name)"
+                      description={needs.receivedFrom ? orDirectory : 'If not in the directory below'}
+                      required={needs.receivedFrom}
+                      {...form.getInputProps('receivedFromName')}
+                    />
+                  </SimpleGrid>
+                  <ContactPicker
+                    label="Received from"
+                    contacts={contacts}
+                    onContactAdded={reload}
+                    defaultRole="oncologist"
+                    value={form.values.receivedFromContactId}
+                    error={form.errors.receivedFromContactId}
+                    onChange={(v) => form.setFieldValue('receivedFromContactId', v)}
+                  />
+                  <SimpleGrid cols={{ base: 1, md: 2 }}>
+                    <NativeSelect
+                      label="Decision"
+                      required={needs.decision}
+                      data={options(clearanceDecisions, 'No reply yet')}
+                      {...form.getInputProps('decision')}
+                    />
+                    <ClinicDateInput label="Review or expiry date" {...form.getInputProps('reviewBy')} />
+                  </SimpleGrid>
+                  <Textarea
+                    label="Restrictions"
+                    description='Only for "Cleared with restrictions"'
+                    required={needs.restrictions}
+                    autosize
+                    minRows={2}
+                    {...form.getInputProps('restrictions')}
+                  />
+                  {form.values.decision === 'with_restrictions' && (
+                    <Fieldset legend="Restrictions Pacewise can check (optional)">
+                      <Text size="xs" c="dimmed" mb="xs">
+                        Enter only what the doctor wrote. Sessions and plans that go beyond these warn and need an
+                        override note.
+                      </Text>
+                      <SimpleGrid cols={{ base: 1, md: 2 }}>
+                        <NumberInput
+                          label="RPE ceiling (6–20)"
+                          min={6}
+                          max={20}
+                          allowDecimal={false}
+                          {...form.getInputProps('rpeCeiling')}
+                        />
+                        <NumberInput
+                          label="Heart-rate ceiling (bpm)"
+                          min={60}
+                          max={220}
+                          allowDecimal={false}
+                          {...form.getInputProps('hrCeiling')}
+                        />
+                      </SimpleGrid>
+                      <MultiSelect
+                        mt="sm"
+                        label="Movements to avoid"
+                        searchable
+                        data={movementTags.map((t) => ({ value: t, label: movementTagLabels[t] }))}
+                        {...form.getInputProps('avoidTags')}
+                      />
+                      <Checkbox
+                        mt="sm"
+                        label="No group sessions"
+                        {...form.getInputProps('noGroupSessions', { type: 'checkbox' })}
+                      />
+                    </Fieldset>
+                  )}
+                  <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+                </>
+              );
+            }}
             save={(values, id) =>
               api.intake.saveClearance({
                 // Hidden unless "with restrictions": a changed decision must not carry limits it no longer shows.
