@@ -37,7 +37,14 @@ export interface PatientRecord {
   goals: Array<R<'goals'> & { milestones: Array<R<'milestones'>> }>;
   movementClearances: Array<R<'movementClearances'>>;
   plans: Array<R<'plans'> & { items: Array<R<'planItems'>> }>;
-  sessions: Array<R<'sessions'> & { exercises: Array<R<'exercises'>>; amendments: Array<R<'amendments'>> }>;
+  sessions: Array<
+    R<'sessions'> & {
+      exercises: Array<R<'exercises'>>;
+      amendments: Array<R<'amendments'>>;
+      /** The patient's own answers at check-in, with the clinician's review of each red flag they reported. */
+      checkIns: Array<R<'checkIns'> & { reviews: Array<R<'checkInReviews'>> }>;
+    }
+  >;
   adverseEvents: Array<R<'adverseEvents'>>;
   assessments: Array<R<'assessments'> & { results: Array<R<'results'>> }>;
   letters: Array<R<'letters'> & { sendings: Array<R<'sendings'>>; replies: Array<R<'replies'>> }>;
@@ -144,6 +151,7 @@ const CLINICIAN_FIELDS = new Set([
   'createdBy',
   'updatedBy',
   'signedBy',
+  'startedBy',
   'closedBy',
   'withdrawnBy',
   'finalisedBy',
@@ -178,6 +186,13 @@ export function readPatientRecord(sqlite: Database.Database, patientId: string, 
       rows(withParent(f.amendments, 'session_id'), `session_id ${owned('session')}`, 'created_at, id', p),
     );
     const results = nest(rows(withParent(f.results, 'assessment_id'), byPatient, 'id', p));
+    const reviews = nest(rows(withParent(f.checkInReviews, 'check_in_id'), byPatient, 'created_at, id', p));
+    const checkIns = nest(
+      rows(withParent(f.checkIns, 'session_id'), byPatient, 'started_at, id', p).map((ci) => ({
+        ...ci,
+        reviews: reviews.get(ci.id) ?? [],
+      })),
+    );
     const sendings = nest(rows(withParent(f.sendings, 'letter_id'), `letter_id ${owned('letter')}`, 'sent_on, id', p));
     const replies = nest(rows(withParent(f.replies, 'letter_id'), byPatient, 'received_on, id', p));
 
@@ -201,6 +216,7 @@ export function readPatientRecord(sqlite: Database.Database, patientId: string, 
         ...s,
         exercises: entries.get(s.id) ?? [],
         amendments: amendments.get(s.id) ?? [],
+        checkIns: checkIns.get(s.id) ?? [],
       })),
       adverseEvents: rows(f.adverseEvents, byPatient, 'occurred_at, id', p),
       assessments: rows(f.assessments, byPatient, 'assessed_on, id', p).map((a) => ({

@@ -67,6 +67,14 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { actionLabels, changedFields, entityLabel } from '../auditHistory';
 import { writeHistoryText, type HistoryText } from '../../../shared/contract/audit';
+import { esasCompletedByLabels, esasFormItems, type EsasCompletedBy } from '../../../shared/clinical/measures/esasForm';
+import { findRedFlag } from '../../../shared/clinical/session/redFlags';
+
+const checkInStatusLabels: Record<string, string> = {
+  started: 'Not finished',
+  completed: 'Completed by the patient',
+  abandoned: 'Ended before the patient finished (nothing they typed was kept)',
+};
 import type { PrintedBlock, PrintedDocument } from '../../workers/blocksPdf';
 import type { PatientRecord } from './patientRecord';
 
@@ -438,6 +446,51 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
     );
   }
 
+  /** The patient's own answers on the clinic's device, as they gave them, and what the clinician found. */
+  const checkInBlock = (ci: PatientRecord['sessions'][number]['checkIns'][number]) => {
+    heading(3, `Patient check-in, started ${moment(ci.startedAt)} by ${named(ci.startedBy) ?? 'a clinician'}`);
+    const answers = asObject(ci.answers);
+    const esas = asObject(answers?.esas) ?? {};
+    const rated = esasFormItems
+      .filter((item) => typeof esas[item.symptom] === 'number')
+      .map((item) => `${item.name} ${String(esas[item.symptom])}`);
+    const flags = asObject(answers?.redFlags) ?? {};
+    const reported = Object.entries(flags)
+      .filter(([, answer]) => answer === 'yes' || answer === 'not_sure')
+      .map(([id, answer]) => `${findRedFlag(id)?.label ?? id} (${answer === 'yes' ? 'yes' : 'not sure'})`);
+    const other = asObject(answers?.other);
+    fields([
+      ['Outcome', checkInStatusLabels[ci.status] ?? ci.status],
+      ['Completed', moment(ci.completedAt)],
+      [
+        'Filled in by',
+        typeof ci.completedBy === 'string' ? (esasCompletedByLabels[ci.completedBy as EsasCompletedBy] ?? null) : null,
+      ],
+      ['ESAS-r, now (0–10)', rated.length > 0 ? rated.join('; ') : null],
+      [
+        'Other problem',
+        other && typeof other.problem === 'string'
+          ? `${other.problem}${typeof other.score === 'number' ? ` ${other.score}` : ''}`
+          : null,
+      ],
+      ['Red flags the patient reported', answers ? (reported.length > 0 ? reported.join('; ') : 'None') : null],
+      ['Anything else', typeof answers?.anythingElse === 'string' ? answers.anythingElse : null],
+      ['Ended unfinished, because', ci.abandonReason],
+    ]);
+    if (ci.reviews.length > 0) {
+      table(
+        ['Reported red flag', 'What the clinician found', 'Note', 'Reviewed'],
+        ci.reviews.map((r) => [
+          findRedFlag(r.redFlagId)?.label ?? r.redFlagId,
+          r.finding === 'confirmed' ? 'Confirmed: incident recorded' : 'Not confirmed',
+          r.note,
+          byWhom(r.createdAt, r.createdBy),
+        ]),
+        [110, 90, '*', 90],
+      );
+    }
+  };
+
   heading(1, 'Sessions', true);
   if (record.sessions.length === 0) none('sessions');
   const classes = new Map(record.referenced.classes.map((c) => [c.id, c.name]));
@@ -455,6 +508,7 @@ export function readableRecord(record: PatientRecord, context: ReadableRecordCon
       ['Session took place', moment(s.occurredAt)],
       ['Signed', byWhom(s.signedAt, s.signedBy)],
     ]);
+    for (const ci of s.checkIns) checkInBlock(ci);
     const screen = asObject(s.screen);
     if (screen) {
       heading(3, 'Before the session: safety check');

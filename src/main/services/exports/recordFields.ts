@@ -8,6 +8,8 @@ import {
   boneLesion,
   careTeamMember,
   clearance,
+  checkIn,
+  checkInReview,
   clinician,
   comorbidity,
   contact,
@@ -346,6 +348,34 @@ export const recordFields = {
   amendments: recordTable(sessionAmendment, ['id', 'reason', 'changesJson', ...WHO_AND_WHEN], {
     sessionId: 'nested under its session',
   }),
+  checkIns: recordTable(
+    checkIn,
+    [
+      'id',
+      'startedAt',
+      'startedBy',
+      'status',
+      'completedAt',
+      'completedBy',
+      'answersJson',
+      'assessmentId',
+      'abandonedAt',
+      'abandonReason',
+      'handedBackAt',
+      'handedBackHow',
+      ...WHO_AND_WHEN,
+    ],
+    { sessionId: 'nested under its session', patientId: THE_PATIENT },
+  ),
+  checkInReviews: recordTable(
+    checkInReview,
+    ['id', 'redFlagId', 'finding', 'note', 'adverseEventId', ...WHO_AND_WHEN],
+    {
+      checkInId: 'nested under its check-in',
+      sessionId: 'nested under its session, through its check-in',
+      patientId: THE_PATIENT,
+    },
+  ),
   adverseEvents: recordTable(
     adverseEvent,
     [
