@@ -180,6 +180,9 @@ test('a group class of three: go, hold with urgent action, and a lumbar-lesion o
   await expect(arohaPanel.getByText(/Lumbar spine:.*avoid/)).toBeVisible();
   await arohaPanel.getByRole('button', { name: 'Record screen and start' }).click();
   const arohaLog = arohaPanel.getByRole('region', { name: 'Exercise log' });
+  // Recording moves focus to the log's heading once the recorded screen is drawn; typing before that
+  // would have its list of matches closed under it, for a clinician as for the test.
+  await expect(arohaLog.getByRole('heading', { name: 'Exercise log' })).toBeFocused();
   await arohaLog.getByRole('combobox', { name: 'Add an exercise' }).fill('trunk rotation');
   await page.getByRole('option', { name: 'Seated trunk rotation with band' }).click();
   const trunk = arohaLog.getByRole('group', { name: 'Seated trunk rotation with band' });

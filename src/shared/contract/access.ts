@@ -181,6 +181,7 @@ export const adminChannels: ReadonlySet<string> = new Set([
   'access.setSignInPolicy',
   'exports.research',
   'exports.researchProgress',
+  'exports.setResearchDateShift',
   'device.setSettings',
   'display.setDateFormat',
   'exports.caseloadCsv',

@@ -321,6 +321,37 @@ describe('the de-identified research export', () => {
     expect(again['session.csv']).toBe(files['session.csv']);
   }, 120_000);
 
+  it('draws a new patient’s offset from the range the clinic chose, keeping every offset already given', async () => {
+    const settings = await call('exports.researchSettings', {});
+    expect(settings).toMatchObject({ minDays: 30, maxDays: 365, defaults: { minDays: 30, maxDays: 365 } });
+    const before = t.ctx.sqlite.prepare('SELECT * FROM research_subject ORDER BY patient_id').all();
+    expect(await t.dispatch('exports.setResearchDateShift', { minDays: 400, maxDays: 200 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { maxDays: 'The most days must be at least the fewest days' } },
+    });
+    expect(await t.dispatch('exports.setResearchDateShift', { minDays: 3, maxDays: 200 })).toMatchObject({
+      ok: false,
+      error: { fields: { minDays: 'Fewest days dates are moved must be 7 to 3650' } },
+    });
+    expect(await call('exports.setResearchDateShift', { minDays: 400, maxDays: 400 })).toMatchObject({
+      minDays: 400,
+      maxDays: 400,
+      patientsWithOffset: before.length,
+    });
+    const added = seedPatient(t.ctx, { mrn: 'RCH-R5', given: 'Tove', family: 'Lind' });
+    await exportNow();
+    const after = t.ctx.sqlite.prepare('SELECT * FROM research_subject ORDER BY patient_id').all() as Array<{
+      patient_id: string;
+      date_offset_days: number;
+    }>;
+    expect(after.filter((r) => r.patient_id !== added)).toEqual(before);
+    expect(after.find((r) => r.patient_id === added)?.date_offset_days).toBe(-400);
+    const changed = t.ctx.sqlite
+      .prepare("SELECT actor_id FROM audit_event WHERE entity = 'setting' AND entity_id = 'research.dateShiftDays'")
+      .all();
+    expect(changed).toEqual([{ actor_id: t.ctx.session.clinicianId }]);
+  }, 120_000);
+
   it('is audited: who exported, which forms and the file name; each study id given, without the id or offset', () => {
     const entry = t.ctx.sqlite
       .prepare(
@@ -372,6 +403,10 @@ describe('the de-identified research export', () => {
     t.ctx.session.clinicianId = id;
     try {
       expect(await t.dispatch('exports.research', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await t.dispatch('exports.setResearchDateShift', { minDays: 60, maxDays: 90 })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     } finally {
       t.ctx.session.clinicianId = admin;
     }

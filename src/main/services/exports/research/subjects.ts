@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { ServiceContext } from '../../../context';
 import { researchSubject } from '../../../db/schema';
-import { RESEARCH_DATE_SHIFT_DAYS } from '../../../../shared/contract/standardExports';
 import { insertAudited } from '../../audit';
+import { researchDateShift } from './settings';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford's base 32: no I, L, O or U to misread
 
@@ -38,6 +38,7 @@ export async function assignStudyIds(
       (r) => r.study_id,
     ),
   );
+  const shift = researchDateShift(ctx);
   let next = 0;
   while (next < waiting.length) {
     const sliceStart = performance.now();
@@ -54,7 +55,7 @@ export async function assignStudyIds(
           {
             patientId,
             studyId,
-            dateOffsetDays: -randomInt(RESEARCH_DATE_SHIFT_DAYS.min, RESEARCH_DATE_SHIFT_DAYS.max + 1),
+            dateOffsetDays: -randomInt(shift.minDays, shift.maxDays + 1),
           },
           {
             actorId: actor,
