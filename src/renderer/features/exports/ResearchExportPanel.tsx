@@ -137,11 +137,10 @@ function DateShiftPolicy(props: { isAdmin: boolean }) {
       <Text size="sm" c="dimmed">
         Each new patient&apos;s dates are moved between the fewest and the most days below, earlier. Default{' '}
         {settings.defaults.minDays} to {settings.defaults.maxDays} days: no standard sets it. A change applies to
-        patients given an offset after it;{' '}
-        {settings.patientsWithOffset === 1
-          ? '1 patient keeps the offset already given'
-          : `${settings.patientsWithOffset} patients keep the offsets already given`}
-        , so earlier exports still match.
+        patients given an offset after it
+        {settings.patientsWithOffset === 0
+          ? ' (no patient has one yet).'
+          : `; ${settings.patientsWithOffset === 1 ? '1 patient keeps the offset' : `${settings.patientsWithOffset} patients keep the offsets`} already given, so earlier exports still match.`}
       </Text>
       <Group align="flex-start">
         <NumberInput
