@@ -195,6 +195,7 @@ export const test = base.extend<Options & { app: PacewiseApp }, { browser: Brows
         log: () => undefined,
         // As the app does: the full page check runs in a worker right after sign-in.
         checkAfterOpen: true,
+        warmDocuments: true,
         now: () => new Date(Date.now() + clockOffsetMs),
         dialogs: { chooseBackupFolder: async () => usbDir, chooseBackupFile: async () => pickFile.path },
         exportTarget: folderExportTarget(exportsDir),

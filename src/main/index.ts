@@ -50,6 +50,7 @@ app.whenReady().then(() => {
       dailyBackup: true,
       reconcileAtStart: true,
       checkAfterOpen: true,
+      warmDocuments: true,
       // A folder instead of the save dialog only for scripted runs (paths.ts says when).
       exportTarget: folders.exportDir ? folderExportTarget(folders.exportDir) : saveDialogExportTarget(),
       // A patient check-in fills the screen and hides the rest of the desktop (kiosk mode).

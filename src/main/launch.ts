@@ -30,6 +30,7 @@ import { keepSignInPolicyInRing } from './services/settings';
 import { backupPathFor, dailyBackupIfDue, keepStagedImport, listBackups, putBackupInPlace } from './services/backups';
 import { reconcileInWorker } from './services/reconcile';
 import { runInWorker } from './workers/run';
+import { warmRenderer } from './workers/render';
 
 export interface LaunchOptions extends StartOptions {
   dialogs: FileDialogs;
@@ -44,6 +45,11 @@ export interface LaunchOptions extends StartOptions {
    * so sign-in does not grow with the caseload (the app and the e2e fixture; unit tests check inline).
    */
   checkAfterOpen?: boolean;
+  /**
+   * Starts the document worker as the caseload opens, so the first letter, report or record export
+   * does not also wait for the worker to load its code (seconds on a slow clinic laptop).
+   */
+  warmDocuments?: boolean;
   /** scrypt cost for new passphrase wraps; only tests that sign in hundreds of times lower it. */
   passphraseKdf?: { N: number; r: number; p: number };
   /**
@@ -264,6 +270,7 @@ export function launchCaseload(options: LaunchOptions): LaunchedCaseload {
     }
     if (options.reconcileAtStart) background.push(reconcileNow().catch(() => undefined));
     if (options.checkAfterOpen) checkInBackground(running);
+    if (options.warmDocuments) warmRenderer();
   };
 
   const audit = (entry: {

@@ -79,6 +79,11 @@ function ensureWorker(): Worker {
   return w;
 }
 
+/** Starts the worker, idle, so its first document does not also wait for its code to load. */
+export function warmRenderer(): void {
+  ensureWorker();
+}
+
 /** Renders a document in the worker thread; the main process keeps answering the window meanwhile. */
 export async function render(job: RenderJob): Promise<Uint8Array> {
   return (await renderWithFacts(job)).bytes;
