@@ -109,13 +109,16 @@ async function rate(page: Page, symptom: string, score: number | null) {
   await next(page);
 }
 
-/** The red-flag screens: each question answered as given (No unless listed), "Next" after each screen. */
+/**
+ * The red-flag screens: each question answered as given (No unless listed), "Next" after each screen.
+ * Ten questions a patient can answer (issue 20 added new difficulty walking), three to a screen: four screens.
+ */
 async function answerRedFlags(
   page: Page,
   answers: Record<string, 'Yes' | 'No' | 'Not sure'> = {},
   beforeNext?: (screen: number) => Promise<void>,
 ) {
-  for (let screen = 0; screen < 3; screen++) {
+  for (let screen = 0; screen < 4; screen++) {
     await expect(view(page).getByRole('heading', { name: 'Today, please tell us:' })).toBeVisible();
     const groups = view(page).getByRole('radiogroup');
     const count = await groups.count();
@@ -170,7 +173,7 @@ test('a full check-in by touch, its answers in the session’s screen: one confi
   await expectNothingOfTheCaseload(page);
 
   await tap(view(page).getByRole('button', { name: 'Start' }));
-  await expect(view(page).getByText('Question 1 of 15')).toBeVisible();
+  await expect(view(page).getByText('Question 1 of 16')).toBeVisible();
   await tap(view(page).getByRole('radio', { name: 'Patient', exact: true }));
   await next(page);
 
@@ -200,7 +203,7 @@ test('a full check-in by touch, its answers in the session’s screen: one confi
       .getByRole('radio', { name: /^4\b/ }),
   );
   await next(page);
-  await expect(view(page).getByText('Question 12 of 15')).toBeVisible();
+  await expect(view(page).getByText('Question 12 of 16')).toBeVisible();
   await app.screenshot('check-in-red-flags');
   await answerRedFlags(page);
   await view(page).getByLabel('Anything else we should know today?').fill('My knee is sore on the stairs');
@@ -379,6 +382,10 @@ test('the idle time discards unfinished answers to a neutral screen, and nothing
   await page.setViewportSize({ width: 1024, height: 768 });
   // The idle time is clinic policy: this clinic makes it 2 minutes.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Patient check-in' })
+    .click();
   const policy = page.getByRole('region', { name: 'Patient check-in' });
   const minutes = policy.getByLabel(/Minutes without a touch .* \(clinic policy\)/);
   await expect(minutes).toHaveValue('3');

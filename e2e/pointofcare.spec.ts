@@ -199,10 +199,14 @@ test('every overview alert is in the session header; brain metastases alert on t
   await app.screenshot('pointofcare-overview-alerts');
 
   const record = await app.call('intake.record', { patientId });
+  // Issue 20's precautions follow the site alert: raised intracranial pressure with brain metastases,
+  // bleeding signs with an anticoagulant; glucose-lowering medicines now include meglitinides.
   expect(record.alerts.map((a) => a.title)).toEqual([
     'Brain metastases',
+    'Brain metastases: ask about raised intracranial pressure',
+    'Bleeding risk (anticoagulant): ask about bleeding signs',
     'Anticoagulant',
-    'Insulin or sulfonylurea',
+    'Insulin, sulfonylurea or meglitinide',
     'Corticosteroid',
     'Opioid',
   ]);
@@ -213,7 +217,9 @@ test('every overview alert is in the session header; brain metastases alert on t
 
   await bookAndOpen(app, patientId, '11:00');
   const header = page.getByRole('region', { name: 'Maia Rangi' }).getByRole('list', { name: 'Patient alerts' });
-  for (const { title } of record.alerts) await expect(header.getByRole('listitem', { name: title })).toBeVisible();
+  for (const { title } of record.alerts) {
+    await expect(header.getByRole('listitem', { name: title, exact: true })).toBeVisible();
+  }
   await expect(header).toContainText('Seizure plan on file and known to staff');
   await app.screenshot('pointofcare-session-alerts');
 });
@@ -236,7 +242,9 @@ test('a clearance that arrives without a request is saved from its own facts, wi
   await form.getByLabel('Date received').fill(addDays(today, -1));
   await form.getByLabel('Received from (name)').fill('Dr Ana Lima');
   await form.getByLabel('Decision').selectOption({ label: 'Cleared with restrictions' });
-  await form.getByLabel('Restrictions', { exact: true }).fill('No loaded hip flexion; RPE ≤ 13; one-to-one only');
+  await form
+    .getByRole('textbox', { name: 'Restrictions', exact: true })
+    .fill('No loaded hip flexion; RPE ≤ 13; one-to-one only');
   await form.getByLabel('RPE ceiling (6–20)').fill('13');
   await form.getByRole('combobox', { name: 'Movements to avoid' }).fill('hip flexion');
   await page.getByRole('option', { name: /Hip flexion\/extension/ }).click();
@@ -400,7 +408,7 @@ test('lymphoedema, neuropathy and low platelets on the last bloods alert on the 
   const patientId = await activePatient(app, { given: 'Ruth', family: 'Kaye', mrn: 'RMH-7301' });
   await app.call('intake.saveComorbidity', { patientId, kind: 'lymphoedema', detail: 'Left arm' });
   await app.call('intake.saveScreening', { patientId, screenedOn: addDays(today, -5), neuropathy: 'moderate' });
-  // Last week's session: platelets 35 ×10⁹/L, in the screen's "modify" band (20–50).
+  // Last week's session: platelets 35 ×10⁹/L, in the screen's "modify" band, 30–50 moderate exercise (issue 20).
   const earlier = await app.call('bookings.create', {
     patientId,
     date: addDays(today, -7),
@@ -422,7 +430,13 @@ test('lymphoedema, neuropathy and low platelets on the last bloods alert on the 
     clearanceOverrideReason: null,
   });
 
-  const titles = ['Platelets low on the last bloods', 'Lymphoedema', 'Neuropathy: falls risk'];
+  // Low platelets also raise issue 20's bleeding-signs precaution.
+  const titles = [
+    'Platelets low on the last bloods',
+    'Bleeding risk (low platelets on the last bloods): ask about bleeding signs',
+    'Lymphoedema',
+    'Neuropathy: falls risk',
+  ];
   const record = await app.call('intake.record', { patientId });
   expect(record.alerts.map((a) => a.title)).toEqual(titles);
 
@@ -432,14 +446,14 @@ test('lymphoedema, neuropathy and low platelets on the last bloods alert on the 
   const overviewAlerts = page.getByRole('region', { name: 'Alerts' });
   for (const title of titles) await expect(overviewAlerts).toContainText(title);
   await expect(overviewAlerts).toContainText('35 ×10⁹/L');
-  await expect(overviewAlerts).toContainText('Light exercise and walking only');
+  await expect(overviewAlerts).toContainText('Moderate exercise is acceptable: no heavy resistance');
   await expect(overviewAlerts).toContainText('Campbell et al., MSSE 2019');
   await expect(overviewAlerts).toContainText('Moderate neuropathy at screening');
   await app.screenshot('pointofcare-overview-condition-alerts');
 
   await bookAndOpen(app, patientId, '11:30');
   const header = page.getByRole('region', { name: 'Ruth Kaye' }).getByRole('list', { name: 'Patient alerts' });
-  for (const title of titles) await expect(header.getByRole('listitem', { name: title })).toBeVisible();
+  for (const title of titles) await expect(header.getByRole('listitem', { name: title, exact: true })).toBeVisible();
   await expect(header).toContainText('35 ×10⁹/L');
   await app.screenshot('pointofcare-session-condition-alerts');
 });
