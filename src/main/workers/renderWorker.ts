@@ -1,9 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { RenderFacts, RenderJob, RenderReply } from './render';
 import { blocksPdfDefinition } from './blocksPdf';
-import { renderPatientRecord } from './patientRecordTask';
-import { readCaseload, readOnlyContext } from './readCaseload';
-import { clinicReport } from '../services/reports/clinicReport';
 import { letterDocx } from './letterDocx';
 import { letterPdfDefinition } from './letterPdf';
 
@@ -43,9 +40,17 @@ async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; fa
       return layOut(letterPdfDefinition(job.document, new Date(job.createdAt), job.draft));
     case 'letter-docx':
       return new Uint8Array(await letterDocx(job.document, job.draft));
-    case 'patient-record':
+    // Loaded when first asked for, like pdfmake: the caseload's schema and services take seconds to
+    // load, and a letter's first PDF (finalising waits on it) must not wait for them.
+    case 'patient-record': {
+      const { renderPatientRecord } = await import('./patientRecordTask');
       return renderPatientRecord(job, layOut);
+    }
     case 'clinic-report': {
+      const [{ readCaseload, readOnlyContext }, { clinicReport }] = await Promise.all([
+        import('./readCaseload'),
+        import('../services/reports/clinicReport'),
+      ]);
       const report = readCaseload(job.caseload, (sqlite) =>
         clinicReport(readOnlyContext(sqlite, job.caseload, new Date(job.generatedAt)), job, job.today),
       );
