@@ -32,6 +32,22 @@ async function layOut(definition: unknown): Promise<Uint8Array> {
   return (await loadPdfMake()).createPdf(definition).getBuffer();
 }
 
+/**
+ * What reads the caseload, loaded when a job first needs it: the schema, driver and services take
+ * seconds to load, and a letter's first PDF (finalising waits on it) must not wait for them.
+ * `require`, not `import()`: the worker also runs from source through tsx's CommonJS hook (e2e),
+ * where `import()` of a .ts file without its extension is not found.
+ */
+function caseloadReaders() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('./patientRecordTask') as typeof import('./patientRecordTask')),
+    ...(require('./readCaseload') as typeof import('./readCaseload')),
+    ...(require('../services/reports/clinicReport') as typeof import('../services/reports/clinicReport')),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; facts: RenderFacts }> {
   switch (job.kind) {
     case 'pdf':
@@ -40,17 +56,10 @@ async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; fa
       return layOut(letterPdfDefinition(job.document, new Date(job.createdAt), job.draft));
     case 'letter-docx':
       return new Uint8Array(await letterDocx(job.document, job.draft));
-    // Loaded when first asked for, like pdfmake: the caseload's schema and services take seconds to
-    // load, and a letter's first PDF (finalising waits on it) must not wait for them.
-    case 'patient-record': {
-      const { renderPatientRecord } = await import('./patientRecordTask');
-      return renderPatientRecord(job, layOut);
-    }
+    case 'patient-record':
+      return caseloadReaders().renderPatientRecord(job, layOut);
     case 'clinic-report': {
-      const [{ readCaseload, readOnlyContext }, { clinicReport }] = await Promise.all([
-        import('./readCaseload'),
-        import('../services/reports/clinicReport'),
-      ]);
+      const { readCaseload, readOnlyContext, clinicReport } = caseloadReaders();
       const report = readCaseload(job.caseload, (sqlite) =>
         clinicReport(readOnlyContext(sqlite, job.caseload, new Date(job.generatedAt)), job, job.today),
       );
