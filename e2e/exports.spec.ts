@@ -123,6 +123,8 @@ test('a clinician is refused the whole-caseload export where the button is, with
   const { page } = app;
   await handOverToClinician(app);
   await page.getByRole('link', { name: 'Settings' }).click();
+  const sections = page.getByRole('navigation', { name: 'Settings sections' });
+  await sections.getByRole('link', { name: 'Export' }).click();
 
   const panel = page.getByRole('region', { name: 'Export the caseload' });
   await panel.scrollIntoViewIfNeeded();
@@ -143,6 +145,7 @@ test('a clinician is refused the whole-caseload export where the button is, with
     error: { code: 'forbidden' },
   });
 
+  await sections.getByRole('link', { name: 'Dates' }).click();
   const dates = page.getByRole('region', { name: 'Dates' });
   await expect(dates.getByText('Only a clinic administrator can change this.')).toBeVisible();
   await expect(dates.getByRole('button', { name: 'Save date format' })).toBeDisabled();
@@ -182,6 +185,7 @@ test('no exported file holds credential material: no PIN hash, key wrap, salt, k
   });
   const { page } = app;
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Export' }).click();
   await page
     .getByRole('region', { name: 'Export the caseload' })
     .getByRole('button', { name: 'Export the caseload (CSV)' })

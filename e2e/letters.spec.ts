@@ -288,7 +288,9 @@ test('a guidance request proposes testing and training for this patient, lists m
       /Medicines that change heart-rate or blood-pressure response Metoprolol 50 mg twice daily \(Beta-blocker\)\./,
     );
     expect(text).toMatch(/Medicines that raise bleeding risk Apixaban 5 mg twice daily \(Anticoagulant\)\./);
-    expect(text).toMatch(/Medicines that can lower blood glucose Insulin glargine \(Insulin or sulfonylurea\)\./);
+    expect(text).toMatch(
+      /Medicines that can lower blood glucose Insulin glargine \(Insulin, sulfonylurea or meglitinide\)\./,
+    );
     // Testing and training proposed for this patient, not a fixed battery.
     expect(text).toContain('Held back unless you advise that they are safe: Six-minute walk test');
     expect(text).toContain('Training: supervised non-weight-bearing aerobic exercise such as cycling');

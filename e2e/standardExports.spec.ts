@@ -4,10 +4,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { todayLocal } from '../src/shared/dates';
 import type { Bundle } from '../src/main/services/exports/fhir/resources';
 import { requiredBindingProblems } from '../src/main/services/exports/fhir/valueSets';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { seedFullRecord } from '../src/main/testRecordCase';
 import type { Call } from '../src/main/testCases';
-import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { RESEARCH_DATE_SHIFT_DAYS } from '../src/shared/contract/standardExports';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { handOverToClinician } from './support/clinicians';
 import { validateBundleResources } from './support/fhirValidator';
 
 const REPO = resolve(__dirname, '..');
@@ -18,6 +19,12 @@ const callOf =
   (app: PacewiseApp): Call =>
   (channel, input) =>
     app.call(channel, input);
+
+/** Settings opens on its first section; the exports are in their own. */
+async function openExportSettings(page: PacewiseApp['page']) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Export' }).click();
+}
 
 const savedPath = async (status: ReturnType<PacewiseApp['page']['getByRole']>) =>
   (await status.locator('code').textContent())!;
@@ -112,9 +119,44 @@ test('an administrator exports the de-identified research set with its REDCap di
     sex: 'female',
     mrn: 'RCH-004514',
   });
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await openExportSettings(page);
   const panel = page.getByRole('region', { name: 'Research export (de-identified)' });
   await panel.scrollIntoViewIfNeeded();
+
+  // The date offset's range is clinic policy: a most below the fewest is refused under "Most days", nothing saved.
+  const offset = panel.getByRole('group', { name: 'Date offset (clinic policy)' });
+  const fewest = offset.getByRole('textbox', { name: 'Fewest days' });
+  const most = offset.getByRole('textbox', { name: 'Most days' });
+  await expect(fewest).toHaveValue(String(RESEARCH_DATE_SHIFT_DAYS.min));
+  await expect(most).toHaveValue(String(RESEARCH_DATE_SHIFT_DAYS.max));
+  await fewest.fill('400');
+  await most.fill('200');
+  await offset.getByRole('button', { name: 'Save offset range' }).click();
+  await expect(most).toHaveAccessibleDescription(/The most days must be at least the fewest days/);
+  await expect(most).toHaveAttribute('aria-invalid', 'true');
+  await expect(fewest).not.toHaveAttribute('aria-invalid', 'true');
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(page, scheme);
+    await offset.screenshot({
+      path: join(REPO, 'e2e', '.screenshots', `exports-research-offset-refused-${scheme}.png`),
+    });
+  }
+  await useColorScheme(page, 'light');
+  expect(await app.call('exports.researchSettings', {})).toMatchObject({
+    minDays: RESEARCH_DATE_SHIFT_DAYS.min,
+    maxDays: RESEARCH_DATE_SHIFT_DAYS.max,
+  });
+
+  // A valid range is kept after a reload, and the offsets given at the export are drawn from it.
+  await fewest.fill('60');
+  await most.fill('90');
+  await offset.getByRole('button', { name: 'Save offset range' }).click();
+  await expect(notifications(page).filter({ hasText: 'Research date offset saved' })).toBeVisible();
+  await expect(most).not.toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(fewest).toHaveValue('60');
+  await expect(most).toHaveValue('90');
+
   await panel.getByRole('button', { name: 'Export research data (REDCap)' }).click();
   const saved = panel.getByRole('status').filter({ hasText: 'Research export saved' });
   await expect(saved).toContainText('2 participants', { timeout: 60_000 });
@@ -139,24 +181,34 @@ test('an administrator exports the de-identified research set with its REDCap di
     .prepare("SELECT after_json FROM audit_event WHERE entity = 'record_export' ORDER BY seq DESC")
     .get() as { after_json: string };
   expect(JSON.parse(audit.after_json)).toMatchObject({ kind: 'research_csv', patients: 2 });
+  const offsets = app.sqlite().prepare('SELECT date_offset_days FROM research_subject').pluck().all() as number[];
+  expect(offsets).toHaveLength(2);
+  for (const days of offsets) {
+    expect(-days).toBeGreaterThanOrEqual(60);
+    expect(-days).toBeLessThanOrEqual(90);
+  }
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('a clinician who is not an administrator cannot export research data', async ({ app }) => {
   const { page } = app;
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await handOverToClinician(app);
+  await openExportSettings(page);
   const panel = page.getByRole('region', { name: 'Research export (de-identified)' });
   await expect(panel.getByText('Only a clinic administrator can export research data.')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Export research data (REDCap)' })).toBeDisabled();
+  const offset = panel.getByRole('group', { name: 'Date offset (clinic policy)' });
+  await expect(offset.getByRole('textbox', { name: 'Fewest days' })).toBeDisabled();
+  await expect(offset.getByRole('textbox', { name: 'Most days' })).toBeDisabled();
+  await expect(offset.getByRole('button', { name: 'Save offset range' })).toBeDisabled();
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
     await panel.screenshot({ path: join(REPO, 'e2e', '.screenshots', `exports-research-clinician-${scheme}.png`) });
   }
   await expect(app.call('exports.research', {})).rejects.toThrow(/Only a clinic administrator/);
+  await expect(app.call('exports.setResearchDateShift', { minDays: 60, maxDays: 90 })).rejects.toThrow(
+    /Only a clinic administrator/,
+  );
   expect(existsSync(app.exportsDir) ? readdirSync(app.exportsDir) : []).toEqual([]);
 });
 
@@ -188,7 +240,7 @@ test.describe('a long research export', () => {
         insert.run(`BENCH${String(i).padStart(21, '0')}`, patientId, '2025-01-01', at, actor, at, actor, at, actor);
       }
     })();
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await openExportSettings(page);
     const panel = page.getByRole('region', { name: 'Research export (de-identified)' });
     await panel.getByRole('button', { name: 'Export research data (REDCap)' }).click();
     const progress = panel.getByRole('status', { name: 'Research export progress' });

@@ -1,9 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { RenderFacts, RenderJob, RenderReply } from './render';
 import { blocksPdfDefinition } from './blocksPdf';
-import { renderPatientRecord } from './patientRecordTask';
-import { readCaseload, readOnlyContext } from './readCaseload';
-import { clinicReport } from '../services/reports/clinicReport';
 import { letterDocx } from './letterDocx';
 import { letterPdfDefinition } from './letterPdf';
 
@@ -35,6 +32,22 @@ async function layOut(definition: unknown): Promise<Uint8Array> {
   return (await loadPdfMake()).createPdf(definition).getBuffer();
 }
 
+/**
+ * What reads the caseload, loaded when a job first needs it: the schema, driver and services take
+ * seconds to load, and a letter's first PDF (finalising waits on it) must not wait for them.
+ * `require`, not `import()`: the worker also runs from source through tsx's CommonJS hook (e2e),
+ * where `import()` of a .ts file without its extension is not found.
+ */
+function caseloadReaders() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('./patientRecordTask') as typeof import('./patientRecordTask')),
+    ...(require('./readCaseload') as typeof import('./readCaseload')),
+    ...(require('../services/reports/clinicReport') as typeof import('../services/reports/clinicReport')),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; facts: RenderFacts }> {
   switch (job.kind) {
     case 'pdf':
@@ -44,8 +57,9 @@ async function run(job: RenderJob): Promise<Uint8Array | { bytes: Uint8Array; fa
     case 'letter-docx':
       return new Uint8Array(await letterDocx(job.document, job.draft));
     case 'patient-record':
-      return renderPatientRecord(job, layOut);
+      return caseloadReaders().renderPatientRecord(job, layOut);
     case 'clinic-report': {
+      const { readCaseload, readOnlyContext, clinicReport } = caseloadReaders();
       const report = readCaseload(job.caseload, (sqlite) =>
         clinicReport(readOnlyContext(sqlite, job.caseload, new Date(job.generatedAt)), job, job.today),
       );
