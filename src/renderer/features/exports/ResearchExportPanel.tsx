@@ -66,7 +66,8 @@ export function ResearchExportPanel() {
         Share it only as your ethics approval or data agreement allows. Every research export is recorded in the audit
         trail.
       </Text>
-      <DateShiftPolicy isAdmin={isAdmin} />
+      {/* Read again after each export: the export gives new patients their offsets. */}
+      <DateShiftPolicy isAdmin={isAdmin} key={result?.saved ? result.path : 'before'} />
       {!isAdmin && (
         <Text size="sm" fw={500}>
           Only a clinic administrator can export research data.
