@@ -1,9 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { addDays, todayLocal } from '../src/shared/dates';
 import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { handOverToClinician } from './support/clinicians';
 
 /*
  * Issue 25, "Clinic-ready": the defects new clinicians met when they tried the app, each seen
@@ -391,7 +392,7 @@ test('a signed record shows the decision as signed, and a screen changed after i
   const signed = panel.getByRole('region', { name: 'Screen decision' });
   await expect(signed).toContainText('Signed decision');
   await expect(signed.getByTestId('decision')).toHaveText('Go with modifications');
-  await expect(signed.getByLabel('Early in the treatment cycle')).toContainText('Day 3 of Docetaxel');
+  await expect(signed.getByLabel('Early in the chemotherapy cycle')).toContainText('Day 3 of Docetaxel (cycle 2)');
   await expect(signed).not.toContainText('so far');
   await bothSchemes(app, 'clinicready-signed-decision');
 
@@ -481,10 +482,8 @@ test('Settings as a clinician meets it: sections with their own navigation, ever
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  // A clinician who has chosen their own passphrase (the first sign-in's forced choice is access.spec's).
+  await handOverToClinician(app);
   await page.setViewportSize({ width: 1024, height: 768 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
