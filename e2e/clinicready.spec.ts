@@ -488,7 +488,7 @@ test('Settings as a clinician meets it: sections with their own navigation, ever
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const sections = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(sections.getByRole('link')).toHaveCount(10);
+  await expect(sections.getByRole('link')).toHaveCount(11);
   await expect(sections.getByRole('link', { name: 'Clinic and clinicians' })).toHaveAttribute('aria-current', 'page');
   // One section at a time: not one 12,000 px page.
   await expect(page.getByRole('region', { name: 'Backups and audit trail' })).toHaveCount(0);

@@ -69,8 +69,9 @@ test('a whole session with the keyboard alone: opened from Today, screened, thre
   // Saved: focus moves on to the exercise log that replaced the form, and the save is announced politely.
   const log = panel.getByRole('region', { name: 'Exercise log' });
   await expect(log.getByRole('heading', { name: 'Exercise log' })).toBeFocused();
-  await screenshotBoth(app, 'keyboard-after-record');
+  // Announced before the two screenshots, which may outlast the notification's three seconds.
   await expect(notifications(page).filter({ hasText: 'Screen recorded for Ruth Okafor' })).toBeVisible();
+  await screenshotBoth(app, 'keyboard-after-record');
 
   // Three exercises: an RPE typed into the first, then each completed as planned with Enter.
   const rows = ['Stationary cycle', 'Seated biceps curl (light dumbbells)', 'Sit to stand'];
