@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { addDays, todayLocal } from '../src/shared/dates';
-import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
 import { handOverToClinician } from './support/clinicians';
 
 /*
@@ -27,7 +27,8 @@ async function settle(page: Page) {
     window.scrollTo(0, 0);
   });
   await expect(page.getByRole('tooltip')).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 8000 });
+  // Notifications are polite statuses now (issue 25), no longer alerts.
+  await expect(notifications(page).filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 8000 });
 }
 
 /** A screenshot in light and then dark, leaving the light scheme on. */
@@ -594,7 +595,7 @@ test('a restore says what it did, the backups list tells one backup from another
   await add.getByRole('radio', { name: 'Female', exact: true }).check();
   await add.getByLabel('Hospital number (MRN)').fill('CR-1402');
   await add.getByRole('button', { name: 'Save patient' }).click();
-  const saved = page.getByRole('alert').filter({ hasText: 'Ada Lovelace added to the caseload' });
+  const saved = notifications(page).filter({ hasText: 'Ada Lovelace added to the caseload' });
   await expect(saved).toBeVisible();
   // Time stands still from here (moved on by hand only, for the dialog's transitions), so the
   // notification would still be up after the restore unless the restore takes it away.
