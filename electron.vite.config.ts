@@ -12,6 +12,7 @@ export default defineConfig({
           // Worker threads (src/main/workers/entry.ts): letters and handouts, backups and reconciliation.
           renderWorker: resolve(__dirname, 'src/main/workers/renderWorker.ts'),
           maintenanceWorker: resolve(__dirname, 'src/main/workers/maintenanceWorker.ts'),
+          exportWorker: resolve(__dirname, 'src/main/workers/exportWorker.ts'),
         },
       },
     },

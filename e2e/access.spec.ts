@@ -415,7 +415,12 @@ test('an administrator sets the sign-in slowdown in Settings (clinic policy); a 
   app,
 }) => {
   const { page } = app;
-  await page.getByRole('link', { name: 'Settings' }).click();
+  // The slowdown is set under Settings › My account, where each clinician's sign-in is.
+  const openMyAccount = async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'My account' }).click();
+  };
+  await openMyAccount();
   const slowdown = page.getByRole('form', { name: 'Sign-in slowdown' });
   await slowdown.scrollIntoViewIfNeeded();
   await expect(slowdown.getByText(/^After 5 failed sign-ins in a row .* 30 seconds at first/)).toBeVisible();
@@ -431,7 +436,7 @@ test('an administrator sets the sign-in slowdown in Settings (clinic policy); a 
   expect(readKeyring(app.dataDir)!.signInPolicy).toEqual({ freeAttempts: 3, firstWaitSeconds: 60 });
 
   await handOverToClinician(app);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await openMyAccount();
   await expect(slowdown.getByLabel('Failed sign-ins before a wait')).toBeDisabled();
   await expect(slowdown.getByRole('button', { name: 'Save' })).toHaveCount(0);
   expect(

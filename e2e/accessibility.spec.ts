@@ -108,15 +108,22 @@ test('the clinic: caseload, Today, letters, settings, and a session before and a
   await app.expectAccessible('Today');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' }).first()).toBeVisible();
-  // Twelve thousand pixels tall: checked whole, photographed a window's worth at its top.
-  await app.expectAccessible('Settings', { screenshot: false });
   for (const scheme of ['light', 'dark'] as const) {
     await useColorScheme(page, scheme);
     await page.screenshot({ path: join(__dirname, '.screenshots', `a11y-settings-window-${scheme}.png`) });
   }
   await useColorScheme(page, 'light');
+  // One section at a time now: every section checked, each whole.
+  const sections = page.getByRole('navigation', { name: 'Settings sections' });
+  const sectionNames = await sections.getByRole('link').allTextContents();
+  expect(sectionNames.length).toBeGreaterThan(1);
+  for (const name of sectionNames) {
+    await sections.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { name, level: 3, exact: true })).toBeVisible();
+    await app.expectAccessible(`Settings: ${name}`, { screenshot: false });
+  }
   const letter = await app.call('letters.create', { patientId, type: 'reassessment' });
-  await page.getByRole('link', { name: 'Letters' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
   await expect(page.getByRole('heading', { name: 'Letters' }).first()).toBeVisible();
   await app.expectAccessible('letters');
   await goTo(app, `/letters/${letter.id}`);
@@ -150,6 +157,7 @@ test('a notification is announced politely, one "Saved" replaces the last, and t
 }) => {
   const { page } = app;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Dates' }).click();
   const save = page.getByRole('button', { name: 'Save date format' });
   // Pressed from the keyboard, so the pointer can rest on the notification: Mantine keeps a hovered one on
   // screen, so below only the app itself can take one away.

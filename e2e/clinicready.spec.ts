@@ -1,9 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { TEST_CLINICIAN, TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
+import { TEST_CLINICIAN_SIGN_IN } from '../src/main/testing';
 import { addDays, todayLocal } from '../src/shared/dates';
-import { expect, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { expect, notifications, test, useColorScheme, type PacewiseApp } from './fixtures';
+import { handOverToClinician } from './support/clinicians';
 
 /*
  * Issue 25, "Clinic-ready": the defects new clinicians met when they tried the app, each seen
@@ -26,7 +27,8 @@ async function settle(page: Page) {
     window.scrollTo(0, 0);
   });
   await expect(page.getByRole('tooltip')).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 8000 });
+  // Notifications are polite statuses now (issue 25), no longer alerts.
+  await expect(notifications(page).filter({ hasText: /^Saved/ })).toHaveCount(0, { timeout: 8000 });
 }
 
 /** A screenshot in light and then dark, leaving the light scheme on. */
@@ -391,7 +393,7 @@ test('a signed record shows the decision as signed, and a screen changed after i
   const signed = panel.getByRole('region', { name: 'Screen decision' });
   await expect(signed).toContainText('Signed decision');
   await expect(signed.getByTestId('decision')).toHaveText('Go with modifications');
-  await expect(signed.getByLabel('Early in the treatment cycle')).toContainText('Day 3 of Docetaxel');
+  await expect(signed.getByLabel('Early in the chemotherapy cycle')).toContainText('Day 3 of Docetaxel (cycle 2)');
   await expect(signed).not.toContainText('so far');
   await bothSchemes(app, 'clinicready-signed-decision');
 
@@ -481,15 +483,13 @@ test('Settings as a clinician meets it: sections with their own navigation, ever
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  await app.call('access.addClinician', TEST_CLINICIAN);
-  await page.getByRole('button', { name: /Signed in as Alex Morgan/ }).click();
-  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
-  await app.signIn(TEST_CLINICIAN_SIGN_IN);
+  // A clinician who has chosen their own passphrase (the first sign-in's forced choice is access.spec's).
+  await handOverToClinician(app);
   await page.setViewportSize({ width: 1024, height: 768 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const sections = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(sections.getByRole('link')).toHaveCount(10);
+  await expect(sections.getByRole('link')).toHaveCount(11);
   await expect(sections.getByRole('link', { name: 'Clinic and clinicians' })).toHaveAttribute('aria-current', 'page');
   // One section at a time: not one 12,000 px page.
   await expect(page.getByRole('region', { name: 'Backups and audit trail' })).toHaveCount(0);
@@ -595,7 +595,7 @@ test('a restore says what it did, the backups list tells one backup from another
   await add.getByRole('radio', { name: 'Female', exact: true }).check();
   await add.getByLabel('Hospital number (MRN)').fill('CR-1402');
   await add.getByRole('button', { name: 'Save patient' }).click();
-  const saved = page.getByRole('alert').filter({ hasText: 'Ada Lovelace added to the caseload' });
+  const saved = notifications(page).filter({ hasText: 'Ada Lovelace added to the caseload' });
   await expect(saved).toBeVisible();
   // Time stands still from here (moved on by hand only, for the dialog's transitions), so the
   // notification would still be up after the restore unless the restore takes it away.

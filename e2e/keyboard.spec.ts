@@ -55,9 +55,13 @@ test('a whole session with the keyboard alone: opened from Today, screened, thre
     ['SpO₂ (%)', '97'],
     ['Temperature (°C)', '36.7'],
   ] as const) {
-    await tabExpecting(page, panel.getByLabel(label, { exact: true }));
+    // By the field's accessible name: a required field's label also carries its asterisk.
+    await tabExpecting(page, panel.getByRole('textbox', { name: label, exact: true }));
     await page.keyboard.type(value);
   }
+  // Docetaxel is active, so the temperature is needed and the field says why.
+  const temperature = panel.getByRole('textbox', { name: 'Temperature (°C)', exact: true });
+  await expect(temperature).toHaveAccessibleDescription('Needed on chemotherapy');
   await expect(panel.getByTestId('decision')).toHaveText('Go with modifications');
   await screenshotBoth(app, 'keyboard-field-focus');
   await tabTo(page, panel.getByRole('button', { name: 'Record screen and start' }));
@@ -65,8 +69,9 @@ test('a whole session with the keyboard alone: opened from Today, screened, thre
   // Saved: focus moves on to the exercise log that replaced the form, and the save is announced politely.
   const log = panel.getByRole('region', { name: 'Exercise log' });
   await expect(log.getByRole('heading', { name: 'Exercise log' })).toBeFocused();
-  await screenshotBoth(app, 'keyboard-after-record');
+  // Announced before the two screenshots, which may outlast the notification's three seconds.
   await expect(notifications(page).filter({ hasText: 'Screen recorded for Ruth Okafor' })).toBeVisible();
+  await screenshotBoth(app, 'keyboard-after-record');
 
   // Three exercises: an RPE typed into the first, then each completed as planned with Enter.
   const rows = ['Stationary cycle', 'Seated biceps curl (light dumbbells)', 'Sit to stand'];
@@ -214,6 +219,14 @@ test('focus lands on the new letter after "Draft from the record", and on the re
 }) => {
   test.setTimeout(120_000);
   const patientId = await patientOnFile(app);
+  // A guidance request's reply slip needs somewhere to be returned to before it is finalised.
+  await app.call('letters.saveLetterhead', {
+    address: '1 Quay Street\nRiverside NSW 2000',
+    phone: '02 9000 0000',
+    email: 'exercise@riverside.example',
+    logo: null,
+    paper: 'A4',
+  });
   const request = await app.call('letters.create', { patientId, type: 'guidance_request' });
   await app.call('letters.finalise', { letterId: request.id });
   const { page } = app;

@@ -3,12 +3,18 @@ import { addDays, todayLocal } from '../../src/shared/dates';
 
 /**
  * A finalised assessment with one six-minute walk, made through the contract as the assessment
- * screens would: for scenarios that need a baseline or a reassessment on file, not the editor.
+ * screens would: for scenarios that need a baseline or a reassessment on file, not the editor. A patient
+ * whose bone lesion rules the walk out needs the clinician's reason (overrideNote), as on the screen.
  */
 export async function finalisedWalk(
   app: PacewiseApp,
   patientId: string,
-  { on, metres, kind = 'baseline' }: { on: string; metres: number; kind?: 'baseline' | 'reassessment' },
+  {
+    on,
+    metres,
+    kind = 'baseline',
+    overrideNote,
+  }: { on: string; metres: number; kind?: 'baseline' | 'reassessment'; overrideNote?: string },
 ): Promise<void> {
   const assessment = await app.call('assessments.create', {
     patientId,
@@ -22,6 +28,7 @@ export async function finalisedWalk(
     assessmentId: assessment.id,
     measureKey: 'six_minute_walk',
     components: { distance_m: metres },
+    overrideNote,
   });
   await app.call('assessments.finalise', { assessmentId: assessment.id });
 }
@@ -140,7 +147,9 @@ export async function patientOnFile(app: PacewiseApp): Promise<string> {
       talkTest: true,
     })),
   });
-  await finalisedWalk(app, patientId, { on: addDays(today, -56), metres: 350 });
-  await finalisedWalk(app, patientId, { on: addDays(today, -1), metres: 400, kind: 'reassessment' });
+  // The lumbar lesion rules out weight-bearing aerobic work, so each walk is kept with the reason for it.
+  const overrideNote = 'Spinal team agreed the walking test; walked at her own pace with rests allowed';
+  await finalisedWalk(app, patientId, { on: addDays(today, -56), metres: 350, overrideNote });
+  await finalisedWalk(app, patientId, { on: addDays(today, -1), metres: 400, kind: 'reassessment', overrideNote });
   return patientId;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * electron-vite writes beside the main bundle (`out/main/<name>.js`), or — when the main process
  * runs from source in unit tests, e2e and the bench — the TypeScript file loaded through tsx.
  */
-export function workerScript(name: 'renderWorker' | 'maintenanceWorker'): string {
+export function workerScript(name: 'renderWorker' | 'maintenanceWorker' | 'exportWorker'): string {
   const built = join(__dirname, `${name}.js`);
   if (existsSync(built)) return `require(${JSON.stringify(built)});`;
   return `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, `${name}.ts`))});`;

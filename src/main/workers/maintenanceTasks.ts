@@ -3,8 +3,6 @@ import { openSqlite } from '../db/connection';
 import { dataKeyForFile, rememberDataKey } from '../db/keyring';
 import { dirname } from 'node:path';
 import { reconcileFile } from '../services/reconcile';
-import { writeFhirBundle } from '../services/exports/fhir/write';
-import { writeResearchExport } from '../services/exports/research/write';
 
 /**
  * Work that reads a whole caseload file: run in a worker thread with its own connection, so the
@@ -93,14 +91,32 @@ export async function backUpFile(source: string, destination: string): Promise<B
   return facts;
 }
 
-export type MaintenanceTask = (
+/** Backups, checks and reconciliation: run by maintenanceWorker, which loads nothing else. */
+export type FileTask = (
   | { task: 'backup'; source: string; destination: string }
   | { task: 'reconcile'; caseloadPath: string; dataDir: string; at: string }
   | { task: 'check'; caseloadPath: string }
-  /** The export files: written whole to `output` (a partial file the main process moves into place). */
+) & { keyHex?: string | null };
+
+/**
+ * The export files, written whole to `output` (a partial file the main process moves into place): run
+ * by exportWorker, so a backup's worker does not load the exports' schema and clinical code first.
+ */
+export type ExportTask = (
   | { task: 'fhir-bundle'; caseloadPath: string; patientId: string; at: string; output: string }
   | { task: 'research-export'; caseloadPath: string; at: string; appVersion: string; output: string }
 ) & { keyHex?: string | null };
+
+export type MaintenanceTask = FileTask | ExportTask;
+
+/** The worker thread's copy of the caseload's key, sent with the task (see run.ts). */
+export function rememberTaskKey(message: MaintenanceTask): void {
+  if (!message.keyHex) return;
+  rememberDataKey(
+    dirname(message.task === 'backup' ? message.source : message.caseloadPath),
+    Buffer.from(message.keyHex, 'hex'),
+  );
+}
 
 /**
  * SQLite's `quick_check` of the open caseload, read through a connection of its own: "ok", or what
@@ -129,16 +145,8 @@ export interface TaskProgress {
   total: number;
 }
 
-export async function runMaintenanceTask(
-  message: MaintenanceTask,
-  report: (progress: TaskProgress) => void = () => undefined,
-): Promise<unknown> {
-  if (message.keyHex) {
-    rememberDataKey(
-      dirname(message.task === 'backup' ? message.source : message.caseloadPath),
-      Buffer.from(message.keyHex, 'hex'),
-    );
-  }
+export async function runMaintenanceTask(message: FileTask): Promise<unknown> {
+  rememberTaskKey(message);
   switch (message.task) {
     case 'backup':
       return backUpFile(message.source, message.destination);
@@ -146,9 +154,5 @@ export async function runMaintenanceTask(
       return reconcileFile(message.caseloadPath, message.dataDir, new Date(message.at));
     case 'check':
       return checkCaseloadFile(message.caseloadPath);
-    case 'fhir-bundle':
-      return writeFhirBundle(message.caseloadPath, message.patientId, new Date(message.at), message.output);
-    case 'research-export':
-      return writeResearchExport(message, report);
   }
 }

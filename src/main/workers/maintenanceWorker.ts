@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runMaintenanceTask, type MaintenanceTask } from './maintenanceTasks';
+import { runMaintenanceTask, type FileTask } from './maintenanceTasks';
 
 // One task per worker: run it and report the result (or a message) back to the main process.
-runMaintenanceTask(workerData as MaintenanceTask, (progress) => parentPort!.postMessage({ progress })).then(
+runMaintenanceTask(workerData as FileTask).then(
   (value) => parentPort!.postMessage({ ok: true, value }),
   (error: unknown) =>
     parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),

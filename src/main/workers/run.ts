@@ -4,11 +4,14 @@ import { dataKeyForFile } from '../db/keyring';
 import type { MaintenanceTask, TaskProgress } from './maintenanceTasks';
 
 /**
- * Runs a maintenance task in a worker thread. The built app ships `maintenanceWorker.js` beside
- * the main bundle; from source (unit tests, e2e, bench) the TypeScript entry is loaded through tsx.
+ * Runs a maintenance task in a worker thread. The built app ships `maintenanceWorker.js` and
+ * `exportWorker.js` beside the main bundle; from source (unit tests, e2e, bench) the TypeScript entry
+ * is loaded through tsx.
  */
 export function runInWorker<T>(task: MaintenanceTask, onProgress?: (progress: TaskProgress) => void): Promise<T> {
-  const code = workerScript('maintenanceWorker');
+  // A backup must not wait for the exports' code to load: an export has a worker of its own.
+  const exporting = task.task === 'fhir-bundle' || task.task === 'research-export';
+  const code = workerScript(exporting ? 'exportWorker' : 'maintenanceWorker');
   return new Promise<T>((resolve, reject) => {
     // A worker thread has its own memory: the caseload's key travels in the task, never via a file.
     const path = task.task === 'backup' ? task.source : task.caseloadPath;
