@@ -248,7 +248,9 @@ describe('what the oncologist reads', () => {
     expect(section(request, 'medications')).toMatch(/^Metoprolol 50 mg twice daily \(Beta-blocker\)\. Because/);
     expect(section(request, 'medications')).not.toMatch(/Apixaban|Insulin/);
     expect(section(request, 'medicationsBleeding')).toMatch(/^Apixaban 5 mg \(Anticoagulant\)\./);
-    expect(section(request, 'medicationsGlucose')).toMatch(/^Insulin glargine \(Insulin, sulfonylurea or meglitinide\)\./);
+    expect(section(request, 'medicationsGlucose')).toMatch(
+      /^Insulin glargine \(Insulin, sulfonylurea or meglitinide\)\./,
+    );
     // No corticosteroid or opioid: that heading is left out of the letter.
     expect(letterPlainText(request.document)).not.toContain('Other medicines relevant to exercise');
 
