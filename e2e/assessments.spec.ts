@@ -351,7 +351,10 @@ test('progress charts draw attendance, session RPE and symptoms, and goal progre
     mrn: 'RMH-500500',
   });
   const today = todayLocal();
-  const start = addDays(today, -60);
+  // A Thursday about 60 days ago, whatever today is: the sessions below fall in the same weeks
+  // (which start on Monday) on every day the test runs, so the first week holds one attendance.
+  const sixtyDaysAgo = addDays(today, -60);
+  const start = addDays(sixtyDaysAgo, -((new Date(`${sixtyDaysAgo}T12:00:00`).getDay() + 3) % 7));
   await finalisedWalk(app, patient.id, { on: start, metres: 350 });
   // Three assessments, so the comparison has a previous result distinct from the baseline.
   await finalisedWalk(app, patient.id, { on: addDays(today, -30), metres: 380, kind: 'reassessment' });
