@@ -198,6 +198,8 @@ test('a whole reassessment with the keyboard alone: opened from the caseload, on
   await expect(confirm).toBeHidden();
   await expect(finalise).toBeFocused();
   await page.keyboard.press('Enter');
+  // Open again, on its safe choice, before the Tab that moves to the other.
+  await expect(confirm.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await tabExpecting(page, confirm.getByRole('button', { name: 'Finalise and lock' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText(/^Finalised by Alex Morgan/)).toBeVisible();

@@ -246,8 +246,14 @@ test('a clearance that arrives without a request is saved from its own facts, wi
     .getByRole('textbox', { name: 'Restrictions', exact: true })
     .fill('No loaded hip flexion; RPE ≤ 13; one-to-one only');
   await form.getByLabel('RPE ceiling (6–20)').fill('13');
-  await form.getByRole('combobox', { name: 'Movements to avoid' }).fill('hip flexion');
-  await page.getByRole('option', { name: /Hip flexion\/extension/ }).click();
+  // Chosen from its list by keyboard: the one match is highlighted and Enter takes it (a pointer click
+  // could land while the form below the list still grew from the decision just chosen).
+  const movements = form.getByRole('combobox', { name: 'Movements to avoid' });
+  await movements.fill('hip flexion');
+  await expect(page.getByRole('option', { name: /Hip flexion\/extension/ })).toBeVisible();
+  await movements.press('ArrowDown');
+  await movements.press('Enter');
+  await expect(form.getByText('Hip flexion/extension', { exact: false }).first()).toBeVisible();
   await form.getByLabel('No group sessions').check();
   await app.screenshot('pointofcare-clearance-form');
   await form.getByRole('button', { name: 'Save clearance' }).click();
